@@ -1,0 +1,210 @@
+//! Label phrases that introduce ads and recommendation widgets, in seven
+//! languages, as versioned data (seeded from DOMAIN.md; ✓ there = seen live).
+
+use serde::Serialize;
+
+use crate::text::normalize;
+
+/// Bumped whenever a phrase is added, removed or changed.
+pub const LEXICON_VERSION: u32 = 1;
+
+/// What a label phrase says about the item it introduces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PhraseHint {
+    /// "Recommended for you": picked from a profile of the user.
+    Behavioural,
+    /// "Recently viewed": things the user looked at before.
+    Retargeted,
+    /// "Customers who viewed this also viewed": about this page's item.
+    Contextual,
+    /// "Trending", "Top sellers": the same for everyone.
+    Generic,
+    /// "Sponsored", "Advertisement": says it is an ad, not why.
+    AdMarker,
+}
+
+/// How a phrase must appear in a label.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fit {
+    /// The label contains the phrase (long, unambiguous phrases).
+    Contains,
+    /// The label is the phrase and nothing else (short words like "Ad").
+    Whole,
+}
+
+/// One phrase of the lexicon, stored lower-case.
+#[derive(Debug, Clone, Copy)]
+pub struct Phrase {
+    /// The phrase, lower-case, single-spaced.
+    pub text: &'static str,
+    /// BCP 47 language tag.
+    pub lang: &'static str,
+    /// What it implies.
+    pub hint: PhraseHint,
+    /// How it must appear.
+    pub fit: Fit,
+}
+
+/// A phrase found in a label.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PhraseMatch {
+    /// The phrase as stored.
+    pub phrase: &'static str,
+    /// Its language.
+    pub lang: &'static str,
+    /// What it implies.
+    pub hint: PhraseHint,
+}
+
+const fn p(text: &'static str, lang: &'static str, hint: PhraseHint, fit: Fit) -> Phrase {
+    Phrase { text, lang, hint, fit }
+}
+
+use Fit::{Contains as C, Whole as W};
+use PhraseHint::{AdMarker as A, Behavioural as B, Contextual as X, Generic as G, Retargeted as R};
+
+/// The phrases. Longer, more specific phrases come first within a language
+/// so that "inspired by your browsing history" wins over shorter overlaps.
+pub const PHRASES: &[Phrase] = &[
+    // English
+    p("customers who viewed this item also viewed", "en", X, C),
+    p("customers who bought this item also bought", "en", X, C),
+    p("frequently bought together", "en", X, C),
+    p("products related to this item", "en", X, C),
+    p("similar to this", "en", X, C),
+    p("inspired by your browsing history", "en", B, C),
+    p("inspired by your shopping trends", "en", B, C),
+    p("recommended for you", "en", B, C),
+    p("just for you", "en", B, C),
+    p("picked for you", "en", B, C),
+    p("recently viewed", "en", R, C),
+    p("take another look", "en", R, C),
+    p("your browsing history", "en", R, C),
+    p("still interested?", "en", R, C),
+    p("popular right now", "en", G, C),
+    p("top sellers", "en", G, C),
+    p("best sellers", "en", G, C),
+    p("trending", "en", G, W),
+    p("trending now", "en", G, W),
+    p("sponsored", "en", A, W),
+    p("sponsored products", "en", A, W),
+    p("advertisement", "en", A, W),
+    p("ad", "en", A, W),
+    p("promoted", "en", A, W),
+    // Polish
+    p("klienci, którzy oglądali ten produkt, oglądali również", "pl", X, C),
+    p("często kupowane razem", "pl", X, C),
+    p("podobne produkty", "pl", X, C),
+    p("polecane dla ciebie", "pl", B, C),
+    p("ostatnio oglądane", "pl", R, C),
+    p("popularne", "pl", G, W),
+    p("bestsellery", "pl", G, W),
+    p("sponsorowane", "pl", A, W),
+    p("reklama", "pl", A, W),
+    // German
+    p("kunden, die diesen artikel angesehen haben, haben auch angesehen", "de", X, C),
+    p("wird oft zusammen gekauft", "de", X, C),
+    p("empfohlen für sie", "de", B, C),
+    p("zuletzt angesehen", "de", R, C),
+    p("topverkäufe", "de", G, W),
+    p("gesponsert", "de", A, W),
+    p("anzeige", "de", A, W),
+    p("werbung", "de", A, W),
+    // French
+    p("les clients ayant consulté cet article ont également regardé", "fr", X, C),
+    p("recommandé selon votre navigation", "fr", B, C),
+    p("recommandé pour vous", "fr", B, C),
+    p("vus récemment", "fr", R, C),
+    p("meilleures ventes", "fr", G, C),
+    p("tendances", "fr", G, W),
+    p("sponsorisé", "fr", A, W),
+    p("publicité", "fr", A, W),
+    // Spanish
+    p("los clientes que vieron este producto también vieron", "es", X, C),
+    p("recomendado para ti", "es", B, C),
+    p("vistos recientemente", "es", R, C),
+    p("más vendidos", "es", G, C),
+    p("patrocinado", "es", A, W),
+    p("publicidad", "es", A, W),
+    // Chinese (Simplified)
+    p("看了又看", "zh", X, C),
+    p("相关推荐", "zh", X, C),
+    p("猜你喜欢", "zh", B, C),
+    p("为你推荐", "zh", B, C),
+    p("最近浏览", "zh", R, C),
+    p("浏览记录", "zh", R, C),
+    p("热销", "zh", G, W),
+    p("热门", "zh", G, W),
+    p("广告", "zh", A, W),
+    p("赞助", "zh", A, W),
+    // Japanese
+    p("この商品をチェックした人はこんな商品もチェックしています", "ja", X, C),
+    p("よく一緒に購入されている商品", "ja", X, C),
+    p("閲覧履歴に基づくおすすめ", "ja", B, C),
+    p("あなたにおすすめ", "ja", B, C),
+    p("最近チェックした商品", "ja", R, C),
+    p("人気", "ja", G, W),
+    p("ランキング", "ja", G, W),
+    p("広告", "ja", A, W),
+    p("スポンサー", "ja", A, W),
+];
+
+/// Longest label text worth matching; longer text is content, not a label.
+pub const MAX_LABEL_CHARS: usize = 120;
+
+/// Finds the phrase a label says, if any. Labels longer than
+/// [`MAX_LABEL_CHARS`] are not labels and never match.
+pub fn match_label(label: &str) -> Option<PhraseMatch> {
+    if label.chars().count() > MAX_LABEL_CHARS {
+        return None;
+    }
+    let norm = normalize(label, MAX_LABEL_CHARS);
+    let norm = norm.trim_end_matches([':', '.', '!', '›', '»', '>']).trim();
+    PHRASES
+        .iter()
+        .find(|ph| match ph.fit {
+            Fit::Whole => norm == ph.text,
+            Fit::Contains => norm.contains(ph.text),
+        })
+        .map(|ph| PhraseMatch { phrase: ph.text, lang: ph.lang, hint: ph.hint })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hint(label: &str) -> Option<(PhraseHint, &'static str)> {
+        match_label(label).map(|m| (m.hint, m.lang))
+    }
+
+    #[test]
+    fn matches_phrases_in_three_scripts() {
+        assert_eq!(hint("Recommended for you"), Some((PhraseHint::Behavioural, "en")));
+        assert_eq!(hint("  Ostatnio  OGLĄDANE "), Some((PhraseHint::Retargeted, "pl")));
+        assert_eq!(hint("猜你喜欢"), Some((PhraseHint::Behavioural, "zh")));
+        assert_eq!(hint("看了又看"), Some((PhraseHint::Contextual, "zh")));
+    }
+
+    #[test]
+    fn short_markers_must_be_the_whole_label() {
+        assert_eq!(hint("Ad"), Some((PhraseHint::AdMarker, "en")));
+        assert_eq!(hint("Sponsored:"), Some((PhraseHint::AdMarker, "en")));
+        assert_eq!(hint("Add to cart"), None);
+        assert_eq!(hint("Our sponsored content policy explained"), None);
+    }
+
+    #[test]
+    fn long_text_is_not_a_label() {
+        let long = format!("recommended for you {}", "word ".repeat(40));
+        assert_eq!(hint(&long), None);
+    }
+
+    #[test]
+    fn phrases_are_stored_normalized() {
+        for ph in PHRASES {
+            assert_eq!(normalize(ph.text, 500), ph.text, "{}", ph.text);
+        }
+    }
+}

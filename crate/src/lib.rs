@@ -1,0 +1,27 @@
+//! AdLens engine: finds ads and recommendation widgets on a page and explains
+//! why each one is shown (contextual, behavioural, retargeted or generic).
+//!
+//! Everything here is pure Rust with no wasm dependency, so it is tested and
+//! run natively (tests, benchmarks, the `adlens` command-line tool). The
+//! [`bindings`] module is the only place that talks to JavaScript.
+//!
+//! Flow: the shell asks for a [`plan::ScanPlan`], gathers a
+//! [`page::PageSnapshot`] from the DOM as the plan says, and hands it to
+//! [`engine::Engine::analyze_page`], which returns a [`engine::PageReport`]:
+//! one [`detect::FoundItem`] with a [`verdict::Verdict`] per ad or widget.
+
+pub mod detect;
+pub mod engine;
+pub mod error;
+pub mod lexicon;
+pub mod page;
+pub mod plan;
+pub mod text;
+pub mod vendors;
+pub mod verdict;
+
+#[cfg(target_arch = "wasm32")]
+pub mod bindings;
+
+pub use engine::{Engine, PageReport};
+pub use error::InputError;

@@ -1,0 +1,210 @@
+//! What the shell tells the engine about a page: a [`PageSnapshot`] of the
+//! candidates it found by following the [`crate::plan::ScanPlan`].
+//!
+//! Everything here comes from a hostile page, so [`PageSnapshot::validate`]
+//! enforces the caps below before any rule looks at it, and long strings are
+//! cut rather than refused (a page must not be able to hide an ad by padding).
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::InputError;
+use crate::text::truncate;
+
+/// Most candidates one snapshot may carry; pages with more are refused
+/// (the shell sends them in batches).
+pub const MAX_CANDIDATES: usize = 2_000;
+/// Most characters kept of a candidate's visible text.
+pub const MAX_TEXT_CHARS: usize = 2_000;
+/// Most characters kept of a heading, label, id, class or attribute value.
+pub const MAX_SHORT_CHARS: usize = 200;
+/// Most characters kept of a URL.
+pub const MAX_URL_CHARS: usize = 2_048;
+/// Most links, frames or images kept per candidate.
+pub const MAX_URLS_PER_CANDIDATE: usize = 32;
+
+/// One page as the shell saw it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct PageSnapshot {
+    /// The page's URL (the top frame's).
+    pub url: String,
+    /// The document title.
+    pub title: String,
+    /// The `lang` attribute of the root element, if any.
+    pub lang: Option<String>,
+    /// Elements that may be ads or widgets.
+    pub candidates: Vec<Candidate>,
+}
+
+/// An element the shell found because the scan plan asked for it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Candidate {
+    /// The shell's handle for the element, echoed back in the report.
+    pub key: u32,
+    /// Why the shell picked it: which plan rules matched.
+    pub source: CandidateSource,
+    /// The key of the nearest enclosing candidate, if any: an ad slot inside
+    /// another found item is the same item, not a second one.
+    pub parent: Option<u32>,
+    /// Lower-case tag name.
+    pub tag: String,
+    /// The element's `id` attribute.
+    pub id: Option<String>,
+    /// The element's class names.
+    pub classes: Vec<String>,
+    /// Attributes the plan asked for (`data-*` vendor markers), name → value.
+    pub attributes: Vec<(String, String)>,
+    /// The heading or label text that introduces the element, if any.
+    pub heading: Option<String>,
+    /// Visible text inside the element.
+    pub text: String,
+    /// `href` of links inside the element, absolute.
+    pub links: Vec<String>,
+    /// `src` of frames inside the element, absolute.
+    pub frames: Vec<String>,
+    /// `src` of images inside the element, absolute.
+    pub images: Vec<String>,
+    /// Where it is on the page, in CSS pixels relative to the document.
+    pub rect: Rect,
+}
+
+/// Which part of the scan plan produced a candidate.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum CandidateSource {
+    /// It matched one of the plan's marker selectors.
+    #[default]
+    Marker,
+    /// It is the container introduced by a heading (a possible widget).
+    Heading,
+}
+
+/// A rectangle in CSS pixels.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Rect {
+    /// Left edge.
+    pub x: f64,
+    /// Top edge.
+    pub y: f64,
+    /// Width.
+    pub width: f64,
+    /// Height.
+    pub height: f64,
+}
+
+impl PageSnapshot {
+    /// Checks the caps and cuts over-long strings in place.
+    pub fn validate(&mut self) -> Result<(), InputError> {
+        if !(self.url.starts_with("http://") || self.url.starts_with("https://")) {
+            return Err(InputError::BadPageUrl(truncate(&self.url, 80).to_owned()));
+        }
+        if self.candidates.len() > MAX_CANDIDATES {
+            return Err(InputError::TooMany {
+                field: "candidates",
+                got: self.candidates.len(),
+                max: MAX_CANDIDATES,
+            });
+        }
+        cut(&mut self.url, MAX_URL_CHARS);
+        cut(&mut self.title, MAX_SHORT_CHARS);
+        for c in &mut self.candidates {
+            c.clamp();
+        }
+        Ok(())
+    }
+}
+
+impl Candidate {
+    fn clamp(&mut self) {
+        cut_opt(&mut self.id, MAX_SHORT_CHARS);
+        cut_opt(&mut self.heading, MAX_SHORT_CHARS);
+        cut(&mut self.tag, 32);
+        cut(&mut self.text, MAX_TEXT_CHARS);
+        self.classes.truncate(MAX_URLS_PER_CANDIDATE);
+        self.classes.iter_mut().for_each(|c| cut(c, MAX_SHORT_CHARS));
+        self.attributes.truncate(MAX_URLS_PER_CANDIDATE);
+        for (name, value) in &mut self.attributes {
+            cut(name, MAX_SHORT_CHARS);
+            cut(value, MAX_SHORT_CHARS);
+        }
+        for urls in [&mut self.links, &mut self.frames, &mut self.images] {
+            urls.truncate(MAX_URLS_PER_CANDIDATE);
+            urls.iter_mut().for_each(|u| cut(u, MAX_URL_CHARS));
+        }
+        for v in [
+            &mut self.rect.x,
+            &mut self.rect.y,
+            &mut self.rect.width,
+            &mut self.rect.height,
+        ] {
+            if !v.is_finite() {
+                *v = 0.0;
+            }
+        }
+    }
+
+    /// The value of an attribute the plan asked for.
+    pub fn attribute(&self, name: &str) -> Option<&str> {
+        self.attributes
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+fn cut(s: &mut String, max: usize) {
+    let len = truncate(s, max).len();
+    s.truncate(len);
+}
+
+fn cut_opt(s: &mut Option<String>, max: usize) {
+    if let Some(s) = s {
+        cut(s, max);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn validate_refuses_non_http_pages() {
+        let mut page = PageSnapshot {
+            url: "javascript:alert(1)".into(),
+            ..Default::default()
+        };
+        assert!(matches!(page.validate(), Err(InputError::BadPageUrl(_))));
+    }
+
+    #[test]
+    fn validate_refuses_too_many_candidates() {
+        let mut page = PageSnapshot {
+            url: "https://news.example/".into(),
+            candidates: vec![Candidate::default(); MAX_CANDIDATES + 1],
+            ..Default::default()
+        };
+        assert!(matches!(
+            page.validate(),
+            Err(InputError::TooMany { field: "candidates", .. })
+        ));
+    }
+
+    #[test]
+    fn validate_cuts_long_text_and_bad_numbers() {
+        let mut page = PageSnapshot {
+            url: "https://news.example/".into(),
+            candidates: vec![Candidate {
+                text: "x".repeat(MAX_TEXT_CHARS * 3),
+                rect: Rect { x: f64::NAN, y: f64::INFINITY, width: 10.0, height: 5.0 },
+                ..Default::default()
+            }],
+            ..Default::default()
+        };
+        page.validate().expect("valid page");
+        let c = &page.candidates[0];
+        assert_eq!(c.text.chars().count(), MAX_TEXT_CHARS);
+        assert_eq!((c.rect.x, c.rect.y, c.rect.width), (0.0, 0.0, 10.0));
+    }
+}

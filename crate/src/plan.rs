@@ -1,0 +1,84 @@
+//! What the content script must gather: the engine decides what is an ad, the
+//! shell only collects the elements and features this plan names.
+
+use serde::Serialize;
+
+use crate::page::{MAX_CANDIDATES, MAX_SHORT_CHARS, MAX_TEXT_CHARS, MAX_URLS_PER_CANDIDATE};
+use crate::vendors::VENDOR_RULES;
+use crate::{lexicon, vendors};
+
+/// Instructions for the content script, built once per engine.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ScanPlan {
+    /// Version of the rules behind this plan; a shell caching a plan drops it
+    /// when this changes.
+    pub rules_version: String,
+    /// One selector list matching every known ad or widget container.
+    pub marker_selector: String,
+    /// Elements whose text may name a widget ("Recommended for you").
+    pub heading_selector: String,
+    /// For a heading, the closest ancestor matching this is its widget.
+    pub heading_container_selector: String,
+    /// Attributes to report for each candidate (vendor markers).
+    pub attributes: Vec<&'static str>,
+    /// Caps the engine will enforce; the shell stops gathering there.
+    pub limits: ScanLimits,
+}
+
+/// Caps the shell should respect so its snapshot is not refused or cut.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ScanLimits {
+    /// Most candidates in one snapshot.
+    pub max_candidates: usize,
+    /// Most characters of a candidate's text.
+    pub max_text_chars: usize,
+    /// Most characters of a heading.
+    pub max_heading_chars: usize,
+    /// Most links, frames or images per candidate.
+    pub max_urls: usize,
+}
+
+impl ScanPlan {
+    /// Builds the plan from the vendor rules and the lexicon.
+    pub fn build() -> Self {
+        let mut selectors: Vec<String> = VENDOR_RULES.iter().map(|r| r.marker.selector()).collect();
+        selectors.dedup();
+        let mut attributes: Vec<&'static str> =
+            VENDOR_RULES.iter().filter_map(|r| r.marker.attribute_name()).collect();
+        attributes.sort_unstable();
+        attributes.dedup();
+        ScanPlan {
+            rules_version: format!(
+                "vendors-{}.lexicon-{}",
+                vendors::VENDOR_RULES_VERSION,
+                lexicon::LEXICON_VERSION
+            ),
+            marker_selector: selectors.join(","),
+            heading_selector: "h1,h2,h3,h4,h5,h6,[role=heading]".into(),
+            heading_container_selector: "section,aside,[role=region],[role=complementary]".into(),
+            attributes,
+            limits: ScanLimits {
+                max_candidates: MAX_CANDIDATES,
+                max_text_chars: MAX_TEXT_CHARS,
+                max_heading_chars: MAX_SHORT_CHARS,
+                max_urls: MAX_URLS_PER_CANDIDATE,
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plan_selects_every_vendor_rule() {
+        let plan = ScanPlan::build();
+        for r in VENDOR_RULES {
+            assert!(plan.marker_selector.contains(&r.marker.selector()));
+        }
+        assert!(plan.attributes.contains(&"data-rc-widget"));
+    }
+}

@@ -1,0 +1,15 @@
+// Background entry point (MV3 service worker in Chrome, event page in
+// Firefox). It only wires features together. Every listener is registered
+// synchronously here at top level: the browser wakes a stopped worker for an
+// event and delivers it only to listeners that exist by the end of this
+// script's first run.
+
+import { loadEngine } from './background/engine.js';
+import { startDispatcher } from './background/dispatcher.js';
+import { handlers } from './background/handlers.js';
+import { watchTabs } from './background/tab-state.js';
+
+startDispatcher(handlers);
+watchTabs();
+// Start compiling the wasm now so the first page's message does not wait.
+loadEngine().catch((error) => console.error('[AdLens] engine failed to load:', error));

@@ -1,0 +1,38 @@
+// What the background does for each message type. The shell decides
+// nothing about ads: every question goes to the engine.
+
+import { engineVersion, loadEngine } from './engine.js';
+import { readTab, writeTabReport } from './tab-state.js';
+import { showPersonalisedCount } from './toolbar.js';
+
+/** @type {import('./dispatcher.js').Handlers} */
+export const handlers = {
+  async 'page/get-plan'() {
+    return (await loadEngine()).scanPlan();
+  },
+
+  async 'page/report'(message, sender) {
+    const engine = await loadEngine();
+    /** @type {import('../messages.js').PageReport} */
+    const report = engine.analyzePage(message.page);
+    const tabId = /** @type {number} */ (sender.tab?.id);
+    await writeTabReport(tabId, report);
+    await showPersonalisedCount(tabId, report.counts);
+    return report;
+  },
+
+  async 'tab/get-summary'(message) {
+    const state = await readTab(message.tabId);
+    return {
+      tabId: message.tabId,
+      url: state?.url ?? null,
+      counts: state?.report.counts ?? { contextual: 0, behavioural: 0, retargeted: 0, generic: 0 },
+      items: state?.report.items ?? [],
+    };
+  },
+
+  async 'engine/get-info'() {
+    const engine = await loadEngine();
+    return { engineVersion: engineVersion(), rulesVersion: engine.scanPlan().rulesVersion };
+  },
+};

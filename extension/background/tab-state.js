@@ -1,0 +1,43 @@
+// Per-tab state: the latest engine report for the page shown in each tab.
+//
+// Shape, in chrome.storage.session under `tab:<tabId>`:
+//   { url: string, report: PageReport, updatedAt: epoch ms }
+// storage.session survives the service worker being stopped and restarted
+// (which Chrome does after 30 s idle) and is cleared when the browser quits.
+// Each write replaces one key, which the storage API does atomically.
+
+/** @typedef {import('../messages.js').TabState} TabState */
+
+/** @param {number} tabId */
+const keyOf = (tabId) => `tab:${tabId}`;
+
+/**
+ * @param {number} tabId
+ * @returns {Promise<TabState | null>}
+ */
+export async function readTab(tabId) {
+  const key = keyOf(tabId);
+  const stored = await chrome.storage.session.get(key);
+  return /** @type {TabState | undefined} */ (stored[key]) ?? null;
+}
+
+/**
+ * @param {number} tabId
+ * @param {import('../messages.js').PageReport} report
+ */
+export async function writeTabReport(tabId, report) {
+  /** @type {TabState} */
+  const state = { url: report.url, report, updatedAt: Date.now() };
+  await chrome.storage.session.set({ [keyOf(tabId)]: state });
+}
+
+/** Forgets a tab's state when it closes or navigates away. */
+export function watchTabs() {
+  chrome.tabs.onRemoved.addListener((tabId) => {
+    chrome.storage.session.remove(keyOf(tabId)).catch(() => {});
+  });
+  chrome.tabs.onUpdated.addListener((tabId, change) => {
+    // `status` needs no "tabs" permission; a new document starts "loading".
+    if (change.status === 'loading') chrome.storage.session.remove(keyOf(tabId)).catch(() => {});
+  });
+}

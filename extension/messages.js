@@ -1,0 +1,147 @@
+// Every message the extension's parts exchange, in one place.
+//
+// Content scripts run inside hostile pages, so the background treats every
+// message as untrusted: `checkMessage` allows only the types listed here,
+// caps their size, and checks that each comes from the kind of sender it is
+// meant for (page messages from tabs, privileged ones from our own pages).
+
+/** @typedef {import('./engine/adlens.js').Engine} Engine */
+
+/**
+ * What the engine reports for one page (see crate/src/engine.rs).
+ * @typedef {{ contextual: number, behavioural: number, retargeted: number, generic: number }} KindCounts
+ * @typedef {'contextual' | 'behavioural' | 'retargeted' | 'generic'} Kind
+ * @typedef {{ type: string, sentence: string, [param: string]: unknown }} Evidence
+ * @typedef {{ kind: Kind, confidence: number, evidence: Evidence[], classifierVersion: string }} Verdict
+ * @typedef {{ phrase: string, lang: string, hint: string }} PhraseMatch
+ * @typedef {{ key: number, itemType: 'ad' | 'recommendation', vendor: string | null, label: PhraseMatch | null, verdict: Verdict }} ReportedItem
+ * @typedef {{ url: string, items: ReportedItem[], counts: KindCounts, engineVersion: string }} PageReport
+ */
+
+/**
+ * What the engine asks the content script to gather (crate/src/plan.rs).
+ * @typedef {{ maxCandidates: number, maxTextChars: number, maxHeadingChars: number, maxUrls: number }} ScanLimits
+ * @typedef {{ rulesVersion: string, markerSelector: string, headingSelector: string,
+ *   headingContainerSelector: string, attributes: string[], limits: ScanLimits }} ScanPlan
+ * @typedef {{ x: number, y: number, width: number, height: number }} Rect
+ * @typedef {{ key: number, source: 'marker' | 'heading', parent: number | null, tag: string,
+ *   id: string | null, classes: string[], attributes: [string, string][], heading: string | null,
+ *   text: string, links: string[], frames: string[], images: string[], rect: Rect }} Candidate
+ * @typedef {{ url: string, title: string, lang: string | null, candidates: Candidate[] }} PageSnapshot
+ */
+
+/**
+ * What the background keeps per tab (background/tab-state.js).
+ * @typedef {{ url: string, report: PageReport, updatedAt: number }} TabState
+ * @typedef {{ tabId: number, url: string | null, counts: KindCounts, items: ReportedItem[] }} TabSummary
+ */
+
+/**
+ * Requests and their replies, by type.
+ * @typedef {{ type: 'page/get-plan' }} GetPlanMessage
+ * @typedef {{ type: 'page/report', page: PageSnapshot }} PageReportMessage
+ * @typedef {{ type: 'tab/get-summary', tabId: number }} GetTabSummaryMessage
+ * @typedef {{ type: 'engine/get-info' }} GetEngineInfoMessage
+ * @typedef {GetPlanMessage | PageReportMessage | GetTabSummaryMessage | GetEngineInfoMessage} Message
+ * @typedef {{ engineVersion: string, rulesVersion: string }} EngineInfo
+ * @typedef {{ 'page/get-plan': ScanPlan, 'page/report': PageReport,
+ *   'tab/get-summary': TabSummary, 'engine/get-info': EngineInfo }} ReplyOf
+ * @typedef {{ ok: true, value: unknown } | { ok: false, error: string }} Reply
+ */
+
+/** Who may send a message type. */
+export const SENDER = Object.freeze({
+  /** A content script in a tab. */
+  PAGE: 'page',
+  /** One of the extension's own pages (popup, panel, options). */
+  EXTENSION: 'extension',
+});
+
+/**
+ * The allow-list: every message type, who may send it and its size cap in
+ * bytes of JSON. A page snapshot is capped at 2,000 candidates by the engine;
+ * 4 MB leaves room for their text without letting a page exhaust memory.
+ * @type {Readonly<Record<Message['type'], { from: string, maxBytes: number }>>}
+ */
+export const MESSAGE_RULES = Object.freeze({
+  'page/get-plan': { from: SENDER.PAGE, maxBytes: 256 },
+  'page/report': { from: SENDER.PAGE, maxBytes: 4_000_000 },
+  'tab/get-summary': { from: SENDER.EXTENSION, maxBytes: 256 },
+  'engine/get-info': { from: SENDER.EXTENSION, maxBytes: 256 },
+});
+
+/**
+ * @typedef {{ id?: string, url?: string, tab?: { id?: number }, frameId?: number }} SenderLike
+ * @typedef {{ ok: true, message: Message } | { ok: false, error: string }} Checked
+ */
+
+/**
+ * Decides whether a message may be handled.
+ * @param {unknown} message what arrived
+ * @param {SenderLike} sender who sent it, as the browser reports
+ * @param {{ extensionId: string, extensionOrigin: string }} self our id and origin (`chrome-extension://id/`)
+ * @returns {Checked}
+ */
+export function checkMessage(message, sender, self) {
+  if (typeof message !== 'object' || message === null || Array.isArray(message)) {
+    return { ok: false, error: 'message is not an object' };
+  }
+  const type = /** @type {{ type?: unknown }} */ (message).type;
+  if (typeof type !== 'string' || !Object.hasOwn(MESSAGE_RULES, type)) {
+    return { ok: false, error: `unknown message type ${JSON.stringify(String(type)).slice(0, 60)}` };
+  }
+  const rule = MESSAGE_RULES[/** @type {Message['type']} */ (type)];
+  if (sender.id !== self.extensionId) {
+    return { ok: false, error: `${type}: sender is not this extension` };
+  }
+  const fromOurPage = typeof sender.url === 'string' && sender.url.startsWith(self.extensionOrigin);
+  if (rule.from === SENDER.PAGE && (fromOurPage || typeof sender.tab?.id !== 'number')) {
+    return { ok: false, error: `${type}: only content scripts in tabs may send this` };
+  }
+  if (rule.from === SENDER.EXTENSION && !fromOurPage) {
+    return { ok: false, error: `${type}: only the extension's own pages may send this` };
+  }
+  let size;
+  try {
+    size = JSON.stringify(message).length;
+  } catch {
+    return { ok: false, error: `${type}: payload is not serialisable` };
+  }
+  if (size > rule.maxBytes) {
+    return { ok: false, error: `${type}: payload of ${size} bytes exceeds the cap of ${rule.maxBytes}` };
+  }
+  const shapeError = checkShape(/** @type {Message} */ (message));
+  if (shapeError) return { ok: false, error: `${type}: ${shapeError}` };
+  return { ok: true, message: /** @type {Message} */ (message) };
+}
+
+/**
+ * Top-level field checks; the engine validates page snapshots in depth.
+ * @param {Message} message
+ * @returns {string | null} what is wrong, or null
+ */
+function checkShape(message) {
+  switch (message.type) {
+    case 'page/report':
+      return typeof message.page === 'object' && message.page !== null ? null : 'page must be an object';
+    case 'tab/get-summary':
+      return Number.isInteger(message.tabId) && message.tabId >= 0 ? null : 'tabId must be a non-negative integer';
+    default:
+      return null;
+  }
+}
+
+/**
+ * Sends a message to the background and unwraps its reply; throws with the
+ * background's error message when it refused or failed.
+ * @template {Message} M
+ * @param {M} message
+ * @returns {Promise<ReplyOf[M['type']]>}
+ */
+export async function send(message) {
+  /** @type {Reply | undefined} */
+  const reply = await chrome.runtime.sendMessage(message);
+  if (!reply) throw new Error(`${message.type}: no reply from the background`);
+  if (!reply.ok) throw new Error(reply.error);
+  return /** @type {ReplyOf[M['type']]} */ (reply.value);
+}

@@ -1,0 +1,110 @@
+#!/usr/bin/env node
+// Builds the extension for Chrome and Firefox from the one manifest.json:
+//   1. the Rust engine for wasm32 (cargo is incremental),
+//   2. wasm-bindgen --target web, then wasm-opt when present; both skipped
+//      when the compiled wasm has not changed since the last build,
+//   3. dist/chrome and dist/firefox: the shell's files, the content script
+//      bundled into one classic script, and each browser's manifest,
+//   4. store-ready zips dist/adlens-<browser>-<version>.zip.
+// Usage: node extension/tools/build.mjs
+
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+import { browserManifest } from './manifest.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const extension = path.join(root, 'extension');
+const dist = path.join(root, 'dist');
+const engineOut = path.join(extension, 'engine');
+const wasmIn = path.join(root, 'target/wasm32-unknown-unknown/release/adlens.wasm');
+/** Shell files that are not copied as they are. */
+const SKIP = new Set(['tools', 'content', 'content.js']);
+
+const started = Date.now();
+/** @param {string} step */
+const log = (step) => console.log(`[build ${((Date.now() - started) / 1000).toFixed(1)}s] ${step}`);
+
+/**
+ * @param {string} cmd
+ * @param {string[]} args
+ */
+function run(cmd, args) {
+  execFileSync(cmd, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+}
+
+/** @param {string} cmd */
+function has(cmd) {
+  try {
+    execFileSync(cmd, ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function buildEngine() {
+  run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '-p', 'adlens', '--lib']);
+  const digest = createHash('sha256').update(fs.readFileSync(wasmIn)).digest('hex');
+  const stampFile = path.join(engineOut, '.source-sha256');
+  if (fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === digest) {
+    log('engine unchanged: wasm-bindgen and wasm-opt skipped');
+    return;
+  }
+  fs.rmSync(engineOut, { recursive: true, force: true });
+  run('wasm-bindgen', ['--target', 'web', '--out-dir', engineOut, '--out-name', 'adlens', wasmIn]);
+  const wasm = path.join(engineOut, 'adlens_bg.wasm');
+  if (has('wasm-opt')) {
+    run('wasm-opt', ['-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int',
+      '--enable-sign-ext', '--enable-mutable-globals', '--strip-debug', '--strip-producers', wasm, '-o', wasm]);
+  } else {
+    log('wasm-opt not found: shipping the unoptimised module');
+  }
+  fs.writeFileSync(stampFile, digest);
+}
+
+/** @param {'chrome' | 'firefox'} browser */
+async function buildShell(browser) {
+  const out = path.join(dist, browser);
+  fs.rmSync(out, { recursive: true, force: true });
+  fs.mkdirSync(out, { recursive: true });
+  for (const entry of fs.readdirSync(extension)) {
+    if (SKIP.has(entry) || entry.endsWith('.test.js')) continue;
+    fs.cpSync(path.join(extension, entry), path.join(out, entry), {
+      recursive: true,
+      filter: (src) => !src.endsWith('.test.js') && !src.endsWith('.d.ts') && !path.basename(src).startsWith('.'),
+    });
+  }
+  // MV3 content scripts cannot be ES modules: bundle into one classic script.
+  await esbuild.build({
+    entryPoints: [path.join(extension, 'content.js')],
+    outfile: path.join(out, 'content.js'),
+    bundle: true,
+    format: 'iife',
+    target: browser === 'chrome' ? 'chrome120' : 'firefox128',
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  const source = JSON.parse(fs.readFileSync(path.join(root, 'manifest.json'), 'utf8'));
+  fs.writeFileSync(path.join(out, 'manifest.json'), `${JSON.stringify(browserManifest(source, browser), null, 2)}\n`);
+}
+
+/** @param {'chrome' | 'firefox'} browser */
+function zip(browser) {
+  const { version } = JSON.parse(fs.readFileSync(path.join(root, 'manifest.json'), 'utf8'));
+  const name = `adlens-${browser}-${version}.zip`;
+  run(path.join(root, 'node_modules/.bin/web-ext'), ['build', '--source-dir', path.join(dist, browser),
+    '--artifacts-dir', dist, '--filename', name, '--overwrite-dest']);
+}
+
+buildEngine();
+log('engine built');
+await Promise.all([buildShell('chrome'), buildShell('firefox')]);
+log('dist/chrome and dist/firefox written');
+zip('chrome');
+zip('firefox');
+const wasmBytes = fs.statSync(path.join(engineOut, 'adlens_bg.wasm')).size;
+log(`done: engine ${(wasmBytes / 1024).toFixed(0)} kB`);
