@@ -1,6 +1,6 @@
 // Draws a label on each found item, in one overlay whose closed shadow root
 // page CSS cannot restyle and page scripts cannot read. Page elements are
-// never modified: the overlay sits on top, positioned from each item's box.
+// never modified: the overlay sits on top, at each item's top-right corner.
 // Everything from the page is inserted with textContent, never as HTML.
 
 /**
@@ -99,7 +99,9 @@ export class LabelLayer {
       if (!badge) continue;
       const box = element.getBoundingClientRect();
       badge.hidden = box.width === 0 && box.height === 0;
-      badge.style.left = `${Math.max(0, box.left + (view?.scrollX ?? 0))}px`;
+      // Top-right corner: headings and text usually start on the left.
+      const left = box.right - badge.offsetWidth;
+      badge.style.left = `${Math.max(0, left + (view?.scrollX ?? 0))}px`;
       badge.style.top = `${Math.max(0, box.top + (view?.scrollY ?? 0))}px`;
     }
   }

@@ -36,15 +36,6 @@ function run(cmd, args) {
   execFileSync(cmd, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
 }
 
-/** @param {string} cmd */
-function has(cmd) {
-  try {
-    execFileSync(cmd, ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function buildEngine() {
   run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '-p', 'adlens', '--lib']);
@@ -57,11 +48,15 @@ function buildEngine() {
   fs.rmSync(engineOut, { recursive: true, force: true });
   run('wasm-bindgen', ['--target', 'web', '--out-dir', engineOut, '--out-name', 'adlens', wasmIn]);
   const wasm = path.join(engineOut, 'adlens_bg.wasm');
-  if (has('wasm-opt')) {
-    run('wasm-opt', ['-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int',
+  // The npm binaryen package pins a wasm-opt new enough for wasm-bindgen's
+  // externref table; Debian 12's binaryen 108 corrupts it (the module then
+  // fails with "Table.set(): Argument 1 is invalid").
+  const wasmOpt = path.join(root, 'node_modules/.bin/wasm-opt');
+  if (fs.existsSync(wasmOpt)) {
+    run(wasmOpt, ['-Oz', '--enable-reference-types', '--enable-multivalue', '--enable-bulk-memory', '--enable-nontrapping-float-to-int',
       '--enable-sign-ext', '--enable-mutable-globals', '--strip-debug', '--strip-producers', wasm, '-o', wasm]);
   } else {
-    log('wasm-opt not found: shipping the unoptimised module');
+    log('wasm-opt not found (npm install): shipping the unoptimised module');
   }
   fs.writeFileSync(stampFile, digest);
 }

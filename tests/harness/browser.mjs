@@ -1,0 +1,68 @@
+// Launches Debian's Chromium with the built extension loaded, through
+// playwright-core (no downloaded browser), pointed at the fixture server.
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const EXTENSION_DIR = path.join(ROOT, 'dist/chrome');
+
+/**
+ * @typedef {import('playwright-core').BrowserContext} BrowserContext
+ * @typedef {import('playwright-core').Worker} Worker
+ * @typedef {{ context: BrowserContext, extensionId: string, worker: () => Promise<Worker>,
+ *   userDataDir: string, close: () => Promise<void> }} ExtensionBrowser
+ */
+
+/**
+ * @param {{ proxyPort: number, headless?: boolean, userDataDir?: string, locale?: string }} options
+ * @returns {Promise<ExtensionBrowser>}
+ */
+export async function launchWithExtension(options) {
+  if (!fs.existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`${EXTENSION_DIR} is missing: run the build first (npm run build)`);
+  }
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!fs.existsSync(executablePath)) {
+    throw new Error(`Chromium not found at ${executablePath}: run npm run setup (as root it installs Debian's chromium)`);
+  }
+  const ownsDir = !options.userDataDir;
+  const userDataDir = options.userDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'adlens-profile-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath,
+    headless: options.headless ?? true,
+    locale: options.locale,
+    viewport: { width: 1200, height: 900 },
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      `--proxy-server=http://127.0.0.1:${options.proxyPort}`,
+      '--proxy-bypass-list=<-loopback>',
+      '--no-sandbox',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      ...(options.locale ? [`--lang=${options.locale}`] : []),
+    ],
+  });
+  const worker = async () => {
+    const existing = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+    return existing ?? context.waitForEvent('serviceworker', { timeout: 15_000 });
+  };
+  const extensionId = new URL((await worker()).url()).host;
+  return {
+    context,
+    extensionId,
+    worker,
+    userDataDir,
+    close: async () => {
+      await context.close();
+      if (ownsDir) fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

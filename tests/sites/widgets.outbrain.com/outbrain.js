@@ -1,0 +1,2 @@
+// Stand-in for Outbrain's loader.
+window.OBR = window.OBR || {};
