@@ -2,7 +2,12 @@
 //! so bad input becomes a JS `Error` with a clear message; nothing here may
 //! panic (release wasm aborts on panic, which would kill the engine).
 
-#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -27,7 +32,9 @@ impl WasmEngine {
     /// Builds the engine with its built-in rules.
     #[wasm_bindgen(constructor)]
     pub fn new() -> WasmEngine {
-        WasmEngine { inner: Engine::new() }
+        WasmEngine {
+            inner: Engine::new(),
+        }
     }
 
     /// What the content script should gather (see `plan.rs`).
@@ -41,7 +48,10 @@ impl WasmEngine {
     pub fn analyze_page(&self, snapshot: JsValue) -> Result<JsValue, JsError> {
         let page: PageSnapshot = serde_wasm_bindgen::from_value(snapshot)
             .map_err(|e| JsError::new(&format!("malformed page snapshot: {e}")))?;
-        let report = self.inner.analyze_page(page).map_err(|e| JsError::new(&e.to_string()))?;
+        let report = self
+            .inner
+            .analyze_page(page)
+            .map_err(|e| JsError::new(&e.to_string()))?;
         to_js(&report)
     }
 }

@@ -58,7 +58,12 @@ fn recognise(c: &Candidate) -> Option<FoundItem> {
     match c.source {
         CandidateSource::Marker => {
             let rule = match_vendor(c)?;
-            Some(FoundItem { key: c.key, item_type: rule.item_type, vendor: Some(rule.vendor), label })
+            Some(FoundItem {
+                key: c.key,
+                item_type: rule.item_type,
+                vendor: Some(rule.vendor),
+                label,
+            })
         }
         CandidateSource::Heading => {
             let label = label?;
@@ -66,7 +71,12 @@ fn recognise(c: &Candidate) -> Option<FoundItem> {
                 PhraseHint::AdMarker => ItemType::Ad,
                 _ => ItemType::Recommendation,
             };
-            Some(FoundItem { key: c.key, item_type, vendor: None, label: Some(label) })
+            Some(FoundItem {
+                key: c.key,
+                item_type,
+                vendor: None,
+                label: Some(label),
+            })
         }
     }
 }
@@ -76,7 +86,11 @@ mod tests {
     use super::*;
 
     fn page(candidates: Vec<Candidate>) -> PageSnapshot {
-        PageSnapshot { url: "https://shop.example/".into(), candidates, ..Default::default() }
+        PageSnapshot {
+            url: "https://shop.example/".into(),
+            candidates,
+            ..Default::default()
+        }
     }
 
     #[test]
@@ -95,21 +109,38 @@ mod tests {
 
     #[test]
     fn a_slot_inside_a_found_item_is_the_same_item() {
-        let slot = Candidate { key: 1, id: Some("div-gpt-ad-1".into()), ..Default::default() };
+        let slot = Candidate {
+            key: 1,
+            id: Some("div-gpt-ad-1".into()),
+            ..Default::default()
+        };
         let frame = Candidate {
             key: 2,
             parent: Some(1),
             id: Some("google_ads_iframe_/1/x_0".into()),
             ..Default::default()
         };
-        let keys: Vec<u32> = find_items(&page(vec![slot, frame])).iter().map(|i| i.key).collect();
+        let keys: Vec<u32> = find_items(&page(vec![slot, frame]))
+            .iter()
+            .map(|i| i.key)
+            .collect();
         assert_eq!(keys, vec![1]);
     }
 
     #[test]
     fn a_parent_cycle_does_not_hang() {
-        let a = Candidate { key: 1, parent: Some(2), id: Some("div-gpt-ad-a".into()), ..Default::default() };
-        let b = Candidate { key: 2, parent: Some(1), id: Some("div-gpt-ad-b".into()), ..Default::default() };
+        let a = Candidate {
+            key: 1,
+            parent: Some(2),
+            id: Some("div-gpt-ad-a".into()),
+            ..Default::default()
+        };
+        let b = Candidate {
+            key: 2,
+            parent: Some(1),
+            id: Some("div-gpt-ad-b".into()),
+            ..Default::default()
+        };
         assert!(find_items(&page(vec![a, b])).len() <= 2);
     }
 
@@ -120,7 +151,10 @@ mod tests {
             heading: Some("Weather for the weekend".into()),
             ..Default::default()
         };
-        let marker = Candidate { id: Some("main-content".into()), ..Default::default() };
+        let marker = Candidate {
+            id: Some("main-content".into()),
+            ..Default::default()
+        };
         assert!(find_items(&page(vec![heading, marker])).is_empty());
     }
 }

@@ -76,7 +76,9 @@ impl Default for Engine {
 impl Engine {
     /// Builds the engine with its built-in rules.
     pub fn new() -> Self {
-        Engine { plan: ScanPlan::build() }
+        Engine {
+            plan: ScanPlan::build(),
+        }
     }
 
     /// What the shell should gather from each page.
@@ -96,7 +98,12 @@ impl Engine {
                 ReportedItem { item, verdict }
             })
             .collect();
-        Ok(PageReport { url: page.url, items, counts, engine_version: ENGINE_VERSION })
+        Ok(PageReport {
+            url: page.url,
+            items,
+            counts,
+            engine_version: ENGINE_VERSION,
+        })
     }
 
     /// [`Engine::analyze_page`] on a JSON snapshot (the CLI and tests).

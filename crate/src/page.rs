@@ -123,7 +123,9 @@ impl Candidate {
         cut(&mut self.tag, 32);
         cut(&mut self.text, MAX_TEXT_CHARS);
         self.classes.truncate(MAX_URLS_PER_CANDIDATE);
-        self.classes.iter_mut().for_each(|c| cut(c, MAX_SHORT_CHARS));
+        self.classes
+            .iter_mut()
+            .for_each(|c| cut(c, MAX_SHORT_CHARS));
         self.attributes.truncate(MAX_URLS_PER_CANDIDATE);
         for (name, value) in &mut self.attributes {
             cut(name, MAX_SHORT_CHARS);
@@ -187,7 +189,10 @@ mod tests {
         };
         assert!(matches!(
             page.validate(),
-            Err(InputError::TooMany { field: "candidates", .. })
+            Err(InputError::TooMany {
+                field: "candidates",
+                ..
+            })
         ));
     }
 
@@ -197,7 +202,12 @@ mod tests {
             url: "https://news.example/".into(),
             candidates: vec![Candidate {
                 text: "x".repeat(MAX_TEXT_CHARS * 3),
-                rect: Rect { x: f64::NAN, y: f64::INFINITY, width: 10.0, height: 5.0 },
+                rect: Rect {
+                    x: f64::NAN,
+                    y: f64::INFINITY,
+                    width: 10.0,
+                    height: 5.0,
+                },
                 ..Default::default()
             }],
             ..Default::default()

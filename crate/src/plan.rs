@@ -45,8 +45,10 @@ impl ScanPlan {
     pub fn build() -> Self {
         let mut selectors: Vec<String> = VENDOR_RULES.iter().map(|r| r.marker.selector()).collect();
         selectors.dedup();
-        let mut attributes: Vec<&'static str> =
-            VENDOR_RULES.iter().filter_map(|r| r.marker.attribute_name()).collect();
+        let mut attributes: Vec<&'static str> = VENDOR_RULES
+            .iter()
+            .filter_map(|r| r.marker.attribute_name())
+            .collect();
         attributes.sort_unstable();
         attributes.dedup();
         ScanPlan {

@@ -48,7 +48,11 @@ pub struct VendorRule {
 }
 
 const fn rule(vendor: &'static str, item_type: ItemType, marker: Marker) -> VendorRule {
-    VendorRule { vendor, item_type, marker }
+    VendorRule {
+        vendor,
+        item_type,
+        marker,
+    }
 }
 
 use ItemType::{Ad, Recommendation};
@@ -66,7 +70,11 @@ pub const VENDOR_RULES: &[VendorRule] = &[
     rule("Outbrain", Recommendation, Class("OUTBRAIN")),
     rule("Revcontent", Recommendation, Attribute("data-rc-widget")),
     rule("Revcontent", Recommendation, IdPrefix("rc-widget-")),
-    rule("MGID", Recommendation, AttributeValue("data-type", "_mgwidget")),
+    rule(
+        "MGID",
+        Recommendation,
+        AttributeValue("data-type", "_mgwidget"),
+    ),
     rule("MGID", Recommendation, Class("mgbox")),
     rule("Zergnet", Recommendation, IdPrefix("zergnet-widget")),
     rule("Nosto", Recommendation, Class("nosto_element")),
@@ -114,18 +122,29 @@ mod tests {
     use super::*;
 
     fn with_id(id: &str) -> Candidate {
-        Candidate { id: Some(id.into()), tag: "div".into(), ..Default::default() }
+        Candidate {
+            id: Some(id.into()),
+            tag: "div".into(),
+            ..Default::default()
+        }
     }
 
     #[test]
     fn gpt_slot_is_a_google_ad() {
         let rule = match_vendor(&with_id("div-gpt-ad-1234-0")).expect("a rule");
-        assert_eq!((rule.vendor, rule.item_type), ("Google Ad Manager", ItemType::Ad));
+        assert_eq!(
+            (rule.vendor, rule.item_type),
+            ("Google Ad Manager", ItemType::Ad)
+        );
     }
 
     #[test]
     fn adsense_needs_the_ins_tag() {
-        let mut c = Candidate { tag: "ins".into(), classes: vec!["adsbygoogle".into()], ..Default::default() };
+        let mut c = Candidate {
+            tag: "ins".into(),
+            classes: vec!["adsbygoogle".into()],
+            ..Default::default()
+        };
         assert_eq!(match_vendor(&c).map(|r| r.vendor), Some("Google AdSense"));
         c.tag = "div".into();
         assert!(match_vendor(&c).is_none());
@@ -133,7 +152,10 @@ mod tests {
 
     #[test]
     fn attribute_value_rule_checks_the_value() {
-        let mut c = Candidate { attributes: vec![("data-type".into(), "_mgwidget".into())], ..Default::default() };
+        let mut c = Candidate {
+            attributes: vec![("data-type".into(), "_mgwidget".into())],
+            ..Default::default()
+        };
         assert_eq!(match_vendor(&c).map(|r| r.vendor), Some("MGID"));
         c.attributes[0].1 = "other".into();
         assert!(match_vendor(&c).is_none());

@@ -28,7 +28,12 @@ pub enum Kind {
 
 impl Kind {
     /// All kinds, in display order.
-    pub const ALL: [Kind; 4] = [Kind::Contextual, Kind::Behavioural, Kind::Retargeted, Kind::Generic];
+    pub const ALL: [Kind; 4] = [
+        Kind::Contextual,
+        Kind::Behavioural,
+        Kind::Retargeted,
+        Kind::Generic,
+    ];
 }
 
 /// One reason behind a verdict, with its parameters and a plain sentence.
@@ -101,7 +106,9 @@ pub fn classify(item: &FoundItem) -> Verdict {
     if let Some(vendor) = item.vendor {
         evidence.push(Evidence {
             sentence: format!("Served by {vendor}"),
-            reason: Reason::ServedBy { vendor: vendor.to_owned() },
+            reason: Reason::ServedBy {
+                vendor: vendor.to_owned(),
+            },
         });
     }
     if kind == Kind::Generic {
@@ -110,7 +117,12 @@ pub fn classify(item: &FoundItem) -> Verdict {
             reason: Reason::NoTargetingEvidence,
         });
     }
-    Verdict { kind, confidence, evidence, classifier_version: CLASSIFIER_VERSION }
+    Verdict {
+        kind,
+        confidence,
+        evidence,
+        classifier_version: CLASSIFIER_VERSION,
+    }
 }
 
 fn implied_kind(hint: PhraseHint) -> Option<Kind> {
@@ -129,7 +141,12 @@ mod tests {
     use crate::vendors::ItemType;
 
     fn item(label: Option<&str>, vendor: Option<&'static str>) -> FoundItem {
-        FoundItem { key: 0, item_type: ItemType::Recommendation, vendor, label: label.and_then(match_label) }
+        FoundItem {
+            key: 0,
+            item_type: ItemType::Recommendation,
+            vendor,
+            label: label.and_then(match_label),
+        }
     }
 
     #[test]
@@ -144,6 +161,9 @@ mod tests {
         let v = classify(&item(None, Some("Google Ad Manager")));
         assert_eq!(v.kind, Kind::Generic);
         assert_eq!(v.classifier_version, CLASSIFIER_VERSION);
-        assert!(v.evidence.iter().any(|e| e.reason == Reason::NoTargetingEvidence));
+        assert!(v
+            .evidence
+            .iter()
+            .any(|e| e.reason == Reason::NoTargetingEvidence));
     }
 }

@@ -79,7 +79,7 @@ async function buildShell(browser) {
     outfile: path.join(out, 'content.js'),
     bundle: true,
     format: 'iife',
-    target: browser === 'chrome' ? 'chrome120' : 'firefox128',
+    target: browser === 'chrome' ? 'chrome120' : 'firefox140',
     legalComments: 'none',
     logLevel: 'warning',
   });

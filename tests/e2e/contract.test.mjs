@@ -1,0 +1,93 @@
+// The engine/shell contract in Chromium: the dispatcher refuses what it must,
+// and stopping the service worker loses nothing.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { readLabels, waitForLabels } from '../harness/labels.mjs';
+import { evaluateInContentScript, startSession } from '../harness/session.mjs';
+
+/** @type {Awaited<ReturnType<typeof startSession>>} */
+let session;
+before(async () => { session = await startSession(); });
+after(async () => { await session?.close(); });
+
+const PRODUCT = 'http://shop.example/product/trail-runner-x.html';
+
+test('a content script cannot send privileged or unknown messages', async () => {
+  const page = await session.open(PRODUCT);
+  await waitForLabels(page, 2);
+  const send = (/** @type {object} */ message) => evaluateInContentScript(page, session.browser.extensionId,
+    `chrome.runtime.sendMessage(${JSON.stringify(message)})`);
+  assert.deepEqual(await send({ type: 'tab/get-summary', tabId: 1 }),
+    { ok: false, error: "tab/get-summary: only the extension's own pages may send this" });
+  assert.deepEqual(await send({ type: 'storage/wipe' }), { ok: false, error: 'unknown message type "storage/wipe"' });
+  const huge = await send({ type: 'page/report', page: { url: PRODUCT, title: 'x'.repeat(4_100_000) } });
+  assert.match(/** @type {any} */ (huge).error, /exceeds the cap/);
+  // …while its own messages still work, and the engine's errors come back clearly
+  const plan = /** @type {any} */ (await send({ type: 'page/get-plan' }));
+  assert.equal(plan.ok, true);
+  const bad = /** @type {any} */ (await send({ type: 'page/report', page: { url: 'ftp://x', candidates: [] } }));
+  assert.deepEqual(bad, { ok: false, error: 'page URL "ftp://x" is not an absolute http(s) URL' });
+  await page.close();
+});
+
+test('an extension page cannot pose as a content script', async () => {
+  const options = await session.browser.context.newPage();
+  await options.goto(`chrome-extension://${session.browser.extensionId}/options.html`);
+  await options.waitForSelector('body[data-ready="true"]');
+  assert.match(await options.locator('#rules-version').textContent() ?? '', /^vendors-\d+\.lexicon-\d+$/);
+  const reply = await options.evaluate(() => chrome.runtime.sendMessage({ type: 'page/get-plan' }));
+  assert.deepEqual(reply, { ok: false, error: 'page/get-plan: only content scripts in tabs may send this' });
+  await options.close();
+});
+
+test('stopping the service worker mid-session loses nothing', async () => {
+  const page = await session.open(PRODUCT);
+  await waitForLabels(page, 2);
+  const { tabId } = await session.waitForReport(PRODUCT, 2);
+  const before = await session.popupCounts(tabId);
+
+  const oldWorker = await session.browser.worker();
+  await oldWorker.evaluate(() => { /** @type {any} */ (globalThis).beforeRestart = true; });
+  await stopServiceWorker(session.browser.extensionId);
+
+  // The popup wakes the worker, which answers from session storage.
+  assert.deepEqual(await session.popupCounts(tabId), before);
+  // The worker that answered is a fresh one: the marker planted in the old
+  // one's global scope is gone.
+  const markers = await Promise.all(session.browser.context.serviceWorkers().map((w) =>
+    w.evaluate(() => /** @type {any} */ (globalThis).beforeRestart ?? 'fresh').catch(() => 'closed')));
+  assert.ok(markers.includes('fresh') && !markers.includes(true), `workers: ${markers.join(', ')}`);
+  // A fresh page is still analysed by the restarted engine.
+  const next = await session.open('http://sklep.example/');
+  assert.equal((await waitForLabels(next, 2)).length, 2);
+  assert.equal((await readLabels(page)).length, 2, 'labels already drawn stay');
+  await next.close();
+  await page.close();
+});
+
+/**
+ * Stops the extension's service worker the way Chrome does when it is idle.
+ * The DevTools ServiceWorker domain sees the extension's worker only from a
+ * session on one of the extension's own pages.
+ * @param {string} extensionId
+ */
+async function stopServiceWorker(extensionId) {
+  const page = await session.browser.context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  const cdp = await session.browser.context.newCDPSession(page);
+  try {
+    /** @type {string[]} */
+    const states = [];
+    cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
+      for (const v of /** @type {{ runningStatus: string }[]} */ (e.versions)) states.push(v.runningStatus);
+    });
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    const deadline = Date.now() + 5_000;
+    while (!states.includes('stopped') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    assert.ok(states.includes('stopped'), `worker stopped (saw ${states.join(', ')})`);
+  } finally {
+    await cdp.detach();
+    await page.close();
+  }
+}

@@ -1,0 +1,72 @@
+// The thin slice through every layer, in Chromium: content script → engine
+// in the service worker → labels in a closed shadow root → popup counts.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { readLabels, waitForLabels } from '../harness/labels.mjs';
+import { startSession } from '../harness/session.mjs';
+
+/** @type {Awaited<ReturnType<typeof startSession>>} */
+let session;
+before(async () => { session = await startSession(); });
+after(async () => { await session?.close(); });
+
+/** @param {{ text: string }[]} labels */
+const texts = (labels) => labels.map((l) => l.text).sort();
+
+test('news article: GPT slots (one added late), Outbrain and Taboola are labelled on their boxes', async () => {
+  const url = 'http://news.example/article/running.html';
+  const page = await session.open(url);
+  await page.waitForSelector('#div-gpt-ad-1700000000000-1'); // inserted 800 ms after load
+  const labels = await waitForLabels(page, 4, 2_000);
+  assert.deepEqual(texts(labels), ['Ad · Generic', 'Ad · Generic', 'Recommended · Generic', 'Recommended · Generic']);
+  await page.waitForSelector('.trc_related_container a');
+  const boxes = await page.$$eval('[id^="div-gpt-ad"], .OUTBRAIN, #taboola-below-article-thumbnails', (els) =>
+    els.map((el) => { const r = el.getBoundingClientRect(); return { left: r.left, top: r.top, right: r.right, bottom: r.bottom }; }));
+  assert.equal(boxes.length, 4);
+  await page.waitForTimeout(100); // let the overlay follow the layout shift
+  const fresh = await readLabels(page);
+  for (const box of boxes) {
+    const onIt = fresh.filter((l) => l.box && l.box.x >= box.left && l.box.x <= box.right && l.box.y >= box.top && l.box.y <= box.bottom);
+    assert.equal(onIt.length, 1, `one label on the item at ${JSON.stringify(box)}`);
+  }
+  const { tabId } = await session.waitForReport(url, 4);
+  assert.deepEqual(await session.popupCounts(tabId), { contextual: 0, behavioural: 0, retargeted: 0, generic: 4 });
+  await page.close();
+});
+
+test('shop product page: item-to-item widget is contextual, "recently viewed" is retargeted', async () => {
+  const url = 'http://shop.example/product/trail-runner-x.html';
+  const page = await session.open(url);
+  const labels = await waitForLabels(page, 2);
+  assert.deepEqual(texts(labels), ['Recommended · About this page', 'Recommended · Following you']);
+  assert.deepEqual(labels.map((l) => l.kind).sort(), ['contextual', 'retargeted']);
+  const { tabId } = await session.waitForReport(url, 2);
+  assert.deepEqual(await session.popupCounts(tabId), { contextual: 1, behavioural: 0, retargeted: 1, generic: 0 });
+  const badge = await (await session.browser.worker()).evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+  assert.equal(badge, '1', 'toolbar badge counts the one personalised item');
+  await page.close();
+});
+
+for (const [url, expected] of /** @type {const} */ ([
+  ['http://shop.example/', ['behavioural', 'generic']],
+  ['http://sklep.example/', ['behavioural', 'retargeted']],
+  ['http://gouwu.example/', ['behavioural', 'contextual']],
+])) {
+  test(`${url}: widgets are found by their heading (${expected.join(', ')})`, async () => {
+    const page = await session.open(url);
+    const labels = await waitForLabels(page, expected.length);
+    assert.deepEqual(labels.map((l) => l.kind).sort(), expected);
+    // Ordinary sections ("Nowości w sklepie", "店铺公告") are not labelled.
+    await page.waitForTimeout(400);
+    assert.equal((await readLabels(page)).length, expected.length);
+    await page.close();
+  });
+}
+
+test('pages keep working: their own scripts run and no page error is raised', async () => {
+  const page = await session.open('http://news.example/article/running.html');
+  await waitForLabels(page, 4);
+  assert.equal(await page.evaluate(() => /** @type {any} */ (window).pageScriptRan), true);
+  assert.deepEqual(session.pageErrors, []);
+  await page.close();
+});

@@ -1,0 +1,112 @@
+// One end-to-end session: the fixture server plus Chromium with the built
+// extension, and helpers to look at what the extension did.
+
+import { launchWithExtension } from './browser.mjs';
+import { startFixtureServer } from './server.mjs';
+
+/**
+ * @typedef {import('playwright-core').Page} Page
+ * @typedef {import('../../extension/messages.js').TabState} TabState
+ * @typedef {import('../../extension/messages.js').KindCounts} KindCounts
+ */
+
+/** @param {{ headless?: boolean, locale?: string }} [options] */
+export async function startSession(options = {}) {
+  const server = await startFixtureServer();
+  const browser = await launchWithExtension({ proxyPort: server.port, ...options });
+  /** @type {string[]} */
+  const pageErrors = [];
+
+  /** @param {string} url */
+  const open = async (url) => {
+    const page = await browser.context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(`${url}: ${error.message}`));
+    await page.goto(url);
+    return page;
+  };
+
+  /**
+   * The background's stored state for the tab showing `url`, with its id.
+   * @param {string} url
+   * @returns {Promise<{ tabId: number, state: TabState } | null>}
+   */
+  const tabStateFor = async (url) => {
+    const worker = await browser.worker();
+    const all = /** @type {Record<string, TabState>} */ (await worker.evaluate(() => chrome.storage.session.get(null)));
+    for (const [key, state] of Object.entries(all)) {
+      if (key.startsWith('tab:') && state.url === url) return { tabId: Number(key.slice(4)), state };
+    }
+    return null;
+  };
+
+  /**
+   * Polls until the background has a report for `url` with `items` items.
+   * @param {string} url
+   * @param {number} items
+   */
+  const waitForReport = async (url, items, timeoutMs = 10_000) => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = await tabStateFor(url);
+      if (found && found.state.report.items.length >= items) return found;
+      if (Date.now() > deadline) throw new Error(`no report with ${items} items for ${url}: ${JSON.stringify(found?.state.report.counts)}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+
+  /**
+   * Opens the popup for a tab and reads its counts per kind.
+   * @param {number} tabId
+   * @returns {Promise<KindCounts>}
+   */
+  const popupCounts = async (tabId) => {
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
+    await popup.waitForSelector('body[data-ready="true"]');
+    const counts = await popup.$$eval('#counts li', (items) =>
+      Object.fromEntries(items.map((li) => [li.getAttribute('data-kind'), Number(li.querySelector('.count')?.textContent)])));
+    await popup.close();
+    return /** @type {KindCounts} */ (counts);
+  };
+
+  return {
+    server,
+    browser,
+    pageErrors,
+    open,
+    tabStateFor,
+    waitForReport,
+    popupCounts,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/**
+ * Evaluates an expression in AdLens's content-script world of a page (the
+ * isolated world page scripts cannot reach), through the DevTools protocol.
+ * @param {Page} page
+ * @param {string} extensionId
+ * @param {string} expression
+ */
+export async function evaluateInContentScript(page, extensionId, expression) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    /** @type {number[]} */
+    const contexts = [];
+    cdp.on('Runtime.executionContextCreated', (event) => {
+      const ctx = /** @type {{ id: number, origin: string, auxData?: { type?: string } }} */ (event.context);
+      if (ctx.auxData?.type === 'isolated' && ctx.origin === `chrome-extension://${extensionId}`) contexts.push(ctx.id);
+    });
+    await cdp.send('Runtime.enable');
+    if (contexts.length === 0) throw new Error('no AdLens content-script world in this page');
+    const result = /** @type {{ result: { value?: unknown }, exceptionDetails?: { exception?: { description?: string } } }} */ (
+      await cdp.send('Runtime.evaluate', { expression, contextId: contexts[0], awaitPromise: true, returnByValue: true }));
+    if (result.exceptionDetails) throw new Error(result.exceptionDetails.exception?.description ?? 'evaluation failed');
+    return result.result.value;
+  } finally {
+    await cdp.detach();
+  }
+}

@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { checkMessage, MESSAGE_RULES } from '../../extension/messages.js';
+
+const self = { extensionId: 'abc', extensionOrigin: 'chrome-extension://abc/' };
+const fromTab = { id: 'abc', url: 'http://shop.example/', tab: { id: 4 }, frameId: 0 };
+const fromPopup = { id: 'abc', url: 'chrome-extension://abc/popup.html' };
+
+test('a content script may ask for the scan plan', () => {
+  assert.deepEqual(checkMessage({ type: 'page/get-plan' }, fromTab, self), {
+    ok: true,
+    message: { type: 'page/get-plan' },
+  });
+});
+
+test('unknown types and non-objects are refused', () => {
+  for (const message of [{ type: 'page/delete-everything' }, { type: 'toString' }, { type: '__proto__' }, null, 'page/get-plan', [], {}]) {
+    const checked = checkMessage(message, fromTab, self);
+    assert.equal(checked.ok, false, JSON.stringify(message));
+  }
+});
+
+test('privileged messages from a content script are refused', () => {
+  const checked = checkMessage({ type: 'tab/get-summary', tabId: 1 }, fromTab, self);
+  assert.deepEqual(checked, { ok: false, error: "tab/get-summary: only the extension's own pages may send this" });
+});
+
+test('page messages from an extension page or another extension are refused', () => {
+  assert.equal(checkMessage({ type: 'page/get-plan' }, fromPopup, self).ok, false);
+  assert.equal(checkMessage({ type: 'page/get-plan' }, { ...fromTab, id: 'other' }, self).ok, false);
+  // a popup opened as a tab still has an extension URL
+  assert.equal(checkMessage({ type: 'page/get-plan' }, { ...fromPopup, tab: { id: 3 } }, self).ok, false);
+});
+
+test('oversized payloads are refused with the cap in the message', () => {
+  const page = { url: 'http://news.example/', candidates: [{ text: 'x'.repeat(MESSAGE_RULES['page/report'].maxBytes) }] };
+  const checked = checkMessage({ type: 'page/report', page }, fromTab, self);
+  assert.equal(checked.ok, false);
+  assert.match(checked.ok ? '' : checked.error, /exceeds the cap of 4000000/);
+});
+
+test('payload shapes are checked', () => {
+  assert.equal(checkMessage({ type: 'tab/get-summary', tabId: -1 }, fromPopup, self).ok, false);
+  assert.equal(checkMessage({ type: 'tab/get-summary', tabId: '3' }, fromPopup, self).ok, false);
+  assert.equal(checkMessage({ type: 'tab/get-summary', tabId: 3 }, fromPopup, self).ok, true);
+  assert.equal(checkMessage({ type: 'page/report', page: null }, fromTab, self).ok, false);
+});
