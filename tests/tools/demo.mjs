@@ -1,0 +1,56 @@
+#!/usr/bin/env node
+// The main job: AdLens at work on the bundled demo sites. Serves them on
+// loopback under their realistic host names, opens Chromium with the built
+// extension, and walks a short journey. With a display it opens a window
+// and stays until you press Ctrl+C; without one it runs headless, prints
+// what was labelled on each page and saves screenshots.
+// Run through `npm start` (which installs what is missing and builds first).
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT } from '../harness/browser.mjs';
+import { waitForLabels } from '../harness/labels.mjs';
+import { startSession } from '../harness/session.mjs';
+
+const JOURNEY = [
+  { url: 'http://shop.example/product/trail-runner-x.html', expect: 2 },
+  { url: 'http://news.example/article/running.html', expect: 4 },
+  { url: 'http://shop.example/', expect: 2 },
+  { url: 'http://sklep.example/', expect: 2 },
+  { url: 'http://gouwu.example/', expect: 2 },
+];
+
+const headed = Boolean(process.env.DISPLAY) && process.env.ADLENS_HEADLESS !== '1';
+const outDir = path.join(ROOT, 'tests/out/demo');
+fs.mkdirSync(outDir, { recursive: true });
+
+const session = await startSession({ headless: !headed });
+console.log(`Fixture sites served on 127.0.0.1:${session.server.port}; Chromium ${headed ? 'window' : 'headless'}, extension ${session.browser.extensionId}\n`);
+try {
+  for (const [i, step] of JOURNEY.entries()) {
+    const page = await session.open(step.url);
+    const labels = await waitForLabels(page, step.expect, 5_000);
+    await page.waitForTimeout(300); // let late ads settle
+    console.log(step.url);
+    if (labels.length === 0) console.log('  (nothing labelled)');
+    for (const label of labels) console.log(`  ${label.text}`);
+    const shot = path.join(outDir, `${String(i + 1).padStart(2, '0')}-${new URL(step.url).hostname}.png`);
+    await page.screenshot({ path: shot, fullPage: true });
+    if (!headed && i > 0) await page.close(); // the first stays open for the popup
+  }
+  const last = await session.tabStateFor(JOURNEY[0].url);
+  if (last) {
+    const popup = await session.browser.context.newPage();
+    await popup.setViewportSize({ width: 340, height: 260 });
+    await popup.goto(`chrome-extension://${session.browser.extensionId}/popup.html?tabId=${last.tabId}`);
+    await popup.waitForSelector('body[data-ready="true"]');
+    await popup.screenshot({ path: path.join(outDir, '06-popup.png') });
+  }
+  console.log(`\nScreenshots: ${outDir}`);
+  if (headed) {
+    console.log('Browsing is yours now: press Ctrl+C to quit.');
+    await new Promise((resolve) => process.once('SIGINT', resolve));
+  }
+} finally {
+  await session.close();
+}
