@@ -11,9 +11,11 @@
 //! one [`detect::FoundItem`] with a [`verdict::Verdict`] per ad or widget.
 
 pub mod detect;
+pub mod domains;
 pub mod engine;
 pub mod error;
 pub mod lexicon;
+pub mod lists;
 pub mod page;
 pub mod plan;
 pub mod text;
