@@ -2,7 +2,7 @@
 //! beside the checkout. Tests that need it fail with this message when it is
 //! missing: they never skip silently.
 
-#![allow(dead_code)]
+#![allow(dead_code, clippy::expect_used, clippy::unwrap_used)]
 
 use std::io::Read;
 use std::path::PathBuf;
