@@ -42,10 +42,14 @@
  * @typedef {{ type: 'page/report', page: PageSnapshot }} PageReportMessage
  * @typedef {{ type: 'tab/get-summary', tabId: number }} GetTabSummaryMessage
  * @typedef {{ type: 'engine/get-info' }} GetEngineInfoMessage
- * @typedef {GetPlanMessage | PageReportMessage | GetTabSummaryMessage | GetEngineInfoMessage} Message
- * @typedef {{ engineVersion: string, rulesVersion: string }} EngineInfo
+ * @typedef {{ type: 'sites/get-records' }} GetSiteRecordsMessage
+ * @typedef {GetPlanMessage | PageReportMessage | GetTabSummaryMessage | GetEngineInfoMessage | GetSiteRecordsMessage} Message
+ * @typedef {{ name: string, title: string | null, version: string | null, rules: number }} ListInfo
+ * @typedef {{ engineVersion: string, rulesVersion: string, lists: { lists: ListInfo[] } | null }} EngineInfo
+ * @typedef {{ requests: number, listed: number, firstSeen: number, lastSeen: number }} ThirdPartyRecord
+ * @typedef {{ sites: Record<string, { thirdParties: Record<string, ThirdPartyRecord>, lastSeen: number }> }} SiteRecords
  * @typedef {{ 'page/get-plan': ScanPlan, 'page/report': PageReport,
- *   'tab/get-summary': TabSummary, 'engine/get-info': EngineInfo }} ReplyOf
+ *   'tab/get-summary': TabSummary, 'engine/get-info': EngineInfo, 'sites/get-records': SiteRecords }} ReplyOf
  * @typedef {{ ok: true, value: unknown } | { ok: false, error: string }} Reply
  */
 
@@ -68,6 +72,7 @@ export const MESSAGE_RULES = Object.freeze({
   'page/report': { from: SENDER.PAGE, maxBytes: 4_000_000 },
   'tab/get-summary': { from: SENDER.EXTENSION, maxBytes: 256 },
   'engine/get-info': { from: SENDER.EXTENSION, maxBytes: 256 },
+  'sites/get-records': { from: SENDER.EXTENSION, maxBytes: 256 },
 });
 
 /**

@@ -14,6 +14,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::engine::{Engine, ENGINE_VERSION};
 use crate::page::PageSnapshot;
+use crate::sites::SiteRecords;
 
 /// The engine as JS sees it: an opaque handle with camelCase methods.
 #[wasm_bindgen(js_name = Engine)]
@@ -53,6 +54,71 @@ impl WasmEngine {
             .analyze_page(page)
             .map_err(|e| JsError::new(&e.to_string()))?;
         to_js(&report)
+    }
+
+    /// Loads a filter-list snapshot; returns the lists' information. On
+    /// error the previous lists stay in use.
+    #[wasm_bindgen(js_name = loadLists)]
+    pub fn load_lists(&mut self, snapshot: &[u8]) -> Result<JsValue, JsError> {
+        let info = self
+            .inner
+            .load_lists_snapshot(snapshot)
+            .map_err(|e| JsError::new(&e.to_string()))?;
+        to_js(info)
+    }
+
+    /// The loaded lists' information, or `null`.
+    #[wasm_bindgen(js_name = listsInfo)]
+    pub fn lists_info(&self) -> Result<JsValue, JsError> {
+        match self.inner.lists() {
+            Some(lists) => to_js(lists.info()),
+            None => Ok(JsValue::NULL),
+        }
+    }
+
+    /// Bit flags for a request: 1 = the lists block it, 2 = third-party.
+    /// Flags rather than an object: this runs for every request.
+    #[wasm_bindgen(js_name = classifyRequest)]
+    pub fn classify_request(&self, url: &str, source_url: &str, request_type: &str) -> u8 {
+        let info = self.inner.classify_request(url, source_url, request_type);
+        u8::from(info.listed) | (u8::from(info.third_party) << 1)
+    }
+
+    /// Classifies a request and records it for its site; same flags as
+    /// `classifyRequest`.
+    #[wasm_bindgen(js_name = observeRequest)]
+    pub fn observe_request(
+        &mut self,
+        url: &str,
+        source_url: &str,
+        request_type: &str,
+        time_ms: f64,
+    ) -> u8 {
+        let time = if time_ms.is_finite() && time_ms > 0.0 {
+            time_ms as u64
+        } else {
+            0
+        };
+        let info = self
+            .inner
+            .observe_request(url, source_url, request_type, time);
+        u8::from(info.listed) | (u8::from(info.third_party) << 1)
+    }
+
+    /// Everything observed per site, as a plain object.
+    #[wasm_bindgen(js_name = siteRecords)]
+    pub fn site_records(&self) -> Result<JsValue, JsError> {
+        to_js(self.inner.site_records())
+    }
+
+    /// Restores records saved from `siteRecords()`; malformed input is
+    /// refused and the current records stay.
+    #[wasm_bindgen(js_name = restoreSiteRecords)]
+    pub fn restore_site_records(&mut self, records: JsValue) -> Result<(), JsError> {
+        let records: SiteRecords = serde_wasm_bindgen::from_value(records)
+            .map_err(|e| JsError::new(&format!("malformed site records: {e}")))?;
+        self.inner.restore_site_records(records);
+        Ok(())
     }
 }
 

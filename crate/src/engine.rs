@@ -3,18 +3,37 @@
 use serde::Serialize;
 
 use crate::detect::{find_items, FoundItem};
+use crate::domains::{host_of, is_third_party, registrable_domain};
 use crate::error::InputError;
+use crate::lists::{FilterLists, ListError, ListsInfo};
 use crate::page::PageSnapshot;
 use crate::plan::ScanPlan;
+use crate::sites::SiteRecords;
 use crate::verdict::{classify, Kind, Verdict};
 
 /// Version of the engine crate, reported in every page report.
 pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
 
-/// The engine. Immutable once built; cheap to query.
-#[derive(Debug, Clone)]
+/// The engine: rules, filter lists and what was observed.
+#[derive(Debug)]
 pub struct Engine {
     plan: ScanPlan,
+    lists: Option<FilterLists>,
+    sites: SiteRecords,
+}
+
+/// What the engine makes of one network request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RequestInfo {
+    /// The filter lists would block it (false when no lists are loaded).
+    pub listed: bool,
+    /// It goes to another site than the page's.
+    pub third_party: bool,
+    /// The page's site (registrable domain); empty when unknown.
+    pub site: String,
+    /// The request's registrable domain.
+    pub domain: String,
 }
 
 /// What the engine concluded about one page.
@@ -78,7 +97,75 @@ impl Engine {
     pub fn new() -> Self {
         Engine {
             plan: ScanPlan::build(),
+            lists: None,
+            sites: SiteRecords::default(),
         }
+    }
+
+    /// Replaces the filter lists with a snapshot's; on error the current
+    /// lists stay.
+    pub fn load_lists_snapshot(&mut self, snapshot: &[u8]) -> Result<&ListsInfo, ListError> {
+        let lists = FilterLists::from_snapshot(snapshot)?;
+        Ok(self.lists.insert(lists).info())
+    }
+
+    /// Replaces the filter lists with freshly compiled ones.
+    pub fn set_lists(&mut self, lists: FilterLists) {
+        self.lists = Some(lists);
+    }
+
+    /// The loaded lists, if any.
+    pub fn lists(&self) -> Option<&FilterLists> {
+        self.lists.as_ref()
+    }
+
+    /// What a request is: listed or not, third-party or not, and to which
+    /// site. `source_url` is the page (or frame) that made it.
+    pub fn classify_request(&self, url: &str, source_url: &str, request_type: &str) -> RequestInfo {
+        let host = host_of(url).unwrap_or_default();
+        let source_host = host_of(source_url).unwrap_or_default();
+        let listed = self
+            .lists
+            .as_ref()
+            .is_some_and(|l| l.check_request(url, source_url, request_type).blocked);
+        let site = if source_host.is_empty() {
+            String::new()
+        } else {
+            registrable_domain(&source_host)
+        };
+        RequestInfo {
+            listed,
+            third_party: is_third_party(&host, &source_host),
+            site,
+            domain: registrable_domain(&host),
+        }
+    }
+
+    /// Classifies a request and, when a known site sent it to a third party,
+    /// adds it to that site's record.
+    pub fn observe_request(
+        &mut self,
+        url: &str,
+        source_url: &str,
+        request_type: &str,
+        time_ms: u64,
+    ) -> RequestInfo {
+        let info = self.classify_request(url, source_url, request_type);
+        if info.third_party && !info.site.is_empty() && !info.domain.is_empty() {
+            self.sites
+                .record(&info.site, &info.domain, info.listed, time_ms);
+        }
+        info
+    }
+
+    /// Everything observed per site.
+    pub fn site_records(&self) -> &SiteRecords {
+        &self.sites
+    }
+
+    /// Restores records saved from [`Engine::site_records`].
+    pub fn restore_site_records(&mut self, records: SiteRecords) {
+        self.sites = records;
     }
 
     /// What the shell should gather from each page.

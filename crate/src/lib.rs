@@ -18,6 +18,7 @@ pub mod lexicon;
 pub mod lists;
 pub mod page;
 pub mod plan;
+pub mod sites;
 pub mod text;
 pub mod vendors;
 pub mod verdict;

@@ -33,6 +33,10 @@ export const handlers = {
 
   async 'engine/get-info'() {
     const engine = await loadEngine();
-    return { engineVersion: engineVersion(), rulesVersion: engine.scanPlan().rulesVersion };
+    return { engineVersion: engineVersion(), rulesVersion: engine.scanPlan().rulesVersion, lists: engine.listsInfo() };
+  },
+
+  async 'sites/get-records'() {
+    return (await loadEngine()).siteRecords();
   },
 };

@@ -3,9 +3,13 @@
 //   1. the Rust engine for wasm32 (cargo is incremental),
 //   2. wasm-bindgen --target web, then wasm-opt when present; both skipped
 //      when the compiled wasm has not changed since the last build,
-//   3. dist/chrome and dist/firefox: the shell's files, the content script
-//      bundled into one classic script, and each browser's manifest,
-//   4. store-ready zips dist/adlens-<browser>-<version>.zip.
+//   3. the filter-list snapshot (EasyList + EasyPrivacy compiled by the native
+//      `adlens compile-lists`), from ADLENS_LISTS_DIR, else ../shared/data/lists
+//      beside the checkout, else downloaded from the lists' official URLs;
+//      skipped when neither the lists nor the compiler changed,
+//   4. dist/chrome and dist/firefox: the shell's files, the content script
+//      bundled into one classic script, the snapshot, each browser's manifest,
+//   5. store-ready zips dist/adlens-<browser>-<version>.zip.
 // Usage: node extension/tools/build.mjs
 
 import { execFileSync } from 'node:child_process';
@@ -21,6 +25,12 @@ const extension = path.join(root, 'extension');
 const dist = path.join(root, 'dist');
 const engineOut = path.join(extension, 'engine');
 const wasmIn = path.join(root, 'target/wasm32-unknown-unknown/release/adlens.wasm');
+const dataOut = path.join(root, 'target/adlens-data');
+/** Where each list comes from when no local copy is given. */
+export const LIST_URLS = {
+  'easylist.txt': 'https://easylist.to/easylist/easylist.txt',
+  'easyprivacy.txt': 'https://easylist.to/easylist/easyprivacy.txt',
+};
 /** Shell files that are not copied as they are. */
 const SKIP = new Set(['tools', 'content', 'content.js']);
 
@@ -61,8 +71,53 @@ function buildEngine() {
   fs.writeFileSync(stampFile, digest);
 }
 
-/** @param {'chrome' | 'firefox'} browser */
-async function buildShell(browser) {
+/** @returns {Promise<string>} the directory holding easylist.txt and easyprivacy.txt */
+async function listsDir() {
+  const fromEnv = process.env.ADLENS_LISTS_DIR;
+  if (fromEnv) {
+    if (!fs.existsSync(path.join(fromEnv, 'easylist.txt'))) throw new Error(`ADLENS_LISTS_DIR=${fromEnv} has no easylist.txt`);
+    return fromEnv;
+  }
+  const shared = path.resolve(root, '../shared/data/lists');
+  if (fs.existsSync(path.join(shared, 'easylist.txt'))) return shared;
+  const cache = path.join(root, 'target/lists-download');
+  fs.mkdirSync(cache, { recursive: true });
+  for (const [file, url] of Object.entries(LIST_URLS)) {
+    const target = path.join(cache, file);
+    if (fs.existsSync(target)) continue;
+    log(`downloading ${url}`);
+    const response = await fetch(url);
+    const text = await response.text();
+    if (!response.ok || !text.startsWith('[Adblock Plus')) throw new Error(`${url}: not a filter list (HTTP ${response.status})`);
+    fs.writeFileSync(target, text);
+  }
+  return cache;
+}
+
+async function buildListsSnapshot() {
+  const dir = await listsDir();
+  run('cargo', ['build', '-q', '-p', 'adlens', '--bin', 'adlens']);
+  const compiler = path.join(root, 'target/debug/adlens');
+  const hash = createHash('sha256').update(fs.readFileSync(compiler));
+  for (const file of Object.keys(LIST_URLS)) hash.update(fs.readFileSync(path.join(dir, file)));
+  const digest = hash.digest('hex');
+  const stampFile = path.join(dataOut, '.lists-sha256');
+  const snapshot = path.join(dataOut, 'lists.bin');
+  if (fs.existsSync(snapshot) && fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === digest) {
+    log('filter lists unchanged: snapshot kept');
+    return snapshot;
+  }
+  fs.mkdirSync(dataOut, { recursive: true });
+  run(compiler, ['compile-lists', '--lists-dir', dir, '--out', snapshot]);
+  fs.writeFileSync(stampFile, digest);
+  return snapshot;
+}
+
+/**
+ * @param {'chrome' | 'firefox'} browser
+ * @param {string} snapshot
+ */
+async function buildShell(browser, snapshot) {
   const out = path.join(dist, browser);
   fs.rmSync(out, { recursive: true, force: true });
   fs.mkdirSync(out, { recursive: true });
@@ -83,6 +138,8 @@ async function buildShell(browser) {
     legalComments: 'none',
     logLevel: 'warning',
   });
+  fs.mkdirSync(path.join(out, 'data'), { recursive: true });
+  fs.copyFileSync(snapshot, path.join(out, 'data/lists.bin'));
   const source = JSON.parse(fs.readFileSync(path.join(root, 'manifest.json'), 'utf8'));
   fs.writeFileSync(path.join(out, 'manifest.json'), `${JSON.stringify(browserManifest(source, browser), null, 2)}\n`);
 }
@@ -97,7 +154,9 @@ function zip(browser) {
 
 buildEngine();
 log('engine built');
-await Promise.all([buildShell('chrome'), buildShell('firefox')]);
+const snapshot = await buildListsSnapshot();
+log('filter-list snapshot ready');
+await Promise.all([buildShell('chrome', snapshot), buildShell('firefox', snapshot)]);
 log('dist/chrome and dist/firefox written');
 zip('chrome');
 zip('firefox');

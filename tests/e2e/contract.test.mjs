@@ -48,7 +48,7 @@ test('stopping the service worker mid-session loses nothing', async () => {
 
   const oldWorker = await session.browser.worker();
   await oldWorker.evaluate(() => { /** @type {any} */ (globalThis).beforeRestart = true; });
-  await stopServiceWorker(session.browser.extensionId);
+  await session.stopServiceWorker();
 
   // The popup wakes the worker, which answers from session storage.
   assert.deepEqual(await session.popupCounts(tabId), before);
@@ -65,29 +65,3 @@ test('stopping the service worker mid-session loses nothing', async () => {
   await page.close();
 });
 
-/**
- * Stops the extension's service worker the way Chrome does when it is idle.
- * The DevTools ServiceWorker domain sees the extension's worker only from a
- * session on one of the extension's own pages.
- * @param {string} extensionId
- */
-async function stopServiceWorker(extensionId) {
-  const page = await session.browser.context.newPage();
-  await page.goto(`chrome-extension://${extensionId}/options.html`);
-  const cdp = await session.browser.context.newCDPSession(page);
-  try {
-    /** @type {string[]} */
-    const states = [];
-    cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
-      for (const v of /** @type {{ runningStatus: string }[]} */ (e.versions)) states.push(v.runningStatus);
-    });
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    const deadline = Date.now() + 5_000;
-    while (!states.includes('stopped') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    assert.ok(states.includes('stopped'), `worker stopped (saw ${states.join(', ')})`);
-  } finally {
-    await cdp.detach();
-    await page.close();
-  }
-}

@@ -69,9 +69,52 @@ export async function startSession(options = {}) {
     return /** @type {KindCounts} */ (counts);
   };
 
+  /**
+   * Stops the extension's service worker the way Chrome does when it is
+   * idle. The DevTools ServiceWorker domain sees the extension's worker only
+   * from a session on one of the extension's own pages.
+   */
+  const stopServiceWorker = async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const cdp = await browser.context.newCDPSession(page);
+    try {
+      /** @type {string[]} */
+      const states = [];
+      cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
+        for (const v of /** @type {{ runningStatus: string }[]} */ (e.versions)) states.push(v.runningStatus);
+      });
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      const deadline = Date.now() + 5_000;
+      while (!states.includes('stopped') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      if (!states.includes('stopped')) throw new Error(`service worker did not stop (saw ${states.join(', ')})`);
+    } finally {
+      await cdp.detach();
+      await page.close();
+    }
+  };
+
+  /**
+   * Sends a message from one of the extension's own pages and returns the
+   * raw reply ({ ok, value } or { ok, error }).
+   * @param {object} message
+   */
+  const sendFromExtensionPage = async (message) => {
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+      return await page.evaluate((m) => chrome.runtime.sendMessage(m), message);
+    } finally {
+      await page.close();
+    }
+  };
+
   return {
     server,
     browser,
+    stopServiceWorker,
+    sendFromExtensionPage,
     pageErrors,
     open,
     tabStateFor,

@@ -63,3 +63,38 @@ test('hostile field values are cut, not fatal', () => {
   });
   assert.equal(report.items.length, 1);
 });
+
+test('the shipped filter-list snapshot loads and classifies requests', () => {
+  const lists = new Engine();
+  assert.equal(lists.listsInfo(), null);
+  const info = lists.loadLists(fs.readFileSync(new URL('../data/lists.bin', dir)));
+  assert.deepEqual(info.lists.map((/** @type {any} */ l) => l.name), ['easylist', 'easyprivacy']);
+  const BLOCKED = 1;
+  const THIRD_PARTY = 2;
+  assert.equal(lists.classifyRequest('https://www.google-analytics.com/analytics.js', 'https://news.example/', 'script'), BLOCKED | THIRD_PARTY);
+  assert.equal(lists.classifyRequest('https://cdn.news.example/app.js', 'https://www.news.example/', 'script'), 0);
+  assert.equal(lists.classifyRequest('https://fonts.example/x.woff2', 'https://news.example/', 'font'), THIRD_PARTY);
+});
+
+test('a garbage snapshot is refused and the previous lists stay', () => {
+  const lists = new Engine();
+  lists.loadLists(fs.readFileSync(new URL('../data/lists.bin', dir)));
+  for (const [bytes, message] of /** @type {[Uint8Array, RegExp][]} */ ([
+    [new TextEncoder().encode('<html>502 Bad Gateway</html>'), /not an AdLens filter-list snapshot/],
+    [new Uint8Array(0), /not an AdLens filter-list snapshot/],
+    [fs.readFileSync(new URL('../data/lists.bin', dir)).subarray(0, 1000), /unusable/],
+  ])) {
+    assert.throws(() => lists.loadLists(bytes), message);
+  }
+  assert.equal(lists.classifyRequest('https://www.google-analytics.com/analytics.js', 'https://news.example/', 'script') & 1, 1);
+});
+
+test('site records are kept per site and malformed records are refused', () => {
+  const sites = new Engine();
+  sites.observeRequest('https://static.criteo.net/js/ld/ld.js', 'https://www.shop.example/p/1', 'script', 1_700_000_000_000);
+  sites.observeRequest('https://img.shop.example/a.png', 'https://www.shop.example/p/1', 'image', 1_700_000_000_500);
+  const records = sites.siteRecords();
+  assert.deepEqual(Object.keys(records.sites['shop.example'].thirdParties), ['criteo.net']);
+  assert.throws(() => sites.restoreSiteRecords({ sites: { 'a.example': { thirdParties: 'x' } } }), /malformed site records/);
+  assert.deepEqual(sites.siteRecords(), records);
+});

@@ -1,0 +1,52 @@
+// Per-site third-party records from real requests observed with webRequest,
+// matched against the real EasyList + EasyPrivacy snapshot.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { waitForLabels } from '../harness/labels.mjs';
+import { startSession } from '../harness/session.mjs';
+
+/** @type {Awaited<ReturnType<typeof startSession>>} */
+let session;
+before(async () => { session = await startSession(); });
+after(async () => { await session?.close(); });
+
+/** @returns {Promise<import('../../extension/messages.js').SiteRecords>} */
+async function records() {
+  const reply = /** @type {any} */ (await session.sendFromExtensionPage({ type: 'sites/get-records' }));
+  assert.equal(reply.ok, true, reply.error);
+  return reply.value;
+}
+
+test('the real filter lists are loaded from the build-time snapshot', async () => {
+  const reply = /** @type {any} */ (await session.sendFromExtensionPage({ type: 'engine/get-info' }));
+  assert.deepEqual(reply.value.lists.lists.map((/** @type {any} */ l) => [l.name, l.version]),
+    [['easylist', '202608130520'], ['easyprivacy', '202608130529']]);
+});
+
+test('a news article records the ad and widget vendors it contacted, listed or not', async () => {
+  const page = await session.open('http://news.example/article/running.html');
+  await waitForLabels(page, 4);
+  const news = (await records()).sites['news.example'];
+  assert.ok(news, 'news.example has a record');
+  const parties = news.thirdParties;
+  assert.deepEqual(Object.keys(parties).sort(), ['doubleclick.net', 'googlesyndication.com', 'taboola.com']);
+  assert.ok(parties['doubleclick.net'].listed >= 1, 'gpt.js is on EasyList');
+  // EasyList hides Taboola blocks cosmetically but has no network rule for its loader.
+  assert.equal(parties['taboola.com'].listed, 0);
+  assert.ok(parties['taboola.com'].requests >= 1);
+  for (const p of Object.values(parties)) assert.ok(p.firstSeen > 0 && p.lastSeen >= p.firstSeen);
+  // First-party requests are not third parties.
+  assert.equal(parties['news.example'], undefined);
+  await page.close();
+});
+
+test('records survive a service-worker restart', async () => {
+  const page = await session.open('http://news.example/article/running.html');
+  await waitForLabels(page, 4);
+  await page.waitForTimeout(1_500); // the save is debounced by 1 s
+  const before = (await records()).sites['news.example'];
+  await session.stopServiceWorker();
+  const after = (await records()).sites['news.example'];
+  assert.deepEqual(after, before);
+  await page.close();
+});
