@@ -80,8 +80,8 @@ impl WasmEngine {
     /// Flags rather than an object: this runs for every request.
     #[wasm_bindgen(js_name = classifyRequest)]
     pub fn classify_request(&self, url: &str, source_url: &str, request_type: &str) -> u8 {
-        let info = self.inner.classify_request(url, source_url, request_type);
-        u8::from(info.listed) | (u8::from(info.third_party) << 1)
+        let (listed, third_party) = self.inner.check_request(url, source_url, request_type);
+        u8::from(listed) | (u8::from(third_party) << 1)
     }
 
     /// Classifies a request and records it for its site; same flags as

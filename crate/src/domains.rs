@@ -7,6 +7,14 @@ use url::Url;
 /// host itself when it has none (IP addresses, `localhost`, bare suffixes).
 pub fn registrable_domain(host: &str) -> String {
     let host = host.trim_end_matches('.').to_ascii_lowercase();
+    if host
+        .trim_start_matches('[')
+        .trim_end_matches(']')
+        .parse::<std::net::IpAddr>()
+        .is_ok()
+    {
+        return host;
+    }
     match psl::domain_str(&host) {
         Some(domain) => domain.to_owned(),
         None => host,
@@ -38,6 +46,7 @@ mod tests {
         assert_eq!(registrable_domain("shop.example"), "shop.example");
         assert_eq!(registrable_domain("foo.github.io"), "foo.github.io");
         assert_eq!(registrable_domain("127.0.0.1"), "127.0.0.1");
+        assert_eq!(registrable_domain("[::1]"), "[::1]");
     }
 
     #[test]

@@ -119,25 +119,39 @@ impl Engine {
         self.lists.as_ref()
     }
 
+    /// Whether the lists block a request and whether it is third-party: the
+    /// hot path, run for every request, so each URL is parsed once.
+    pub fn check_request(&self, url: &str, source_url: &str, request_type: &str) -> (bool, bool) {
+        match &self.lists {
+            Some(lists) => {
+                let verdict = lists.check_request(url, source_url, request_type);
+                (verdict.blocked, verdict.third_party)
+            }
+            None => {
+                let host = host_of(url).unwrap_or_default();
+                (
+                    false,
+                    is_third_party(&host, &host_of(source_url).unwrap_or_default()),
+                )
+            }
+        }
+    }
+
     /// What a request is: listed or not, third-party or not, and to which
     /// site. `source_url` is the page (or frame) that made it.
     pub fn classify_request(&self, url: &str, source_url: &str, request_type: &str) -> RequestInfo {
-        let host = host_of(url).unwrap_or_default();
-        let source_host = host_of(source_url).unwrap_or_default();
-        let listed = self
-            .lists
-            .as_ref()
-            .is_some_and(|l| l.check_request(url, source_url, request_type).blocked);
-        let site = if source_host.is_empty() {
-            String::new()
-        } else {
-            registrable_domain(&source_host)
-        };
+        let (listed, third_party) = self.check_request(url, source_url, request_type);
+        let site = host_of(source_url)
+            .map(|h| registrable_domain(&h))
+            .unwrap_or_default();
+        let domain = host_of(url)
+            .map(|h| registrable_domain(&h))
+            .unwrap_or_default();
         RequestInfo {
             listed,
-            third_party: is_third_party(&host, &source_host),
+            third_party,
             site,
-            domain: registrable_domain(&host),
+            domain,
         }
     }
 

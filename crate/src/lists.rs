@@ -120,6 +120,9 @@ pub struct RequestVerdict {
     pub blocked: bool,
     /// An exception rule matched.
     pub excepted: bool,
+    /// The request goes to another site than `source_url`'s (public-suffix
+    /// aware; an unknown source makes it third-party).
+    pub third_party: bool,
 }
 
 /// A compiled set of filter lists. Immutable once built.
@@ -218,11 +221,13 @@ impl FilterLists {
                 RequestVerdict {
                     blocked: result.should_block(),
                     excepted: result.exception.is_some(),
+                    third_party: request.is_third_party,
                 }
             }
             Err(_) => RequestVerdict {
                 blocked: false,
                 excepted: false,
+                third_party: true,
             },
         }
     }
