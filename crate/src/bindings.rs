@@ -2,12 +2,7 @@
 //! so bad input becomes a JS `Error` with a clear message; nothing here may
 //! panic (release wasm aborts on panic, which would kill the engine).
 
-#![deny(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -33,9 +28,7 @@ impl WasmEngine {
     /// Builds the engine with its built-in rules.
     #[wasm_bindgen(constructor)]
     pub fn new() -> WasmEngine {
-        WasmEngine {
-            inner: Engine::new(),
-        }
+        WasmEngine { inner: Engine::new() }
     }
 
     /// What the content script should gather (see `plan.rs`).
@@ -49,10 +42,7 @@ impl WasmEngine {
     pub fn analyze_page(&self, snapshot: JsValue) -> Result<JsValue, JsError> {
         let page: PageSnapshot = serde_wasm_bindgen::from_value(snapshot)
             .map_err(|e| JsError::new(&format!("malformed page snapshot: {e}")))?;
-        let report = self
-            .inner
-            .analyze_page(page)
-            .map_err(|e| JsError::new(&e.to_string()))?;
+        let report = self.inner.analyze_page(page).map_err(|e| JsError::new(&e.to_string()))?;
         to_js(&report)
     }
 
@@ -60,10 +50,7 @@ impl WasmEngine {
     /// error the previous lists stay in use.
     #[wasm_bindgen(js_name = loadLists)]
     pub fn load_lists(&mut self, snapshot: &[u8]) -> Result<JsValue, JsError> {
-        let info = self
-            .inner
-            .load_lists_snapshot(snapshot)
-            .map_err(|e| JsError::new(&e.to_string()))?;
+        let info = self.inner.load_lists_snapshot(snapshot).map_err(|e| JsError::new(&e.to_string()))?;
         to_js(info)
     }
 
@@ -87,21 +74,9 @@ impl WasmEngine {
     /// Classifies a request and records it for its site; same flags as
     /// `classifyRequest`.
     #[wasm_bindgen(js_name = observeRequest)]
-    pub fn observe_request(
-        &mut self,
-        url: &str,
-        source_url: &str,
-        request_type: &str,
-        time_ms: f64,
-    ) -> u8 {
-        let time = if time_ms.is_finite() && time_ms > 0.0 {
-            time_ms as u64
-        } else {
-            0
-        };
-        let info = self
-            .inner
-            .observe_request(url, source_url, request_type, time);
+    pub fn observe_request(&mut self, url: &str, source_url: &str, request_type: &str, time_ms: f64) -> u8 {
+        let time = if time_ms.is_finite() && time_ms > 0.0 { time_ms as u64 } else { 0 };
+        let info = self.inner.observe_request(url, source_url, request_type, time);
         u8::from(info.listed) | (u8::from(info.third_party) << 1)
     }
 
@@ -130,7 +105,5 @@ pub fn engine_version() -> String {
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    value
-        .serialize(&serializer)
-        .map_err(|e| JsError::new(&format!("could not hand the result to JS: {e}")))
+    value.serialize(&serializer).map_err(|e| JsError::new(&format!("could not hand the result to JS: {e}")))
 }

@@ -4,9 +4,17 @@ use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
+use crate::domains::{host_of, registrable_domain};
+use crate::landing::first_landing;
 use crate::lexicon::{match_label, PhraseHint, PhraseMatch};
-use crate::page::{Candidate, CandidateSource, PageSnapshot};
-use crate::vendors::{match_vendor, ItemType};
+use crate::page::{Candidate, CandidateSource, PageSnapshot, Rect};
+use crate::text::truncate;
+use crate::vendors::{match_host, match_vendor, ItemType};
+
+/// Most characters of an item's text kept as its creative text.
+pub const MAX_CREATIVE_TEXT_CHARS: usize = 300;
+/// Most image URLs kept per item.
+pub const MAX_ITEM_IMAGES: usize = 5;
 
 /// An ad or widget the engine recognised, with the features the classifier
 /// reads.
@@ -17,68 +25,106 @@ pub struct FoundItem {
     pub key: u32,
     /// Ad or recommendation.
     pub item_type: ItemType,
-    /// The vendor or ad network, when a vendor marker identified it.
+    /// How it was found.
+    pub source: CandidateSource,
+    /// The vendor's product, when a marker or a host identified it.
     pub vendor: Option<&'static str>,
+    /// The company behind the vendor.
+    pub network: Option<&'static str>,
     /// The label phrase that introduced it, if any.
     pub label: Option<PhraseMatch>,
+    /// Where its first useful link leads (click-through links decoded).
+    pub landing_url: Option<String>,
+    /// The landing URL's registrable domain.
+    pub landing_domain: Option<String>,
+    /// The landing page is on the page's own site.
+    pub first_party: bool,
+    /// Visible text, cut to [`MAX_CREATIVE_TEXT_CHARS`].
+    pub text: String,
+    /// Image URLs, at most [`MAX_ITEM_IMAGES`].
+    pub images: Vec<String>,
+    /// Where it is on the page.
+    pub rect: Rect,
 }
 
 /// Recognises the items among a page's candidates, in candidate order. An
 /// item nested inside another item (a GPT iframe inside its slot) is dropped:
 /// it is the same ad.
 pub fn find_items(page: &PageSnapshot) -> Vec<FoundItem> {
-    let found: Vec<FoundItem> = page.candidates.iter().filter_map(recognise).collect();
+    let site = host_of(&page.url).map(|h| registrable_domain(&h)).unwrap_or_default();
+    let found: Vec<FoundItem> = page.candidates.iter().filter_map(|c| recognise(c, &site)).collect();
     let found_keys: HashSet<u32> = found.iter().map(|i| i.key).collect();
-    let parents: HashMap<u32, u32> = page
-        .candidates
-        .iter()
-        .filter_map(|c| c.parent.map(|p| (c.key, p)))
-        .collect();
-    found
-        .into_iter()
-        .filter(|item| !has_found_ancestor(item.key, &parents, &found_keys))
-        .collect()
+    let parents: HashMap<u32, u32> = page.candidates.iter().filter_map(|c| c.parent.map(|p| (c.key, p))).collect();
+    let (mut outer, nested): (Vec<FoundItem>, Vec<FoundItem>) =
+        found.into_iter().partition(|item| outermost_found_ancestor(item.key, &parents, &found_keys).is_none());
+    // A nested item is the same ad as its outer item: what it knows (the
+    // vendor of a GPT slot inside a generic ".ad" box, its landing page)
+    // fills in what the outer one lacks.
+    for inner in nested {
+        let Some(top) = outermost_found_ancestor(inner.key, &parents, &found_keys) else { continue };
+        let Some(item) = outer.iter_mut().find(|o| o.key == top) else { continue };
+        if item.network.is_none() {
+            item.vendor = inner.vendor;
+            item.network = inner.network;
+        }
+        if item.landing_domain.is_none() {
+            item.landing_url = inner.landing_url;
+            item.landing_domain = inner.landing_domain;
+            item.first_party = inner.first_party;
+        }
+    }
+    outer
 }
 
-fn has_found_ancestor(key: u32, parents: &HashMap<u32, u32>, found: &HashSet<u32>) -> bool {
+/// The outermost found item enclosing `key`, if any.
+fn outermost_found_ancestor(key: u32, parents: &HashMap<u32, u32>, found: &HashSet<u32>) -> Option<u32> {
     let mut current = key;
+    let mut outermost = None;
     // Bounded walk: a hostile snapshot may contain a parent cycle.
     for _ in 0..parents.len() {
-        match parents.get(&current) {
-            Some(&p) if found.contains(&p) => return true,
-            Some(&p) => current = p,
-            None => return false,
+        let Some(&parent) = parents.get(&current) else { break };
+        if found.contains(&parent) && parent != key {
+            outermost = Some(parent);
         }
+        current = parent;
     }
-    false
+    outermost
 }
 
-fn recognise(c: &Candidate) -> Option<FoundItem> {
+fn recognise(c: &Candidate, site: &str) -> Option<FoundItem> {
     let label = c.heading.as_deref().and_then(match_label);
-    match c.source {
-        CandidateSource::Marker => {
-            let rule = match_vendor(c)?;
-            Some(FoundItem {
-                key: c.key,
-                item_type: rule.item_type,
-                vendor: Some(rule.vendor),
-                label,
-            })
-        }
-        CandidateSource::Heading => {
-            let label = label?;
-            let item_type = match label.hint {
-                PhraseHint::AdMarker => ItemType::Ad,
-                _ => ItemType::Recommendation,
-            };
-            Some(FoundItem {
-                key: c.key,
-                item_type,
-                vendor: None,
-                label: Some(label),
-            })
-        }
-    }
+    let marker = match_vendor(c);
+    let host = match_host(c.links.iter().chain(&c.frames));
+    let item_type = match c.source {
+        CandidateSource::Marker => marker?.item_type,
+        CandidateSource::Cosmetic => marker.map(|m| m.item_type).or(host.map(|h| h.item_type)).unwrap_or(ItemType::Ad),
+        CandidateSource::Heading => match label.as_ref()?.hint {
+            PhraseHint::AdMarker => ItemType::Ad,
+            _ => ItemType::Recommendation,
+        },
+    };
+    let (vendor, network) = match (marker, host) {
+        (Some(m), _) => (Some(m.vendor), Some(m.network)),
+        (None, Some(h)) => (Some(h.vendor), Some(h.network)),
+        (None, None) => (None, None),
+    };
+    let landing = first_landing(&c.links);
+    let first_party = landing.as_ref().is_some_and(|(_, domain)| !site.is_empty() && domain == site);
+    let (landing_url, landing_domain) = landing.unzip();
+    Some(FoundItem {
+        key: c.key,
+        item_type,
+        source: c.source,
+        vendor,
+        network,
+        label,
+        landing_url,
+        landing_domain,
+        first_party,
+        text: truncate(&c.text, MAX_CREATIVE_TEXT_CHARS).to_owned(),
+        images: c.images.iter().take(MAX_ITEM_IMAGES).cloned().collect(),
+        rect: c.rect,
+    })
 }
 
 #[cfg(test)]
@@ -86,11 +132,7 @@ mod tests {
     use super::*;
 
     fn page(candidates: Vec<Candidate>) -> PageSnapshot {
-        PageSnapshot {
-            url: "https://shop.example/".into(),
-            candidates,
-            ..Default::default()
-        }
+        PageSnapshot { url: "https://shop.example/".into(), candidates, ..Default::default() }
     }
 
     #[test]
@@ -109,39 +151,34 @@ mod tests {
 
     #[test]
     fn a_slot_inside_a_found_item_is_the_same_item() {
-        let slot = Candidate {
-            key: 1,
-            id: Some("div-gpt-ad-1".into()),
-            ..Default::default()
-        };
-        let frame = Candidate {
-            key: 2,
-            parent: Some(1),
-            id: Some("google_ads_iframe_/1/x_0".into()),
-            ..Default::default()
-        };
-        let keys: Vec<u32> = find_items(&page(vec![slot, frame]))
-            .iter()
-            .map(|i| i.key)
-            .collect();
+        let slot = Candidate { key: 1, id: Some("div-gpt-ad-1".into()), ..Default::default() };
+        let frame =
+            Candidate { key: 2, parent: Some(1), id: Some("google_ads_iframe_/1/x_0".into()), ..Default::default() };
+        let keys: Vec<u32> = find_items(&page(vec![slot, frame])).iter().map(|i| i.key).collect();
         assert_eq!(keys, vec![1]);
     }
 
     #[test]
     fn a_parent_cycle_does_not_hang() {
-        let a = Candidate {
-            key: 1,
-            parent: Some(2),
-            id: Some("div-gpt-ad-a".into()),
-            ..Default::default()
-        };
-        let b = Candidate {
-            key: 2,
-            parent: Some(1),
-            id: Some("div-gpt-ad-b".into()),
-            ..Default::default()
-        };
+        let a = Candidate { key: 1, parent: Some(2), id: Some("div-gpt-ad-a".into()), ..Default::default() };
+        let b = Candidate { key: 2, parent: Some(1), id: Some("div-gpt-ad-b".into()), ..Default::default() };
         assert!(find_items(&page(vec![a, b])).len() <= 2);
+    }
+
+    #[test]
+    fn a_filter_list_match_is_an_ad_with_its_landing_page() {
+        let c = Candidate {
+            key: 3,
+            source: CandidateSource::Cosmetic,
+            classes: vec!["ad-banner".into()],
+            links: vec!["https://www.googleadservices.com/pagead/aclk?adurl=https%3A%2F%2Fshop.example%2Fp".into()],
+            ..Default::default()
+        };
+        let items = find_items(&page(vec![c]));
+        assert_eq!(items[0].item_type, ItemType::Ad);
+        assert_eq!(items[0].network, Some("Google"));
+        assert_eq!(items[0].landing_domain.as_deref(), Some("shop.example"));
+        assert!(items[0].first_party, "the page is on shop.example too");
     }
 
     #[test]
@@ -151,10 +188,7 @@ mod tests {
             heading: Some("Weather for the weekend".into()),
             ..Default::default()
         };
-        let marker = Candidate {
-            id: Some("main-content".into()),
-            ..Default::default()
-        };
+        let marker = Candidate { id: Some("main-content".into()), ..Default::default() };
         assert!(find_items(&page(vec![heading, marker])).is_empty());
     }
 }

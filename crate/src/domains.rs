@@ -7,12 +7,7 @@ use url::Url;
 /// host itself when it has none (IP addresses, `localhost`, bare suffixes).
 pub fn registrable_domain(host: &str) -> String {
     let host = host.trim_end_matches('.').to_ascii_lowercase();
-    if host
-        .trim_start_matches('[')
-        .trim_end_matches(']')
-        .parse::<std::net::IpAddr>()
-        .is_ok()
-    {
+    if host.trim_start_matches('[').trim_end_matches(']').parse::<std::net::IpAddr>().is_ok() {
         return host;
     }
     match psl::domain_str(&host) {
@@ -23,10 +18,7 @@ pub fn registrable_domain(host: &str) -> String {
 
 /// The host of an absolute URL, lower-case; `None` if it has none.
 pub fn host_of(url: &str) -> Option<String> {
-    Url::parse(url)
-        .ok()?
-        .host_str()
-        .map(str::to_ascii_lowercase)
+    Url::parse(url).ok()?.host_str().map(str::to_ascii_lowercase)
 }
 
 /// Whether a request to `request_host` made by a page on `page_host` goes to
@@ -58,10 +50,7 @@ mod tests {
 
     #[test]
     fn host_of_handles_garbage() {
-        assert_eq!(
-            host_of("https://WWW.Example.com/x"),
-            Some("www.example.com".into())
-        );
+        assert_eq!(host_of("https://WWW.Example.com/x"), Some("www.example.com".into()));
         assert_eq!(host_of("not a url"), None);
         assert_eq!(host_of("data:text/plain,hi"), None);
     }

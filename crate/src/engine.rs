@@ -95,11 +95,7 @@ impl Default for Engine {
 impl Engine {
     /// Builds the engine with its built-in rules.
     pub fn new() -> Self {
-        Engine {
-            plan: ScanPlan::build(),
-            lists: None,
-            sites: SiteRecords::default(),
-        }
+        Engine { plan: ScanPlan::build(), lists: None, sites: SiteRecords::default() }
     }
 
     /// Replaces the filter lists with a snapshot's; on error the current
@@ -129,10 +125,7 @@ impl Engine {
             }
             None => {
                 let host = host_of(url).unwrap_or_default();
-                (
-                    false,
-                    is_third_party(&host, &host_of(source_url).unwrap_or_default()),
-                )
+                (false, is_third_party(&host, &host_of(source_url).unwrap_or_default()))
             }
         }
     }
@@ -141,33 +134,17 @@ impl Engine {
     /// site. `source_url` is the page (or frame) that made it.
     pub fn classify_request(&self, url: &str, source_url: &str, request_type: &str) -> RequestInfo {
         let (listed, third_party) = self.check_request(url, source_url, request_type);
-        let site = host_of(source_url)
-            .map(|h| registrable_domain(&h))
-            .unwrap_or_default();
-        let domain = host_of(url)
-            .map(|h| registrable_domain(&h))
-            .unwrap_or_default();
-        RequestInfo {
-            listed,
-            third_party,
-            site,
-            domain,
-        }
+        let site = host_of(source_url).map(|h| registrable_domain(&h)).unwrap_or_default();
+        let domain = host_of(url).map(|h| registrable_domain(&h)).unwrap_or_default();
+        RequestInfo { listed, third_party, site, domain }
     }
 
     /// Classifies a request and, when a known site sent it to a third party,
     /// adds it to that site's record.
-    pub fn observe_request(
-        &mut self,
-        url: &str,
-        source_url: &str,
-        request_type: &str,
-        time_ms: u64,
-    ) -> RequestInfo {
+    pub fn observe_request(&mut self, url: &str, source_url: &str, request_type: &str, time_ms: u64) -> RequestInfo {
         let info = self.classify_request(url, source_url, request_type);
         if info.third_party && !info.site.is_empty() && !info.domain.is_empty() {
-            self.sites
-                .record(&info.site, &info.domain, info.listed, time_ms);
+            self.sites.record(&info.site, &info.domain, info.listed, time_ms);
         }
         info
     }
@@ -199,18 +176,12 @@ impl Engine {
                 ReportedItem { item, verdict }
             })
             .collect();
-        Ok(PageReport {
-            url: page.url,
-            items,
-            counts,
-            engine_version: ENGINE_VERSION,
-        })
+        Ok(PageReport { url: page.url, items, counts, engine_version: ENGINE_VERSION })
     }
 
     /// [`Engine::analyze_page`] on a JSON snapshot (the CLI and tests).
     pub fn analyze_json(&self, json: &str) -> Result<PageReport, InputError> {
-        let page: PageSnapshot =
-            serde_json::from_str(json).map_err(|e| InputError::Malformed(e.to_string()))?;
+        let page: PageSnapshot = serde_json::from_str(json).map_err(|e| InputError::Malformed(e.to_string()))?;
         self.analyze_page(page)
     }
 }

@@ -26,10 +26,7 @@ impl fmt::Display for InputError {
         match self {
             InputError::Malformed(why) => write!(f, "malformed page snapshot: {why}"),
             InputError::TooMany { field, got, max } => {
-                write!(
-                    f,
-                    "page snapshot has {got} {field}, more than the cap of {max}"
-                )
+                write!(f, "page snapshot has {got} {field}, more than the cap of {max}")
             }
             InputError::BadPageUrl(url) => {
                 write!(f, "page URL {url:?} is not an absolute http(s) URL")

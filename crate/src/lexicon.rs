@@ -59,12 +59,7 @@ pub struct PhraseMatch {
 }
 
 const fn p(text: &'static str, lang: &'static str, hint: PhraseHint, fit: Fit) -> Phrase {
-    Phrase {
-        text,
-        lang,
-        hint,
-        fit,
-    }
+    Phrase { text, lang, hint, fit }
 }
 
 use Fit::{Contains as C, Whole as W};
@@ -99,12 +94,7 @@ pub const PHRASES: &[Phrase] = &[
     p("ad", "en", A, W),
     p("promoted", "en", A, W),
     // Polish
-    p(
-        "klienci, którzy oglądali ten produkt, oglądali również",
-        "pl",
-        X,
-        C,
-    ),
+    p("klienci, którzy oglądali ten produkt, oglądali również", "pl", X, C),
     p("często kupowane razem", "pl", X, C),
     p("podobne produkty", "pl", X, C),
     p("polecane dla ciebie", "pl", B, C),
@@ -114,12 +104,7 @@ pub const PHRASES: &[Phrase] = &[
     p("sponsorowane", "pl", A, W),
     p("reklama", "pl", A, W),
     // German
-    p(
-        "kunden, die diesen artikel angesehen haben, haben auch angesehen",
-        "de",
-        X,
-        C,
-    ),
+    p("kunden, die diesen artikel angesehen haben, haben auch angesehen", "de", X, C),
     p("wird oft zusammen gekauft", "de", X, C),
     p("empfohlen für sie", "de", B, C),
     p("zuletzt angesehen", "de", R, C),
@@ -128,12 +113,7 @@ pub const PHRASES: &[Phrase] = &[
     p("anzeige", "de", A, W),
     p("werbung", "de", A, W),
     // French
-    p(
-        "les clients ayant consulté cet article ont également regardé",
-        "fr",
-        X,
-        C,
-    ),
+    p("les clients ayant consulté cet article ont également regardé", "fr", X, C),
     p("recommandé selon votre navigation", "fr", B, C),
     p("recommandé pour vous", "fr", B, C),
     p("vus récemment", "fr", R, C),
@@ -142,12 +122,7 @@ pub const PHRASES: &[Phrase] = &[
     p("sponsorisé", "fr", A, W),
     p("publicité", "fr", A, W),
     // Spanish
-    p(
-        "los clientes que vieron este producto también vieron",
-        "es",
-        X,
-        C,
-    ),
+    p("los clientes que vieron este producto también vieron", "es", X, C),
     p("recomendado para ti", "es", B, C),
     p("vistos recientemente", "es", R, C),
     p("más vendidos", "es", G, C),
@@ -165,12 +140,7 @@ pub const PHRASES: &[Phrase] = &[
     p("广告", "zh", A, W),
     p("赞助", "zh", A, W),
     // Japanese
-    p(
-        "この商品をチェックした人はこんな商品もチェックしています",
-        "ja",
-        X,
-        C,
-    ),
+    p("この商品をチェックした人はこんな商品もチェックしています", "ja", X, C),
     p("よく一緒に購入されている商品", "ja", X, C),
     p("閲覧履歴に基づくおすすめ", "ja", B, C),
     p("あなたにおすすめ", "ja", B, C),
@@ -198,11 +168,7 @@ pub fn match_label(label: &str) -> Option<PhraseMatch> {
             Fit::Whole => norm == ph.text,
             Fit::Contains => norm.contains(ph.text),
         })
-        .map(|ph| PhraseMatch {
-            phrase: ph.text,
-            lang: ph.lang,
-            hint: ph.hint,
-        })
+        .map(|ph| PhraseMatch { phrase: ph.text, lang: ph.lang, hint: ph.hint })
 }
 
 #[cfg(test)]
@@ -215,14 +181,8 @@ mod tests {
 
     #[test]
     fn matches_phrases_in_three_scripts() {
-        assert_eq!(
-            hint("Recommended for you"),
-            Some((PhraseHint::Behavioural, "en"))
-        );
-        assert_eq!(
-            hint("  Ostatnio  OGLĄDANE "),
-            Some((PhraseHint::Retargeted, "pl"))
-        );
+        assert_eq!(hint("Recommended for you"), Some((PhraseHint::Behavioural, "en")));
+        assert_eq!(hint("  Ostatnio  OGLĄDANE "), Some((PhraseHint::Retargeted, "pl")));
         assert_eq!(hint("猜你喜欢"), Some((PhraseHint::Behavioural, "zh")));
         assert_eq!(hint("看了又看"), Some((PhraseHint::Contextual, "zh")));
     }

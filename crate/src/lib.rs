@@ -14,6 +14,9 @@ pub mod detect;
 pub mod domains;
 pub mod engine;
 pub mod error;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod html_scan;
+pub mod landing;
 pub mod lexicon;
 pub mod lists;
 pub mod page;

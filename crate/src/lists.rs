@@ -133,9 +133,7 @@ pub struct FilterLists {
 
 impl fmt::Debug for FilterLists {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("FilterLists")
-            .field("info", &self.info)
-            .finish_non_exhaustive()
+        f.debug_struct("FilterLists").field("info", &self.info).finish_non_exhaustive()
     }
 }
 
@@ -149,10 +147,7 @@ impl FilterLists {
             check_list_text(name, text)?;
             let rules = count_rules(text);
             if rules < MIN_RULES {
-                return Err(ListError::TooFewRules {
-                    name: (*name).to_owned(),
-                    rules,
-                });
+                return Err(ListError::TooFewRules { name: (*name).to_owned(), rules });
             }
             let added = set.add_filter_list((*text).to_owned(), ParseOptions::default());
             info.lists.push(ListInfo {
@@ -162,10 +157,7 @@ impl FilterLists {
                 rules,
             });
         }
-        Ok(FilterLists {
-            engine: adblock::Engine::new_with_filter_set(set),
-            info,
-        })
+        Ok(FilterLists { engine: adblock::Engine::new_with_filter_set(set), info })
     }
 
     /// The versioned snapshot of this engine.
@@ -196,12 +188,10 @@ impl FilterLists {
             return Err(ListError::BadSnapshot("truncated list information".into()));
         }
         let (info_bytes, engine_bytes) = rest.split_at(info_len);
-        let info: ListsInfo = serde_json::from_slice(info_bytes)
-            .map_err(|e| ListError::BadSnapshot(format!("list information: {e}")))?;
+        let info: ListsInfo =
+            serde_json::from_slice(info_bytes).map_err(|e| ListError::BadSnapshot(format!("list information: {e}")))?;
         let mut engine = adblock::Engine::default();
-        engine
-            .deserialize(engine_bytes)
-            .map_err(|e| ListError::BadSnapshot(format!("engine data: {e:?}")))?;
+        engine.deserialize(engine_bytes).map_err(|e| ListError::BadSnapshot(format!("engine data: {e:?}")))?;
         Ok(FilterLists { engine, info })
     }
 
@@ -224,11 +214,7 @@ impl FilterLists {
                     third_party: request.is_third_party,
                 }
             }
-            Err(_) => RequestVerdict {
-                blocked: false,
-                excepted: false,
-                third_party: true,
-            },
+            Err(_) => RequestVerdict { blocked: false, excepted: false, third_party: true },
         }
     }
 
@@ -243,11 +229,7 @@ impl FilterLists {
         let resources = self.engine.url_cosmetic_resources(page_url);
         let mut selectors: Vec<String> = resources.hide_selectors.into_iter().collect();
         if !resources.generichide {
-            selectors.extend(self.engine.hidden_class_id_selectors(
-                classes,
-                ids,
-                &resources.exceptions,
-            ));
+            selectors.extend(self.engine.hidden_class_id_selectors(classes, ids, &resources.exceptions));
         }
         let mut seen = HashSet::new();
         selectors.retain(|s| seen.insert(s.clone()));
@@ -259,28 +241,19 @@ impl FilterLists {
 /// Refuses text that cannot be a filter list, before the parser sees it.
 fn check_list_text(name: &str, text: &str) -> Result<(), ListError> {
     if text.len() > MAX_LIST_BYTES {
-        return Err(ListError::TooLarge {
-            name: name.to_owned(),
-            bytes: text.len(),
-        });
+        return Err(ListError::TooLarge { name: name.to_owned(), bytes: text.len() });
     }
     let head = text.trim_start_matches('\u{feff}').trim_start();
     if !head.starts_with("[Adblock Plus") && !head.starts_with('!') {
         let starts_with: String = head.chars().take(40).collect();
-        return Err(ListError::NotAFilterList {
-            name: name.to_owned(),
-            starts_with,
-        });
+        return Err(ListError::NotAFilterList { name: name.to_owned(), starts_with });
     }
     Ok(())
 }
 
 /// Rule lines: neither blank, nor a `!` comment, nor the `[Adblock Plus]` header.
 fn count_rules(text: &str) -> usize {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('!') && !l.starts_with('['))
-        .count()
+    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('!') && !l.starts_with('[')).count()
 }
 
 /// The value of a `! Key: value` header line among the first lines.
@@ -306,8 +279,7 @@ mod tests {
     use super::*;
 
     fn small_list() -> String {
-        let mut text =
-            String::from("[Adblock Plus 2.0]\n! Title: Test list\n! Version: 202601010000\n");
+        let mut text = String::from("[Adblock Plus 2.0]\n! Title: Test list\n! Version: 202601010000\n");
         for i in 0..MIN_RULES {
             text.push_str(&format!("||tracker{i}.example^\n"));
         }
@@ -319,18 +291,10 @@ mod tests {
     fn blocks_and_excepts_like_the_rules_say() {
         let lists = FilterLists::compile(&[("test", &small_list())]).expect("compiles");
         let page = "https://news.example/article";
-        assert!(
-            lists
-                .check_request("https://ads.example/a.js", page, "script")
-                .blocked
-        );
+        assert!(lists.check_request("https://ads.example/a.js", page, "script").blocked);
         let allowed = lists.check_request("https://ads.example/allowed.js", page, "script");
         assert!(!allowed.blocked && allowed.excepted);
-        assert!(
-            !lists
-                .check_request("https://cdn.news.example/app.js", page, "script")
-                .blocked
-        );
+        assert!(!lists.check_request("https://cdn.news.example/app.js", page, "script").blocked);
         assert!(!lists.check_request("not a url", page, "script").blocked);
     }
 
@@ -339,17 +303,12 @@ mod tests {
         let lists = FilterLists::compile(&[("test", &small_list())]).expect("compiles");
         let restored = FilterLists::from_snapshot(&lists.to_snapshot()).expect("loads");
         assert_eq!(restored.info().version_string(), "test@202601010000");
-        assert!(
-            restored
-                .check_request("https://tracker7.example/p", "https://a.example/", "image")
-                .blocked
-        );
+        assert!(restored.check_request("https://tracker7.example/p", "https://a.example/", "image").blocked);
     }
 
     #[test]
     fn html_instead_of_a_list_is_refused_with_a_clear_error() {
-        let err = FilterLists::compile(&[("easylist", "<!doctype html><title>502</title>")])
-            .expect_err("html");
+        let err = FilterLists::compile(&[("easylist", "<!doctype html><title>502</title>")]).expect_err("html");
         assert_eq!(
             err.to_string(),
             "easylist is not a filter list (it starts with \"<!doctype html><title>502</title>\")"
@@ -358,41 +317,24 @@ mod tests {
 
     #[test]
     fn a_truncated_list_is_refused() {
-        let err = FilterLists::compile(&[("easylist", "[Adblock Plus 2.0]\n||a.example^\n")])
-            .expect_err("short");
+        let err = FilterLists::compile(&[("easylist", "[Adblock Plus 2.0]\n||a.example^\n")]).expect_err("short");
         assert!(matches!(err, ListError::TooFewRules { rules: 1, .. }));
     }
 
     #[test]
     fn damaged_snapshots_are_refused() {
-        let good = FilterLists::compile(&[("test", &small_list())])
-            .expect("compiles")
-            .to_snapshot();
-        assert!(matches!(
-            FilterLists::from_snapshot(b"garbage"),
-            Err(ListError::BadSnapshot(_))
-        ));
-        assert!(matches!(
-            FilterLists::from_snapshot(&good[..good.len() / 2]),
-            Err(ListError::BadSnapshot(_))
-        ));
+        let good = FilterLists::compile(&[("test", &small_list())]).expect("compiles").to_snapshot();
+        assert!(matches!(FilterLists::from_snapshot(b"garbage"), Err(ListError::BadSnapshot(_))));
+        assert!(matches!(FilterLists::from_snapshot(&good[..good.len() / 2]), Err(ListError::BadSnapshot(_))));
         let mut other = good.clone();
         other[8] = 99;
-        assert_eq!(
-            FilterLists::from_snapshot(&other).err(),
-            Some(ListError::SnapshotVersion { found: 99 })
-        );
+        assert_eq!(FilterLists::from_snapshot(&other).err(), Some(ListError::SnapshotVersion { found: 99 }));
     }
 
     #[test]
     fn hiding_selectors_need_the_class_on_the_page() {
         let lists = FilterLists::compile(&[("test", &small_list())]).expect("compiles");
-        assert_eq!(
-            lists.hiding_selectors("https://a.example/", ["ad-banner"], []),
-            vec![".ad-banner"]
-        );
-        assert!(lists
-            .hiding_selectors("https://a.example/", ["article"], [])
-            .is_empty());
+        assert_eq!(lists.hiding_selectors("https://a.example/", ["ad-banner"], []), vec![".ad-banner"]);
+        assert!(lists.hiding_selectors("https://a.example/", ["article"], []).is_empty());
     }
 }

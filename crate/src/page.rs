@@ -78,6 +78,8 @@ pub enum CandidateSource {
     Marker,
     /// It is the container introduced by a heading (a possible widget).
     Heading,
+    /// It matched an element-hiding rule of the filter lists.
+    Cosmetic,
 }
 
 /// A rectangle in CSS pixels.
@@ -101,11 +103,7 @@ impl PageSnapshot {
             return Err(InputError::BadPageUrl(truncate(&self.url, 80).to_owned()));
         }
         if self.candidates.len() > MAX_CANDIDATES {
-            return Err(InputError::TooMany {
-                field: "candidates",
-                got: self.candidates.len(),
-                max: MAX_CANDIDATES,
-            });
+            return Err(InputError::TooMany { field: "candidates", got: self.candidates.len(), max: MAX_CANDIDATES });
         }
         cut(&mut self.url, MAX_URL_CHARS);
         cut(&mut self.title, MAX_SHORT_CHARS);
@@ -123,9 +121,7 @@ impl Candidate {
         cut(&mut self.tag, 32);
         cut(&mut self.text, MAX_TEXT_CHARS);
         self.classes.truncate(MAX_URLS_PER_CANDIDATE);
-        self.classes
-            .iter_mut()
-            .for_each(|c| cut(c, MAX_SHORT_CHARS));
+        self.classes.iter_mut().for_each(|c| cut(c, MAX_SHORT_CHARS));
         self.attributes.truncate(MAX_URLS_PER_CANDIDATE);
         for (name, value) in &mut self.attributes {
             cut(name, MAX_SHORT_CHARS);
@@ -135,12 +131,7 @@ impl Candidate {
             urls.truncate(MAX_URLS_PER_CANDIDATE);
             urls.iter_mut().for_each(|u| cut(u, MAX_URL_CHARS));
         }
-        for v in [
-            &mut self.rect.x,
-            &mut self.rect.y,
-            &mut self.rect.width,
-            &mut self.rect.height,
-        ] {
+        for v in [&mut self.rect.x, &mut self.rect.y, &mut self.rect.width, &mut self.rect.height] {
             if !v.is_finite() {
                 *v = 0.0;
             }
@@ -149,10 +140,7 @@ impl Candidate {
 
     /// The value of an attribute the plan asked for.
     pub fn attribute(&self, name: &str) -> Option<&str> {
-        self.attributes
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
+        self.attributes.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
     }
 }
 
@@ -173,10 +161,7 @@ mod tests {
 
     #[test]
     fn validate_refuses_non_http_pages() {
-        let mut page = PageSnapshot {
-            url: "javascript:alert(1)".into(),
-            ..Default::default()
-        };
+        let mut page = PageSnapshot { url: "javascript:alert(1)".into(), ..Default::default() };
         assert!(matches!(page.validate(), Err(InputError::BadPageUrl(_))));
     }
 
@@ -187,13 +172,7 @@ mod tests {
             candidates: vec![Candidate::default(); MAX_CANDIDATES + 1],
             ..Default::default()
         };
-        assert!(matches!(
-            page.validate(),
-            Err(InputError::TooMany {
-                field: "candidates",
-                ..
-            })
-        ));
+        assert!(matches!(page.validate(), Err(InputError::TooMany { field: "candidates", .. })));
     }
 
     #[test]
@@ -202,12 +181,7 @@ mod tests {
             url: "https://news.example/".into(),
             candidates: vec![Candidate {
                 text: "x".repeat(MAX_TEXT_CHARS * 3),
-                rect: Rect {
-                    x: f64::NAN,
-                    y: f64::INFINITY,
-                    width: 10.0,
-                    height: 5.0,
-                },
+                rect: Rect { x: f64::NAN, y: f64::INFINITY, width: 10.0, height: 5.0 },
                 ..Default::default()
             }],
             ..Default::default()

@@ -45,18 +45,11 @@ impl ScanPlan {
     pub fn build() -> Self {
         let mut selectors: Vec<String> = VENDOR_RULES.iter().map(|r| r.marker.selector()).collect();
         selectors.dedup();
-        let mut attributes: Vec<&'static str> = VENDOR_RULES
-            .iter()
-            .filter_map(|r| r.marker.attribute_name())
-            .collect();
+        let mut attributes: Vec<&'static str> = VENDOR_RULES.iter().filter_map(|r| r.marker.attribute_name()).collect();
         attributes.sort_unstable();
         attributes.dedup();
         ScanPlan {
-            rules_version: format!(
-                "vendors-{}.lexicon-{}",
-                vendors::VENDOR_RULES_VERSION,
-                lexicon::LEXICON_VERSION
-            ),
+            rules_version: format!("vendors-{}.lexicon-{}", vendors::VENDOR_RULES_VERSION, lexicon::LEXICON_VERSION),
             marker_selector: selectors.join(","),
             heading_selector: "h1,h2,h3,h4,h5,h6,[role=heading]".into(),
             heading_container_selector: "section,aside,[role=region],[role=complementary]".into(),

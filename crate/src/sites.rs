@@ -53,9 +53,7 @@ impl SiteRecords {
         }
         let record = self.sites.entry(site.to_owned()).or_default();
         record.last_seen = record.last_seen.max(time_ms);
-        if !record.third_parties.contains_key(domain)
-            && record.third_parties.len() >= MAX_THIRD_PARTIES_PER_SITE
-        {
+        if !record.third_parties.contains_key(domain) && record.third_parties.len() >= MAX_THIRD_PARTIES_PER_SITE {
             return;
         }
         let tp = record.third_parties.entry(domain.to_owned()).or_default();
@@ -69,12 +67,7 @@ impl SiteRecords {
     }
 
     fn evict_oldest_site(&mut self) {
-        if let Some(oldest) = self
-            .sites
-            .iter()
-            .min_by_key(|(_, r)| r.last_seen)
-            .map(|(s, _)| s.clone())
-        {
+        if let Some(oldest) = self.sites.iter().min_by_key(|(_, r)| r.last_seen).map(|(s, _)| s.clone()) {
             self.sites.remove(&oldest);
         }
     }
@@ -91,10 +84,7 @@ mod tests {
         records.record("shop.example", "criteo.net", false, 1_000);
         records.record("shop.example", "criteo.net", true, 3_000);
         let tp = &records.sites["shop.example"].third_parties["criteo.net"];
-        assert_eq!(
-            (tp.requests, tp.listed, tp.first_seen, tp.last_seen),
-            (3, 2, 1_000, 3_000)
-        );
+        assert_eq!((tp.requests, tp.listed, tp.first_seen, tp.last_seen), (3, 2, 1_000, 3_000));
     }
 
     #[test]

@@ -42,10 +42,7 @@ mod tests {
 
     #[test]
     fn normalize_collapses_whitespace_and_lowercases() {
-        assert_eq!(
-            normalize("  Recommended \n\t FOR  you ", 100),
-            "recommended for you"
-        );
+        assert_eq!(normalize("  Recommended \n\t FOR  you ", 100), "recommended for you");
     }
 
     #[test]

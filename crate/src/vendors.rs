@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::page::Candidate;
 
 /// Bumped whenever a rule is added, removed or changed.
-pub const VENDOR_RULES_VERSION: u32 = 1;
+pub const VENDOR_RULES_VERSION: u32 = 2;
 
 /// What kind of thing a vendor's container holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -28,6 +28,8 @@ pub enum Marker {
     IdPrefix(&'static str),
     /// The element has this class.
     Class(&'static str),
+    /// The element has a class starting with this prefix.
+    ClassPrefix(&'static str),
     /// The element has this tag and this class.
     TagClass(&'static str, &'static str),
     /// The element has this attribute, whatever its value.
@@ -39,46 +41,91 @@ pub enum Marker {
 /// One vendor marker.
 #[derive(Debug, Clone, Copy)]
 pub struct VendorRule {
-    /// The company or product as users know it.
+    /// The product as users know it ("Google Ad Manager").
     pub vendor: &'static str,
+    /// The company behind it ("Google").
+    pub network: &'static str,
     /// What the container holds.
     pub item_type: ItemType,
     /// How to recognise the container.
     pub marker: Marker,
 }
 
-const fn rule(vendor: &'static str, item_type: ItemType, marker: Marker) -> VendorRule {
-    VendorRule {
-        vendor,
-        item_type,
-        marker,
-    }
+const fn rule(vendor: &'static str, network: &'static str, item_type: ItemType, marker: Marker) -> VendorRule {
+    VendorRule { vendor, network, item_type, marker }
 }
 
 use ItemType::{Ad, Recommendation};
-use Marker::{Attribute, AttributeValue, Class, IdPrefix, TagClass};
+use Marker::{Attribute, AttributeValue, Class, ClassPrefix, IdPrefix, TagClass};
 
 /// The rules, from public markup of each vendor (see DOMAIN.md).
 pub const VENDOR_RULES: &[VendorRule] = &[
-    rule("Google Ad Manager", Ad, IdPrefix("div-gpt-ad")),
-    rule("Google Ad Manager", Ad, IdPrefix("google_ads_iframe")),
-    rule("Google AdSense", Ad, TagClass("ins", "adsbygoogle")),
-    rule("Amazon Ads", Ad, IdPrefix("amzn-assoc-ad")),
-    rule("Criteo", Ad, IdPrefix("crt-")),
-    rule("Taboola", Recommendation, IdPrefix("taboola-")),
-    rule("Taboola", Recommendation, Class("trc_related_container")),
-    rule("Outbrain", Recommendation, Class("OUTBRAIN")),
-    rule("Revcontent", Recommendation, Attribute("data-rc-widget")),
-    rule("Revcontent", Recommendation, IdPrefix("rc-widget-")),
-    rule(
-        "MGID",
-        Recommendation,
-        AttributeValue("data-type", "_mgwidget"),
-    ),
-    rule("MGID", Recommendation, Class("mgbox")),
-    rule("Zergnet", Recommendation, IdPrefix("zergnet-widget")),
-    rule("Nosto", Recommendation, Class("nosto_element")),
+    rule("Google Ad Manager", "Google", Ad, IdPrefix("div-gpt-ad")),
+    rule("Google Ad Manager", "Google", Ad, IdPrefix("google_ads_iframe")),
+    rule("Google Ad Manager", "Google", Ad, IdPrefix("google_ads_frame")),
+    rule("Google Ad Manager", "Google", Ad, Attribute("data-google-query-id")),
+    rule("Google AdSense", "Google", Ad, TagClass("ins", "adsbygoogle")),
+    rule("Google AdSense", "Google", Ad, IdPrefix("aswift_")),
+    rule("Amazon Ads", "Amazon", Ad, IdPrefix("amzn-assoc-ad")),
+    rule("Amazon Ads", "Amazon", Ad, ClassPrefix("amzn-native")),
+    rule("Criteo", "Criteo", Ad, IdPrefix("crt-")),
+    rule("Taboola", "Taboola", Recommendation, IdPrefix("taboola-")),
+    rule("Taboola", "Taboola", Recommendation, ClassPrefix("trc_")),
+    rule("Outbrain", "Outbrain", Recommendation, Class("OUTBRAIN")),
+    rule("Outbrain", "Outbrain", Recommendation, ClassPrefix("ob-dynamic-rec")),
+    rule("Outbrain", "Outbrain", Recommendation, Class("ob-widget")),
+    rule("Revcontent", "Revcontent", Recommendation, Attribute("data-rc-widget")),
+    rule("Revcontent", "Revcontent", Recommendation, IdPrefix("rc-widget-")),
+    rule("Revcontent", "Revcontent", Recommendation, ClassPrefix("rc-item")),
+    rule("MGID", "MGID", Recommendation, AttributeValue("data-type", "_mgwidget")),
+    rule("MGID", "MGID", Recommendation, Class("mgbox")),
+    rule("Zergnet", "Zergnet", Recommendation, IdPrefix("zergnet-widget")),
+    rule("Zergnet", "Zergnet", Recommendation, ClassPrefix("zerg")),
+    rule("Nosto", "Nosto", Recommendation, Class("nosto_element")),
 ];
+
+/// A vendor recognised by where an item's links or frames point.
+#[derive(Debug, Clone, Copy)]
+pub struct HostRule {
+    /// Registrable domain of the link or frame.
+    pub domain: &'static str,
+    /// The product.
+    pub vendor: &'static str,
+    /// The company.
+    pub network: &'static str,
+    /// What items served from there are.
+    pub item_type: ItemType,
+}
+
+const fn host(domain: &'static str, vendor: &'static str, network: &'static str, item_type: ItemType) -> HostRule {
+    HostRule { domain, vendor, network, item_type }
+}
+
+/// Click-through and creative hosts of ad networks and widget vendors.
+pub const HOST_RULES: &[HostRule] = &[
+    host("googleadservices.com", "Google Ads", "Google", Ad),
+    host("doubleclick.net", "Google Ad Manager", "Google", Ad),
+    host("googlesyndication.com", "Google AdSense", "Google", Ad),
+    host("taboola.com", "Taboola", "Taboola", Recommendation),
+    host("outbrain.com", "Outbrain", "Outbrain", Recommendation),
+    host("revcontent.com", "Revcontent", "Revcontent", Recommendation),
+    host("zergnet.com", "Zergnet", "Zergnet", Recommendation),
+    host("mgid.com", "MGID", "MGID", Recommendation),
+    host("criteo.com", "Criteo", "Criteo", Ad),
+    host("criteo.net", "Criteo", "Criteo", Ad),
+    host("adroll.com", "AdRoll", "AdRoll", Ad),
+    host("amazon-adsystem.com", "Amazon Ads", "Amazon", Ad),
+    host("creativecdn.com", "RTB House", "RTB House", Ad),
+];
+
+/// The vendor whose hosts an item's links or frames point at, if any.
+pub fn match_host<'a>(urls: impl IntoIterator<Item = &'a String>) -> Option<&'static HostRule> {
+    urls.into_iter().find_map(|u| {
+        let host = crate::domains::host_of(u)?;
+        let domain = crate::domains::registrable_domain(&host);
+        HOST_RULES.iter().find(|r| r.domain == domain)
+    })
+}
 
 impl Marker {
     /// The CSS selector that finds elements with this marker.
@@ -86,6 +133,7 @@ impl Marker {
         match self {
             IdPrefix(p) => format!("[id^=\"{p}\"]"),
             Class(c) => format!(".{c}"),
+            ClassPrefix(p) => format!("[class^=\"{p}\"],[class*=\" {p}\"]"),
             TagClass(t, c) => format!("{t}.{c}"),
             Attribute(a) => format!("[{a}]"),
             AttributeValue(a, v) => format!("[{a}=\"{v}\"]"),
@@ -105,6 +153,7 @@ impl Marker {
         match self {
             IdPrefix(p) => c.id.as_deref().is_some_and(|id| id.starts_with(p)),
             Class(class) => c.classes.iter().any(|x| x == class),
+            ClassPrefix(prefix) => c.classes.iter().any(|x| x.starts_with(prefix)),
             TagClass(tag, class) => c.tag == *tag && c.classes.iter().any(|x| x == class),
             Attribute(a) => c.attribute(a).is_some(),
             AttributeValue(a, v) => c.attribute(a) == Some(*v),
@@ -122,29 +171,18 @@ mod tests {
     use super::*;
 
     fn with_id(id: &str) -> Candidate {
-        Candidate {
-            id: Some(id.into()),
-            tag: "div".into(),
-            ..Default::default()
-        }
+        Candidate { id: Some(id.into()), tag: "div".into(), ..Default::default() }
     }
 
     #[test]
     fn gpt_slot_is_a_google_ad() {
         let rule = match_vendor(&with_id("div-gpt-ad-1234-0")).expect("a rule");
-        assert_eq!(
-            (rule.vendor, rule.item_type),
-            ("Google Ad Manager", ItemType::Ad)
-        );
+        assert_eq!((rule.vendor, rule.item_type), ("Google Ad Manager", ItemType::Ad));
     }
 
     #[test]
     fn adsense_needs_the_ins_tag() {
-        let mut c = Candidate {
-            tag: "ins".into(),
-            classes: vec!["adsbygoogle".into()],
-            ..Default::default()
-        };
+        let mut c = Candidate { tag: "ins".into(), classes: vec!["adsbygoogle".into()], ..Default::default() };
         assert_eq!(match_vendor(&c).map(|r| r.vendor), Some("Google AdSense"));
         c.tag = "div".into();
         assert!(match_vendor(&c).is_none());
@@ -152,20 +190,23 @@ mod tests {
 
     #[test]
     fn attribute_value_rule_checks_the_value() {
-        let mut c = Candidate {
-            attributes: vec![("data-type".into(), "_mgwidget".into())],
-            ..Default::default()
-        };
+        let mut c = Candidate { attributes: vec![("data-type".into(), "_mgwidget".into())], ..Default::default() };
         assert_eq!(match_vendor(&c).map(|r| r.vendor), Some("MGID"));
         c.attributes[0].1 = "other".into();
         assert!(match_vendor(&c).is_none());
     }
 
     #[test]
-    fn every_selector_is_simple_css() {
-        for r in VENDOR_RULES {
-            let s = r.marker.selector();
-            assert!(!s.contains(',') && !s.is_empty(), "{s}");
-        }
+    fn class_prefix_matches_any_class_of_the_element() {
+        let c = Candidate { classes: vec!["videoCube".into(), "trc_spotlight_item".into()], ..Default::default() };
+        assert_eq!(match_vendor(&c).map(|r| r.network), Some("Taboola"));
+        assert_eq!(ClassPrefix("trc_").selector(), "[class^=\"trc_\"],[class*=\" trc_\"]");
+    }
+
+    #[test]
+    fn hosts_name_the_vendor() {
+        let links = vec!["https://trends.revcontent.com/click.php?d=1".to_owned()];
+        assert_eq!(match_host(&links).map(|r| r.network), Some("Revcontent"));
+        assert!(match_host(&vec!["https://news.example/".to_owned()]).is_none());
     }
 }

@@ -28,12 +28,7 @@ pub enum Kind {
 
 impl Kind {
     /// All kinds, in display order.
-    pub const ALL: [Kind; 4] = [
-        Kind::Contextual,
-        Kind::Behavioural,
-        Kind::Retargeted,
-        Kind::Generic,
-    ];
+    pub const ALL: [Kind; 4] = [Kind::Contextual, Kind::Behavioural, Kind::Retargeted, Kind::Generic];
 }
 
 /// One reason behind a verdict, with its parameters and a plain sentence.
@@ -92,11 +87,7 @@ pub fn classify(item: &FoundItem) -> Verdict {
         let implied = implied_kind(label.hint);
         evidence.push(Evidence {
             sentence: format!("The section is headed \"{}\"", label.phrase),
-            reason: Reason::LabelPhrase {
-                phrase: label.phrase.to_owned(),
-                language: label.lang.to_owned(),
-                implied,
-            },
+            reason: Reason::LabelPhrase { phrase: label.phrase.to_owned(), language: label.lang.to_owned(), implied },
         });
         if let Some(k) = implied {
             kind = k;
@@ -106,9 +97,7 @@ pub fn classify(item: &FoundItem) -> Verdict {
     if let Some(vendor) = item.vendor {
         evidence.push(Evidence {
             sentence: format!("Served by {vendor}"),
-            reason: Reason::ServedBy {
-                vendor: vendor.to_owned(),
-            },
+            reason: Reason::ServedBy { vendor: vendor.to_owned() },
         });
     }
     if kind == Kind::Generic {
@@ -117,12 +106,7 @@ pub fn classify(item: &FoundItem) -> Verdict {
             reason: Reason::NoTargetingEvidence,
         });
     }
-    Verdict {
-        kind,
-        confidence,
-        evidence,
-        classifier_version: CLASSIFIER_VERSION,
-    }
+    Verdict { kind, confidence, evidence, classifier_version: CLASSIFIER_VERSION }
 }
 
 fn implied_kind(hint: PhraseHint) -> Option<Kind> {
@@ -144,8 +128,16 @@ mod tests {
         FoundItem {
             key: 0,
             item_type: ItemType::Recommendation,
+            source: crate::page::CandidateSource::Heading,
             vendor,
+            network: None,
             label: label.and_then(match_label),
+            landing_url: None,
+            landing_domain: None,
+            first_party: false,
+            text: String::new(),
+            images: vec![],
+            rect: crate::page::Rect::default(),
         }
     }
 
@@ -161,9 +153,6 @@ mod tests {
         let v = classify(&item(None, Some("Google Ad Manager")));
         assert_eq!(v.kind, Kind::Generic);
         assert_eq!(v.classifier_version, CLASSIFIER_VERSION);
-        assert!(v
-            .evidence
-            .iter()
-            .any(|e| e.reason == Reason::NoTargetingEvidence));
+        assert!(v.evidence.iter().any(|e| e.reason == Reason::NoTargetingEvidence));
     }
 }

@@ -18,42 +18,27 @@ const NEWS_SNAPSHOT: &str = r#"{
 
 #[test]
 fn finds_the_slot_once_the_widget_and_the_polish_section() {
-    let report = Engine::new()
-        .analyze_json(NEWS_SNAPSHOT)
-        .expect("valid snapshot");
+    let report = Engine::new().analyze_json(NEWS_SNAPSHOT).expect("valid snapshot");
     let keys: Vec<u32> = report.items.iter().map(|i| i.item.key).collect();
-    assert_eq!(
-        keys,
-        vec![1, 3, 4],
-        "the iframe inside the slot is the same ad"
-    );
+    assert_eq!(keys, vec![1, 3, 4], "the iframe inside the slot is the same ad");
     assert_eq!(report.items[2].verdict.kind, Kind::Retargeted);
     assert_eq!(report.counts.generic, 2);
-    assert!(report
-        .items
-        .iter()
-        .all(|i| i.verdict.classifier_version == CLASSIFIER_VERSION));
+    assert!(report.items.iter().all(|i| i.verdict.classifier_version == CLASSIFIER_VERSION));
 }
 
 #[test]
 fn the_same_input_gives_the_same_report() {
     let engine = Engine::new();
     let a = serde_json::to_string(&engine.analyze_json(NEWS_SNAPSHOT).expect("ok")).expect("json");
-    let b = serde_json::to_string(&Engine::new().analyze_json(NEWS_SNAPSHOT).expect("ok"))
-        .expect("json");
+    let b = serde_json::to_string(&Engine::new().analyze_json(NEWS_SNAPSHOT).expect("ok")).expect("json");
     assert_eq!(a, b);
 }
 
 #[test]
 fn malformed_json_is_a_clear_error() {
-    let err = Engine::new()
-        .analyze_json("{\"url\": [")
-        .expect_err("malformed");
+    let err = Engine::new().analyze_json("{\"url\": [").expect_err("malformed");
     assert!(matches!(err, InputError::Malformed(_)));
-    assert!(
-        err.to_string().starts_with("malformed page snapshot:"),
-        "{err}"
-    );
+    assert!(err.to_string().starts_with("malformed page snapshot:"), "{err}");
 }
 
 #[test]
@@ -61,10 +46,6 @@ fn every_plan_selector_is_reported_back_as_a_vendor() {
     let engine = Engine::new();
     let plan = engine.scan_plan();
     for rule in adlens::vendors::VENDOR_RULES {
-        assert!(
-            plan.marker_selector.contains(&rule.marker.selector()),
-            "{:?}",
-            rule.marker
-        );
+        assert!(plan.marker_selector.contains(&rule.marker.selector()), "{:?}", rule.marker);
     }
 }

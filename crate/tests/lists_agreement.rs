@@ -22,10 +22,7 @@ struct Decision {
 #[test]
 fn network_verdicts_agree_with_the_consensus() {
     let lists = common::real_lists();
-    assert_eq!(
-        lists.info().version_string(),
-        "easylist@202608130520+easyprivacy@202608130529"
-    );
+    assert_eq!(lists.info().version_string(), "easylist@202608130520+easyprivacy@202608130529");
     let (mut agree, mut total) = (0usize, 0usize);
     let mut disagreements = Vec::new();
     for line in common::read_gz_lines(DECISIONS) {
@@ -34,16 +31,11 @@ fn network_verdicts_agree_with_the_consensus() {
             continue;
         }
         total += 1;
-        let blocked = lists
-            .check_request(&d.url, &d.source_url, &d.request_type)
-            .blocked;
+        let blocked = lists.check_request(&d.url, &d.source_url, &d.request_type).blocked;
         if blocked == (d.consensus == "block") {
             agree += 1;
         } else {
-            disagreements.push(format!(
-                "{} {} {} → {}",
-                d.consensus, d.request_type, d.url, blocked
-            ));
+            disagreements.push(format!("{} {} {} → {}", d.consensus, d.request_type, d.url, blocked));
         }
     }
     let rate = agree as f64 / total as f64;
@@ -62,16 +54,10 @@ fn the_real_snapshot_round_trips_and_keeps_its_verdicts() {
     let snapshot = lists.to_snapshot();
     let restored = FilterLists::from_snapshot(&snapshot).expect("loads");
     let page = "https://news.example/";
-    for url in [
-        "https://securepubads.g.doubleclick.net/tag/js/gpt.js",
-        "https://www.google-analytics.com/analytics.js",
-    ] {
+    for url in ["https://securepubads.g.doubleclick.net/tag/js/gpt.js", "https://www.google-analytics.com/analytics.js"]
+    {
         assert!(restored.check_request(url, page, "script").blocked, "{url}");
     }
-    assert!(
-        !restored
-            .check_request("https://news.example/app.js", page, "script")
-            .blocked
-    );
+    assert!(!restored.check_request("https://news.example/app.js", page, "script").blocked);
     assert_eq!(restored.info(), lists.info());
 }

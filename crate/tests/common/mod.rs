@@ -28,15 +28,12 @@ pub fn read_text(rel: &str) -> String {
 pub fn read_gz_lines(rel: &str) -> Vec<String> {
     let file = std::fs::File::open(data_dir().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"));
     let mut text = String::new();
-    flate2::read::GzDecoder::new(file)
-        .read_to_string(&mut text)
-        .unwrap_or_else(|e| panic!("{rel}: {e}"));
+    flate2::read::GzDecoder::new(file).read_to_string(&mut text).unwrap_or_else(|e| panic!("{rel}: {e}"));
     text.lines().map(str::to_owned).collect()
 }
 
 pub fn real_lists() -> FilterLists {
     let easylist = read_text("lists/easylist.txt");
     let easyprivacy = read_text("lists/easyprivacy.txt");
-    FilterLists::compile(&[("easylist", &easylist), ("easyprivacy", &easyprivacy)])
-        .expect("the real lists compile")
+    FilterLists::compile(&[("easylist", &easylist), ("easyprivacy", &easyprivacy)]).expect("the real lists compile")
 }

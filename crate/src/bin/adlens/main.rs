@@ -4,8 +4,11 @@
 //! - `adlens compile-lists --lists-dir DIR --out FILE`: compiles
 //!   `easylist.txt` and `easyprivacy.txt` from DIR into a filter-list
 //!   snapshot (what the extension loads at start-up).
+//! - `adlens scan --url PAGE_URL [--lists SNAPSHOT | --lists-dir DIR] FILE.html…`:
+//!   finds the ads and widgets in saved pages; JSON Lines on stdout.
 
 mod compile_lists;
+mod scan;
 
 use std::fmt;
 use std::process::ExitCode;
@@ -19,6 +22,10 @@ pub enum CliError {
     Io(String, std::io::Error),
     /// The filter lists were refused.
     Lists(adlens::lists::ListError),
+    /// A page could not be analysed.
+    Input(String, adlens::InputError),
+    /// A result could not be written.
+    Output(String),
 }
 
 impl fmt::Display for CliError {
@@ -27,17 +34,24 @@ impl fmt::Display for CliError {
             CliError::Usage(why) => write!(f, "{why}\n\n{USAGE}"),
             CliError::Io(path, e) => write!(f, "{path}: {e}"),
             CliError::Lists(e) => write!(f, "{e}"),
+            CliError::Input(file, e) => write!(f, "{file}: {e}"),
+            CliError::Output(why) => write!(f, "could not write the result: {why}"),
         }
     }
 }
 
 const USAGE: &str = "usage:
-  adlens compile-lists --lists-dir DIR --out FILE";
+  adlens compile-lists --lists-dir DIR --out FILE
+  adlens scan --url PAGE_URL [--lists SNAPSHOT | --lists-dir DIR] FILE.html...
+
+Lists: --lists SNAPSHOT, else --lists-dir DIR (easylist.txt, easyprivacy.txt),
+else $ADLENS_LISTS, else the snapshot the build made (target/adlens-data/lists.bin).";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("compile-lists") => compile_lists::run(&args[1..]),
+        Some("scan") => scan::run(&args[1..]),
         Some("--help" | "-h") | None => {
             println!("{USAGE}");
             Ok(())
@@ -55,8 +69,19 @@ fn main() -> ExitCode {
 
 /// The value after `--name` in `args`, if present.
 pub fn flag_value<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
-    args.iter()
-        .position(|a| a == name)
-        .and_then(|i| args.get(i + 1))
-        .map(String::as_str)
+    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).map(String::as_str)
+}
+
+/// The filter lists named on the command line, by `ADLENS_LISTS`, or made by
+/// the build.
+pub fn load_lists(args: &[String]) -> Result<adlens::lists::FilterLists, CliError> {
+    if let Some(dir) = flag_value(args, "--lists-dir") {
+        return compile_lists::compile_dir(dir);
+    }
+    let snapshot = flag_value(args, "--lists")
+        .map(str::to_owned)
+        .or_else(|| std::env::var("ADLENS_LISTS").ok())
+        .unwrap_or_else(|| concat!(env!("CARGO_MANIFEST_DIR"), "/../target/adlens-data/lists.bin").to_owned());
+    let bytes = std::fs::read(&snapshot).map_err(|e| CliError::Io(snapshot.clone(), e))?;
+    adlens::lists::FilterLists::from_snapshot(&bytes).map_err(CliError::Lists)
 }

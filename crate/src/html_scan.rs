@@ -1,0 +1,228 @@
+//! The content script's gathering, done natively on saved HTML: the same
+//! [`ScanPlan`] decides which elements become candidates, so `adlens scan`
+//! and the extension find the same items. There is no layout here, so every
+//! candidate's box is empty.
+
+use std::collections::{HashMap, HashSet};
+
+use scraper::{ElementRef, Html, Selector};
+use url::Url;
+
+use crate::lists::FilterLists;
+use crate::page::{Candidate, CandidateSource, PageSnapshot, Rect};
+use crate::plan::ScanPlan;
+
+/// Most distinct classes and ids sent to the filter lists' generic rules.
+pub const MAX_CLASSES_AND_IDS: usize = 10_000;
+/// Elements whose text is never visible text.
+const NOT_TEXT: &[&str] = &["script", "style", "noscript", "template"];
+
+/// Builds the snapshot the content script would send for this page.
+pub fn snapshot_from_html(html: &str, page_url: &str, plan: &ScanPlan, lists: Option<&FilterLists>) -> PageSnapshot {
+    let doc = Html::parse_document(html);
+    let base = Url::parse(page_url).ok();
+    let mut picked = Picked::default();
+
+    if let Ok(markers) = Selector::parse(&plan.marker_selector) {
+        for el in doc.select(&markers) {
+            picked.add(el, CandidateSource::Marker);
+        }
+    }
+    if let Some(lists) = lists {
+        for selector in cosmetic_selectors(&doc, page_url, lists) {
+            for el in doc.select(&selector) {
+                picked.add(el, CandidateSource::Cosmetic);
+            }
+        }
+    }
+    if let (Ok(headings), Ok(containers)) =
+        (Selector::parse(&plan.heading_selector), Selector::parse(&plan.heading_container_selector))
+    {
+        for heading in doc.select(&headings) {
+            let text = visible_text(heading, plan.limits.max_heading_chars + 1);
+            if text.is_empty() || text.chars().count() > plan.limits.max_heading_chars {
+                continue;
+            }
+            let container = heading
+                .ancestors()
+                .filter_map(ElementRef::wrap)
+                .find(|a| containers.matches(a))
+                .or_else(|| heading.parent().and_then(ElementRef::wrap));
+            if let Some(container) = container.filter(|c| !matches!(c.value().name(), "body" | "html")) {
+                picked.add(container, CandidateSource::Heading);
+            }
+        }
+    }
+
+    let mut chosen = picked.elements;
+    chosen.truncate(plan.limits.max_candidates);
+    let keys: HashMap<_, u32> = chosen.iter().enumerate().map(|(i, (el, _))| (el.id(), i as u32 + 1)).collect();
+    let heading_selector = Selector::parse(&plan.heading_selector).ok();
+    let candidates = chosen
+        .iter()
+        .map(|(el, source)| describe(*el, *source, plan, &keys, heading_selector.as_ref(), base.as_ref()))
+        .collect();
+    let title = Selector::parse("title")
+        .ok()
+        .and_then(|t| doc.select(&t).next().map(|t| visible_text(t, plan.limits.max_heading_chars)))
+        .unwrap_or_default();
+    let lang = doc.root_element().value().attr("lang").map(str::to_owned);
+    PageSnapshot { url: page_url.to_owned(), title, lang, candidates }
+}
+
+/// Candidate elements in the order picked; the first reason an element was
+/// picked wins (markers, then filter lists, then headings).
+#[derive(Default)]
+struct Picked<'a> {
+    elements: Vec<(ElementRef<'a>, CandidateSource)>,
+    seen: HashSet<ego_tree::NodeId>,
+}
+
+impl<'a> Picked<'a> {
+    fn add(&mut self, el: ElementRef<'a>, source: CandidateSource) {
+        if self.seen.insert(el.id()) {
+            self.elements.push((el, source));
+        }
+    }
+}
+
+/// The filter lists' element-hiding selectors for this page, parsed; the
+/// few the CSS parser does not understand are skipped.
+fn cosmetic_selectors(doc: &Html, page_url: &str, lists: &FilterLists) -> Vec<Selector> {
+    let mut classes = HashSet::new();
+    let mut ids = HashSet::new();
+    for node in doc.root_element().descendants().filter_map(ElementRef::wrap) {
+        if classes.len() + ids.len() >= MAX_CLASSES_AND_IDS {
+            break;
+        }
+        classes.extend(node.value().classes());
+        ids.extend(node.value().id());
+    }
+    lists.hiding_selectors(page_url, classes, ids).iter().filter_map(|s| Selector::parse(s).ok()).collect()
+}
+
+fn describe(
+    el: ElementRef<'_>,
+    source: CandidateSource,
+    plan: &ScanPlan,
+    keys: &HashMap<ego_tree::NodeId, u32>,
+    heading_selector: Option<&Selector>,
+    base: Option<&Url>,
+) -> Candidate {
+    let limits = &plan.limits;
+    let value = el.value();
+    let parent = el.ancestors().find_map(|a| keys.get(&a.id()).copied());
+    let heading = heading_selector
+        .and_then(|h| if h.matches(&el) { Some(el) } else { el.select(h).next() })
+        .map(|h| visible_text(h, limits.max_heading_chars + 1))
+        .filter(|t| !t.is_empty() && t.chars().count() <= limits.max_heading_chars);
+    Candidate {
+        key: keys.get(&el.id()).copied().unwrap_or_default(),
+        source,
+        parent,
+        tag: value.name().to_owned(),
+        id: value.id().map(str::to_owned),
+        classes: value.classes().take(limits.max_urls).map(str::to_owned).collect(),
+        attributes: plan
+            .attributes
+            .iter()
+            .filter_map(|name| value.attr(name).map(|v| ((*name).to_owned(), v.to_owned())))
+            .collect(),
+        heading,
+        text: visible_text(el, limits.max_text_chars),
+        links: urls(el, "a[href]", "href", limits.max_urls, base),
+        frames: urls(el, "iframe[src]", "src", limits.max_urls, base),
+        images: urls(el, "img[src]", "src", limits.max_urls, base),
+        rect: Rect::default(),
+    }
+}
+
+/// Text of the element outside scripts and styles, whitespace collapsed,
+/// cut at `max` characters.
+pub fn visible_text(el: ElementRef<'_>, max: usize) -> String {
+    let mut out = String::new();
+    let mut count = 0;
+    for node in el.descendants() {
+        let Some(text) = node.value().as_text() else { continue };
+        let hidden = node.ancestors().filter_map(ElementRef::wrap).any(|a| NOT_TEXT.contains(&a.value().name()));
+        if hidden {
+            continue;
+        }
+        for word in text.split_whitespace() {
+            if count >= max {
+                return out;
+            }
+            if !out.is_empty() {
+                out.push(' ');
+                count += 1;
+            }
+            for ch in word.chars() {
+                if count >= max {
+                    return out;
+                }
+                out.push(ch);
+                count += 1;
+            }
+        }
+    }
+    out
+}
+
+fn urls(el: ElementRef<'_>, selector: &str, attr: &str, max: usize, base: Option<&Url>) -> Vec<String> {
+    let Ok(selector) = Selector::parse(selector) else { return Vec::new() };
+    let own = selector.matches(&el).then_some(el);
+    own.into_iter()
+        .chain(el.select(&selector))
+        .filter_map(|node| node.value().attr(attr))
+        .filter_map(|raw| match base {
+            Some(base) => base.join(raw.trim()).ok(),
+            None => Url::parse(raw.trim()).ok(),
+        })
+        .map(String::from)
+        .take(max)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::Engine;
+
+    const PAGE: &str = r#"<!doctype html><html lang="en"><head><title>Running</title></head><body>
+      <div id="div-gpt-ad-1-0"><iframe id="google_ads_iframe_/1/x_0" src="https://tpc.googlesyndication.com/x"></iframe></div>
+      <section><h2>Recently viewed</h2><a href="/p/1">Shoe</a></section>
+      <section><h2>Latest news</h2></section>
+      <div class="comments"><p>Sponsored</p><script>var label = "Recommended for you";</script></div>
+    </body></html>"#;
+
+    #[test]
+    fn gathers_like_the_content_script() {
+        let engine = Engine::new();
+        let snapshot = snapshot_from_html(PAGE, "https://news.example/a", engine.scan_plan(), None);
+        assert_eq!(snapshot.title, "Running");
+        assert_eq!(snapshot.lang.as_deref(), Some("en"));
+        let iframe = snapshot.candidates.iter().find(|c| c.tag == "iframe").expect("the GPT iframe");
+        assert_eq!(iframe.parent, Some(1), "nested in the slot");
+        let report = engine.analyze_page(snapshot).expect("valid");
+        let found: Vec<_> =
+            report.items.iter().map(|i| (i.item.network, i.item.label.as_ref().map(|l| l.phrase))).collect();
+        assert_eq!(found, vec![(Some("Google"), None), (None, Some("recently viewed"))]);
+    }
+
+    #[test]
+    fn script_text_is_not_visible_text() {
+        let doc = Html::parse_fragment("<div>Hello <script>var x = 'Sponsored';</script><b>world</b></div>");
+        let div = doc.select(&Selector::parse("div").expect("css")).next().expect("div");
+        assert_eq!(visible_text(div, 100), "Hello world");
+        assert_eq!(visible_text(div, 4), "Hell");
+    }
+
+    #[test]
+    fn relative_links_are_made_absolute() {
+        let engine = Engine::new();
+        let snapshot = snapshot_from_html(PAGE, "https://news.example/a", engine.scan_plan(), None);
+        let widget =
+            snapshot.candidates.iter().find(|c| c.heading.as_deref() == Some("Recently viewed")).expect("widget");
+        assert_eq!(widget.links, vec!["https://news.example/p/1"]);
+    }
+}

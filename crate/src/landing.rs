@@ -1,0 +1,157 @@
+//! Where an ad leads: click-through links are decoded to their landing URL
+//! (`…/aclk?…&adurl=https://shop.example/…` → `https://shop.example/…`).
+
+use url::Url;
+
+use crate::domains::registrable_domain;
+
+/// Query parameters that carry the landing URL in ad networks' click links.
+const LANDING_PARAMS: &[&str] =
+    &["adurl", "redir", "url", "u", "dest", "destination", "redirect", "lp", "landing", "dcm_link"];
+/// The subset that is followed even on a non-ad host: publishers' own click
+/// counters sit between the ad server and the advertiser.
+const REDIRECT_PARAMS: &[&str] = &["adurl", "dcm_link", "redir", "redirect", "dest", "destination"];
+/// How many redirect layers are unwrapped at most.
+const MAX_DEPTH: usize = 4;
+
+/// Registrable domains of ad servers and recommendation vendors: a link to
+/// one of them is a click-through, not the landing page.
+pub const CLICK_SERVER_DOMAINS: &[&str] = &[
+    "doubleclick.net",
+    "googleadservices.com",
+    "googlesyndication.com",
+    "google.com",
+    "taboola.com",
+    "outbrain.com",
+    "revcontent.com",
+    "mgid.com",
+    "criteo.com",
+    "criteo.net",
+    "adroll.com",
+    "amazon-adsystem.com",
+    "adnxs.com",
+    "nosto.com",
+    "dynamicyield.com",
+];
+
+/// The landing URL of an ad link: the decoded target of a click-through
+/// link, or the link itself when it does not point at an ad server.
+/// `None` when the link leads nowhere useful (ad server without a target,
+/// `javascript:`, not a URL).
+pub fn landing_url(href: &str) -> Option<String> {
+    unwrap(href, 0)
+}
+
+fn unwrap(href: &str, depth: usize) -> Option<String> {
+    let url = Url::parse(href.trim()).ok()?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return None;
+    }
+    let click_server = is_click_server(url.host_str()?);
+    let params = if click_server { LANDING_PARAMS } else { REDIRECT_PARAMS };
+    if depth < MAX_DEPTH {
+        let target = url
+            .query_pairs()
+            .filter(|(name, _)| params.contains(&name.as_ref()))
+            .find_map(|(_, value)| unwrap(&value, depth + 1))
+            .or_else(|| click_server.then(|| target_in_encoded_path(href, depth)).flatten());
+        if target.is_some() {
+            return target;
+        }
+    }
+    (!click_server).then(|| url.into())
+}
+
+/// Some click links carry their query percent-encoded inside the path
+/// (`/pcs/click%253Fxai%253D…%2526adurl%253Dhttps://…`): decode and look for
+/// a landing parameter in what comes out.
+fn target_in_encoded_path(href: &str, depth: usize) -> Option<String> {
+    let mut text = href.to_owned();
+    for _ in 0..3 {
+        let decoded = percent_decode(&text);
+        if decoded == text {
+            break;
+        }
+        text = decoded;
+        for name in LANDING_PARAMS.iter().filter(|n| n.len() > 1) {
+            let key = format!("{name}=");
+            if let Some(at) = text.rfind(&key) {
+                if let Some(found) = unwrap(&text[at + key.len()..], depth + 1) {
+                    return Some(found);
+                }
+            }
+        }
+    }
+    None
+}
+
+fn percent_decode(text: &str) -> String {
+    url::form_urlencoded::parse(format!("x={}", text.replace('+', "%2B")).as_bytes())
+        .next()
+        .map(|(_, v)| v.into_owned())
+        .unwrap_or_default()
+}
+
+/// Whether a host belongs to an ad server or recommendation vendor.
+pub fn is_click_server(host: &str) -> bool {
+    CLICK_SERVER_DOMAINS.contains(&registrable_domain(host).as_str())
+}
+
+/// The first landing URL among an item's links, with its registrable domain.
+pub fn first_landing<'a>(links: impl IntoIterator<Item = &'a String>) -> Option<(String, String)> {
+    links.into_iter().find_map(|href| {
+        let landing = landing_url(href)?;
+        let host = Url::parse(&landing).ok()?.host_str()?.to_owned();
+        Some((landing, registrable_domain(&host)))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn google_click_links_decode_to_adurl() {
+        let href =
+            "https://googleads.g.doubleclick.net/aclk?sa=L&ai=x&adurl=https%3A%2F%2Fshop.example%2Fp%2F1%3Futm%3Dad";
+        assert_eq!(landing_url(href).as_deref(), Some("https://shop.example/p/1?utm=ad"));
+    }
+
+    #[test]
+    fn nested_redirects_are_followed() {
+        let inner = "https%3A%2F%2Fad.doubleclick.net%2Fx%3Fadurl%3Dhttps%253A%252F%252Fbrand.example%252F";
+        let href = format!("https://www.googleadservices.com/pagead/aclk?adurl={inner}");
+        assert_eq!(landing_url(&href).as_deref(), Some("https://brand.example/"));
+    }
+
+    #[test]
+    fn taboola_redir_and_plain_links() {
+        let href = "http://trc.taboola.com/pub/log/3/click?redir=http%3A%2F%2Fshoe-deals.example%2F";
+        assert_eq!(landing_url(href).as_deref(), Some("http://shoe-deals.example/"));
+        assert_eq!(landing_url("https://brand.example/offer").as_deref(), Some("https://brand.example/offer"));
+    }
+
+    #[test]
+    fn queries_encoded_in_the_path_and_publisher_counters_are_unwrapped() {
+        let href = "https://adclick.g.doubleclick.net/pcs/click%253Fxai%253DAKA%2526sig%253DCg0%2526adurl%253Dhttps://www.myfmbank.com/";
+        assert_eq!(landing_url(href).as_deref(), Some("https://www.myfmbank.com/"));
+        let href = "https://adclick.g.doubleclick.net/pcs/click?xai=A&adurl=https://www.digitimes.com/clg.asp%3Fseq%3D6%26dcm_link%3Dhttps://www.digikey.com/p%253Fd%253D1";
+        assert_eq!(landing_url(href).as_deref(), Some("https://www.digikey.com/p?d=1"));
+    }
+
+    #[test]
+    fn ad_server_links_without_a_target_and_scripts_lead_nowhere() {
+        assert_eq!(landing_url("https://adssettings.google.com/whythisad?x=1"), None);
+        assert_eq!(landing_url("javascript:void(0)"), None);
+        assert_eq!(landing_url("not a url"), None);
+    }
+
+    #[test]
+    fn first_landing_skips_adchoices_links() {
+        let links = vec![
+            "https://adssettings.google.com/whythisad".to_owned(),
+            "https://www.googleadservices.com/pagead/aclk?adurl=https://www.brand.co.uk/x".to_owned(),
+        ];
+        assert_eq!(first_landing(&links), Some(("https://www.brand.co.uk/x".into(), "brand.co.uk".into())));
+    }
+}
