@@ -19,7 +19,39 @@ const NOT_TEXT: &[&str] = &["script", "style", "noscript", "template"];
 
 /// Builds the snapshot the content script would send for this page.
 pub fn snapshot_from_html(html: &str, page_url: &str, plan: &ScanPlan, lists: Option<&FilterLists>) -> PageSnapshot {
+    snapshot_of(&Html::parse_document(html), page_url, plan, lists).0
+}
+
+/// Elements matching `selector` that are neither a found item nor inside
+/// one, described as `tag#id.class`: what a scan missed. `found` are the
+/// keys of the items the engine reported for this document's snapshot.
+pub fn uncovered(
+    html: &str,
+    page_url: &str,
+    plan: &ScanPlan,
+    lists: Option<&FilterLists>,
+    found: &HashSet<u32>,
+    selector: &str,
+) -> Vec<String> {
     let doc = Html::parse_document(html);
+    let (_, keys) = snapshot_of(&doc, page_url, plan, lists);
+    let Ok(selector) = Selector::parse(selector) else { return vec![format!("bad selector {selector}")] };
+    let is_found = |el: ElementRef<'_>| keys.get(&el.id()).is_some_and(|k| found.contains(k));
+    doc.select(&selector)
+        .filter(|el| !is_found(*el) && !el.ancestors().filter_map(ElementRef::wrap).any(is_found))
+        .map(|el| {
+            let v = el.value();
+            format!("{}#{}.{}", v.name(), v.id().unwrap_or(""), v.classes().collect::<Vec<_>>().join("."))
+        })
+        .collect()
+}
+
+fn snapshot_of(
+    doc: &Html,
+    page_url: &str,
+    plan: &ScanPlan,
+    lists: Option<&FilterLists>,
+) -> (PageSnapshot, HashMap<ego_tree::NodeId, u32>) {
     let base = Url::parse(page_url).ok();
     let mut picked = Picked::default();
 
@@ -29,7 +61,7 @@ pub fn snapshot_from_html(html: &str, page_url: &str, plan: &ScanPlan, lists: Op
         }
     }
     if let Some(lists) = lists {
-        for selector in cosmetic_selectors(&doc, page_url, lists) {
+        for selector in cosmetic_selectors(doc, page_url, lists) {
             for el in doc.select(&selector) {
                 picked.add(el, CandidateSource::Cosmetic);
             }
@@ -67,7 +99,7 @@ pub fn snapshot_from_html(html: &str, page_url: &str, plan: &ScanPlan, lists: Op
         .and_then(|t| doc.select(&t).next().map(|t| visible_text(t, plan.limits.max_heading_chars)))
         .unwrap_or_default();
     let lang = doc.root_element().value().attr("lang").map(str::to_owned);
-    PageSnapshot { url: page_url.to_owned(), title, lang, candidates }
+    (PageSnapshot { url: page_url.to_owned(), title, lang, candidates }, keys)
 }
 
 /// Candidate elements in the order picked; the first reason an element was

@@ -64,6 +64,7 @@ pub const VENDOR_RULES: &[VendorRule] = &[
     rule("Google Ad Manager", "Google", Ad, IdPrefix("google_ads_iframe")),
     rule("Google Ad Manager", "Google", Ad, IdPrefix("google_ads_frame")),
     rule("Google Ad Manager", "Google", Ad, Attribute("data-google-query-id")),
+    rule("Google Ad Manager", "Google", Ad, IdPrefix("dfp-ad")),
     rule("Google AdSense", "Google", Ad, TagClass("ins", "adsbygoogle")),
     rule("Google AdSense", "Google", Ad, IdPrefix("aswift_")),
     rule("Amazon Ads", "Amazon", Ad, IdPrefix("amzn-assoc-ad")),

@@ -1,0 +1,78 @@
+//! Detection on real saved pages: every Outbrain, Taboola, Google Ad
+//! Manager (GPT) and AdSense block of the article pages is found, and the
+//! pages without ads yield nothing at all.
+
+mod common;
+
+use std::collections::HashSet;
+
+use adlens::html_scan::{snapshot_from_html, uncovered};
+use adlens::Engine;
+use serde::Deserialize;
+
+/// The vendors' public container markup (DOMAIN.md): what counts as a block.
+const BLOCKS: &str = "div.OUTBRAIN, [id^=\"taboola-\"], .trc_related_container, [id^=\"div-gpt-ad\"], \
+                      [id^=\"google_ads_iframe\"], ins.adsbygoogle";
+
+#[derive(Deserialize)]
+struct PageEntry {
+    file: String,
+    original_url: Option<String>,
+}
+
+fn pages(prefix: &str) -> Vec<(String, String)> {
+    let manifest: Vec<PageEntry> = serde_json::from_str(&common::read_text("pages/manifest.json")).expect("manifest");
+    manifest
+        .into_iter()
+        .filter(|p| p.file.starts_with(prefix))
+        .map(|p| {
+            let url = match p.original_url.as_deref() {
+                Some(u) if u.starts_with("//") => format!("https:{u}"),
+                Some(u) => u.to_owned(),
+                None => "https://example.org/".to_owned(),
+            };
+            (p.file, url)
+        })
+        .collect()
+}
+
+fn engine() -> Engine {
+    let mut engine = Engine::new();
+    engine.set_lists(common::real_lists());
+    engine
+}
+
+#[test]
+fn every_vendor_block_of_the_article_pages_is_found() {
+    let engine = engine();
+    let pages = pages("readability/");
+    assert_eq!(pages.len(), 14);
+    let mut blocks_missed = Vec::new();
+    for (file, url) in &pages {
+        let html = common::read_text(&format!("pages/{file}"));
+        let report = engine
+            .analyze_page(snapshot_from_html(&html, url, engine.scan_plan(), engine.lists()))
+            .expect("a valid snapshot");
+        assert!(!report.items.is_empty(), "{file}: nothing found");
+        let found: HashSet<u32> = report.items.iter().map(|i| i.item.key).collect();
+        for block in uncovered(&html, url, engine.scan_plan(), engine.lists(), &found, BLOCKS) {
+            blocks_missed.push(format!("{file}: {block}"));
+        }
+        println!("{file}: {} items", report.items.len());
+    }
+    assert!(blocks_missed.is_empty(), "vendor blocks not found: {blocks_missed:#?}");
+}
+
+#[test]
+fn pages_without_ads_yield_nothing() {
+    let engine = engine();
+    let pages = pages("negatives/");
+    assert_eq!(pages.len(), 8);
+    for (file, url) in pages {
+        let html = common::read_text(&format!("pages/{file}"));
+        let report =
+            engine.analyze_page(snapshot_from_html(&html, &url, engine.scan_plan(), engine.lists())).expect("valid");
+        let what: Vec<_> = report.items.iter().map(|i| (i.item.source, i.item.text.clone())).collect();
+        assert!(what.is_empty(), "{file}: {what:?}");
+    }
+}
