@@ -2,6 +2,8 @@
 //! Manager (GPT) and AdSense block of the article pages is found, and the
 //! pages without ads yield nothing at all.
 
+#![allow(clippy::expect_used)] // test helpers: a panic is a failing test
+
 mod common;
 
 use std::collections::HashSet;
