@@ -3,7 +3,7 @@
 // found. Any failure is caught and logged: AdLens must never break a page.
 
 import { send } from './messages.js';
-import { ElementKeys, scanPage } from './content/scan.js';
+import { classesAndIds, ElementKeys, scanPage } from './content/scan.js';
 import { LabelLayer } from './content/labels.js';
 
 /** Quiet period after DOM changes before rescanning (late ads, infinite scroll). */
@@ -15,8 +15,20 @@ async function main() {
   const keys = new ElementKeys();
   const layer = new LabelLayer(document);
 
+  /** Classes and ids already looked up, and the selectors they gave. */
+  const looked = { classes: new Set(), ids: new Set(), selectors: /** @type {string[]} */ ([]) };
+  const hidingSelectors = async () => {
+    const { classes, ids } = classesAndIds(document, plan.limits.maxClassesAndIds);
+    const fresh = [...classes].some((c) => !looked.classes.has(c)) || [...ids].some((i) => !looked.ids.has(i));
+    if (fresh) {
+      looked.selectors = await send({ type: 'page/get-cosmetic', url: location.href, classes: [...classes], ids: [...ids] });
+      Object.assign(looked, { classes, ids });
+    }
+    return looked.selectors;
+  };
+
   const scan = async () => {
-    const snapshot = scanPage(document, plan, keys);
+    const snapshot = scanPage(document, plan, keys, await hidingSelectors());
     const report = await send({ type: 'page/report', page: snapshot });
     const labelled = [];
     for (const item of report.items) {

@@ -14,17 +14,20 @@
  * @typedef {{ type: string, sentence: string, [param: string]: unknown }} Evidence
  * @typedef {{ kind: Kind, confidence: number, evidence: Evidence[], classifierVersion: string }} Verdict
  * @typedef {{ phrase: string, lang: string, hint: string }} PhraseMatch
- * @typedef {{ key: number, itemType: 'ad' | 'recommendation', vendor: string | null, label: PhraseMatch | null, verdict: Verdict }} ReportedItem
+ * @typedef {{ key: number, itemType: 'ad' | 'recommendation', source: Candidate['source'], vendor: string | null,
+ *   network: string | null, label: PhraseMatch | null, landingUrl: string | null, landingDomain: string | null,
+ *   firstParty: boolean, text: string, images: string[], rect: Rect, verdict: Verdict }} ReportedItem
  * @typedef {{ url: string, items: ReportedItem[], counts: KindCounts, engineVersion: string }} PageReport
  */
 
 /**
  * What the engine asks the content script to gather (crate/src/plan.rs).
- * @typedef {{ maxCandidates: number, maxTextChars: number, maxHeadingChars: number, maxUrls: number }} ScanLimits
+ * @typedef {{ maxCandidates: number, maxTextChars: number, maxHeadingChars: number, maxUrls: number,
+ *   maxClassesAndIds: number }} ScanLimits
  * @typedef {{ rulesVersion: string, markerSelector: string, headingSelector: string,
  *   headingContainerSelector: string, attributes: string[], limits: ScanLimits }} ScanPlan
  * @typedef {{ x: number, y: number, width: number, height: number }} Rect
- * @typedef {{ key: number, source: 'marker' | 'heading', parent: number | null, tag: string,
+ * @typedef {{ key: number, source: 'marker' | 'heading' | 'cosmetic', parent: number | null, tag: string,
  *   id: string | null, classes: string[], attributes: [string, string][], heading: string | null,
  *   text: string, links: string[], frames: string[], images: string[], rect: Rect }} Candidate
  * @typedef {{ url: string, title: string, lang: string | null, candidates: Candidate[] }} PageSnapshot
@@ -39,16 +42,17 @@
 /**
  * Requests and their replies, by type.
  * @typedef {{ type: 'page/get-plan' }} GetPlanMessage
+ * @typedef {{ type: 'page/get-cosmetic', url: string, classes: string[], ids: string[] }} GetCosmeticMessage
  * @typedef {{ type: 'page/report', page: PageSnapshot }} PageReportMessage
  * @typedef {{ type: 'tab/get-summary', tabId: number }} GetTabSummaryMessage
  * @typedef {{ type: 'engine/get-info' }} GetEngineInfoMessage
  * @typedef {{ type: 'sites/get-records' }} GetSiteRecordsMessage
- * @typedef {GetPlanMessage | PageReportMessage | GetTabSummaryMessage | GetEngineInfoMessage | GetSiteRecordsMessage} Message
+ * @typedef {GetPlanMessage | GetCosmeticMessage | PageReportMessage | GetTabSummaryMessage | GetEngineInfoMessage | GetSiteRecordsMessage} Message
  * @typedef {{ name: string, title: string | null, version: string | null, rules: number }} ListInfo
  * @typedef {{ engineVersion: string, rulesVersion: string, lists: { lists: ListInfo[] } | null }} EngineInfo
  * @typedef {{ requests: number, listed: number, firstSeen: number, lastSeen: number }} ThirdPartyRecord
  * @typedef {{ sites: Record<string, { thirdParties: Record<string, ThirdPartyRecord>, lastSeen: number }> }} SiteRecords
- * @typedef {{ 'page/get-plan': ScanPlan, 'page/report': PageReport,
+ * @typedef {{ 'page/get-plan': ScanPlan, 'page/get-cosmetic': string[], 'page/report': PageReport,
  *   'tab/get-summary': TabSummary, 'engine/get-info': EngineInfo, 'sites/get-records': SiteRecords }} ReplyOf
  * @typedef {{ ok: true, value: unknown } | { ok: false, error: string }} Reply
  */
@@ -69,6 +73,8 @@ export const SENDER = Object.freeze({
  */
 export const MESSAGE_RULES = Object.freeze({
   'page/get-plan': { from: SENDER.PAGE, maxBytes: 256 },
+  // 10,000 classes and 10,000 ids of up to ~40 characters each.
+  'page/get-cosmetic': { from: SENDER.PAGE, maxBytes: 1_000_000 },
   'page/report': { from: SENDER.PAGE, maxBytes: 4_000_000 },
   'tab/get-summary': { from: SENDER.EXTENSION, maxBytes: 256 },
   'engine/get-info': { from: SENDER.EXTENSION, maxBytes: 256 },
@@ -127,6 +133,10 @@ export function checkMessage(message, sender, self) {
  */
 function checkShape(message) {
   switch (message.type) {
+    case 'page/get-cosmetic':
+      return typeof message.url === 'string' && isStringArray(message.classes) && isStringArray(message.ids)
+        ? null
+        : 'url must be a string, classes and ids arrays of strings';
     case 'page/report':
       return typeof message.page === 'object' && message.page !== null ? null : 'page must be an object';
     case 'tab/get-summary':
@@ -134,6 +144,11 @@ function checkShape(message) {
     default:
       return null;
   }
+}
+
+/** @param {unknown} value */
+function isStringArray(value) {
+  return Array.isArray(value) && value.every((v) => typeof v === 'string');
 }
 
 /**

@@ -8,7 +8,9 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::engine::{Engine, ENGINE_VERSION};
+use crate::lists::FilterLists;
 use crate::page::PageSnapshot;
+use crate::page::MAX_CLASSES_AND_IDS;
 use crate::sites::SiteRecords;
 
 /// The engine as JS sees it: an opaque handle with camelCase methods.
@@ -52,6 +54,30 @@ impl WasmEngine {
     pub fn load_lists(&mut self, snapshot: &[u8]) -> Result<JsValue, JsError> {
         let info = self.inner.load_lists_snapshot(snapshot).map_err(|e| JsError::new(&e.to_string()))?;
         to_js(info)
+    }
+
+    /// The filter lists' element-hiding selectors for a page, given the
+    /// classes and ids found on it (empty without lists).
+    #[wasm_bindgen(js_name = hidingSelectors)]
+    pub fn hiding_selectors(&self, page_url: &str, classes: Vec<String>, ids: Vec<String>) -> Vec<String> {
+        match self.inner.lists() {
+            Some(lists) => lists.hiding_selectors(
+                page_url,
+                classes.iter().take(MAX_CLASSES_AND_IDS).map(String::as_str),
+                ids.iter().take(MAX_CLASSES_AND_IDS).map(String::as_str),
+            ),
+            None => Vec::new(),
+        }
+    }
+
+    /// Compiles EasyList and EasyPrivacy from their text into a snapshot for
+    /// `loadLists` (and for storage). Refuses garbage (an HTML error page, a
+    /// truncated download) with a clear message; the loaded lists stay.
+    #[wasm_bindgen(js_name = compileLists)]
+    pub fn compile_lists(easylist: &str, easyprivacy: &str) -> Result<Vec<u8>, JsError> {
+        FilterLists::compile(&[("easylist", easylist), ("easyprivacy", easyprivacy)])
+            .map(|lists| lists.to_snapshot())
+            .map_err(|e| JsError::new(&e.to_string()))
     }
 
     /// The loaded lists' information, or `null`.

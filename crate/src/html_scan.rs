@@ -9,11 +9,9 @@ use scraper::{ElementRef, Html, Selector};
 use url::Url;
 
 use crate::lists::FilterLists;
-use crate::page::{Candidate, CandidateSource, PageSnapshot, Rect};
+use crate::page::{Candidate, CandidateSource, PageSnapshot, Rect, MAX_CLASSES_AND_IDS};
 use crate::plan::ScanPlan;
 
-/// Most distinct classes and ids sent to the filter lists' generic rules.
-pub const MAX_CLASSES_AND_IDS: usize = 10_000;
 /// Elements whose text is never visible text.
 const NOT_TEXT: &[&str] = &["script", "style", "noscript", "template"];
 
@@ -124,11 +122,12 @@ fn cosmetic_selectors(doc: &Html, page_url: &str, lists: &FilterLists) -> Vec<Se
     let mut classes = HashSet::new();
     let mut ids = HashSet::new();
     for node in doc.root_element().descendants().filter_map(ElementRef::wrap) {
-        if classes.len() + ids.len() >= MAX_CLASSES_AND_IDS {
-            break;
+        if classes.len() < MAX_CLASSES_AND_IDS {
+            classes.extend(node.value().classes());
         }
-        classes.extend(node.value().classes());
-        ids.extend(node.value().id());
+        if ids.len() < MAX_CLASSES_AND_IDS {
+            ids.extend(node.value().id());
+        }
     }
     lists.hiding_selectors(page_url, classes, ids).iter().filter_map(|s| Selector::parse(s).ok()).collect()
 }

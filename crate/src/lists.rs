@@ -2,10 +2,14 @@
 //! compiled from list text, saved as a versioned snapshot, and asked about
 //! network requests and element-hiding selectors.
 //!
-//! Snapshot layout: `ADLENSL\0`, format version (u32 LE), length of the JSON
-//! [`ListsInfo`] (u32 LE), that JSON, then `adblock`'s own serialized engine
-//! (which carries its own checksum). A snapshot from another format version
-//! is refused: the caller rebuilds from the lists.
+//! Snapshot layout: `ADLENSL\0`, format version (u32 LE), pointer width of
+//! the platform that built it (u32 LE), length of the JSON [`ListsInfo`]
+//! (u32 LE), that JSON, then `adblock`'s own serialized engine (which carries
+//! its own checksum). A snapshot from another format version or pointer width
+//! is refused: the caller rebuilds from the lists. (The width matters:
+//! `adblock` keys its element-hiding index with a `usize`-sized hash, so a
+//! 64-bit snapshot loaded in 32-bit wasm silently loses every class and id
+//! rule.)
 
 use std::collections::HashSet;
 use std::fmt;
@@ -15,7 +19,7 @@ use adblock::request::Request;
 use serde::{Deserialize, Serialize};
 
 /// Bumped when the envelope or the `adblock` crate's format changes.
-pub const SNAPSHOT_FORMAT: u32 = 1;
+pub const SNAPSHOT_FORMAT: u32 = 2;
 const MAGIC: &[u8; 8] = b"ADLENSL\0";
 /// Largest list accepted (EasyList is about 2 MB).
 pub const MAX_LIST_BYTES: usize = 16 * 1024 * 1024;
@@ -53,6 +57,11 @@ pub enum ListError {
         /// The version found.
         found: u32,
     },
+    /// The snapshot was built on a platform with another pointer width.
+    SnapshotPlatform {
+        /// Its pointer width in bits.
+        found: u32,
+    },
 }
 
 impl fmt::Display for ListError {
@@ -68,6 +77,11 @@ impl fmt::Display for ListError {
                 write!(f, "{name} has only {rules} rules (at least {MIN_RULES} expected): truncated?")
             }
             ListError::BadSnapshot(why) => write!(f, "filter-list snapshot unusable: {why}"),
+            ListError::SnapshotPlatform { found } => write!(
+                f,
+                "filter-list snapshot was built for {found}-bit, this engine is {}-bit: rebuild it from the lists here",
+                usize::BITS
+            ),
             ListError::SnapshotVersion { found } => write!(
                 f,
                 "filter-list snapshot has format {found}, this engine reads {SNAPSHOT_FORMAT}: rebuild it from the lists"
@@ -167,6 +181,7 @@ impl FilterLists {
         let mut out = Vec::with_capacity(16 + info.len() + engine.len());
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&SNAPSHOT_FORMAT.to_le_bytes());
+        out.extend_from_slice(&usize::BITS.to_le_bytes());
         out.extend_from_slice(&(info.len() as u32).to_le_bytes());
         out.extend_from_slice(&info);
         out.extend_from_slice(&engine);
@@ -181,6 +196,10 @@ impl FilterLists {
         let (format, rest) = split_u32(rest)?;
         if format != SNAPSHOT_FORMAT {
             return Err(ListError::SnapshotVersion { found: format });
+        }
+        let (bits, rest) = split_u32(rest)?;
+        if bits != usize::BITS {
+            return Err(ListError::SnapshotPlatform { found: bits });
         }
         let (info_len, rest) = split_u32(rest)?;
         let info_len = info_len as usize;
@@ -329,6 +348,11 @@ mod tests {
         let mut other = good.clone();
         other[8] = 99;
         assert_eq!(FilterLists::from_snapshot(&other).err(), Some(ListError::SnapshotVersion { found: 99 }));
+        let mut other_width = good.clone();
+        other_width[12] = if usize::BITS == 64 { 32 } else { 64 };
+        let err = FilterLists::from_snapshot(&other_width).expect_err("other width");
+        assert!(matches!(err, ListError::SnapshotPlatform { .. }));
+        assert!(err.to_string().contains("rebuild it from the lists"), "{err}");
     }
 
     #[test]

@@ -19,6 +19,9 @@ pub const MAX_TEXT_CHARS: usize = 2_000;
 pub const MAX_SHORT_CHARS: usize = 200;
 /// Most characters kept of a URL.
 pub const MAX_URL_CHARS: usize = 2_048;
+/// Most distinct classes, and most ids, of a page looked up in the filter
+/// lists' generic element-hiding rules.
+pub const MAX_CLASSES_AND_IDS: usize = 10_000;
 /// Most links, frames or images kept per candidate.
 pub const MAX_URLS_PER_CANDIDATE: usize = 32;
 

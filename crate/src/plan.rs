@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::page::{MAX_CANDIDATES, MAX_SHORT_CHARS, MAX_TEXT_CHARS, MAX_URLS_PER_CANDIDATE};
+use crate::page::{MAX_CANDIDATES, MAX_CLASSES_AND_IDS, MAX_SHORT_CHARS, MAX_TEXT_CHARS, MAX_URLS_PER_CANDIDATE};
 use crate::vendors::VENDOR_RULES;
 use crate::{lexicon, vendors};
 
@@ -38,6 +38,8 @@ pub struct ScanLimits {
     pub max_heading_chars: usize,
     /// Most links, frames or images per candidate.
     pub max_urls: usize,
+    /// Most classes, and most ids, sent for the filter lists' generic rules.
+    pub max_classes_and_ids: usize,
 }
 
 impl ScanPlan {
@@ -59,6 +61,7 @@ impl ScanPlan {
                 max_text_chars: MAX_TEXT_CHARS,
                 max_heading_chars: MAX_SHORT_CHARS,
                 max_urls: MAX_URLS_PER_CANDIDATE,
+                max_classes_and_ids: MAX_CLASSES_AND_IDS,
             },
         }
     }

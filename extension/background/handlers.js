@@ -11,6 +11,11 @@ export const handlers = {
     return (await loadEngine()).scanPlan();
   },
 
+  async 'page/get-cosmetic'(message) {
+    const engine = await loadEngine();
+    return engine.hidingSelectors(message.url, message.classes, message.ids);
+  },
+
   async 'page/report'(message, sender) {
     const engine = await loadEngine();
     /** @type {import('../messages.js').PageReport} */

@@ -34,19 +34,66 @@ export class ElementKeys {
   }
 }
 
+/** Elements whose text is never visible text. */
+const NOT_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
+
+/**
+ * The distinct classes and ids on the page, for the filter lists' generic
+ * element-hiding rules (each capped at `max`).
+ * @param {Document} doc
+ * @param {number} max
+ */
+export function classesAndIds(doc, max) {
+  /** @type {Set<string>} */
+  const classes = new Set();
+  /** @type {Set<string>} */
+  const ids = new Set();
+  for (const el of doc.querySelectorAll('[class],[id]')) {
+    if (classes.size < max) for (const c of el.classList) classes.add(c);
+    if (el.id && ids.size < max) ids.add(el.id);
+    if (classes.size >= max && ids.size >= max) break;
+  }
+  return { classes, ids };
+}
+
+/**
+ * Elements matching any of the selectors. One joined query is fastest; if a
+ * selector this browser does not understand spoils it, each is tried alone.
+ * @param {Document} doc
+ * @param {string[]} selectors
+ * @returns {Iterable<Element>}
+ */
+function selectAll(doc, selectors) {
+  if (selectors.length === 0) return [];
+  try {
+    return doc.querySelectorAll(selectors.join(','));
+  } catch {
+    return selectors.flatMap((selector) => {
+      try {
+        return [...doc.querySelectorAll(selector)];
+      } catch {
+        return [];
+      }
+    });
+  }
+}
+
 /**
  * Builds a page snapshot from the current DOM.
  * @param {Document} doc
  * @param {ScanPlan} plan
  * @param {ElementKeys} keys
+ * @param {string[]} hidingSelectors the filter lists' selectors for this page
  * @returns {PageSnapshot}
  */
-export function scanPage(doc, plan, keys) {
+export function scanPage(doc, plan, keys, hidingSelectors) {
   /** @type {Map<Element, Candidate['source']>} */
   const found = new Map();
+  // The first reason an element was picked wins: markers, lists, headings.
   for (const el of doc.querySelectorAll(plan.markerSelector)) found.set(el, 'marker');
+  for (const el of selectAll(doc, hidingSelectors)) if (!found.has(el)) found.set(el, 'cosmetic');
   for (const heading of doc.querySelectorAll(plan.headingSelector)) {
-    const text = (heading.textContent ?? '').trim();
+    const text = visibleText(heading, plan.limits.maxHeadingChars + 1);
     if (!text || text.length > plan.limits.maxHeadingChars) continue;
     const container = heading.closest(plan.headingContainerSelector) ?? heading.parentElement;
     if (!container || container === doc.body || container === doc.documentElement) continue;
@@ -93,7 +140,7 @@ function describe(el, source, plan, keys, chosen) {
     classes: [...el.classList].slice(0, limits.maxUrls),
     attributes,
     heading: headingOf(el, plan),
-    text: (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, limits.maxTextChars),
+    text: visibleText(el, limits.maxTextChars),
     links: urls(el, 'a[href]', 'href', limits.maxUrls),
     frames: urls(el, 'iframe[src]', 'src', limits.maxUrls),
     images: urls(el, 'img[src]', 'src', limits.maxUrls),
@@ -114,8 +161,26 @@ function describe(el, source, plan, keys, chosen) {
  */
 function headingOf(el, plan) {
   const heading = el.matches(plan.headingSelector) ? el : el.querySelector(plan.headingSelector);
-  const text = heading?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  const text = heading ? visibleText(heading, plan.limits.maxHeadingChars + 1) : '';
   return text && text.length <= plan.limits.maxHeadingChars ? text : null;
+}
+
+/**
+ * Text outside scripts and styles, whitespace collapsed, cut at `max`
+ * characters. Reads text nodes directly: `innerText` would force layout.
+ * @param {Element} el
+ * @param {number} max
+ */
+export function visibleText(el, max) {
+  const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT, {
+    acceptNode: (node) => (NOT_TEXT.has(node.parentElement?.tagName ?? '') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+  });
+  let out = '';
+  for (let node = walker.nextNode(); node && out.length < max; node = walker.nextNode()) {
+    const words = (node.nodeValue ?? '').split(/\s+/).filter(Boolean);
+    for (const word of words) out += out ? ` ${word}` : word;
+  }
+  return out.slice(0, max);
 }
 
 /**

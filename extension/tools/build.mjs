@@ -3,10 +3,12 @@
 //   1. the Rust engine for wasm32 (cargo is incremental),
 //   2. wasm-bindgen --target web, then wasm-opt when present; both skipped
 //      when the compiled wasm has not changed since the last build,
-//   3. the filter-list snapshot (EasyList + EasyPrivacy compiled by the native
-//      `adlens compile-lists`), from ADLENS_LISTS_DIR, else ../shared/data/lists
-//      beside the checkout, else downloaded from the lists' official URLs;
-//      skipped when neither the lists nor the compiler changed,
+//   3. the filter-list snapshots of EasyList + EasyPrivacy, from
+//      ADLENS_LISTS_DIR, else ../shared/data/lists beside the checkout, else
+//      downloaded from the lists' official URLs: one compiled by the wasm
+//      engine itself for the extension, one by the native `adlens
+//      compile-lists` for the CLI (snapshots are pointer-width specific);
+//      each skipped when neither the lists nor its compiler changed,
 //   4. dist/chrome and dist/firefox: the shell's files, the content script
 //      bundled into one classic script, the snapshot, each browser's manifest,
 //   5. store-ready zips dist/adlens-<browser>-<version>.zip.
@@ -94,23 +96,49 @@ async function listsDir() {
   return cache;
 }
 
-async function buildListsSnapshot() {
+/**
+ * Runs `compile` into `out` unless the inputs hash as last time.
+ * @param {string} out
+ * @param {Buffer[]} inputs what the snapshot depends on
+ * @param {() => void} compile
+ */
+function cached(out, inputs, compile) {
+  const hash = createHash('sha256');
+  for (const input of inputs) hash.update(input);
+  const digest = hash.digest('hex');
+  const stampFile = `${out}.sha256`;
+  if (fs.existsSync(out) && fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === digest) {
+    log(`${path.basename(out)} unchanged: kept`);
+    return;
+  }
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  compile();
+  fs.writeFileSync(stampFile, digest);
+}
+
+/** @returns {Promise<string>} the extension's (wasm32) snapshot */
+async function buildListsSnapshots() {
   const dir = await listsDir();
+  const lists = Object.keys(LIST_URLS).map((file) => fs.readFileSync(path.join(dir, file)));
+
   run('cargo', ['build', '-q', '-p', 'adlens', '--bin', 'adlens']);
   const compiler = path.join(root, 'target/debug/adlens');
-  const hash = createHash('sha256').update(fs.readFileSync(compiler));
-  for (const file of Object.keys(LIST_URLS)) hash.update(fs.readFileSync(path.join(dir, file)));
-  const digest = hash.digest('hex');
-  const stampFile = path.join(dataOut, '.lists-sha256');
-  const snapshot = path.join(dataOut, 'lists.bin');
-  if (fs.existsSync(snapshot) && fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === digest) {
-    log('filter lists unchanged: snapshot kept');
-    return snapshot;
-  }
-  fs.mkdirSync(dataOut, { recursive: true });
-  run(compiler, ['compile-lists', '--lists-dir', dir, '--out', snapshot]);
-  fs.writeFileSync(stampFile, digest);
-  return snapshot;
+  const native = path.join(dataOut, 'lists.bin');
+  cached(native, [fs.readFileSync(compiler), ...lists], () =>
+    run(compiler, ['compile-lists', '--lists-dir', dir, '--out', native]));
+
+  const wasmFile = path.join(engineOut, 'adlens_bg.wasm');
+  const forExtension = path.join(dataOut, 'lists-wasm32.bin');
+  const { initSync, Engine } = await import(path.join(engineOut, 'adlens.js'));
+  cached(forExtension, [fs.readFileSync(wasmFile), ...lists], () => {
+    initSync({ module: fs.readFileSync(wasmFile) });
+    const started = Date.now();
+    const snapshot = Engine.compileLists(lists[0].toString('utf8'), lists[1].toString('utf8'));
+    fs.writeFileSync(`${forExtension}.tmp`, snapshot);
+    fs.renameSync(`${forExtension}.tmp`, forExtension);
+    log(`compiled the lists in wasm into ${forExtension} (${snapshot.length} bytes) in ${Date.now() - started} ms`);
+  });
+  return forExtension;
 }
 
 /**
@@ -154,8 +182,8 @@ function zip(browser) {
 
 buildEngine();
 log('engine built');
-const snapshot = await buildListsSnapshot();
-log('filter-list snapshot ready');
+const snapshot = await buildListsSnapshots();
+log('filter-list snapshots ready');
 await Promise.all([buildShell('chrome', snapshot), buildShell('firefox', snapshot)]);
 log('dist/chrome and dist/firefox written');
 zip('chrome');

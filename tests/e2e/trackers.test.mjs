@@ -25,7 +25,7 @@ test('the real filter lists are loaded from the build-time snapshot', async () =
 
 test('a news article records the ad and widget vendors it contacted, listed or not', async () => {
   const page = await session.open('http://news.example/article/running.html');
-  await waitForLabels(page, 4);
+  await waitForLabels(page, 5);
   const news = (await records()).sites['news.example'];
   assert.ok(news, 'news.example has a record');
   const parties = news.thirdParties;
@@ -42,7 +42,7 @@ test('a news article records the ad and widget vendors it contacted, listed or n
 
 test('records survive a service-worker restart', async () => {
   const page = await session.open('http://news.example/article/running.html');
-  await waitForLabels(page, 4);
+  await waitForLabels(page, 5);
   await page.waitForTimeout(1_500); // the save is debounced by 1 s
   const before = (await records()).sites['news.example'];
   await session.stopServiceWorker();

@@ -14,7 +14,7 @@ import { startSession } from '../harness/session.mjs';
 
 const JOURNEY = [
   { url: 'http://shop.example/product/trail-runner-x.html', expect: 2 },
-  { url: 'http://news.example/article/running.html', expect: 4 },
+  { url: 'http://news.example/article/running.html', expect: 5 },
   { url: 'http://shop.example/', expect: 2 },
   { url: 'http://sklep.example/', expect: 2 },
   { url: 'http://gouwu.example/', expect: 2 },

@@ -98,3 +98,16 @@ test('site records are kept per site and malformed records are refused', () => {
   assert.throws(() => sites.restoreSiteRecords({ sites: { 'a.example': { thirdParties: 'x' } } }), /malformed site records/);
   assert.deepEqual(sites.siteRecords(), records);
 });
+
+test('the shipped snapshot keeps the class-keyed element-hiding rules (built for wasm32)', () => {
+  const lists = new Engine();
+  lists.loadLists(fs.readFileSync(new URL('../data/lists.bin', dir)));
+  const selectors = lists.hidingSelectors('http://news.example/a', ['sponsored-post', 'article-body'], ['main']);
+  assert.ok(selectors.includes('.sponsored-post'), 'EasyList ##.sponsored-post');
+  assert.ok(!selectors.includes('.article-body'));
+});
+
+test('compileLists refuses an HTML error page instead of a list', () => {
+  assert.throws(() => Engine.compileLists('<!doctype html><h1>502 Bad Gateway</h1>', '[Adblock Plus 2.0]\n'),
+    /easylist is not a filter list \(it starts with "<!doctype html><h1>502 Bad Gateway<\/h1>"\)/);
+});
