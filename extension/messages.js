@@ -50,8 +50,12 @@
  * @typedef {GetPlanMessage | GetCosmeticMessage | PageReportMessage | GetTabSummaryMessage | GetEngineInfoMessage | GetSiteRecordsMessage} Message
  * @typedef {{ name: string, title: string | null, version: string | null, rules: number }} ListInfo
  * @typedef {{ engineVersion: string, rulesVersion: string, lists: { lists: ListInfo[] } | null }} EngineInfo
- * @typedef {{ requests: number, listed: number, firstSeen: number, lastSeen: number }} ThirdPartyRecord
- * @typedef {{ sites: Record<string, { thirdParties: Record<string, ThirdPartyRecord>, lastSeen: number }> }} SiteRecords
+ * @typedef {{ requests: number, listed: number, firstSeen: number, lastSeen: number, tracker: string | null,
+ *   company: string | null, category: string | null, retargeting: boolean }} ThirdPartyRecord
+ * @typedef {{ vendor: string, event: string, productId: string | null, count: number, firstSeen: number,
+ *   lastSeen: number }} RemarketingRecord
+ * @typedef {{ sites: Record<string, { thirdParties: Record<string, ThirdPartyRecord>,
+ *   remarketing: RemarketingRecord[], lastSeen: number }>, trackersVersion: string | null }} SiteRecords
  * @typedef {{ 'page/get-plan': ScanPlan, 'page/get-cosmetic': string[], 'page/report': PageReport,
  *   'tab/get-summary': TabSummary, 'engine/get-info': EngineInfo, 'sites/get-records': SiteRecords }} ReplyOf
  * @typedef {{ ok: true, value: unknown } | { ok: false, error: string }} Reply

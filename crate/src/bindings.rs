@@ -12,6 +12,7 @@ use crate::lists::FilterLists;
 use crate::page::PageSnapshot;
 use crate::page::MAX_CLASSES_AND_IDS;
 use crate::sites::SiteRecords;
+use crate::trackers::TrackerDb;
 
 /// The engine as JS sees it: an opaque handle with camelCase methods.
 #[wasm_bindgen(js_name = Engine)]
@@ -106,7 +107,30 @@ impl WasmEngine {
         u8::from(info.listed) | (u8::from(info.third_party) << 1)
     }
 
-    /// Everything observed per site, as a plain object.
+    /// Builds the compact tracker database from AdGuard's `trackers.json`
+    /// and `companies.json` (the build ships the result).
+    #[wasm_bindgen(js_name = compileTrackers)]
+    pub fn compile_trackers(trackers_json: &str, companies_json: &str) -> Result<String, JsError> {
+        TrackerDb::from_companiesdb(trackers_json, companies_json)
+            .map(|db| db.to_compact_json())
+            .map_err(|e| JsError::new(&e.to_string()))
+    }
+
+    /// Loads the compact tracker database; returns its version. On error the
+    /// current one stays.
+    #[wasm_bindgen(js_name = loadTrackers)]
+    pub fn load_trackers(&mut self, compact_json: &str) -> Result<String, JsError> {
+        self.inner.load_trackers(compact_json).map(str::to_owned).map_err(|e| JsError::new(&e.to_string()))
+    }
+
+    /// Every site's third parties with company, category and retargeting
+    /// flag, and its remarketing events.
+    #[wasm_bindgen(js_name = sitesView)]
+    pub fn sites_view(&self) -> Result<JsValue, JsError> {
+        to_js(&self.inner.sites_view())
+    }
+
+    /// Everything observed per site, raw, for saving.
     #[wasm_bindgen(js_name = siteRecords)]
     pub fn site_records(&self) -> Result<JsValue, JsError> {
         to_js(self.inner.site_records())

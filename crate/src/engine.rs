@@ -8,7 +8,9 @@ use crate::error::InputError;
 use crate::lists::{FilterLists, ListError, ListsInfo};
 use crate::page::PageSnapshot;
 use crate::plan::ScanPlan;
-use crate::sites::SiteRecords;
+use crate::remarketing;
+use crate::sites::{SiteRecords, SitesView};
+use crate::trackers::{TrackerDb, TrackerDbError};
 use crate::verdict::{classify, Kind, Verdict};
 
 /// Version of the engine crate, reported in every page report.
@@ -19,6 +21,7 @@ pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
 pub struct Engine {
     plan: ScanPlan,
     lists: Option<FilterLists>,
+    trackers: Option<TrackerDb>,
     sites: SiteRecords,
 }
 
@@ -95,7 +98,7 @@ impl Default for Engine {
 impl Engine {
     /// Builds the engine with its built-in rules.
     pub fn new() -> Self {
-        Engine { plan: ScanPlan::build(), lists: None, sites: SiteRecords::default() }
+        Engine { plan: ScanPlan::build(), lists: None, trackers: None, sites: SiteRecords::default() }
     }
 
     /// Replaces the filter lists with a snapshot's; on error the current
@@ -139,12 +142,31 @@ impl Engine {
         RequestInfo { listed, third_party, site, domain }
     }
 
+    /// Loads the compact tracker database; on error the current one stays.
+    pub fn load_trackers(&mut self, compact_json: &str) -> Result<&str, TrackerDbError> {
+        let db = TrackerDb::from_compact_json(compact_json)?;
+        Ok(&self.trackers.insert(db).version)
+    }
+
+    /// The tracker database, if loaded.
+    pub fn trackers(&self) -> Option<&TrackerDb> {
+        self.trackers.as_ref()
+    }
+
+    /// Everything observed per site, with who is behind each third party.
+    pub fn sites_view(&self) -> SitesView<'_> {
+        self.sites.view(self.trackers.as_ref())
+    }
+
     /// Classifies a request and, when a known site sent it to a third party,
-    /// adds it to that site's record.
+    /// adds it (and any remarketing event it carries) to that site's record.
     pub fn observe_request(&mut self, url: &str, source_url: &str, request_type: &str, time_ms: u64) -> RequestInfo {
         let info = self.classify_request(url, source_url, request_type);
         if info.third_party && !info.site.is_empty() && !info.domain.is_empty() {
             self.sites.record(&info.site, &info.domain, info.listed, time_ms);
+            if let Some(event) = remarketing::detect(url) {
+                self.sites.record_event(&info.site, event, time_ms);
+            }
         }
         info
     }

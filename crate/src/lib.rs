@@ -21,8 +21,10 @@ pub mod lexicon;
 pub mod lists;
 pub mod page;
 pub mod plan;
+pub mod remarketing;
 pub mod sites;
 pub mod text;
+pub mod trackers;
 pub mod vendors;
 pub mod verdict;
 

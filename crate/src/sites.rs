@@ -8,10 +8,15 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::remarketing::RemarketingEvent;
+use crate::trackers::{is_retargeting_vendor, TrackerDb};
+
 /// Most sites kept; the least recently seen are dropped first.
 pub const MAX_SITES: usize = 5_000;
 /// Most third parties kept per site.
 pub const MAX_THIRD_PARTIES_PER_SITE: usize = 500;
+/// Most distinct remarketing events kept per site.
+pub const MAX_EVENTS_PER_SITE: usize = 200;
 
 /// One third party as seen from one site.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -27,12 +32,29 @@ pub struct ThirdPartyRecord {
     pub last_seen: u64,
 }
 
+/// A remarketing event as seen from one site, with how often.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RemarketingRecord {
+    /// What was told to whom.
+    #[serde(flatten)]
+    pub event: RemarketingEvent,
+    /// How many times.
+    pub count: u32,
+    /// First time, epoch milliseconds.
+    pub first_seen: u64,
+    /// Last time, epoch milliseconds.
+    pub last_seen: u64,
+}
+
 /// Everything seen from one site (registrable domain).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct SiteRecord {
     /// Third parties by registrable domain.
     pub third_parties: BTreeMap<String, ThirdPartyRecord>,
+    /// Remarketing events the site sent.
+    pub remarketing: Vec<RemarketingRecord>,
     /// Last activity, epoch milliseconds.
     pub last_seen: u64,
 }
@@ -66,11 +88,90 @@ impl SiteRecords {
         tp.last_seen = tp.last_seen.max(time_ms);
     }
 
+    /// Notes a remarketing event sent from `site`.
+    pub fn record_event(&mut self, site: &str, event: RemarketingEvent, time_ms: u64) {
+        let Some(record) = self.sites.get_mut(site) else { return };
+        if let Some(known) = record.remarketing.iter_mut().find(|r| r.event == event) {
+            known.count = known.count.saturating_add(1);
+            known.first_seen = known.first_seen.min(time_ms);
+            known.last_seen = known.last_seen.max(time_ms);
+        } else if record.remarketing.len() < MAX_EVENTS_PER_SITE {
+            record.remarketing.push(RemarketingRecord { event, count: 1, first_seen: time_ms, last_seen: time_ms });
+        }
+    }
+
+    /// The records with what the tracker database says of each third party.
+    pub fn view<'a>(&'a self, db: Option<&'a TrackerDb>) -> SitesView<'a> {
+        let sites = self
+            .sites
+            .iter()
+            .map(|(site, record)| {
+                let third_parties = record
+                    .third_parties
+                    .iter()
+                    .map(|(domain, tp)| {
+                        let tracker = db.and_then(|db| db.lookup(domain));
+                        let view = ThirdPartyView {
+                            record: tp,
+                            tracker: tracker.map(|t| t.name.as_str()),
+                            company: tracker.map(|t| t.company.as_str()),
+                            category: tracker.map(|t| t.category.as_str()),
+                            retargeting: is_retargeting_vendor(domain),
+                        };
+                        (domain.as_str(), view)
+                    })
+                    .collect();
+                let view = SiteView { last_seen: record.last_seen, third_parties, remarketing: &record.remarketing };
+                (site.as_str(), view)
+            })
+            .collect();
+        SitesView { sites, trackers_version: db.map(|db| db.version.as_str()) }
+    }
+
     fn evict_oldest_site(&mut self) {
         if let Some(oldest) = self.sites.iter().min_by_key(|(_, r)| r.last_seen).map(|(s, _)| s.clone()) {
             self.sites.remove(&oldest);
         }
     }
+}
+
+/// All sites as the panel shows them.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SitesView<'a> {
+    /// By site.
+    pub sites: BTreeMap<&'a str, SiteView<'a>>,
+    /// The tracker database's version, when loaded.
+    pub trackers_version: Option<&'a str>,
+}
+
+/// One site as the panel shows it.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SiteView<'a> {
+    /// Last activity, epoch milliseconds.
+    pub last_seen: u64,
+    /// Third parties by registrable domain.
+    pub third_parties: BTreeMap<&'a str, ThirdPartyView<'a>>,
+    /// Remarketing events the site sent.
+    pub remarketing: &'a [RemarketingRecord],
+}
+
+/// One third party with who is behind it.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ThirdPartyView<'a> {
+    /// Counts and times.
+    #[serde(flatten)]
+    pub record: &'a ThirdPartyRecord,
+    /// The tracker's name, when the database knows it.
+    pub tracker: Option<&'a str>,
+    /// The company behind it.
+    pub company: Option<&'a str>,
+    /// Its category (advertising, site_analytics, social_media…).
+    pub category: Option<&'a str>,
+    /// A known retargeting vendor.
+    pub retargeting: bool,
 }
 
 #[cfg(test)]
@@ -85,6 +186,26 @@ mod tests {
         records.record("shop.example", "criteo.net", true, 3_000);
         let tp = &records.sites["shop.example"].third_parties["criteo.net"];
         assert_eq!((tp.requests, tp.listed, tp.first_seen, tp.last_seen), (3, 2, 1_000, 3_000));
+    }
+
+    #[test]
+    fn remarketing_events_are_counted_once_per_kind() {
+        let mut records = SiteRecords::default();
+        records.record("shop.example", "criteo.com", true, 1_000);
+        let ev = |p: &str| RemarketingEvent {
+            vendor: "Criteo".into(),
+            event: "viewItem".into(),
+            product_id: Some(p.into()),
+        };
+        records.record_event("shop.example", ev("A"), 1_000);
+        records.record_event("shop.example", ev("A"), 2_000);
+        records.record_event("shop.example", ev("B"), 3_000);
+        records.record_event("unknown.example", ev("A"), 3_000);
+        let events = &records.sites["shop.example"].remarketing;
+        assert_eq!(events.iter().map(|e| (e.count, e.last_seen)).collect::<Vec<_>>(), vec![(2, 2_000), (1, 3_000)]);
+        assert!(!records.sites.contains_key("unknown.example"));
+        let view = records.view(None);
+        assert!(view.sites["shop.example"].third_parties["criteo.com"].retargeting);
     }
 
     #[test]

@@ -1,6 +1,6 @@
 // The one wrapper over the wasm engine's exports. The module is compiled
 // once per background lifetime and shared by every handler. On start it
-// loads the filter-list snapshot (compiled at build time, never parsed here:
+// loads the tracker database and the filter-list snapshot (compiled at build time, never parsed here:
 // wasm memory never shrinks, and parsing lists costs ~300 ms and ~30 MB) and
 // the per-site records saved by the previous lifetime.
 
@@ -25,13 +25,18 @@ export function loadEngine() {
 async function start() {
   await init({ module_or_path: new URL('../engine/adlens_bg.wasm', import.meta.url) });
   const engine = new Engine();
-  try {
-    const response = await fetch(new URL('../data/lists.bin', import.meta.url));
-    engine.loadLists(new Uint8Array(await response.arrayBuffer()));
-  } catch (error) {
-    // Without lists AdLens still finds vendor markers; say so in the log.
-    console.error('[AdLens] filter lists not loaded:', error instanceof Error ? error.message : error);
-  }
+  // Without lists AdLens still finds vendor markers, without the tracker
+  // database it still records third parties: each failure is logged, not fatal.
+  await Promise.all([
+    fetch(new URL('../data/lists.bin', import.meta.url))
+      .then((r) => r.arrayBuffer())
+      .then((bytes) => engine.loadLists(new Uint8Array(bytes)))
+      .catch((error) => console.error('[AdLens] filter lists not loaded:', error instanceof Error ? error.message : error)),
+    fetch(new URL('../data/trackers.json', import.meta.url))
+      .then((r) => r.text())
+      .then((json) => engine.loadTrackers(json))
+      .catch((error) => console.error('[AdLens] tracker database not loaded:', error instanceof Error ? error.message : error)),
+  ]);
   await restoreSiteRecords(engine);
   return engine;
 }

@@ -42,6 +42,6 @@ export const handlers = {
   },
 
   async 'sites/get-records'() {
-    return (await loadEngine()).siteRecords();
+    return (await loadEngine()).sitesView();
   },
 };

@@ -33,6 +33,11 @@ export const LIST_URLS = {
   'easylist.txt': 'https://easylist.to/easylist/easylist.txt',
   'easyprivacy.txt': 'https://easylist.to/easylist/easyprivacy.txt',
 };
+/** AdGuard's companies database (CC BY-SA 4.0), when no local copy is given. */
+export const TRACKER_DB_URLS = {
+  'trackers.json': 'https://raw.githubusercontent.com/AdguardTeam/companiesdb/main/dist/trackers.json',
+  'companies.json': 'https://raw.githubusercontent.com/AdguardTeam/companiesdb/main/dist/companies.json',
+};
 /** Shell files that are not copied as they are. */
 const SKIP = new Set(['tools', 'content', 'content.js']);
 
@@ -73,27 +78,55 @@ function buildEngine() {
   fs.writeFileSync(stampFile, digest);
 }
 
-/** @returns {Promise<string>} the directory holding easylist.txt and easyprivacy.txt */
-async function listsDir() {
-  const fromEnv = process.env.ADLENS_LISTS_DIR;
+/**
+ * Where a build-time input lives: the directory named by `envVar`, else the
+ * shared reference data beside the checkout, else a download of `urls` into
+ * target/ (checked by `looksRight` before it is kept).
+ * @param {string} envVar
+ * @param {string} sharedDir relative to ../shared/data
+ * @param {Record<string, string>} urls file name → official URL
+ * @param {(text: string) => boolean} looksRight
+ * @returns {Promise<string>}
+ */
+async function inputDir(envVar, sharedDir, urls, looksRight) {
+  const files = Object.keys(urls);
+  const fromEnv = process.env[envVar];
   if (fromEnv) {
-    if (!fs.existsSync(path.join(fromEnv, 'easylist.txt'))) throw new Error(`ADLENS_LISTS_DIR=${fromEnv} has no easylist.txt`);
+    if (!fs.existsSync(path.join(fromEnv, files[0]))) throw new Error(`${envVar}=${fromEnv} has no ${files[0]}`);
     return fromEnv;
   }
-  const shared = path.resolve(root, '../shared/data/lists');
-  if (fs.existsSync(path.join(shared, 'easylist.txt'))) return shared;
-  const cache = path.join(root, 'target/lists-download');
+  const shared = path.resolve(root, '../shared/data', sharedDir);
+  if (fs.existsSync(path.join(shared, files[0]))) return shared;
+  const cache = path.join(root, 'target/download', sharedDir);
   fs.mkdirSync(cache, { recursive: true });
-  for (const [file, url] of Object.entries(LIST_URLS)) {
+  for (const [file, url] of Object.entries(urls)) {
     const target = path.join(cache, file);
     if (fs.existsSync(target)) continue;
     log(`downloading ${url}`);
     const response = await fetch(url);
     const text = await response.text();
-    if (!response.ok || !text.startsWith('[Adblock Plus')) throw new Error(`${url}: not a filter list (HTTP ${response.status})`);
+    if (!response.ok || !looksRight(text)) throw new Error(`${url}: unexpected content (HTTP ${response.status})`);
     fs.writeFileSync(target, text);
   }
   return cache;
+}
+
+const listsDir = () => inputDir('ADLENS_LISTS_DIR', 'lists', LIST_URLS, (t) => t.startsWith('[Adblock Plus'));
+const trackerDbDir = () =>
+  inputDir('ADLENS_TRACKERS_DIR', 'trackers/adguard-companiesdb', TRACKER_DB_URLS, (t) => t.trimStart().startsWith('{'));
+
+/** @returns {Promise<string>} the compact tracker database for the extension */
+async function buildTrackerDb() {
+  const dir = await trackerDbDir();
+  const inputs = Object.keys(TRACKER_DB_URLS).map((file) => fs.readFileSync(path.join(dir, file)));
+  const wasmFile = path.join(engineOut, 'adlens_bg.wasm');
+  const out = path.join(dataOut, 'trackers.json');
+  const { initSync, Engine } = await import(path.join(engineOut, 'adlens.js'));
+  cached(out, [fs.readFileSync(wasmFile), ...inputs], () => {
+    initSync({ module: fs.readFileSync(wasmFile) });
+    fs.writeFileSync(out, Engine.compileTrackers(inputs[0].toString('utf8'), inputs[1].toString('utf8')));
+  });
+  return out;
 }
 
 /**
@@ -144,8 +177,9 @@ async function buildListsSnapshots() {
 /**
  * @param {'chrome' | 'firefox'} browser
  * @param {string} snapshot
+ * @param {string} trackerDb
  */
-async function buildShell(browser, snapshot) {
+async function buildShell(browser, snapshot, trackerDb) {
   const out = path.join(dist, browser);
   fs.rmSync(out, { recursive: true, force: true });
   fs.mkdirSync(out, { recursive: true });
@@ -168,6 +202,7 @@ async function buildShell(browser, snapshot) {
   });
   fs.mkdirSync(path.join(out, 'data'), { recursive: true });
   fs.copyFileSync(snapshot, path.join(out, 'data/lists.bin'));
+  fs.copyFileSync(trackerDb, path.join(out, 'data/trackers.json'));
   const source = JSON.parse(fs.readFileSync(path.join(root, 'manifest.json'), 'utf8'));
   fs.writeFileSync(path.join(out, 'manifest.json'), `${JSON.stringify(browserManifest(source, browser), null, 2)}\n`);
 }
@@ -183,8 +218,9 @@ function zip(browser) {
 buildEngine();
 log('engine built');
 const snapshot = await buildListsSnapshots();
-log('filter-list snapshots ready');
-await Promise.all([buildShell('chrome', snapshot), buildShell('firefox', snapshot)]);
+const trackerDb = await buildTrackerDb();
+log('filter-list snapshots and tracker database ready');
+await Promise.all([buildShell('chrome', snapshot, trackerDb), buildShell('firefox', snapshot, trackerDb)]);
 log('dist/chrome and dist/firefox written');
 zip('chrome');
 zip('firefox');

@@ -35,8 +35,25 @@ test('a news article records the ad and widget vendors it contacted, listed or n
   assert.equal(parties['taboola.com'].listed, 0);
   assert.ok(parties['taboola.com'].requests >= 1);
   for (const p of Object.values(parties)) assert.ok(p.firstSeen > 0 && p.lastSeen >= p.firstSeen);
+  // Who is behind each, from AdGuard's companies database.
+  assert.deepEqual([parties['doubleclick.net'].company, parties['doubleclick.net'].category], ['Google', 'advertising']);
+  assert.deepEqual([parties['taboola.com'].company, parties['taboola.com'].category], ['Taboola', 'advertising']);
+  assert.equal(parties['taboola.com'].retargeting, false);
   // First-party requests are not third parties.
   assert.equal(parties['news.example'], undefined);
+  await page.close();
+});
+
+test('a product page that tells Criteo what you viewed is recorded as a remarketing event', async () => {
+  const page = await session.open('http://shop.example/product/trail-runner-x.html');
+  await waitForLabels(page, 2);
+  await page.waitForTimeout(300); // the tag's request follows its script
+  const shop = (await records()).sites['shop.example'];
+  assert.ok(shop, 'shop.example has a record');
+  assert.deepEqual(shop.remarketing.map((e) => [e.vendor, e.event, e.productId]), [['Criteo', 'viewItem', 'TRX-42']]);
+  assert.equal(shop.thirdParties['criteo.com'].retargeting, true);
+  assert.equal(shop.thirdParties['criteo.com'].company, 'Criteo');
+  assert.ok(shop.thirdParties['criteo.net'], 'the tag itself came from criteo.net');
   await page.close();
 });
 
