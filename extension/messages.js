@@ -17,20 +17,27 @@
  * @typedef {{ key: number, itemType: 'ad' | 'recommendation', source: Candidate['source'], vendor: string | null,
  *   network: string | null, label: PhraseMatch | null, landingUrl: string | null, landingDomain: string | null,
  *   firstParty: boolean, text: string, images: string[], rect: Rect, verdict: Verdict }} ReportedItem
- * @typedef {{ url: string, items: ReportedItem[], counts: KindCounts, engineVersion: string }} PageReport
+ * @typedef {{ name: string, brand: string | null, sku: string | null, gtin: string | null, price: string | null,
+ *   currency: string | null, image: string | null, url: string, shop: string }} Product
+ * @typedef {Product & { firstSeen: number, lastSeen: number, views: number }} ViewedProduct
+ * @typedef {{ products: ViewedProduct[] }} ProductMemory
+ * @typedef {{ url: string, items: ReportedItem[], counts: KindCounts, product: Product | null, notes: string[],
+ *   engineVersion: string }} PageReport
  */
 
 /**
  * What the engine asks the content script to gather (crate/src/plan.rs).
  * @typedef {{ maxCandidates: number, maxTextChars: number, maxHeadingChars: number, maxUrls: number,
- *   maxClassesAndIds: number }} ScanLimits
+ *   maxClassesAndIds: number, maxJsonLdBlocks: number, maxJsonLdChars: number, maxProductProperties: number }} ScanLimits
  * @typedef {{ rulesVersion: string, markerSelector: string, headingSelector: string,
- *   headingContainerSelector: string, attributes: string[], limits: ScanLimits }} ScanPlan
+ *   headingContainerSelector: string, attributes: string[], jsonLdSelector: string, productMetaSelector: string,
+ *   microdataProductSelector: string, limits: ScanLimits }} ScanPlan
  * @typedef {{ x: number, y: number, width: number, height: number }} Rect
  * @typedef {{ key: number, source: 'marker' | 'heading' | 'cosmetic', parent: number | null, tag: string,
  *   id: string | null, classes: string[], attributes: [string, string][], heading: string | null,
  *   text: string, links: string[], frames: string[], images: string[], rect: Rect }} Candidate
- * @typedef {{ url: string, title: string, lang: string | null, candidates: Candidate[] }} PageSnapshot
+ * @typedef {{ jsonLd: string[], meta: [string, string][], microdata: [string, string][], canonical: string | null }} ProductHints
+ * @typedef {{ url: string, title: string, lang: string | null, candidates: Candidate[], productHints: ProductHints }} PageSnapshot
  */
 
 /**
@@ -47,7 +54,9 @@
  * @typedef {{ type: 'tab/get-summary', tabId: number }} GetTabSummaryMessage
  * @typedef {{ type: 'engine/get-info' }} GetEngineInfoMessage
  * @typedef {{ type: 'sites/get-records' }} GetSiteRecordsMessage
- * @typedef {GetPlanMessage | GetCosmeticMessage | PageReportMessage | GetTabSummaryMessage | GetEngineInfoMessage | GetSiteRecordsMessage} Message
+ * @typedef {{ type: 'memory/get-products' }} GetProductsMessage
+ * @typedef {GetPlanMessage | GetCosmeticMessage | PageReportMessage | GetTabSummaryMessage | GetEngineInfoMessage
+ *   | GetSiteRecordsMessage | GetProductsMessage} Message
  * @typedef {{ name: string, title: string | null, version: string | null, rules: number }} ListInfo
  * @typedef {{ engineVersion: string, rulesVersion: string, lists: { lists: ListInfo[] } | null }} EngineInfo
  * @typedef {{ requests: number, listed: number, firstSeen: number, lastSeen: number, tracker: string | null,
@@ -57,7 +66,8 @@
  * @typedef {{ sites: Record<string, { thirdParties: Record<string, ThirdPartyRecord>,
  *   remarketing: RemarketingRecord[], lastSeen: number }>, trackersVersion: string | null }} SiteRecords
  * @typedef {{ 'page/get-plan': ScanPlan, 'page/get-cosmetic': string[], 'page/report': PageReport,
- *   'tab/get-summary': TabSummary, 'engine/get-info': EngineInfo, 'sites/get-records': SiteRecords }} ReplyOf
+ *   'tab/get-summary': TabSummary, 'engine/get-info': EngineInfo, 'sites/get-records': SiteRecords,
+ *   'memory/get-products': ProductMemory }} ReplyOf
  * @typedef {{ ok: true, value: unknown } | { ok: false, error: string }} Reply
  */
 
@@ -83,6 +93,7 @@ export const MESSAGE_RULES = Object.freeze({
   'tab/get-summary': { from: SENDER.EXTENSION, maxBytes: 256 },
   'engine/get-info': { from: SENDER.EXTENSION, maxBytes: 256 },
   'sites/get-records': { from: SENDER.EXTENSION, maxBytes: 256 },
+  'memory/get-products': { from: SENDER.EXTENSION, maxBytes: 256 },
 });
 
 /**

@@ -11,6 +11,7 @@ use crate::engine::{Engine, ENGINE_VERSION};
 use crate::lists::FilterLists;
 use crate::page::PageSnapshot;
 use crate::page::MAX_CLASSES_AND_IDS;
+use crate::products::{Product, ProductMemory};
 use crate::sites::SiteRecords;
 use crate::trackers::TrackerDb;
 
@@ -102,8 +103,7 @@ impl WasmEngine {
     /// `classifyRequest`.
     #[wasm_bindgen(js_name = observeRequest)]
     pub fn observe_request(&mut self, url: &str, source_url: &str, request_type: &str, time_ms: f64) -> u8 {
-        let time = if time_ms.is_finite() && time_ms > 0.0 { time_ms as u64 } else { 0 };
-        let info = self.inner.observe_request(url, source_url, request_type, time);
+        let info = self.inner.observe_request(url, source_url, request_type, clamp_time(time_ms));
         u8::from(info.listed) | (u8::from(info.third_party) << 1)
     }
 
@@ -130,6 +130,31 @@ impl WasmEngine {
         to_js(&self.inner.sites_view())
     }
 
+    /// Remembers a viewed product (the `product` of a page report).
+    #[wasm_bindgen(js_name = rememberProduct)]
+    pub fn remember_product(&mut self, product: JsValue, time_ms: f64) -> Result<(), JsError> {
+        let product: Product =
+            serde_wasm_bindgen::from_value(product).map_err(|e| JsError::new(&format!("malformed product: {e}")))?;
+        self.inner.remember_product(product, clamp_time(time_ms));
+        Ok(())
+    }
+
+    /// The products the user viewed, for saving and for the panel.
+    #[wasm_bindgen(js_name = productMemory)]
+    pub fn product_memory(&self) -> Result<JsValue, JsError> {
+        to_js(self.inner.product_memory())
+    }
+
+    /// Restores a memory saved from `productMemory()`; malformed input is
+    /// refused and the current memory stays.
+    #[wasm_bindgen(js_name = restoreProductMemory)]
+    pub fn restore_product_memory(&mut self, memory: JsValue) -> Result<(), JsError> {
+        let memory: ProductMemory = serde_wasm_bindgen::from_value(memory)
+            .map_err(|e| JsError::new(&format!("malformed product memory: {e}")))?;
+        self.inner.restore_product_memory(memory);
+        Ok(())
+    }
+
     /// Everything observed per site, raw, for saving.
     #[wasm_bindgen(js_name = siteRecords)]
     pub fn site_records(&self) -> Result<JsValue, JsError> {
@@ -151,6 +176,15 @@ impl WasmEngine {
 #[wasm_bindgen(js_name = engineVersion)]
 pub fn engine_version() -> String {
     ENGINE_VERSION.to_owned()
+}
+
+/// A JS timestamp as milliseconds; garbage (NaN, negative) becomes 0.
+fn clamp_time(time_ms: f64) -> u64 {
+    if time_ms.is_finite() && time_ms > 0.0 {
+        time_ms as u64
+    } else {
+        0
+    }
 }
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {

@@ -8,6 +8,7 @@ use crate::error::InputError;
 use crate::lists::{FilterLists, ListError, ListsInfo};
 use crate::page::PageSnapshot;
 use crate::plan::ScanPlan;
+use crate::products::{self, Product, ProductMemory};
 use crate::remarketing;
 use crate::sites::{SiteRecords, SitesView};
 use crate::trackers::{TrackerDb, TrackerDbError};
@@ -23,6 +24,7 @@ pub struct Engine {
     lists: Option<FilterLists>,
     trackers: Option<TrackerDb>,
     sites: SiteRecords,
+    products: ProductMemory,
 }
 
 /// What the engine makes of one network request.
@@ -49,6 +51,10 @@ pub struct PageReport {
     pub items: Vec<ReportedItem>,
     /// How many items of each kind.
     pub counts: KindCounts,
+    /// The product the page sells, when it is a product page.
+    pub product: Option<Product>,
+    /// Problems met in the page's data (broken JSON-LD…), for the log.
+    pub notes: Vec<String>,
     /// The engine that produced the report.
     pub engine_version: &'static str,
 }
@@ -98,7 +104,13 @@ impl Default for Engine {
 impl Engine {
     /// Builds the engine with its built-in rules.
     pub fn new() -> Self {
-        Engine { plan: ScanPlan::build(), lists: None, trackers: None, sites: SiteRecords::default() }
+        Engine {
+            plan: ScanPlan::build(),
+            lists: None,
+            trackers: None,
+            sites: SiteRecords::default(),
+            products: ProductMemory::default(),
+        }
     }
 
     /// Replaces the filter lists with a snapshot's; on error the current
@@ -171,6 +183,21 @@ impl Engine {
         info
     }
 
+    /// Remembers that the user viewed a product (from a page report).
+    pub fn remember_product(&mut self, product: Product, time_ms: u64) {
+        self.products.record(product, time_ms);
+    }
+
+    /// The products the user viewed.
+    pub fn product_memory(&self) -> &ProductMemory {
+        &self.products
+    }
+
+    /// Restores a memory saved from [`Engine::product_memory`].
+    pub fn restore_product_memory(&mut self, memory: ProductMemory) {
+        self.products = memory;
+    }
+
     /// Everything observed per site.
     pub fn site_records(&self) -> &SiteRecords {
         &self.sites
@@ -198,7 +225,8 @@ impl Engine {
                 ReportedItem { item, verdict }
             })
             .collect();
-        Ok(PageReport { url: page.url, items, counts, engine_version: ENGINE_VERSION })
+        let products::Extraction { product, notes } = products::extract(&page.url, &page.product_hints);
+        Ok(PageReport { url: page.url, items, counts, product, notes, engine_version: ENGINE_VERSION })
     }
 
     /// [`Engine::analyze_page`] on a JSON snapshot (the CLI and tests).

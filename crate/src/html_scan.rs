@@ -11,6 +11,7 @@ use url::Url;
 use crate::lists::FilterLists;
 use crate::page::{Candidate, CandidateSource, PageSnapshot, Rect, MAX_CLASSES_AND_IDS};
 use crate::plan::ScanPlan;
+use crate::products::ProductHints;
 
 /// Elements whose text is never visible text.
 const NOT_TEXT: &[&str] = &["script", "style", "noscript", "template"];
@@ -97,7 +98,63 @@ fn snapshot_of(
         .and_then(|t| doc.select(&t).next().map(|t| visible_text(t, plan.limits.max_heading_chars)))
         .unwrap_or_default();
     let lang = doc.root_element().value().attr("lang").map(str::to_owned);
-    (PageSnapshot { url: page_url.to_owned(), title, lang, candidates }, keys)
+    let product_hints = product_hints(doc, plan, base.as_ref());
+    (PageSnapshot { url: page_url.to_owned(), title, lang, candidates, product_hints }, keys)
+}
+
+/// What the page says about a product, gathered as the content script does.
+fn product_hints(doc: &Html, plan: &ScanPlan, base: Option<&Url>) -> ProductHints {
+    let limits = &plan.limits;
+    let select = |css: &str| Selector::parse(css).ok();
+    let json_ld = select(plan.json_ld_selector)
+        .map(|s| {
+            doc.select(&s)
+                .take(limits.max_json_ld_blocks)
+                .map(|el| el.text().collect::<String>().chars().take(limits.max_json_ld_chars).collect())
+                .collect()
+        })
+        .unwrap_or_default();
+    let meta = select(plan.product_meta_selector)
+        .map(|s| {
+            doc.select(&s)
+                .take(limits.max_product_properties)
+                .filter_map(|m| {
+                    let name = m.value().attr("property").or_else(|| m.value().attr("name"))?;
+                    Some((name.to_owned(), m.value().attr("content").unwrap_or_default().to_owned()))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let microdata = match (select(plan.microdata_product_selector), select("[itemprop]")) {
+        (Some(item), Some(props)) => doc
+            .select(&item)
+            .next()
+            .map(|item| {
+                item.select(&props)
+                    .take(limits.max_product_properties)
+                    .filter_map(|p| {
+                        let name = p.value().attr("itemprop")?;
+                        let value = p
+                            .value()
+                            .attr("content")
+                            .map(str::to_owned)
+                            .unwrap_or_else(|| visible_text(p, limits.max_heading_chars));
+                        Some((name.to_owned(), value))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
+        _ => Vec::new(),
+    };
+    let canonical = select("link[rel=\"canonical\"]")
+        .and_then(|s| doc.select(&s).next())
+        .and_then(|l| l.value().attr("href"))
+        .and_then(|href| match base {
+            Some(base) => base.join(href).ok(),
+            None => Url::parse(href).ok(),
+        })
+        .map(String::from);
+    ProductHints { json_ld, meta, microdata, canonical }
 }
 
 /// Candidate elements in the order picked; the first reason an element was

@@ -21,6 +21,7 @@ pub mod lexicon;
 pub mod lists;
 pub mod page;
 pub mod plan;
+pub mod products;
 pub mod remarketing;
 pub mod sites;
 pub mod text;

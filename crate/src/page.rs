@@ -8,6 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::InputError;
+use crate::products::ProductHints;
 use crate::text::truncate;
 
 /// Most candidates one snapshot may carry; pages with more are refused
@@ -22,6 +23,12 @@ pub const MAX_URL_CHARS: usize = 2_048;
 /// Most distinct classes, and most ids, of a page looked up in the filter
 /// lists' generic element-hiding rules.
 pub const MAX_CLASSES_AND_IDS: usize = 10_000;
+/// Most JSON-LD blocks kept per page.
+pub const MAX_JSON_LD_BLOCKS: usize = 10;
+/// Most characters kept of one JSON-LD block.
+pub const MAX_JSON_LD_CHARS: usize = 100_000;
+/// Most meta properties or microdata properties kept per page.
+pub const MAX_PRODUCT_PROPERTIES: usize = 50;
 /// Most links, frames or images kept per candidate.
 pub const MAX_URLS_PER_CANDIDATE: usize = 32;
 
@@ -37,6 +44,8 @@ pub struct PageSnapshot {
     pub lang: Option<String>,
     /// Elements that may be ads or widgets.
     pub candidates: Vec<Candidate>,
+    /// What the page says about a product it sells, if anything.
+    pub product_hints: ProductHints,
 }
 
 /// An element the shell found because the scan plan asked for it.
@@ -113,6 +122,17 @@ impl PageSnapshot {
         for c in &mut self.candidates {
             c.clamp();
         }
+        let hints = &mut self.product_hints;
+        hints.json_ld.truncate(MAX_JSON_LD_BLOCKS);
+        hints.json_ld.iter_mut().for_each(|b| cut(b, MAX_JSON_LD_CHARS));
+        for pairs in [&mut hints.meta, &mut hints.microdata] {
+            pairs.truncate(MAX_PRODUCT_PROPERTIES);
+            for (name, value) in pairs.iter_mut() {
+                cut(name, MAX_SHORT_CHARS);
+                cut(value, MAX_SHORT_CHARS);
+            }
+        }
+        cut_opt(&mut hints.canonical, MAX_URL_CHARS);
         Ok(())
     }
 }

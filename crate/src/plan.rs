@@ -3,7 +3,10 @@
 
 use serde::Serialize;
 
-use crate::page::{MAX_CANDIDATES, MAX_CLASSES_AND_IDS, MAX_SHORT_CHARS, MAX_TEXT_CHARS, MAX_URLS_PER_CANDIDATE};
+use crate::page::{
+    MAX_CANDIDATES, MAX_CLASSES_AND_IDS, MAX_JSON_LD_BLOCKS, MAX_JSON_LD_CHARS, MAX_PRODUCT_PROPERTIES,
+    MAX_SHORT_CHARS, MAX_TEXT_CHARS, MAX_URLS_PER_CANDIDATE,
+};
 use crate::vendors::VENDOR_RULES;
 use crate::{lexicon, vendors};
 
@@ -22,6 +25,12 @@ pub struct ScanPlan {
     pub heading_container_selector: String,
     /// Attributes to report for each candidate (vendor markers).
     pub attributes: Vec<&'static str>,
+    /// JSON-LD blocks, for product pages.
+    pub json_ld_selector: &'static str,
+    /// OpenGraph and product meta tags (read `property`, else `name`, and `content`).
+    pub product_meta_selector: &'static str,
+    /// A schema.org `Product` microdata item (read its `[itemprop]` descendants).
+    pub microdata_product_selector: &'static str,
     /// Caps the engine will enforce; the shell stops gathering there.
     pub limits: ScanLimits,
 }
@@ -40,6 +49,12 @@ pub struct ScanLimits {
     pub max_urls: usize,
     /// Most classes, and most ids, sent for the filter lists' generic rules.
     pub max_classes_and_ids: usize,
+    /// Most JSON-LD blocks, and most characters of each.
+    pub max_json_ld_blocks: usize,
+    /// Most characters of one JSON-LD block.
+    pub max_json_ld_chars: usize,
+    /// Most meta or microdata properties.
+    pub max_product_properties: usize,
 }
 
 impl ScanPlan {
@@ -56,12 +71,18 @@ impl ScanPlan {
             heading_selector: "h1,h2,h3,h4,h5,h6,[role=heading]".into(),
             heading_container_selector: "section,aside,[role=region],[role=complementary]".into(),
             attributes,
+            json_ld_selector: "script[type=\"application/ld+json\"]",
+            product_meta_selector: "meta[property^=\"og:\"],meta[property^=\"product:\"]",
+            microdata_product_selector: "[itemtype$=\"schema.org/Product\"]",
             limits: ScanLimits {
                 max_candidates: MAX_CANDIDATES,
                 max_text_chars: MAX_TEXT_CHARS,
                 max_heading_chars: MAX_SHORT_CHARS,
                 max_urls: MAX_URLS_PER_CANDIDATE,
                 max_classes_and_ids: MAX_CLASSES_AND_IDS,
+                max_json_ld_blocks: MAX_JSON_LD_BLOCKS,
+                max_json_ld_chars: MAX_JSON_LD_CHARS,
+                max_product_properties: MAX_PRODUCT_PROPERTIES,
             },
         }
     }

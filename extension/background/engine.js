@@ -2,10 +2,10 @@
 // once per background lifetime and shared by every handler. On start it
 // loads the tracker database and the filter-list snapshot (compiled at build time, never parsed here:
 // wasm memory never shrinks, and parsing lists costs ~300 ms and ~30 MB) and
-// the per-site records saved by the previous lifetime.
+// what the previous lifetime remembered (memory.js).
 
 import init, { Engine, engineVersion } from '../engine/adlens.js';
-import { restoreSiteRecords } from './site-records.js';
+import { restoreMemory } from './memory.js';
 
 /** @type {Promise<Engine> | null} */
 let loading = null;
@@ -37,7 +37,7 @@ async function start() {
       .then((json) => engine.loadTrackers(json))
       .catch((error) => console.error('[AdLens] tracker database not loaded:', error instanceof Error ? error.message : error)),
   ]);
-  await restoreSiteRecords(engine);
+  await restoreMemory(engine);
   return engine;
 }
 

@@ -2,6 +2,7 @@
 // nothing about ads: every question goes to the engine.
 
 import { engineVersion, loadEngine } from './engine.js';
+import { scheduleSave } from './memory.js';
 import { readTab, writeTabReport } from './tab-state.js';
 import { showPersonalisedCount } from './toolbar.js';
 
@@ -20,6 +21,11 @@ export const handlers = {
     const engine = await loadEngine();
     /** @type {import('../messages.js').PageReport} */
     const report = engine.analyzePage(message.page);
+    for (const note of report.notes) console.info(`[AdLens] ${report.url}: ${note}`);
+    if (report.product) {
+      engine.rememberProduct(report.product, Date.now());
+      scheduleSave(engine);
+    }
     const tabId = /** @type {number} */ (sender.tab?.id);
     await writeTabReport(tabId, report);
     await showPersonalisedCount(tabId, report.counts);
@@ -39,6 +45,10 @@ export const handlers = {
   async 'engine/get-info'() {
     const engine = await loadEngine();
     return { engineVersion: engineVersion(), rulesVersion: engine.scanPlan().rulesVersion, lists: engine.listsInfo() };
+  },
+
+  async 'memory/get-products'() {
+    return (await loadEngine()).productMemory();
   },
 
   async 'sites/get-records'() {

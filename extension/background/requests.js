@@ -5,7 +5,7 @@
 // the request's initiator stands in.
 
 import { loadEngine } from './engine.js';
-import { scheduleSave } from './site-records.js';
+import { scheduleSave } from './memory.js';
 
 /** @type {Map<number, string>} tab id → top-level page URL */
 const pageOfTab = new Map();

@@ -110,7 +110,35 @@ export function scanPage(doc, plan, keys, hidingSelectors) {
     title: (doc.title ?? '').slice(0, plan.limits.maxHeadingChars),
     lang: doc.documentElement.getAttribute('lang'),
     candidates,
+    productHints: productHints(doc, plan),
   };
+}
+
+/**
+ * What the page says about a product it sells: raw JSON-LD, meta tags and
+ * microdata; the engine reads them (and copes with broken ones).
+ * @param {Document} doc
+ * @param {ScanPlan} plan
+ * @returns {import('../messages.js').ProductHints}
+ */
+function productHints(doc, plan) {
+  const { limits } = plan;
+  const jsonLd = [...doc.querySelectorAll(plan.jsonLdSelector)]
+    .slice(0, limits.maxJsonLdBlocks)
+    .map((s) => (s.textContent ?? '').slice(0, limits.maxJsonLdChars));
+  /** @type {[string, string][]} */
+  const meta = [...doc.querySelectorAll(plan.productMetaSelector)]
+    .slice(0, limits.maxProductProperties)
+    .map((m) => [m.getAttribute('property') ?? m.getAttribute('name') ?? '', m.getAttribute('content') ?? '']);
+  const item = doc.querySelector(plan.microdataProductSelector);
+  /** @type {[string, string][]} */
+  const microdata = item
+    ? [...item.querySelectorAll('[itemprop]')]
+        .slice(0, limits.maxProductProperties)
+        .map((p) => [p.getAttribute('itemprop') ?? '', p.getAttribute('content') ?? visibleText(p, limits.maxHeadingChars)])
+    : [];
+  const canonical = doc.querySelector('link[rel="canonical"]');
+  return { jsonLd, meta, microdata, canonical: canonical instanceof HTMLLinkElement ? canonical.href : null };
 }
 
 /**

@@ -1,0 +1,46 @@
+// Keeps what the engine remembers across service-worker lifetimes: each
+// site's third parties and remarketing events, and the products the user
+// viewed. Saved to storage.local at most once per SAVE_DELAY_MS after a
+// change (one key per store, each replaced whole, so a write is atomic) and
+// restored on start. A worker killed inside that window loses at most that
+// last second of observations. Nothing here ever leaves the device.
+
+/** @typedef {import('../engine/adlens.js').Engine} Engine */
+
+const SAVE_DELAY_MS = 1_000;
+
+/**
+ * The stores: storage key, how to read one from the engine, how to put it back.
+ * @type {{ key: string, read: (e: Engine) => unknown, restore: (e: Engine, v: unknown) => void }[]}
+ */
+const STORES = [
+  { key: 'siteRecords', read: (e) => e.siteRecords(), restore: (e, v) => e.restoreSiteRecords(v) },
+  { key: 'productMemory', read: (e) => e.productMemory(), restore: (e, v) => e.restoreProductMemory(v) },
+];
+
+/** @type {ReturnType<typeof setTimeout> | undefined} */
+let pending;
+
+/** @param {Engine} engine */
+export async function restoreMemory(engine) {
+  const stored = await chrome.storage.local.get(STORES.map((s) => s.key));
+  for (const store of STORES) {
+    if (stored[store.key] === undefined) continue;
+    try {
+      store.restore(engine, stored[store.key]);
+    } catch (error) {
+      // A corrupt store must not stop the engine: start it afresh, and say so.
+      console.error(`[AdLens] stored ${store.key} unreadable, starting afresh:`, error instanceof Error ? error.message : error);
+    }
+  }
+}
+
+/** @param {Engine} engine */
+export function scheduleSave(engine) {
+  if (pending !== undefined) return;
+  pending = setTimeout(() => {
+    pending = undefined;
+    const entries = Object.fromEntries(STORES.map((s) => [s.key, s.read(engine)]));
+    chrome.storage.local.set(entries).catch((error) => console.error('[AdLens] could not save what was observed:', error));
+  }, SAVE_DELAY_MS);
+}
