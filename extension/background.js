@@ -7,11 +7,13 @@
 import { loadEngine } from './background/engine.js';
 import { startDispatcher } from './background/dispatcher.js';
 import { handlers } from './background/handlers.js';
+import { scheduleListUpdates } from './background/lists-update.js';
 import { observeRequests } from './background/requests.js';
 import { watchTabs } from './background/tab-state.js';
 
 startDispatcher(handlers);
 watchTabs();
 observeRequests();
+scheduleListUpdates();
 // Start compiling the wasm now so the first page's message does not wait.
 loadEngine().catch((error) => console.error('[AdLens] engine failed to load:', error));

@@ -55,10 +55,13 @@
  * @typedef {{ type: 'engine/get-info' }} GetEngineInfoMessage
  * @typedef {{ type: 'sites/get-records' }} GetSiteRecordsMessage
  * @typedef {{ type: 'memory/get-products' }} GetProductsMessage
+ * @typedef {{ type: 'lists/update-now' }} UpdateListsMessage
  * @typedef {GetPlanMessage | GetCosmeticMessage | PageReportMessage | GetTabSummaryMessage | GetEngineInfoMessage
- *   | GetSiteRecordsMessage | GetProductsMessage} Message
+ *   | GetSiteRecordsMessage | GetProductsMessage | UpdateListsMessage} Message
  * @typedef {{ name: string, title: string | null, version: string | null, rules: number }} ListInfo
- * @typedef {{ engineVersion: string, rulesVersion: string, lists: { lists: ListInfo[] } | null }} EngineInfo
+ * @typedef {{ checkedAt: number | null, updatedAt: number | null, failures: number, lastError: string | null }} ListsStatus
+ * @typedef {{ engineVersion: string, rulesVersion: string, lists: { lists: ListInfo[] } | null,
+ *   listsStatus: ListsStatus }} EngineInfo
  * @typedef {{ requests: number, listed: number, firstSeen: number, lastSeen: number, tracker: string | null,
  *   company: string | null, category: string | null, retargeting: boolean }} ThirdPartyRecord
  * @typedef {{ vendor: string, event: string, productId: string | null, count: number, firstSeen: number,
@@ -67,7 +70,7 @@
  *   remarketing: RemarketingRecord[], lastSeen: number }>, trackersVersion: string | null }} SiteRecords
  * @typedef {{ 'page/get-plan': ScanPlan, 'page/get-cosmetic': string[], 'page/report': PageReport,
  *   'tab/get-summary': TabSummary, 'engine/get-info': EngineInfo, 'sites/get-records': SiteRecords,
- *   'memory/get-products': ProductMemory }} ReplyOf
+ *   'memory/get-products': ProductMemory, 'lists/update-now': EngineInfo }} ReplyOf
  * @typedef {{ ok: true, value: unknown } | { ok: false, error: string }} Reply
  */
 
@@ -94,6 +97,7 @@ export const MESSAGE_RULES = Object.freeze({
   'engine/get-info': { from: SENDER.EXTENSION, maxBytes: 256 },
   'sites/get-records': { from: SENDER.EXTENSION, maxBytes: 256 },
   'memory/get-products': { from: SENDER.EXTENSION, maxBytes: 256 },
+  'lists/update-now': { from: SENDER.EXTENSION, maxBytes: 256 },
 });
 
 /**

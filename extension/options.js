@@ -1,13 +1,61 @@
-// Options page. For now it shows which engine and rules are running.
+// Options page: which engine, rules and filter lists are running, how fresh
+// the lists are, and "update now".
 
 import { send } from './messages.js';
 import { localise } from './pages/i18n.js';
 
+/** @param {string} id */
+const byId = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
+
+/** @param {number | null} time epoch ms */
+function ago(time) {
+  if (time === null) return chrome.i18n.getMessage('optionsNever');
+  const minutes = Math.round((Date.now() - time) / 60_000);
+  const format = new Intl.RelativeTimeFormat(chrome.i18n.getUILanguage(), { numeric: 'auto' });
+  if (minutes < 60) return format.format(-minutes, 'minute');
+  if (minutes < 48 * 60) return format.format(-Math.round(minutes / 60), 'hour');
+  return format.format(-Math.round(minutes / 1440), 'day');
+}
+
+/** @param {import('./messages.js').EngineInfo} info */
+function render(info) {
+  byId('engine-version').textContent = info.engineVersion;
+  byId('rules-version').textContent = info.rulesVersion;
+  const body = /** @type {HTMLElement} */ (document.querySelector('#lists tbody'));
+  body.replaceChildren(
+    ...(info.lists?.lists ?? []).map((list) => {
+      const row = document.createElement('tr');
+      row.dataset.list = list.name;
+      for (const text of [list.title ?? list.name, list.version ?? '?', list.rules.toLocaleString(chrome.i18n.getUILanguage())]) {
+        const cell = document.createElement('td');
+        cell.textContent = text;
+        row.append(cell);
+      }
+      return row;
+    }),
+  );
+  const { listsStatus: status } = info;
+  const parts = [chrome.i18n.getMessage('optionsUpdatedAgo', [ago(status.updatedAt)])];
+  if (status.lastError) parts.push(chrome.i18n.getMessage('optionsLastError', [status.lastError]));
+  byId('lists-status').textContent = parts.join(' ');
+}
+
 async function main() {
   localise(document);
-  const info = await send({ type: 'engine/get-info' });
-  /** @type {HTMLElement} */ (document.getElementById('engine-version')).textContent = info.engineVersion;
-  /** @type {HTMLElement} */ (document.getElementById('rules-version')).textContent = info.rulesVersion;
+  render(await send({ type: 'engine/get-info' }));
+  const button = /** @type {HTMLButtonElement} */ (byId('update-lists'));
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    byId('lists-status').textContent = chrome.i18n.getMessage('optionsUpdating');
+    try {
+      render(await send({ type: 'lists/update-now' }));
+    } catch {
+      // The status line shows the failure the background recorded.
+      render(await send({ type: 'engine/get-info' }));
+    } finally {
+      button.disabled = false;
+    }
+  });
   document.body.dataset.ready = 'true';
 }
 

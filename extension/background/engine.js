@@ -6,6 +6,8 @@
 
 import init, { Engine, engineVersion } from '../engine/adlens.js';
 import { restoreMemory } from './memory.js';
+import { isNewer } from './lists-version.js';
+import { forgetStoredSnapshot, loadStoredSnapshot } from './snapshot-store.js';
 
 /** @type {Promise<Engine> | null} */
 let loading = null;
@@ -28,10 +30,8 @@ async function start() {
   // Without lists AdLens still finds vendor markers, without the tracker
   // database it still records third parties: each failure is logged, not fatal.
   await Promise.all([
-    fetch(new URL('../data/lists.bin', import.meta.url))
-      .then((r) => r.arrayBuffer())
-      .then((bytes) => engine.loadLists(new Uint8Array(bytes)))
-      .catch((error) => console.error('[AdLens] filter lists not loaded:', error instanceof Error ? error.message : error)),
+    loadBestLists(engine).catch((error) =>
+      console.error('[AdLens] filter lists not loaded:', error instanceof Error ? error.message : error)),
     fetch(new URL('../data/trackers.json', import.meta.url))
       .then((r) => r.text())
       .then((json) => engine.loadTrackers(json))
@@ -42,3 +42,27 @@ async function start() {
 }
 
 export { engineVersion };
+
+/**
+ * Loads the newer of the lists downloaded at run time (IndexedDB) and the
+ * ones bundled with this version of the extension. A stored snapshot that no
+ * longer loads (an update changed the format) is dropped, with a log line.
+ * @param {Engine} engine
+ */
+async function loadBestLists(engine) {
+  const [stored, bundledInfo] = await Promise.all([
+    loadStoredSnapshot().catch(() => undefined),
+    fetch(new URL('../data/lists-info.json', import.meta.url)).then((r) => r.json()),
+  ]);
+  if (stored && isNewer(stored.info, bundledInfo)) {
+    try {
+      engine.loadLists(stored.bytes);
+      return;
+    } catch (error) {
+      console.warn('[AdLens] stored filter lists unusable, using the bundled ones:', error instanceof Error ? error.message : error);
+      await forgetStoredSnapshot();
+    }
+  }
+  const bytes = await (await fetch(new URL('../data/lists.bin', import.meta.url))).arrayBuffer();
+  engine.loadLists(new Uint8Array(bytes));
+}

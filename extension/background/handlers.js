@@ -2,6 +2,7 @@
 // nothing about ads: every question goes to the engine.
 
 import { engineVersion, loadEngine } from './engine.js';
+import { listsStatus, updateLists } from './lists-update.js';
 import { scheduleSave } from './memory.js';
 import { readTab, writeTabReport } from './tab-state.js';
 import { showPersonalisedCount } from './toolbar.js';
@@ -42,9 +43,11 @@ export const handlers = {
     };
   },
 
-  async 'engine/get-info'() {
-    const engine = await loadEngine();
-    return { engineVersion: engineVersion(), rulesVersion: engine.scanPlan().rulesVersion, lists: engine.listsInfo() };
+  'engine/get-info': engineInfo,
+
+  async 'lists/update-now'() {
+    await updateLists();
+    return engineInfo();
   },
 
   async 'memory/get-products'() {
@@ -55,3 +58,14 @@ export const handlers = {
     return (await loadEngine()).sitesView();
   },
 };
+
+/** @returns {Promise<import('../messages.js').EngineInfo>} */
+async function engineInfo() {
+  const engine = await loadEngine();
+  return {
+    engineVersion: engineVersion(),
+    rulesVersion: engine.scanPlan().rulesVersion,
+    lists: engine.listsInfo(),
+    listsStatus: await listsStatus(),
+  };
+}

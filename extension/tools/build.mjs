@@ -171,6 +171,11 @@ async function buildListsSnapshots() {
     fs.renameSync(`${forExtension}.tmp`, forExtension);
     log(`compiled the lists in wasm into ${forExtension} (${snapshot.length} bytes) in ${Date.now() - started} ms`);
   });
+  // What the bundled lists are, so the extension can tell whether lists it
+  // downloaded later are newer without loading both.
+  initSync({ module: fs.readFileSync(wasmFile) });
+  const info = new Engine().loadLists(fs.readFileSync(forExtension));
+  fs.writeFileSync(path.join(dataOut, 'lists-info.json'), `${JSON.stringify(info)}\n`);
   return forExtension;
 }
 
@@ -202,6 +207,7 @@ async function buildShell(browser, snapshot, trackerDb) {
   });
   fs.mkdirSync(path.join(out, 'data'), { recursive: true });
   fs.copyFileSync(snapshot, path.join(out, 'data/lists.bin'));
+  fs.copyFileSync(path.join(dataOut, 'lists-info.json'), path.join(out, 'data/lists-info.json'));
   fs.copyFileSync(trackerDb, path.join(out, 'data/trackers.json'));
   const source = JSON.parse(fs.readFileSync(path.join(root, 'manifest.json'), 'utf8'));
   fs.writeFileSync(path.join(out, 'manifest.json'), `${JSON.stringify(browserManifest(source, browser), null, 2)}\n`);

@@ -41,6 +41,8 @@ export async function launchWithExtension(options) {
       `--load-extension=${EXTENSION_DIR}`,
       `--proxy-server=http://127.0.0.1:${options.proxyPort}`,
       '--proxy-bypass-list=<-loopback>',
+      // The fixture server's TLS certificate is self-signed (server.mjs).
+      '--ignore-certificate-errors',
       '--no-sandbox',
       '--no-first-run',
       '--disable-background-networking',

@@ -1,10 +1,16 @@
 // Serves the fixture sites (tests/sites/<host>/…) on loopback. Chromium uses
-// it as its HTTP proxy, so pages keep realistic host names while every
-// request stays on this machine: unknown hosts and files get a 404, and
-// HTTPS tunnels (CONNECT) are refused.
+// it as its proxy, so pages keep realistic host names while every request
+// stays on this machine: unknown hosts and files get a 404. HTTPS tunnels
+// (CONNECT) end here too, at a TLS server with a throwaway self-signed
+// certificate (Chromium runs with --ignore-certificate-errors), so official
+// https:// URLs such as the filter lists' can be served from fixtures.
 
+import { execFileSync } from 'node:child_process';
+import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
 import http from 'node:http';
+import https from 'node:https';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,8 +28,20 @@ const TYPES = /** @type {Record<string, string>} */ ({
 
 /**
  * @typedef {{ method: string, url: string, host: string, time: number }} LoggedRequest
- * @typedef {{ port: number, requests: LoggedRequest[], close: () => Promise<void> }} FixtureServer
+ * @typedef {{ status: number, body: string, type?: string }} Override
+ * @typedef {{ port: number, requests: LoggedRequest[], overrides: Map<string, Override>,
+ *   close: () => Promise<void> }} FixtureServer
  */
+
+/** A self-signed certificate for any host, made once per process. */
+function selfSignedCertificate() {
+  const dir = fsSync.mkdtempSync(path.join(os.tmpdir(), 'adlens-tls-'));
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=adlens-fixtures',
+    '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem')], { stdio: 'ignore' });
+  const pair = { key: fsSync.readFileSync(path.join(dir, 'key.pem')), cert: fsSync.readFileSync(path.join(dir, 'cert.pem')) };
+  fsSync.rmSync(dir, { recursive: true, force: true });
+  return pair;
+}
 
 /**
  * Starts the server on an ephemeral loopback port.
@@ -34,16 +52,28 @@ export async function startFixtureServer(options = {}) {
   const sitesDir = options.sitesDir ?? SITES_DIR;
   /** @type {LoggedRequest[]} */
   const requests = [];
-  const server = http.createServer(async (req, res) => {
+  /** @type {Map<string, Override>} URL → canned answer, for tests of failures */
+  const overrides = new Map();
+  /**
+   * @param {'http' | 'https'} scheme
+   * @returns {http.RequestListener}
+   */
+  const handler = (scheme) => async (req, res) => {
     let url;
     try {
-      // As a proxy the request line carries the absolute URL.
-      url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+      // As a proxy the request line carries the absolute URL; through a
+      // tunnel it carries the path and the Host header names the site.
+      url = new URL(req.url ?? '/', `${scheme}://${req.headers.host ?? 'localhost'}`);
     } catch {
       res.writeHead(400).end();
       return;
     }
     requests.push({ method: req.method ?? 'GET', url: url.href, host: url.hostname, time: Date.now() });
+    const override = overrides.get(url.href);
+    if (override) {
+      res.writeHead(override.status, { 'content-type': override.type ?? 'text/html' }).end(override.body);
+      return;
+    }
     const file = await resolveFile(sitesDir, url);
     if (!file) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not a fixture');
@@ -54,9 +84,13 @@ export async function startFixtureServer(options = {}) {
       'cache-control': 'no-store',
     });
     res.end(await fs.readFile(file));
-  });
+  };
+  const server = http.createServer(handler('http'));
+  const tls = https.createServer(selfSignedCertificate(), handler('https'));
+  // A CONNECT tunnel is handed to the TLS server as if it had connected there.
   server.on('connect', (_req, socket) => {
-    socket.end('HTTP/1.1 502 Not a fixture\r\n\r\n');
+    socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+    tls.emit('connection', socket);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
   const address = server.address();
@@ -64,8 +98,11 @@ export async function startFixtureServer(options = {}) {
   return {
     port,
     requests,
+    overrides,
     close: () => new Promise((resolve) => {
       server.closeAllConnections();
+      tls.closeAllConnections();
+      tls.close();
       server.close(() => resolve());
     }),
   };
