@@ -42,7 +42,7 @@
 
 /**
  * What the background keeps per tab (background/tab-state.js).
- * @typedef {{ url: string, report: PageReport, updatedAt: number }} TabState
+ * @typedef {{ url: string, report: PageReport, updatedAt: number, scanMs: number[] }} TabState
  * @typedef {{ tabId: number, url: string | null, counts: KindCounts, items: ReportedItem[] }} TabSummary
  */
 
@@ -50,13 +50,15 @@
  * Requests and their replies, by type.
  * @typedef {{ type: 'page/get-plan' }} GetPlanMessage
  * @typedef {{ type: 'page/get-cosmetic', url: string, classes: string[], ids: string[] }} GetCosmeticMessage
- * @typedef {{ type: 'page/report', page: PageSnapshot }} PageReportMessage
+ * @typedef {{ type: 'page/match-labels', texts: string[] }} MatchLabelsMessage
+ * @typedef {{ scanMs: number }} ScanTiming
+ * @typedef {{ type: 'page/report', page: PageSnapshot, timing?: ScanTiming }} PageReportMessage
  * @typedef {{ type: 'tab/get-summary', tabId: number }} GetTabSummaryMessage
  * @typedef {{ type: 'engine/get-info' }} GetEngineInfoMessage
  * @typedef {{ type: 'sites/get-records' }} GetSiteRecordsMessage
  * @typedef {{ type: 'memory/get-products' }} GetProductsMessage
  * @typedef {{ type: 'lists/update-now' }} UpdateListsMessage
- * @typedef {GetPlanMessage | GetCosmeticMessage | PageReportMessage | GetTabSummaryMessage | GetEngineInfoMessage
+ * @typedef {GetPlanMessage | GetCosmeticMessage | MatchLabelsMessage | PageReportMessage | GetTabSummaryMessage | GetEngineInfoMessage
  *   | GetSiteRecordsMessage | GetProductsMessage | UpdateListsMessage} Message
  * @typedef {{ name: string, title: string | null, version: string | null, rules: number }} ListInfo
  * @typedef {{ checkedAt: number | null, updatedAt: number | null, failures: number, lastError: string | null }} ListsStatus
@@ -68,7 +70,8 @@
  *   lastSeen: number }} RemarketingRecord
  * @typedef {{ sites: Record<string, { thirdParties: Record<string, ThirdPartyRecord>,
  *   remarketing: RemarketingRecord[], lastSeen: number }>, trackersVersion: string | null }} SiteRecords
- * @typedef {{ 'page/get-plan': ScanPlan, 'page/get-cosmetic': string[], 'page/report': PageReport,
+ * @typedef {{ 'page/get-plan': ScanPlan, 'page/get-cosmetic': string[], 'page/match-labels': number[],
+ *   'page/report': PageReport,
  *   'tab/get-summary': TabSummary, 'engine/get-info': EngineInfo, 'sites/get-records': SiteRecords,
  *   'memory/get-products': ProductMemory, 'lists/update-now': EngineInfo }} ReplyOf
  * @typedef {{ ok: true, value: unknown } | { ok: false, error: string }} Reply
@@ -92,6 +95,8 @@ export const MESSAGE_RULES = Object.freeze({
   'page/get-plan': { from: SENDER.PAGE, maxBytes: 256 },
   // 10,000 classes and 10,000 ids of up to ~40 characters each.
   'page/get-cosmetic': { from: SENDER.PAGE, maxBytes: 1_000_000 },
+  // 2,000 headings of up to 200 characters.
+  'page/match-labels': { from: SENDER.PAGE, maxBytes: 1_000_000 },
   'page/report': { from: SENDER.PAGE, maxBytes: 4_000_000 },
   'tab/get-summary': { from: SENDER.EXTENSION, maxBytes: 256 },
   'engine/get-info': { from: SENDER.EXTENSION, maxBytes: 256 },
@@ -156,8 +161,14 @@ function checkShape(message) {
       return typeof message.url === 'string' && isStringArray(message.classes) && isStringArray(message.ids)
         ? null
         : 'url must be a string, classes and ids arrays of strings';
+    case 'page/match-labels':
+      return isStringArray(message.texts) ? null : 'texts must be an array of strings';
     case 'page/report':
-      return typeof message.page === 'object' && message.page !== null ? null : 'page must be an object';
+      if (typeof message.page !== 'object' || message.page === null) return 'page must be an object';
+      if (message.timing !== undefined && !(Number.isFinite(message.timing?.scanMs) && message.timing.scanMs >= 0)) {
+        return 'timing.scanMs must be a non-negative number';
+      }
+      return null;
     case 'tab/get-summary':
       return Number.isInteger(message.tabId) && message.tabId >= 0 ? null : 'tabId must be a non-negative integer';
     default:

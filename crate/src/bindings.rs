@@ -8,9 +8,10 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::engine::{Engine, ENGINE_VERSION};
+use crate::lexicon::match_label;
 use crate::lists::FilterLists;
 use crate::page::PageSnapshot;
-use crate::page::MAX_CLASSES_AND_IDS;
+use crate::page::{MAX_CANDIDATES, MAX_CLASSES_AND_IDS};
 use crate::products::{Product, ProductMemory};
 use crate::sites::SiteRecords;
 use crate::trackers::TrackerDb;
@@ -70,6 +71,20 @@ impl WasmEngine {
             ),
             None => Vec::new(),
         }
+    }
+
+    /// Which of these heading texts are labels of an ad or widget ("Recommended
+    /// for you", "Sponsored"): their indices. Lets the content script describe
+    /// only the sections worth describing.
+    #[wasm_bindgen(js_name = labelIndices)]
+    pub fn label_indices(&self, texts: Vec<String>) -> Vec<u32> {
+        texts
+            .iter()
+            .take(MAX_CANDIDATES)
+            .enumerate()
+            .filter(|(_, text)| match_label(text).is_some())
+            .map(|(i, _)| i as u32)
+            .collect()
     }
 
     /// Compiles EasyList and EasyPrivacy from their text into a snapshot for

@@ -8,6 +8,7 @@ use std::collections::{HashMap, HashSet};
 use scraper::{ElementRef, Html, Selector};
 use url::Url;
 
+use crate::lexicon::match_label;
 use crate::lists::FilterLists;
 use crate::page::{Candidate, CandidateSource, PageSnapshot, Rect, MAX_CLASSES_AND_IDS};
 use crate::plan::ScanPlan;
@@ -71,7 +72,9 @@ fn snapshot_of(
     {
         for heading in doc.select(&headings) {
             let text = visible_text(heading, plan.limits.max_heading_chars + 1);
-            if text.is_empty() || text.chars().count() > plan.limits.max_heading_chars {
+            // As the content script does: only sections whose heading the
+            // engine calls a label are described.
+            if text.chars().count() > plan.limits.max_heading_chars || match_label(&text).is_none() {
                 continue;
             }
             let container = heading
@@ -200,6 +203,9 @@ fn describe(
     let limits = &plan.limits;
     let value = el.value();
     let parent = el.ancestors().find_map(|a| keys.get(&a.id()).copied());
+    // Inside another candidate only the markers matter, as in the content
+    // script: the outer one's text and links already include this one's.
+    let nested = parent.is_some();
     let heading = heading_selector
         .and_then(|h| if h.matches(&el) { Some(el) } else { el.select(h).next() })
         .map(|h| visible_text(h, limits.max_heading_chars + 1))
@@ -216,11 +222,15 @@ fn describe(
             .iter()
             .filter_map(|name| value.attr(name).map(|v| ((*name).to_owned(), v.to_owned())))
             .collect(),
-        heading,
-        text: visible_text(el, limits.max_text_chars),
-        links: urls(el, "a[href]", "href", limits.max_urls, base),
-        frames: urls(el, "iframe[src]", "src", limits.max_urls, base),
-        images: urls(el, "img[src]", "src", limits.max_urls, base),
+        heading: heading.filter(|_| !nested),
+        text: if nested { String::new() } else { visible_text(el, limits.max_text_chars) },
+        links: if nested && value.name() != "a" {
+            Vec::new()
+        } else {
+            urls(el, "a[href]", "href", if nested { 1 } else { limits.max_urls }, base)
+        },
+        frames: if nested { Vec::new() } else { urls(el, "iframe[src]", "src", limits.max_urls, base) },
+        images: if nested { Vec::new() } else { urls(el, "img[src]", "src", limits.max_urls, base) },
         rect: Rect::default(),
     }
 }

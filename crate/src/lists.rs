@@ -143,6 +143,13 @@ pub struct RequestVerdict {
 pub struct FilterLists {
     engine: adblock::Engine,
     info: ListsInfo,
+    /// The element-hiding selectors every site gets regardless of its
+    /// classes and ids (hundreds of attribute-only rules such as
+    /// `[href^="https://…"]`). They are left out of detection: a browser
+    /// must test each of them against every element, which alone cost
+    /// 10–20 ms per scan on large real pages, and AdLens's own link markers
+    /// catch the ads they found.
+    generic: HashSet<String>,
 }
 
 impl fmt::Debug for FilterLists {
@@ -171,7 +178,7 @@ impl FilterLists {
                 rules,
             });
         }
-        Ok(FilterLists { engine: adblock::Engine::new_with_filter_set(set), info })
+        Ok(FilterLists::new(adblock::Engine::new_with_filter_set(set), info))
     }
 
     /// The versioned snapshot of this engine.
@@ -211,7 +218,13 @@ impl FilterLists {
             serde_json::from_slice(info_bytes).map_err(|e| ListError::BadSnapshot(format!("list information: {e}")))?;
         let mut engine = adblock::Engine::default();
         engine.deserialize(engine_bytes).map_err(|e| ListError::BadSnapshot(format!("engine data: {e:?}")))?;
-        Ok(FilterLists { engine, info })
+        Ok(FilterLists::new(engine, info))
+    }
+
+    fn new(engine: adblock::Engine, info: ListsInfo) -> Self {
+        // A reserved name no site-specific rule can target.
+        let generic = engine.url_cosmetic_resources("https://adlens.invalid/").hide_selectors;
+        FilterLists { engine, info, generic }
     }
 
     /// Which lists these are.
@@ -237,8 +250,9 @@ impl FilterLists {
         }
     }
 
-    /// Element-hiding selectors that apply to a page, given the classes and
-    /// ids present on it (generic rules) and its URL (site-specific rules).
+    /// Element-hiding selectors that apply to a page: its site-specific
+    /// rules, and the generic rules keyed by the classes and ids present on
+    /// it (see `generic` above for the generic rules left out).
     pub fn hiding_selectors<'a>(
         &self,
         page_url: &str,
@@ -246,7 +260,8 @@ impl FilterLists {
         ids: impl IntoIterator<Item = &'a str>,
     ) -> Vec<String> {
         let resources = self.engine.url_cosmetic_resources(page_url);
-        let mut selectors: Vec<String> = resources.hide_selectors.into_iter().collect();
+        let mut selectors: Vec<String> =
+            resources.hide_selectors.into_iter().filter(|s| !self.generic.contains(s)).collect();
         if !resources.generichide {
             selectors.extend(self.engine.hidden_class_id_selectors(classes, ids, &resources.exceptions));
         }

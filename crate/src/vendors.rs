@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::page::Candidate;
 
 /// Bumped whenever a rule is added, removed or changed.
-pub const VENDOR_RULES_VERSION: u32 = 2;
+pub const VENDOR_RULES_VERSION: u32 = 3;
 
 /// What kind of thing a vendor's container holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -36,6 +36,9 @@ pub enum Marker {
     Attribute(&'static str),
     /// The element has this attribute with exactly this value.
     AttributeValue(&'static str, &'static str),
+    /// The element is a link whose address contains this (an ad server's
+    /// click-through path).
+    LinkContains(&'static str),
 }
 
 /// One vendor marker.
@@ -56,7 +59,7 @@ const fn rule(vendor: &'static str, network: &'static str, item_type: ItemType, 
 }
 
 use ItemType::{Ad, Recommendation};
-use Marker::{Attribute, AttributeValue, Class, ClassPrefix, IdPrefix, TagClass};
+use Marker::{Attribute, AttributeValue, Class, ClassPrefix, IdPrefix, LinkContains, TagClass};
 
 /// The rules, from public markup of each vendor (see DOMAIN.md).
 pub const VENDOR_RULES: &[VendorRule] = &[
@@ -83,6 +86,15 @@ pub const VENDOR_RULES: &[VendorRule] = &[
     rule("Zergnet", "Zergnet", Recommendation, IdPrefix("zergnet-widget")),
     rule("Zergnet", "Zergnet", Recommendation, ClassPrefix("zerg")),
     rule("Nosto", "Nosto", Recommendation, Class("nosto_element")),
+    rule("PowerInbox", "PowerInbox", Recommendation, Class("powerinbox")),
+    rule("Google Ad Manager", "Google", Ad, LinkContains("://adclick.g.doubleclick.net/")),
+    rule("Google Ad Manager", "Google", Ad, LinkContains("doubleclick.net/gampad/clk")),
+    rule("Google Ad Manager", "Google", Ad, LinkContains("://ad.doubleclick.net/ddm/")),
+    rule("Google Ads", "Google", Ad, LinkContains("googleadservices.com/pagead/aclk")),
+    rule("Google Ads", "Google", Ad, LinkContains("://googleads.g.doubleclick.net/aclk")),
+    rule("Outbrain", "Outbrain", Recommendation, LinkContains("://paid.outbrain.com/network/redir")),
+    rule("Revcontent", "Revcontent", Recommendation, LinkContains("://trends.revcontent.com/click")),
+    rule("Xandr", "Microsoft", Ad, LinkContains("://secure.adnxs.com/clktrb")),
 ];
 
 /// A vendor recognised by where an item's links or frames point.
@@ -138,6 +150,7 @@ impl Marker {
             TagClass(t, c) => format!("{t}.{c}"),
             Attribute(a) => format!("[{a}]"),
             AttributeValue(a, v) => format!("[{a}=\"{v}\"]"),
+            LinkContains(part) => format!("a[href*=\"{part}\"]"),
         }
     }
 
@@ -158,6 +171,7 @@ impl Marker {
             TagClass(tag, class) => c.tag == *tag && c.classes.iter().any(|x| x == class),
             Attribute(a) => c.attribute(a).is_some(),
             AttributeValue(a, v) => c.attribute(a) == Some(*v),
+            LinkContains(part) => c.tag == "a" && c.links.first().is_some_and(|href| href.contains(part)),
         }
     }
 }

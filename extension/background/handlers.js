@@ -18,6 +18,10 @@ export const handlers = {
     return engine.hidingSelectors(message.url, message.classes, message.ids);
   },
 
+  async 'page/match-labels'(message) {
+    return Array.from((await loadEngine()).labelIndices(message.texts));
+  },
+
   async 'page/report'(message, sender) {
     const engine = await loadEngine();
     /** @type {import('../messages.js').PageReport} */
@@ -28,7 +32,7 @@ export const handlers = {
       scheduleSave(engine);
     }
     const tabId = /** @type {number} */ (sender.tab?.id);
-    await writeTabReport(tabId, report);
+    await writeTabReport(tabId, report, message.timing?.scanMs);
     await showPersonalisedCount(tabId, report.counts);
     return report;
   },

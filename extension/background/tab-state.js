@@ -1,7 +1,8 @@
 // Per-tab state: the latest engine report for the page shown in each tab.
 //
 // Shape, in chrome.storage.session under `tab:<tabId>`:
-//   { url: string, report: PageReport, updatedAt: epoch ms }
+//   { url: string, report: PageReport, updatedAt: epoch ms,
+//     scanMs: the content script's last scan times on this page (≤ 20) }
 // storage.session survives the service worker being stopped and restarted
 // (which Chrome does after 30 s idle) and is cleared when the browser quits.
 // Each write replaces one key, which the storage API does atomically.
@@ -21,13 +22,24 @@ export async function readTab(tabId) {
   return /** @type {TabState | undefined} */ (stored[key]) ?? null;
 }
 
+/** How many scan times are kept per tab. */
+const MAX_TIMINGS = 20;
+
 /**
  * @param {number} tabId
  * @param {import('../messages.js').PageReport} report
+ * @param {number | undefined} scanMs the content script's time for this scan
  */
-export async function writeTabReport(tabId, report) {
+export async function writeTabReport(tabId, report, scanMs) {
+  const previous = await readTab(tabId);
+  const times = previous?.url === report.url ? previous.scanMs ?? [] : [];
   /** @type {TabState} */
-  const state = { url: report.url, report, updatedAt: Date.now() };
+  const state = {
+    url: report.url,
+    report,
+    updatedAt: Date.now(),
+    scanMs: scanMs === undefined ? times : [...times, scanMs].slice(-MAX_TIMINGS),
+  };
   await chrome.storage.session.set({ [keyOf(tabId)]: state });
 }
 

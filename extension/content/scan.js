@@ -79,14 +79,32 @@ function selectAll(doc, selectors) {
 }
 
 /**
+ * The distinct heading texts on the page short enough to be labels: the
+ * engine says which are (so only those sections get described).
+ * @param {Document} doc
+ * @param {ScanPlan} plan
+ */
+export function headingTexts(doc, plan) {
+  /** @type {Set<string>} */
+  const texts = new Set();
+  for (const heading of doc.querySelectorAll(plan.headingSelector)) {
+    const text = visibleText(heading, plan.limits.maxHeadingChars + 1);
+    if (text && text.length <= plan.limits.maxHeadingChars) texts.add(text);
+    if (texts.size >= plan.limits.maxCandidates) break;
+  }
+  return texts;
+}
+
+/**
  * Builds a page snapshot from the current DOM.
  * @param {Document} doc
  * @param {ScanPlan} plan
  * @param {ElementKeys} keys
  * @param {string[]} hidingSelectors the filter lists' selectors for this page
+ * @param {Set<string>} labels heading texts the engine calls labels
  * @returns {PageSnapshot}
  */
-export function scanPage(doc, plan, keys, hidingSelectors) {
+export function scanPage(doc, plan, keys, hidingSelectors, labels) {
   /** @type {Map<Element, Candidate['source']>} */
   const found = new Map();
   // The first reason an element was picked wins: markers, lists, headings.
@@ -94,7 +112,7 @@ export function scanPage(doc, plan, keys, hidingSelectors) {
   for (const el of selectAll(doc, hidingSelectors)) if (!found.has(el)) found.set(el, 'cosmetic');
   for (const heading of doc.querySelectorAll(plan.headingSelector)) {
     const text = visibleText(heading, plan.limits.maxHeadingChars + 1);
-    if (!text || text.length > plan.limits.maxHeadingChars) continue;
+    if (!labels.has(text)) continue;
     const container = heading.closest(plan.headingContainerSelector) ?? heading.parentElement;
     if (!container || container === doc.body || container === doc.documentElement) continue;
     if (!found.has(container)) found.set(container, 'heading');
@@ -151,22 +169,32 @@ function productHints(doc, plan) {
  */
 function describe(el, source, plan, keys, chosen) {
   const { limits } = plan;
-  const rect = el.getBoundingClientRect();
-  const view = el.ownerDocument.defaultView;
   /** @type {[string, string][]} */
   const attributes = [];
   for (const name of plan.attributes) {
     const value = el.getAttribute(name);
     if (value !== null) attributes.push([name, value.slice(0, limits.maxHeadingChars)]);
   }
-  return {
+  const parent = parentCandidate(el, chosen, keys);
+  const base = {
     key: keys.keyOf(el),
     source,
-    parent: parentCandidate(el, chosen, keys),
+    parent,
     tag: el.localName,
     id: el.id || null,
     classes: [...el.classList].slice(0, limits.maxUrls),
     attributes,
+  };
+  // Inside another candidate only the markers matter: the outer one's text
+  // and links already include this one's (and describing is the costly part).
+  if (parent !== null) {
+    const links = el.localName === 'a' ? urls(el, 'a[href]', 'href', 1) : [];
+    return { ...base, heading: null, text: '', links, frames: [], images: [], rect: { x: 0, y: 0, width: 0, height: 0 } };
+  }
+  const rect = el.getBoundingClientRect();
+  const view = el.ownerDocument.defaultView;
+  return {
+    ...base,
     heading: headingOf(el, plan),
     text: visibleText(el, limits.maxTextChars),
     links: urls(el, 'a[href]', 'href', limits.maxUrls),

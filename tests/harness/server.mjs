@@ -45,11 +45,13 @@ function selfSignedCertificate() {
 
 /**
  * Starts the server on an ephemeral loopback port.
- * @param {{ sitesDir?: string }} [options]
+ * @param {{ sitesDir?: string, routes?: Map<string, string> }} [options] `routes`: exact URL → file, for
+ *   serving saved real pages at their original addresses (benchmarks)
  * @returns {Promise<FixtureServer>}
  */
 export async function startFixtureServer(options = {}) {
   const sitesDir = options.sitesDir ?? SITES_DIR;
+  const routes = options.routes ?? new Map();
   /** @type {LoggedRequest[]} */
   const requests = [];
   /** @type {Map<string, Override>} URL → canned answer, for tests of failures */
@@ -74,7 +76,7 @@ export async function startFixtureServer(options = {}) {
       res.writeHead(override.status, { 'content-type': override.type ?? 'text/html' }).end(override.body);
       return;
     }
-    const file = await resolveFile(sitesDir, url);
+    const file = routes.get(url.href) ?? (await resolveFile(sitesDir, url));
     if (!file) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not a fixture');
       return;

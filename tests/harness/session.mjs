@@ -10,10 +10,11 @@ import { startFixtureServer } from './server.mjs';
  * @typedef {import('../../extension/messages.js').KindCounts} KindCounts
  */
 
-/** @param {{ headless?: boolean, locale?: string }} [options] */
+/** @param {{ headless?: boolean, locale?: string, routes?: Map<string, string> }} [options] */
 export async function startSession(options = {}) {
-  const server = await startFixtureServer();
-  const browser = await launchWithExtension({ proxyPort: server.port, ...options });
+  const { routes, ...launch } = options;
+  const server = await startFixtureServer({ routes });
+  const browser = await launchWithExtension({ proxyPort: server.port, ...launch });
   /** @type {string[]} */
   const pageErrors = [];
 
