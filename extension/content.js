@@ -1,16 +1,39 @@
-// Content script entry (bundled into one classic script by the build).
-// Asks the engine what to look for, gathers it, and labels what the engine
-// found. Any failure is caught and logged: AdLens must never break a page.
+// Content script entry (bundled into one classic script by the build), in
+// every frame. In the top page it asks the engine what to look for, gathers
+// it, and labels what the engine found. In a frame it only reports what the
+// frame shows (an ad creative, its links) so the engine can attribute it to
+// the slot that holds the frame. Any failure is caught and logged: AdLens
+// must never break a page.
 
-import { send } from './messages.js';
-import { classesAndIds, ElementKeys, headingTexts, scanPage } from './content/scan.js';
+import { RESCAN, send } from './messages.js';
+import { classesAndIds, ElementKeys, frameSummary, headingTexts, scanPage } from './content/scan.js';
 import { LabelLayer } from './content/labels.js';
 
 /** Quiet period after DOM changes before rescanning (late ads, infinite scroll). */
 const RESCAN_DELAY_MS = 250;
+/** A frame reports at most this many times (script-filled frames change). */
+const MAX_FRAME_REPORTS = 5;
 
-async function main() {
-  if (window.top !== window) return; // frames are attributed to their slot later
+/**
+ * Calls `run` after DOM changes have been quiet for `delay` ms.
+ * @param {() => Promise<void>} run
+ * @param {number} delay
+ * @param {(records: MutationRecord[]) => boolean} [ignore]
+ */
+function onQuietChanges(run, delay, ignore = () => false) {
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let timer;
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => run().catch(report), delay);
+  };
+  new MutationObserver((records) => {
+    if (!ignore(records)) schedule();
+  }).observe(document.documentElement, { childList: true, subtree: true });
+  return schedule;
+}
+
+async function topPage() {
   const plan = await send({ type: 'page/get-plan' });
   const keys = new ElementKeys();
   const layer = new LabelLayer(document);
@@ -62,14 +85,28 @@ async function main() {
   };
 
   await scan();
+  const schedule = onQuietChanges(scan, RESCAN_DELAY_MS, (records) =>
+    records.every((r) => r.target === layer.element || [...r.addedNodes].includes(layer.element)));
+  // The background asks for a rescan when a frame reported new content.
+  chrome.runtime.onMessage.addListener((message) => {
+    if (message?.type === RESCAN) schedule();
+  });
+}
 
-  /** @type {ReturnType<typeof setTimeout> | undefined} */
-  let timer;
-  new MutationObserver((records) => {
-    if (records.every((r) => r.target === layer.element || [...r.addedNodes].includes(layer.element))) return;
-    clearTimeout(timer);
-    timer = setTimeout(() => scan().catch(report), RESCAN_DELAY_MS);
-  }).observe(document.documentElement, { childList: true, subtree: true });
+async function frame() {
+  const plan = await send({ type: 'page/get-plan' });
+  let reports = 0;
+  let last = '';
+  const reportFrame = async () => {
+    const summary = frameSummary(document, plan);
+    const key = JSON.stringify(summary);
+    if (reports >= MAX_FRAME_REPORTS || key === last || (!summary.links.length && !summary.text && !summary.images.length)) return;
+    reports += 1;
+    last = key;
+    await send({ type: 'frame/report', frame: summary });
+  };
+  await reportFrame();
+  onQuietChanges(reportFrame, RESCAN_DELAY_MS);
 }
 
 /** The next animation frame, or 100 ms in a background tab (no frames there). */
@@ -88,4 +125,4 @@ function report(error) {
   console.debug('[AdLens] content script:', error instanceof Error ? error.message : error);
 }
 
-main().catch(report);
+(window.top === window ? topPage() : frame()).catch(report);

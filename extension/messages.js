@@ -16,7 +16,7 @@
  * @typedef {{ phrase: string, lang: string, hint: string }} PhraseMatch
  * @typedef {{ key: number, itemType: 'ad' | 'recommendation', source: Candidate['source'], vendor: string | null,
  *   network: string | null, label: PhraseMatch | null, landingUrl: string | null, landingDomain: string | null,
- *   firstParty: boolean, text: string, images: string[], rect: Rect, verdict: Verdict }} ReportedItem
+ *   firstParty: boolean, text: string, images: string[], rect: Rect, frames: string[], verdict: Verdict }} ReportedItem
  * @typedef {{ name: string, brand: string | null, sku: string | null, gtin: string | null, price: string | null,
  *   currency: string | null, image: string | null, url: string, shop: string }} Product
  * @typedef {Product & { firstSeen: number, lastSeen: number, views: number }} ViewedProduct
@@ -35,9 +35,10 @@
  * @typedef {{ x: number, y: number, width: number, height: number }} Rect
  * @typedef {{ key: number, source: 'marker' | 'heading' | 'cosmetic', parent: number | null, tag: string,
  *   id: string | null, classes: string[], attributes: [string, string][], heading: string | null,
- *   text: string, links: string[], frames: string[], images: string[], rect: Rect }} Candidate
+ *   text: string, links: string[], frames: string[], frameNames: string[], images: string[], rect: Rect }} Candidate
  * @typedef {{ jsonLd: string[], meta: [string, string][], microdata: [string, string][], canonical: string | null }} ProductHints
- * @typedef {{ url: string, title: string, lang: string | null, candidates: Candidate[], productHints: ProductHints }} PageSnapshot
+ * @typedef {{ url: string, title: string, lang: string | null, candidates: Candidate[], productHints: ProductHints,
+ *   frames?: FrameReport[] }} PageSnapshot
  */
 
 /**
@@ -51,6 +52,8 @@
  * @typedef {{ type: 'page/get-plan' }} GetPlanMessage
  * @typedef {{ type: 'page/get-cosmetic', url: string, classes: string[], ids: string[] }} GetCosmeticMessage
  * @typedef {{ type: 'page/match-labels', texts: string[] }} MatchLabelsMessage
+ * @typedef {{ url: string, name: string, links: string[], text: string, images: string[] }} FrameReport
+ * @typedef {{ type: 'frame/report', frame: FrameReport }} FrameReportMessage
  * @typedef {{ scanMs: number }} ScanTiming
  * @typedef {{ type: 'page/report', page: PageSnapshot, timing?: ScanTiming }} PageReportMessage
  * @typedef {{ type: 'tab/get-summary', tabId: number }} GetTabSummaryMessage
@@ -58,7 +61,7 @@
  * @typedef {{ type: 'sites/get-records' }} GetSiteRecordsMessage
  * @typedef {{ type: 'memory/get-products' }} GetProductsMessage
  * @typedef {{ type: 'lists/update-now' }} UpdateListsMessage
- * @typedef {GetPlanMessage | GetCosmeticMessage | MatchLabelsMessage | PageReportMessage | GetTabSummaryMessage | GetEngineInfoMessage
+ * @typedef {GetPlanMessage | GetCosmeticMessage | MatchLabelsMessage | FrameReportMessage | PageReportMessage | GetTabSummaryMessage | GetEngineInfoMessage
  *   | GetSiteRecordsMessage | GetProductsMessage | UpdateListsMessage} Message
  * @typedef {{ name: string, title: string | null, version: string | null, rules: number }} ListInfo
  * @typedef {{ checkedAt: number | null, updatedAt: number | null, failures: number, lastError: string | null }} ListsStatus
@@ -70,12 +73,15 @@
  *   lastSeen: number }} RemarketingRecord
  * @typedef {{ sites: Record<string, { thirdParties: Record<string, ThirdPartyRecord>,
  *   remarketing: RemarketingRecord[], lastSeen: number }>, trackersVersion: string | null }} SiteRecords
- * @typedef {{ 'page/get-plan': ScanPlan, 'page/get-cosmetic': string[], 'page/match-labels': number[],
+ * @typedef {{ 'page/get-plan': ScanPlan, 'page/get-cosmetic': string[], 'page/match-labels': number[], 'frame/report': null,
  *   'page/report': PageReport,
  *   'tab/get-summary': TabSummary, 'engine/get-info': EngineInfo, 'sites/get-records': SiteRecords,
  *   'memory/get-products': ProductMemory, 'lists/update-now': EngineInfo }} ReplyOf
  * @typedef {{ ok: true, value: unknown } | { ok: false, error: string }} Reply
  */
+
+/** What the background may tell a page's content script. */
+export const RESCAN = 'page/rescan';
 
 /** Who may send a message type. */
 export const SENDER = Object.freeze({
@@ -95,6 +101,8 @@ export const MESSAGE_RULES = Object.freeze({
   'page/get-plan': { from: SENDER.PAGE, maxBytes: 256 },
   // 10,000 classes and 10,000 ids of up to ~40 characters each.
   'page/get-cosmetic': { from: SENDER.PAGE, maxBytes: 1_000_000 },
+  // A frame's summary: 32 links and 2,000 characters of text.
+  'frame/report': { from: SENDER.PAGE, maxBytes: 100_000 },
   // 2,000 headings of up to 200 characters.
   'page/match-labels': { from: SENDER.PAGE, maxBytes: 1_000_000 },
   'page/report': { from: SENDER.PAGE, maxBytes: 4_000_000 },
@@ -161,6 +169,12 @@ function checkShape(message) {
       return typeof message.url === 'string' && isStringArray(message.classes) && isStringArray(message.ids)
         ? null
         : 'url must be a string, classes and ids arrays of strings';
+    case 'frame/report': {
+      const f = message.frame;
+      const ok = typeof f === 'object' && f !== null && typeof f.url === 'string' && typeof f.name === 'string'
+        && typeof f.text === 'string' && isStringArray(f.links) && isStringArray(f.images);
+      return ok ? null : 'frame must have url, name, text, links and images';
+    }
     case 'page/match-labels':
       return isStringArray(message.texts) ? null : 'texts must be an array of strings';
     case 'page/report':

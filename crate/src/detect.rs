@@ -45,6 +45,8 @@ pub struct FoundItem {
     pub images: Vec<String>,
     /// Where it is on the page.
     pub rect: Rect,
+    /// URLs of the frames whose content was attributed to it.
+    pub frames: Vec<String>,
 }
 
 /// Recognises the items among a page's candidates, in candidate order. An
@@ -52,7 +54,19 @@ pub struct FoundItem {
 /// it is the same ad.
 pub fn find_items(page: &PageSnapshot) -> Vec<FoundItem> {
     let site = host_of(&page.url).map(|h| registrable_domain(&h)).unwrap_or_default();
-    let found: Vec<FoundItem> = page.candidates.iter().filter_map(|c| recognise(c, &site)).collect();
+    let found: Vec<FoundItem> = page
+        .candidates
+        .iter()
+        .filter_map(|c| {
+            if c.frames.is_empty() && c.frame_names.is_empty() {
+                return recognise(c, &site, Vec::new());
+            }
+            // The creative is in a frame: its links, text and images belong here.
+            let mut with_frames = c.clone();
+            let absorbed = with_frames.absorb_frames(&page.frames);
+            recognise(&with_frames, &site, absorbed)
+        })
+        .collect();
     let found_keys: HashSet<u32> = found.iter().map(|i| i.key).collect();
     let parents: HashMap<u32, u32> = page.candidates.iter().filter_map(|c| c.parent.map(|p| (c.key, p))).collect();
     let (mut outer, nested): (Vec<FoundItem>, Vec<FoundItem>) =
@@ -72,6 +86,10 @@ pub fn find_items(page: &PageSnapshot) -> Vec<FoundItem> {
             item.landing_domain = inner.landing_domain;
             item.first_party = inner.first_party;
         }
+        if item.text.is_empty() {
+            item.text = inner.text;
+        }
+        item.frames.extend(inner.frames);
     }
     outer
 }
@@ -91,7 +109,7 @@ fn outermost_found_ancestor(key: u32, parents: &HashMap<u32, u32>, found: &HashS
     outermost
 }
 
-fn recognise(c: &Candidate, site: &str) -> Option<FoundItem> {
+fn recognise(c: &Candidate, site: &str, frames: Vec<String>) -> Option<FoundItem> {
     let label = c.heading.as_deref().and_then(match_label);
     let marker = match_vendor(c);
     let host = match_host(c.links.iter().chain(&c.frames));
@@ -124,6 +142,7 @@ fn recognise(c: &Candidate, site: &str) -> Option<FoundItem> {
         text: truncate(&c.text, MAX_CREATIVE_TEXT_CHARS).to_owned(),
         images: c.images.iter().take(MAX_ITEM_IMAGES).cloned().collect(),
         rect: c.rect,
+        frames,
     })
 }
 
@@ -179,6 +198,30 @@ mod tests {
         assert_eq!(items[0].network, Some("Google"));
         assert_eq!(items[0].landing_domain.as_deref(), Some("shop.example"));
         assert!(items[0].first_party, "the page is on shop.example too");
+    }
+
+    #[test]
+    fn a_creative_in_a_frame_gives_the_slot_its_landing_page() {
+        let slot = Candidate {
+            key: 1,
+            id: Some("div-gpt-ad-1-0".into()),
+            frame_names: vec!["google_ads_iframe_/1/x_0".into()],
+            ..Default::default()
+        };
+        let frame = crate::page::FrameReport {
+            url: "about:blank".into(),
+            name: "google_ads_iframe_/1/x_0".into(),
+            links: vec!["https://googleads.g.doubleclick.net/aclk?adurl=https%3A%2F%2Fshop.example%2Fp%2F1".into()],
+            text: "Trail Runner X".into(),
+            ..Default::default()
+        };
+        let mut p = page(vec![slot]);
+        p.url = "https://news.example/a".into();
+        p.frames = vec![frame];
+        let items = find_items(&p);
+        assert_eq!(items[0].landing_domain.as_deref(), Some("shop.example"));
+        assert_eq!(items[0].text, "Trail Runner X");
+        assert_eq!(items[0].frames, vec!["about:blank"]);
     }
 
     #[test]

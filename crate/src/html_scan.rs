@@ -102,7 +102,7 @@ fn snapshot_of(
         .unwrap_or_default();
     let lang = doc.root_element().value().attr("lang").map(str::to_owned);
     let product_hints = product_hints(doc, plan, base.as_ref());
-    (PageSnapshot { url: page_url.to_owned(), title, lang, candidates, product_hints }, keys)
+    (PageSnapshot { url: page_url.to_owned(), title, lang, candidates, product_hints, frames: Vec::new() }, keys)
 }
 
 /// What the page says about a product, gathered as the content script does.
@@ -230,6 +230,7 @@ fn describe(
             urls(el, "a[href]", "href", if nested { 1 } else { limits.max_urls }, base)
         },
         frames: if nested { Vec::new() } else { urls(el, "iframe[src]", "src", limits.max_urls, base) },
+        frame_names: if nested { Vec::new() } else { frame_names(el, limits.max_urls) },
         images: if nested { Vec::new() } else { urls(el, "img[src]", "src", limits.max_urls, base) },
         rect: Rect::default(),
     }
@@ -264,6 +265,18 @@ pub fn visible_text(el: ElementRef<'_>, max: usize) -> String {
         }
     }
     out
+}
+
+/// `name` of the frames in (or being) the element.
+fn frame_names(el: ElementRef<'_>, max: usize) -> Vec<String> {
+    let Ok(selector) = Selector::parse("iframe[name]") else { return Vec::new() };
+    let own = selector.matches(&el).then_some(el);
+    own.into_iter()
+        .chain(el.select(&selector))
+        .filter_map(|f| f.value().attr("name"))
+        .map(str::to_owned)
+        .take(max)
+        .collect()
 }
 
 fn urls(el: ElementRef<'_>, selector: &str, attr: &str, max: usize, base: Option<&Url>) -> Vec<String> {

@@ -29,6 +29,8 @@ pub const MAX_JSON_LD_BLOCKS: usize = 10;
 pub const MAX_JSON_LD_CHARS: usize = 100_000;
 /// Most meta properties or microdata properties kept per page.
 pub const MAX_PRODUCT_PROPERTIES: usize = 50;
+/// Most frame reports kept per page.
+pub const MAX_FRAMES: usize = 200;
 /// Most links, frames or images kept per candidate.
 pub const MAX_URLS_PER_CANDIDATE: usize = 32;
 
@@ -46,6 +48,25 @@ pub struct PageSnapshot {
     pub candidates: Vec<Candidate>,
     /// What the page says about a product it sells, if anything.
     pub product_hints: ProductHints,
+    /// What the page's frames reported about themselves (the background
+    /// adds these; a frame's content belongs to the slot that holds it).
+    pub frames: Vec<FrameReport>,
+}
+
+/// One frame's content, as its own content script saw it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct FrameReport {
+    /// The frame's URL (`about:srcdoc`, `about:blank` or http(s)).
+    pub url: String,
+    /// The frame's `window.name` (GPT names its frames after the slot).
+    pub name: String,
+    /// Links in the frame, absolute.
+    pub links: Vec<String>,
+    /// Visible text.
+    pub text: String,
+    /// Image URLs.
+    pub images: Vec<String>,
 }
 
 /// An element the shell found because the scan plan asked for it.
@@ -75,6 +96,8 @@ pub struct Candidate {
     pub links: Vec<String>,
     /// `src` of frames inside the element, absolute.
     pub frames: Vec<String>,
+    /// `name` of frames inside the element.
+    pub frame_names: Vec<String>,
     /// `src` of images inside the element, absolute.
     pub images: Vec<String>,
     /// Where it is on the page, in CSS pixels relative to the document.
@@ -133,6 +156,16 @@ impl PageSnapshot {
             }
         }
         cut_opt(&mut hints.canonical, MAX_URL_CHARS);
+        self.frames.truncate(MAX_FRAMES);
+        for frame in &mut self.frames {
+            cut(&mut frame.url, MAX_URL_CHARS);
+            cut(&mut frame.name, MAX_SHORT_CHARS);
+            cut(&mut frame.text, MAX_TEXT_CHARS);
+            for urls in [&mut frame.links, &mut frame.images] {
+                urls.truncate(MAX_URLS_PER_CANDIDATE);
+                urls.iter_mut().for_each(|u| cut(u, MAX_URL_CHARS));
+            }
+        }
         Ok(())
     }
 }
@@ -150,6 +183,8 @@ impl Candidate {
             cut(name, MAX_SHORT_CHARS);
             cut(value, MAX_SHORT_CHARS);
         }
+        self.frame_names.truncate(MAX_URLS_PER_CANDIDATE);
+        self.frame_names.iter_mut().for_each(|n| cut(n, MAX_SHORT_CHARS));
         for urls in [&mut self.links, &mut self.frames, &mut self.images] {
             urls.truncate(MAX_URLS_PER_CANDIDATE);
             urls.iter_mut().for_each(|u| cut(u, MAX_URL_CHARS));
@@ -159,6 +194,30 @@ impl Candidate {
                 *v = 0.0;
             }
         }
+    }
+
+    /// Adds the content of the frames this element holds (matched by frame
+    /// name, else by URL) to its own, and returns those frames' URLs.
+    pub fn absorb_frames(&mut self, frames: &[FrameReport]) -> Vec<String> {
+        let mut absorbed = Vec::new();
+        for frame in frames {
+            let held = (!frame.name.is_empty() && self.frame_names.contains(&frame.name))
+                || (frame.url.starts_with("http") && self.frames.contains(&frame.url));
+            if !held {
+                continue;
+            }
+            self.links.extend(frame.links.iter().cloned());
+            self.images.extend(frame.images.iter().cloned());
+            if !frame.text.is_empty() {
+                if !self.text.is_empty() {
+                    self.text.push(' ');
+                }
+                self.text.push_str(&frame.text);
+            }
+            absorbed.push(frame.url.clone());
+        }
+        self.clamp();
+        absorbed
     }
 
     /// The value of an attribute the plan asked for.

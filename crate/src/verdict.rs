@@ -138,6 +138,7 @@ mod tests {
             text: String::new(),
             images: vec![],
             rect: crate::page::Rect::default(),
+            frames: vec![],
         }
     }
 

@@ -4,7 +4,8 @@
 import { engineVersion, loadEngine } from './engine.js';
 import { listsStatus, updateLists } from './lists-update.js';
 import { scheduleSave } from './memory.js';
-import { readTab, writeTabReport } from './tab-state.js';
+import { RESCAN } from '../messages.js';
+import { readFrames, readTab, writeFrame, writeTabReport } from './tab-state.js';
 import { showPersonalisedCount } from './toolbar.js';
 
 /** @type {import('./dispatcher.js').Handlers} */
@@ -22,16 +23,28 @@ export const handlers = {
     return Array.from((await loadEngine()).labelIndices(message.texts));
   },
 
+  async 'frame/report'(message, sender) {
+    const tabId = /** @type {number} */ (sender.tab?.id);
+    if (!sender.frameId) throw new Error('frame/report: only frames send this');
+    await writeFrame(tabId, sender.frameId, message.frame);
+    // The top page's next scan attributes the frame's content to its slot.
+    chrome.tabs.sendMessage(tabId, { type: RESCAN }, { frameId: 0 }).catch(() => {});
+    return null;
+  },
+
   async 'page/report'(message, sender) {
+    if (sender.frameId !== 0) throw new Error('page/report: only the top page sends this');
     const engine = await loadEngine();
+    const tabId = /** @type {number} */ (sender.tab?.id);
+    // Frames are the background's to add, never the page's.
+    const page = { ...message.page, frames: Object.values(await readFrames(tabId)) };
     /** @type {import('../messages.js').PageReport} */
-    const report = engine.analyzePage(message.page);
+    const report = engine.analyzePage(page);
     for (const note of report.notes) console.info(`[AdLens] ${report.url}: ${note}`);
     if (report.product) {
       engine.rememberProduct(report.product, Date.now());
       scheduleSave(engine);
     }
-    const tabId = /** @type {number} */ (sender.tab?.id);
     await writeTabReport(tabId, report, message.timing?.scanMs);
     await showPersonalisedCount(tabId, report.counts);
     return report;

@@ -189,7 +189,7 @@ function describe(el, source, plan, keys, chosen) {
   // and links already include this one's (and describing is the costly part).
   if (parent !== null) {
     const links = el.localName === 'a' ? urls(el, 'a[href]', 'href', 1) : [];
-    return { ...base, heading: null, text: '', links, frames: [], images: [], rect: { x: 0, y: 0, width: 0, height: 0 } };
+    return { ...base, heading: null, text: '', links, frames: [], frameNames: [], images: [], rect: { x: 0, y: 0, width: 0, height: 0 } };
   }
   const rect = el.getBoundingClientRect();
   const view = el.ownerDocument.defaultView;
@@ -199,6 +199,7 @@ function describe(el, source, plan, keys, chosen) {
     text: visibleText(el, limits.maxTextChars),
     links: urls(el, 'a[href]', 'href', limits.maxUrls),
     frames: urls(el, 'iframe[src]', 'src', limits.maxUrls),
+    frameNames: frameNames(el, limits.maxUrls),
     images: urls(el, 'img[src]', 'src', limits.maxUrls),
     rect: {
       x: rect.left + (view?.scrollX ?? 0),
@@ -249,6 +250,34 @@ function parentCandidate(el, chosen, keys) {
     if (chosen.has(p)) return keys.keyOf(p);
   }
   return null;
+}
+
+/**
+ * Names of the frames in (or being) the element: a frame's content script
+ * reports its window.name, which is how its content finds its slot.
+ * @param {Element} el
+ * @param {number} max
+ */
+function frameNames(el, max) {
+  const frames = el.matches('iframe[name]') ? [el, ...el.querySelectorAll('iframe[name]')] : [...el.querySelectorAll('iframe[name]')];
+  return frames.map((f) => f.getAttribute('name') ?? '').filter(Boolean).slice(0, max);
+}
+
+/**
+ * What a frame shows, for the slot in the top page that holds it.
+ * @param {Document} doc
+ * @param {ScanPlan} plan
+ * @returns {import('../messages.js').FrameReport}
+ */
+export function frameSummary(doc, plan) {
+  const root = doc.body ?? doc.documentElement;
+  return {
+    url: doc.location?.href ?? doc.URL,
+    name: doc.defaultView?.name ?? '',
+    links: urls(root, 'a[href]', 'href', plan.limits.maxUrls),
+    text: visibleText(root, plan.limits.maxTextChars),
+    images: urls(root, 'img[src]', 'src', plan.limits.maxUrls),
+  };
 }
 
 /**

@@ -36,6 +36,18 @@ test('news article: GPT slots (one added late), an EasyList-only ad, Outbrain an
   assert.equal(byNetwork.cosmetic.landingDomain, 'brand.example');
   assert.equal(byNetwork.Google.source, 'marker');
   assert.equal(byNetwork.Taboola.landingDomain, 'shoe-deals.example', 'Taboola redirect decoded');
+  // Creatives live in frames: their content is attributed to the slot, both
+  // for a frame with a URL and for a script-filled (srcdoc) frame GPT-style.
+  /** @type {Record<string, import('../../extension/messages.js').ReportedItem>} */
+  let google = {};
+  for (const deadline = Date.now() + 5_000; Date.now() < deadline; await page.waitForTimeout(100)) {
+    google = Object.fromEntries((await session.waitForReport(url, 5)).state.report.items
+      .filter((i) => i.network === 'Google').map((i) => [String(i.landingDomain), i]));
+    if (google['travel.example'] && google['shop.example']) break;
+  }
+  assert.deepEqual(Object.keys(google).sort(), ['shop.example', 'travel.example']);
+  assert.match(google['shop.example'].text, /Trail Runner X/);
+  assert.deepEqual(google['travel.example'].frames, ['about:srcdoc']);
   await page.close();
 });
 

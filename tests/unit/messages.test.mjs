@@ -45,3 +45,13 @@ test('payload shapes are checked', () => {
   assert.equal(checkMessage({ type: 'tab/get-summary', tabId: 3 }, fromPopup, self).ok, true);
   assert.equal(checkMessage({ type: 'page/report', page: null }, fromTab, self).ok, false);
 });
+
+test('frame reports must carry a well-formed summary', () => {
+  const frame = { url: 'about:srcdoc', name: 'google_ads_iframe_/1/x_0', links: ['https://a.example/'], text: 'Ad', images: [] };
+  const fromFrame = { ...fromTab, frameId: 3 };
+  assert.equal(checkMessage({ type: 'frame/report', frame }, fromFrame, self).ok, true);
+  for (const bad of [null, { ...frame, links: 'x' }, { ...frame, text: 5 }, { url: 'x' }]) {
+    assert.equal(checkMessage({ type: 'frame/report', frame: bad }, fromFrame, self).ok, false, JSON.stringify(bad));
+  }
+  assert.equal(checkMessage({ type: 'frame/report', frame }, fromPopup, self).ok, false, 'not from extension pages');
+});
