@@ -45,8 +45,7 @@ impl WasmEngine {
     /// Finds and classifies the items of a page snapshot.
     #[wasm_bindgen(js_name = analyzePage)]
     pub fn analyze_page(&self, snapshot: JsValue) -> Result<JsValue, JsError> {
-        let page: PageSnapshot = serde_wasm_bindgen::from_value(snapshot)
-            .map_err(|e| JsError::new(&format!("malformed page snapshot: {e}")))?;
+        let page: PageSnapshot = from_js(snapshot, "page snapshot")?;
         let report = self.inner.analyze_page(page).map_err(|e| JsError::new(&e.to_string()))?;
         to_js(&report)
     }
@@ -148,8 +147,7 @@ impl WasmEngine {
     /// Remembers a viewed product (the `product` of a page report).
     #[wasm_bindgen(js_name = rememberProduct)]
     pub fn remember_product(&mut self, product: JsValue, time_ms: f64) -> Result<(), JsError> {
-        let product: Product =
-            serde_wasm_bindgen::from_value(product).map_err(|e| JsError::new(&format!("malformed product: {e}")))?;
+        let product: Product = from_js(product, "product")?;
         self.inner.remember_product(product, clamp_time(time_ms));
         Ok(())
     }
@@ -164,8 +162,7 @@ impl WasmEngine {
     /// refused and the current memory stays.
     #[wasm_bindgen(js_name = restoreProductMemory)]
     pub fn restore_product_memory(&mut self, memory: JsValue) -> Result<(), JsError> {
-        let memory: ProductMemory = serde_wasm_bindgen::from_value(memory)
-            .map_err(|e| JsError::new(&format!("malformed product memory: {e}")))?;
+        let memory: ProductMemory = from_js(memory, "product memory")?;
         self.inner.restore_product_memory(memory);
         Ok(())
     }
@@ -180,8 +177,7 @@ impl WasmEngine {
     /// refused and the current records stay.
     #[wasm_bindgen(js_name = restoreSiteRecords)]
     pub fn restore_site_records(&mut self, records: JsValue) -> Result<(), JsError> {
-        let records: SiteRecords = serde_wasm_bindgen::from_value(records)
-            .map_err(|e| JsError::new(&format!("malformed site records: {e}")))?;
+        let records: SiteRecords = from_js(records, "site records")?;
         self.inner.restore_site_records(records);
         Ok(())
     }
@@ -200,6 +196,11 @@ fn clamp_time(time_ms: f64) -> u64 {
     } else {
         0
     }
+}
+
+/// Reads a JS value into `T`, or a JS error naming what was malformed.
+fn from_js<T: serde::de::DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsError> {
+    serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("malformed {what}: {e}")))
 }
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {

@@ -1,21 +1,18 @@
 // The engine/shell contract in Chromium: the dispatcher refuses what it must,
 // and stopping the service worker loses nothing.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { readLabels, waitForLabels } from '../harness/labels.mjs';
-import { evaluateInContentScript, startSession } from '../harness/session.mjs';
+import { evaluateInContentScript, sessionForTests } from '../harness/session.mjs';
 
-/** @type {Awaited<ReturnType<typeof startSession>>} */
-let session;
-before(async () => { session = await startSession(); });
-after(async () => { await session?.close(); });
+const current = sessionForTests();
 
 const PRODUCT = 'http://shop.example/product/trail-runner-x.html';
 
 test('a content script cannot send privileged or unknown messages', async () => {
-  const page = await session.open(PRODUCT);
+  const page = await current().open(PRODUCT);
   await waitForLabels(page, 2);
-  const send = (/** @type {object} */ message) => evaluateInContentScript(page, session.browser.extensionId,
+  const send = (/** @type {object} */ message) => evaluateInContentScript(page, current().browser.extensionId,
     `chrome.runtime.sendMessage(${JSON.stringify(message)})`);
   assert.deepEqual(await send({ type: 'tab/get-summary', tabId: 1 }),
     { ok: false, error: "tab/get-summary: only the extension's own pages may send this" });
@@ -31,8 +28,8 @@ test('a content script cannot send privileged or unknown messages', async () => 
 });
 
 test('an extension page cannot pose as a content script', async () => {
-  const options = await session.browser.context.newPage();
-  await options.goto(`chrome-extension://${session.browser.extensionId}/options.html`);
+  const options = await current().browser.context.newPage();
+  await options.goto(`chrome-extension://${current().browser.extensionId}/options.html`);
   await options.waitForSelector('body[data-ready="true"]');
   assert.match(await options.locator('#rules-version').textContent() ?? '', /^vendors-\d+\.lexicon-\d+$/);
   const reply = await options.evaluate(() => chrome.runtime.sendMessage({ type: 'page/get-plan' }));
@@ -41,24 +38,24 @@ test('an extension page cannot pose as a content script', async () => {
 });
 
 test('stopping the service worker mid-session loses nothing', async () => {
-  const page = await session.open(PRODUCT);
+  const page = await current().open(PRODUCT);
   await waitForLabels(page, 2);
-  const { tabId } = await session.waitForReport(PRODUCT, 2);
-  const before = await session.popupCounts(tabId);
+  const { tabId } = await current().waitForReport(PRODUCT, 2);
+  const before = await current().popupCounts(tabId);
 
-  const oldWorker = await session.browser.worker();
+  const oldWorker = await current().browser.worker();
   await oldWorker.evaluate(() => { /** @type {any} */ (globalThis).beforeRestart = true; });
-  await session.stopServiceWorker();
+  await current().stopServiceWorker();
 
   // The popup wakes the worker, which answers from session storage.
-  assert.deepEqual(await session.popupCounts(tabId), before);
+  assert.deepEqual(await current().popupCounts(tabId), before);
   // The worker that answered is a fresh one: the marker planted in the old
   // one's global scope is gone.
-  const markers = await Promise.all(session.browser.context.serviceWorkers().map((w) =>
+  const markers = await Promise.all(current().browser.context.serviceWorkers().map((w) =>
     w.evaluate(() => /** @type {any} */ (globalThis).beforeRestart ?? 'fresh').catch(() => 'closed')));
   assert.ok(markers.includes('fresh') && !markers.includes(true), `workers: ${markers.join(', ')}`);
   // A fresh page is still analysed by the restarted engine.
-  const next = await session.open('http://sklep.example/');
+  const next = await current().open('http://sklep.example/');
   assert.equal((await waitForLabels(next, 2)).length, 2);
   assert.equal((await readLabels(page)).length, 2, 'labels already drawn stay');
   await next.close();

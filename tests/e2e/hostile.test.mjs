@@ -1,41 +1,38 @@
 // Hostile and absurd pages: AdLens stays within its caps, labels nothing
 // that is merely text, and never breaks the page.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { readLabels, waitForLabels } from '../harness/labels.mjs';
-import { startSession } from '../harness/session.mjs';
+import { sessionForTests } from '../harness/session.mjs';
 
-/** @type {Awaited<ReturnType<typeof startSession>>} */
-let session;
-before(async () => { session = await startSession(); });
-after(async () => { await session?.close(); });
+const current = sessionForTests();
 
 test('10,000 ad-like nodes: capped at 2,000 candidates, page keeps working', async () => {
   const url = 'http://news.example/hostile/ten-thousand.html';
-  const page = await session.open(url);
-  const { state } = await session.waitForReport(url, 1, 20_000);
+  const page = await current().open(url);
+  const { state } = await current().waitForReport(url, 1, 20_000);
   assert.equal(state.report.items.length, 2_000, 'the scan plan caps candidates at 2,000');
   assert.equal(await page.evaluate(() => /** @type {any} */ (window).pageScriptRan), true);
   const started = Date.now();
   await page.evaluate(() => document.title);
   assert.ok(Date.now() - started < 1_000, 'the page still answers');
   assert.equal((await waitForLabels(page, 2_000, 20_000)).length, 2_000);
-  assert.deepEqual(session.pageErrors, []);
+  assert.deepEqual(current().pageErrors, []);
   await page.close();
 });
 
 test('phrases inside comments, scripts, noscript and templates are not labels', async () => {
-  const page = await session.open('http://news.example/hostile/comments.html');
+  const page = await current().open('http://news.example/hostile/comments.html');
   await page.waitForTimeout(1_000);
   assert.deepEqual(await readLabels(page), []);
-  const found = await session.tabStateFor('http://news.example/hostile/comments.html');
+  const found = await current().tabStateFor('http://news.example/hostile/comments.html');
   assert.equal(found?.state.report.items.length, 0);
   assert.equal(await page.evaluate(() => /** @type {any} */ (window).pageScriptRan), true);
   await page.close();
 });
 
 test('25 levels of nested frames: the top page is labelled, nothing breaks', async () => {
-  const page = await session.open('http://news.example/hostile/nested-frames.html');
+  const page = await current().open('http://news.example/hostile/nested-frames.html');
   await waitForLabels(page, 2);
   await page.waitForTimeout(500);
   // The two slots of the top document; the 25 framed ones are not scanned
@@ -43,6 +40,6 @@ test('25 levels of nested frames: the top page is labelled, nothing breaks', asy
   const labels = await readLabels(page);
   assert.deepEqual(labels.map((l) => l.text), ['Ad · Generic', 'Ad · Generic']);
   assert.equal(await page.evaluate(() => /** @type {any} */ (window).pageScriptRan), true);
-  assert.deepEqual(session.pageErrors, []);
+  assert.deepEqual(current().pageErrors, []);
   await page.close();
 });

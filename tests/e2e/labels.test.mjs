@@ -1,21 +1,18 @@
 // The thin slice through every layer, in Chromium: content script → engine
 // in the service worker → labels in a closed shadow root → popup counts.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { readLabels, waitForLabels } from '../harness/labels.mjs';
-import { startSession } from '../harness/session.mjs';
+import { sessionForTests } from '../harness/session.mjs';
 
-/** @type {Awaited<ReturnType<typeof startSession>>} */
-let session;
-before(async () => { session = await startSession(); });
-after(async () => { await session?.close(); });
+const current = sessionForTests();
 
 /** @param {{ text: string }[]} labels */
 const texts = (labels) => labels.map((l) => l.text).sort();
 
 test('news article: GPT slots (one added late), an EasyList-only ad, Outbrain and Taboola are labelled on their boxes', async () => {
   const url = 'http://news.example/article/running.html';
-  const page = await session.open(url);
+  const page = await current().open(url);
   await page.waitForSelector('#div-gpt-ad-1700000000000-1'); // inserted 800 ms after load
   const labels = await waitForLabels(page, 5, 2_000);
   assert.deepEqual(texts(labels), ['Ad · Generic', 'Ad · Generic', 'Ad · Generic', 'Recommended · Generic', 'Recommended · Generic']);
@@ -29,8 +26,8 @@ test('news article: GPT slots (one added late), an EasyList-only ad, Outbrain an
     const onIt = fresh.filter((l) => l.box && l.box.x >= box.left && l.box.x <= box.right && l.box.y >= box.top && l.box.y <= box.bottom);
     assert.equal(onIt.length, 1, `one label on the item at ${JSON.stringify(box)}`);
   }
-  const { tabId, state } = await session.waitForReport(url, 5);
-  assert.deepEqual(await session.popupCounts(tabId), { contextual: 0, behavioural: 0, retargeted: 0, generic: 5 });
+  const { tabId, state } = await current().waitForReport(url, 5);
+  assert.deepEqual(await current().popupCounts(tabId), { contextual: 0, behavioural: 0, retargeted: 0, generic: 5 });
   // The features the classifier reads come through the real extension.
   const byNetwork = Object.fromEntries(state.report.items.map((i) => [i.network ?? i.source, i]));
   assert.equal(byNetwork.cosmetic.landingDomain, 'brand.example');
@@ -41,7 +38,7 @@ test('news article: GPT slots (one added late), an EasyList-only ad, Outbrain an
   /** @type {Record<string, import('../../extension/messages.js').ReportedItem>} */
   let google = {};
   for (const deadline = Date.now() + 5_000; Date.now() < deadline; await page.waitForTimeout(100)) {
-    google = Object.fromEntries((await session.waitForReport(url, 5)).state.report.items
+    google = Object.fromEntries((await current().waitForReport(url, 5)).state.report.items
       .filter((i) => i.network === 'Google').map((i) => [String(i.landingDomain), i]));
     if (google['travel.example'] && google['shop.example']) break;
   }
@@ -53,13 +50,13 @@ test('news article: GPT slots (one added late), an EasyList-only ad, Outbrain an
 
 test('shop product page: item-to-item widget is contextual, "recently viewed" is retargeted', async () => {
   const url = 'http://shop.example/product/trail-runner-x.html';
-  const page = await session.open(url);
+  const page = await current().open(url);
   const labels = await waitForLabels(page, 2);
   assert.deepEqual(texts(labels), ['Recommended · About this page', 'Recommended · Following you']);
   assert.deepEqual(labels.map((l) => l.kind).sort(), ['contextual', 'retargeted']);
-  const { tabId } = await session.waitForReport(url, 2);
-  assert.deepEqual(await session.popupCounts(tabId), { contextual: 1, behavioural: 0, retargeted: 1, generic: 0 });
-  const badge = await (await session.browser.worker()).evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+  const { tabId } = await current().waitForReport(url, 2);
+  assert.deepEqual(await current().popupCounts(tabId), { contextual: 1, behavioural: 0, retargeted: 1, generic: 0 });
+  const badge = await (await current().browser.worker()).evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
   assert.equal(badge, '1', 'toolbar badge counts the one personalised item');
   await page.close();
 });
@@ -70,7 +67,7 @@ for (const [url, expected] of /** @type {const} */ ([
   ['http://gouwu.example/', ['behavioural', 'contextual']],
 ])) {
   test(`${url}: widgets are found by their heading (${expected.join(', ')})`, async () => {
-    const page = await session.open(url);
+    const page = await current().open(url);
     const labels = await waitForLabels(page, expected.length);
     assert.deepEqual(labels.map((l) => l.kind).sort(), expected);
     // Ordinary sections ("Nowości w sklepie", "店铺公告") are not labelled.
@@ -81,9 +78,9 @@ for (const [url, expected] of /** @type {const} */ ([
 }
 
 test('pages keep working: their own scripts run and no page error is raised', async () => {
-  const page = await session.open('http://news.example/article/running.html');
+  const page = await current().open('http://news.example/article/running.html');
   await waitForLabels(page, 5);
   assert.equal(await page.evaluate(() => /** @type {any} */ (window).pageScriptRan), true);
-  assert.deepEqual(session.pageErrors, []);
+  assert.deepEqual(current().pageErrors, []);
   await page.close();
 });

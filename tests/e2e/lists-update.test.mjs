@@ -3,23 +3,20 @@
 // good download really replaces the engine's lists, and the new lists
 // survive a service-worker restart.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { startSession } from '../harness/session.mjs';
+import { test } from 'node:test';
+import { sessionForTests } from '../harness/session.mjs';
 
-/** @type {Awaited<ReturnType<typeof startSession>>} */
-let session;
-before(async () => { session = await startSession(); });
-after(async () => { await session?.close(); });
+const current = sessionForTests();
 
 const EASYPRIVACY = 'https://easylist.to/easylist/easyprivacy.txt';
 
 /** @returns {Promise<any>} */
-const send = async (/** @type {object} */ message) => session.sendFromExtensionPage(message);
+const send = async (/** @type {object} */ message) => current().sendFromExtensionPage(message);
 const versions = async () => (await send({ type: 'engine/get-info' })).value.lists.lists.map((/** @type {any} */ l) => l.version);
 
 /** How many requests to `domain` from news.example the lists blocked, after a fresh visit. */
 async function listedFreshRequests(/** @type {string} */ domain) {
-  const page = await session.open('http://news.example/fresh.html');
+  const page = await current().open('http://news.example/fresh.html');
   await page.waitForTimeout(300);
   await page.close();
   const records = (await send({ type: 'sites/get-records' })).value;
@@ -32,9 +29,9 @@ test('the bundled lists are in use at first, and do not know the fixture hosts',
 });
 
 test('a garbage download (an HTML error page) is refused and the lists stay', async () => {
-  session.server.overrides.set(EASYPRIVACY, { status: 200, body: '<!doctype html><title>Service unavailable</title>' });
+  current().server.overrides.set(EASYPRIVACY, { status: 200, body: '<!doctype html><title>Service unavailable</title>' });
   const reply = await send({ type: 'lists/update-now' });
-  session.server.overrides.clear();
+  current().server.overrides.clear();
   assert.equal(reply.ok, false);
   assert.match(reply.error, /easyprivacy is not a filter list \(it starts with "<!doctype html>/);
   assert.deepEqual(await versions(), ['202608130520', '202608130529']);
@@ -47,7 +44,7 @@ test('a good download from the official URLs replaces the engine', async () => {
   const reply = await send({ type: 'lists/update-now' });
   assert.equal(reply.ok, true, reply.error);
   assert.deepEqual(reply.value.lists.lists.map((/** @type {any} */ l) => l.version), ['209901010000', '209901010001']);
-  assert.ok(session.server.requests.some((r) => r.url === 'https://easylist.to/easylist/easylist.txt'));
+  assert.ok(current().server.requests.some((r) => r.url === 'https://easylist.to/easylist/easylist.txt'));
   assert.equal(reply.value.listsStatus.failures, 0);
   // The new rules are live: the fixture-only hosts are now listed.
   assert.equal(await listedFreshRequests('fresh-ads.example'), 1);
@@ -55,13 +52,13 @@ test('a good download from the official URLs replaces the engine', async () => {
 });
 
 test('the downloaded lists survive a service-worker restart', async () => {
-  await session.stopServiceWorker();
+  await current().stopServiceWorker();
   assert.deepEqual(await versions(), ['209901010000', '209901010001']);
 });
 
 test('the options page shows the lists and their age', async () => {
-  const options = await session.browser.context.newPage();
-  await options.goto(`chrome-extension://${session.browser.extensionId}/options.html`);
+  const options = await current().browser.context.newPage();
+  await options.goto(`chrome-extension://${current().browser.extensionId}/options.html`);
   await options.waitForSelector('body[data-ready="true"]');
   const rows = await options.$$eval('#lists tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
   assert.deepEqual(rows.map((r) => r.slice(0, 2)), [['EasyList', '209901010000'], ['EasyPrivacy', '209901010001']]);

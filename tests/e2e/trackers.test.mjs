@@ -1,30 +1,27 @@
 // Per-site third-party records from real requests observed with webRequest,
 // matched against the real EasyList + EasyPrivacy snapshot.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { waitForLabels } from '../harness/labels.mjs';
-import { startSession } from '../harness/session.mjs';
+import { sessionForTests } from '../harness/session.mjs';
 
-/** @type {Awaited<ReturnType<typeof startSession>>} */
-let session;
-before(async () => { session = await startSession(); });
-after(async () => { await session?.close(); });
+const current = sessionForTests();
 
 /** @returns {Promise<import('../../extension/messages.js').SiteRecords>} */
 async function records() {
-  const reply = /** @type {any} */ (await session.sendFromExtensionPage({ type: 'sites/get-records' }));
+  const reply = /** @type {any} */ (await current().sendFromExtensionPage({ type: 'sites/get-records' }));
   assert.equal(reply.ok, true, reply.error);
   return reply.value;
 }
 
 test('the real filter lists are loaded from the build-time snapshot', async () => {
-  const reply = /** @type {any} */ (await session.sendFromExtensionPage({ type: 'engine/get-info' }));
+  const reply = /** @type {any} */ (await current().sendFromExtensionPage({ type: 'engine/get-info' }));
   assert.deepEqual(reply.value.lists.lists.map((/** @type {any} */ l) => [l.name, l.version]),
     [['easylist', '202608130520'], ['easyprivacy', '202608130529']]);
 });
 
 test('a news article records the ad and widget vendors it contacted, listed or not', async () => {
-  const page = await session.open('http://news.example/article/running.html');
+  const page = await current().open('http://news.example/article/running.html');
   await waitForLabels(page, 5);
   const news = (await records()).sites['news.example'];
   assert.ok(news, 'news.example has a record');
@@ -45,7 +42,7 @@ test('a news article records the ad and widget vendors it contacted, listed or n
 });
 
 test('a product page that tells Criteo what you viewed is recorded as a remarketing event', async () => {
-  const page = await session.open('http://shop.example/product/trail-runner-x.html');
+  const page = await current().open('http://shop.example/product/trail-runner-x.html');
   await waitForLabels(page, 2);
   await page.waitForTimeout(300); // the tag's request follows its script
   const shop = (await records()).sites['shop.example'];
@@ -58,11 +55,11 @@ test('a product page that tells Criteo what you viewed is recorded as a remarket
 });
 
 test('records survive a service-worker restart', async () => {
-  const page = await session.open('http://news.example/article/running.html');
+  const page = await current().open('http://news.example/article/running.html');
   await waitForLabels(page, 5);
   await page.waitForTimeout(1_500); // the save is debounced by 1 s
   const before = (await records()).sites['news.example'];
-  await session.stopServiceWorker();
+  await current().stopServiceWorker();
   const after = (await records()).sites['news.example'];
   assert.deepEqual(after, before);
   await page.close();

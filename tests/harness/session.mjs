@@ -1,6 +1,7 @@
 // One end-to-end session: the fixture server plus Chromium with the built
 // extension, and helpers to look at what the extension did.
 
+import { after, before } from 'node:test';
 import { launchWithExtension } from './browser.mjs';
 import { startFixtureServer } from './server.mjs';
 
@@ -153,4 +154,20 @@ export async function evaluateInContentScript(page, extensionId, expression) {
   } finally {
     await cdp.detach();
   }
+}
+
+/**
+ * One session for a whole test file: started before its tests, closed after.
+ * @param {Parameters<typeof startSession>[0]} [options]
+ * @returns {() => Awaited<ReturnType<typeof startSession>>} the session, once started
+ */
+export function sessionForTests(options) {
+  /** @type {Awaited<ReturnType<typeof startSession>> | undefined} */
+  let session;
+  before(async () => { session = await startSession(options); });
+  after(async () => { await session?.close(); });
+  return () => {
+    if (!session) throw new Error('the session is not started yet');
+    return session;
+  };
 }
