@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Benchmark of the wasm engine as shipped (dist/chrome), in Node:
 //   - engine ready from the filter-list snapshot (ms),
-//   - wasm memory with both lists loaded (MB),
+//   - wasm memory with both lists and the tracker database loaded (MB),
 //   - request classification (list match + third-party check) per request,
 //     over the 6,462 real requests of the decisions file: median and p99.
 // Usage: npm run build && node tests/bench/requests.mjs
@@ -22,10 +22,15 @@ const wasm = initSync({ module: fs.readFileSync(path.join(engineDir, 'adlens_bg.
 const snapshot = fs.readFileSync(path.join(root, 'dist/chrome/data/lists.bin'));
 const memoryBefore = wasm.memory.buffer.byteLength;
 
+const trackers = fs.readFileSync(path.join(root, 'dist/chrome/data/trackers.json'), 'utf8');
 const t0 = process.hrtime.bigint();
 const engine = new Engine();
 engine.loadLists(snapshot);
 const readyMs = Number(process.hrtime.bigint() - t0) / 1e6;
+const listsMb = wasm.memory.buffer.byteLength / 2 ** 20;
+const t1 = process.hrtime.bigint();
+engine.loadTrackers(trackers);
+const trackersMs = Number(process.hrtime.bigint() - t1) / 1e6;
 const memoryMb = wasm.memory.buffer.byteLength / 2 ** 20;
 
 const rows = zlib.gunzipSync(fs.readFileSync(decisionsFile)).toString('utf8').trim().split('\n').map((l) => JSON.parse(l));
@@ -43,5 +48,6 @@ samples.sort((a, b) => a - b);
 const at = (/** @type {number} */ q) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] / 1000;
 
 console.log(`engine ready from snapshot: ${readyMs.toFixed(1)} ms (snapshot ${(snapshot.length / 2 ** 20).toFixed(1)} MB)`);
-console.log(`wasm memory: ${(memoryBefore / 2 ** 20).toFixed(1)} MB empty, ${memoryMb.toFixed(1)} MB with both lists`);
+console.log(`tracker database loaded in ${trackersMs.toFixed(1)} ms`);
+console.log(`wasm memory: ${(memoryBefore / 2 ** 20).toFixed(1)} MB empty, ${listsMb.toFixed(1)} MB with both lists, ${memoryMb.toFixed(1)} MB with the tracker database too`);
 console.log(`request classification over ${rows.length} requests × 3 passes: median ${at(0.5).toFixed(2)} µs, p99 ${at(0.99).toFixed(2)} µs, max ${at(1).toFixed(1)} µs`);
