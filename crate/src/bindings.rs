@@ -42,11 +42,12 @@ impl WasmEngine {
         to_js(self.inner.scan_plan())
     }
 
-    /// Finds and classifies the items of a page snapshot.
+    /// Finds and classifies the items of a page snapshot, at `now_ms`
+    /// (`Date.now()`: evidence says "2 days ago").
     #[wasm_bindgen(js_name = analyzePage)]
-    pub fn analyze_page(&self, snapshot: JsValue) -> Result<JsValue, JsError> {
+    pub fn analyze_page(&self, snapshot: JsValue, now_ms: f64) -> Result<JsValue, JsError> {
         let page: PageSnapshot = from_js(snapshot, "page snapshot")?;
-        let report = self.inner.analyze_page(page).map_err(|e| JsError::new(&e.to_string()))?;
+        let report = self.inner.analyze_page(page, clamp_time(now_ms)).map_err(|e| JsError::new(&e.to_string()))?;
         to_js(&report)
     }
 

@@ -10,6 +10,7 @@ use crate::page::PageSnapshot;
 use crate::plan::ScanPlan;
 use crate::products::{self, Product, ProductMemory};
 use crate::remarketing;
+use crate::retargeting::Memory;
 use crate::sites::{SiteRecords, SitesView};
 use crate::trackers::{TrackerDb, TrackerDbError};
 use crate::verdict::{classify, Kind, Verdict};
@@ -213,14 +214,16 @@ impl Engine {
         &self.plan
     }
 
-    /// Finds and classifies the items of one page.
-    pub fn analyze_page(&self, mut page: PageSnapshot) -> Result<PageReport, InputError> {
+    /// Finds and classifies the items of one page, at `now_ms` (epoch
+    /// milliseconds: the same inputs at the same time give the same report).
+    pub fn analyze_page(&self, mut page: PageSnapshot, now_ms: u64) -> Result<PageReport, InputError> {
         page.validate()?;
+        let memory = Memory { products: &self.products, sites: &self.sites, now_ms };
         let mut counts = KindCounts::default();
         let items = find_items(&page)
             .into_iter()
             .map(|item| {
-                let verdict = classify(&item);
+                let verdict = classify(&item, memory);
                 counts.add(verdict.kind);
                 ReportedItem { item, verdict }
             })
@@ -230,8 +233,8 @@ impl Engine {
     }
 
     /// [`Engine::analyze_page`] on a JSON snapshot (the CLI and tests).
-    pub fn analyze_json(&self, json: &str) -> Result<PageReport, InputError> {
+    pub fn analyze_json(&self, json: &str, now_ms: u64) -> Result<PageReport, InputError> {
         let page: PageSnapshot = serde_json::from_str(json).map_err(|e| InputError::Malformed(e.to_string()))?;
-        self.analyze_page(page)
+        self.analyze_page(page, now_ms)
     }
 }

@@ -314,7 +314,7 @@ mod tests {
         assert_eq!(snapshot.lang.as_deref(), Some("en"));
         let iframe = snapshot.candidates.iter().find(|c| c.tag == "iframe").expect("the GPT iframe");
         assert_eq!(iframe.parent, Some(1), "nested in the slot");
-        let report = engine.analyze_page(snapshot).expect("valid");
+        let report = engine.analyze_page(snapshot, 0).expect("valid");
         let found: Vec<_> =
             report.items.iter().map(|i| (i.item.network, i.item.label.as_ref().map(|l| l.phrase))).collect();
         assert_eq!(found, vec![(Some("Google"), None), (None, Some("recently viewed"))]);

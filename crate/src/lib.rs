@@ -23,6 +23,7 @@ pub mod page;
 pub mod plan;
 pub mod products;
 pub mod remarketing;
+pub mod retargeting;
 pub mod sites;
 pub mod text;
 pub mod trackers;

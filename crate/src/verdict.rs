@@ -8,9 +8,10 @@ use serde::Serialize;
 
 use crate::detect::FoundItem;
 use crate::lexicon::PhraseHint;
+use crate::retargeting::{self, Memory};
 
 /// Version of the classification rules; carried by every verdict.
-pub const CLASSIFIER_VERSION: &str = "adlens-classifier/0.1";
+pub const CLASSIFIER_VERSION: &str = "adlens-classifier/0.2";
 
 /// Why an ad or widget is shown to the user.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -44,8 +45,38 @@ pub struct Evidence {
 
 /// A typed reason. Serialized with a `type` tag so the shell can localise it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(tag = "type", rename_all = "snake_case", rename_all_fields = "camelCase")]
 pub enum Reason {
+    /// The item shows a product the user viewed.
+    ViewedProduct {
+        /// The product's name.
+        product: String,
+        /// The shop.
+        shop: String,
+        /// When, epoch milliseconds.
+        viewed_at: u64,
+    },
+    /// The item leads to a shop the user visited.
+    VisitedShop {
+        /// The shop.
+        shop: String,
+        /// When, epoch milliseconds.
+        visited_at: u64,
+    },
+    /// A retargeting company served it.
+    RetargetingVendor {
+        /// The vendor.
+        vendor: String,
+    },
+    /// The shop told a vendor about the user's visit.
+    RemarketingTagSeen {
+        /// The shop.
+        shop: String,
+        /// The vendor told.
+        vendor: String,
+        /// What it was told (`viewItem`…).
+        event: String,
+    },
     /// The widget's heading says what it is.
     LabelPhrase {
         /// The phrase found.
@@ -78,18 +109,24 @@ pub struct Verdict {
     pub classifier_version: &'static str,
 }
 
-/// Classifies one item from what is known about it.
-pub fn classify(item: &FoundItem) -> Verdict {
+/// Classifies one item from what is known about it and what the user's
+/// local memory holds.
+pub fn classify(item: &FoundItem, memory: Memory<'_>) -> Verdict {
     let mut evidence = Vec::new();
     let mut kind = Kind::Generic;
     let mut confidence = 0.5;
+    if let Some((sure, reasons)) = retargeting::evidence(item, memory) {
+        kind = Kind::Retargeted;
+        confidence = sure;
+        evidence.extend(reasons);
+    }
     if let Some(label) = &item.label {
         let implied = implied_kind(label.hint);
         evidence.push(Evidence {
             sentence: format!("The section is headed \"{}\"", label.phrase),
             reason: Reason::LabelPhrase { phrase: label.phrase.to_owned(), language: label.lang.to_owned(), implied },
         });
-        if let Some(k) = implied {
+        if let (Some(k), Kind::Generic) = (implied, kind) {
             kind = k;
             confidence = 0.6;
         }
@@ -142,16 +179,21 @@ mod tests {
         }
     }
 
+    fn nothing<T>(f: impl FnOnce(Memory<'_>) -> T) -> T {
+        let (products, sites) = (Default::default(), Default::default());
+        f(Memory { products: &products, sites: &sites, now_ms: 0 })
+    }
+
     #[test]
     fn recently_viewed_widget_is_retargeted() {
-        let v = classify(&item(Some("Recently viewed"), None));
+        let v = nothing(|m| classify(&item(Some("Recently viewed"), None), m));
         assert_eq!(v.kind, Kind::Retargeted);
         assert!(matches!(v.evidence[0].reason, Reason::LabelPhrase { .. }));
     }
 
     #[test]
     fn a_bare_vendor_slot_stays_generic() {
-        let v = classify(&item(None, Some("Google Ad Manager")));
+        let v = nothing(|m| classify(&item(None, Some("Google Ad Manager")), m));
         assert_eq!(v.kind, Kind::Generic);
         assert_eq!(v.classifier_version, CLASSIFIER_VERSION);
         assert!(v.evidence.iter().any(|e| e.reason == Reason::NoTargetingEvidence));

@@ -18,7 +18,7 @@ const NEWS_SNAPSHOT: &str = r#"{
 
 #[test]
 fn finds_the_slot_once_the_widget_and_the_polish_section() {
-    let report = Engine::new().analyze_json(NEWS_SNAPSHOT).expect("valid snapshot");
+    let report = Engine::new().analyze_json(NEWS_SNAPSHOT, 0).expect("valid snapshot");
     let keys: Vec<u32> = report.items.iter().map(|i| i.item.key).collect();
     assert_eq!(keys, vec![1, 3, 4], "the iframe inside the slot is the same ad");
     assert_eq!(report.items[2].verdict.kind, Kind::Retargeted);
@@ -29,14 +29,14 @@ fn finds_the_slot_once_the_widget_and_the_polish_section() {
 #[test]
 fn the_same_input_gives_the_same_report() {
     let engine = Engine::new();
-    let a = serde_json::to_string(&engine.analyze_json(NEWS_SNAPSHOT).expect("ok")).expect("json");
-    let b = serde_json::to_string(&Engine::new().analyze_json(NEWS_SNAPSHOT).expect("ok")).expect("json");
+    let a = serde_json::to_string(&engine.analyze_json(NEWS_SNAPSHOT, 0).expect("ok")).expect("json");
+    let b = serde_json::to_string(&Engine::new().analyze_json(NEWS_SNAPSHOT, 0).expect("ok")).expect("json");
     assert_eq!(a, b);
 }
 
 #[test]
 fn malformed_json_is_a_clear_error() {
-    let err = Engine::new().analyze_json("{\"url\": [").expect_err("malformed");
+    let err = Engine::new().analyze_json("{\"url\": [", 0).expect_err("malformed");
     assert!(matches!(err, InputError::Malformed(_)));
     assert!(err.to_string().starts_with("malformed page snapshot:"), "{err}");
 }

@@ -47,7 +47,7 @@ fn real_ads_are_found_attributed_and_followed_to_their_landing_page() {
     for ad in &ads {
         let html = format!("<!doctype html><html><body>{}</body></html>", ad.ad_html);
         let snapshot = snapshot_from_html(&html, &ad.parent_url, engine.scan_plan(), engine.lists());
-        let report = engine.analyze_page(snapshot).expect("a valid snapshot");
+        let report = engine.analyze_page(snapshot, 0).expect("a valid snapshot");
         if report.items.is_empty() {
             missed.push(format!(
                 "{} [{}] {}",

@@ -53,7 +53,7 @@ fn every_vendor_block_of_the_article_pages_is_found() {
     for (file, url) in &pages {
         let html = common::read_text(&format!("pages/{file}"));
         let report = engine
-            .analyze_page(snapshot_from_html(&html, url, engine.scan_plan(), engine.lists()))
+            .analyze_page(snapshot_from_html(&html, url, engine.scan_plan(), engine.lists()), 0)
             .expect("a valid snapshot");
         assert!(!report.items.is_empty(), "{file}: nothing found");
         let found: HashSet<u32> = report.items.iter().map(|i| i.item.key).collect();
@@ -73,7 +73,7 @@ fn pages_without_ads_yield_nothing() {
     for (file, url) in pages {
         let html = common::read_text(&format!("pages/{file}"));
         let report =
-            engine.analyze_page(snapshot_from_html(&html, &url, engine.scan_plan(), engine.lists())).expect("valid");
+            engine.analyze_page(snapshot_from_html(&html, &url, engine.scan_plan(), engine.lists()), 0).expect("valid");
         let what: Vec<_> = report.items.iter().map(|i| (i.item.source, i.item.text.clone())).collect();
         assert!(what.is_empty(), "{file}: {what:?}");
     }

@@ -39,7 +39,7 @@ export const handlers = {
     // Frames are the background's to add, never the page's.
     const page = { ...message.page, frames: Object.values(await readFrames(tabId)) };
     /** @type {import('../messages.js').PageReport} */
-    const report = engine.analyzePage(page);
+    const report = engine.analyzePage(page, Date.now());
     for (const note of report.notes) console.info(`[AdLens] ${report.url}: ${note}`);
     if (report.product) {
       engine.rememberProduct(report.product, Date.now());

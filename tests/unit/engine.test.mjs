@@ -26,7 +26,7 @@ test('a GPT slot and a "recently viewed" widget are found and classified', () =>
       candidate({ key: 1, id: 'div-gpt-ad-1-0' }),
       candidate({ key: 2, source: 'heading', tag: 'section', heading: 'Recently viewed' }),
     ],
-  });
+  }, 0);
   assert.deepEqual(report.items.map((/** @type {any} */ i) => [i.key, i.itemType, i.vendor, i.verdict.kind]), [
     [1, 'ad', 'Google Ad Manager', 'generic'],
     [2, 'recommendation', null, 'retargeted'],
@@ -47,20 +47,20 @@ test('malformed input becomes a JS Error with a clear message, and the engine ke
     [{ url: 'http://a.example/', candidates: Array.from({ length: 2001 }, () => candidate({})) }, /more than the cap of 2000/],
   ];
   for (const [input, message] of cases) {
-    assert.throws(() => engine.analyzePage(input), (/** @type {Error} */ error) => {
+    assert.throws(() => engine.analyzePage(input, 0), (/** @type {Error} */ error) => {
       assert.ok(error instanceof Error, 'a real Error');
       assert.match(error.message, message);
       return true;
     });
   }
-  assert.equal(engine.analyzePage({ url: 'http://a.example/' }).items.length, 0);
+  assert.equal(engine.analyzePage({ url: 'http://a.example/' }, 0).items.length, 0);
 });
 
 test('hostile field values are cut, not fatal', () => {
   const report = engine.analyzePage({
     url: 'http://a.example/',
     candidates: [candidate({ id: 'div-gpt-ad-' + 'x'.repeat(100_000), text: '\u0000'.repeat(50_000), rect: { x: 1e308 * 10, y: -0, width: 1, height: 1 } })],
-  });
+  }, 0);
   assert.equal(report.items.length, 1);
 });
 

@@ -41,7 +41,7 @@ pub fn run(args: &[String]) -> Result<(), CliError> {
             writeln!(out, "{line}").map_err(|e| CliError::Io("stdout".into(), e))?;
             continue;
         }
-        let report = engine.analyze_page(snapshot).map_err(|e| CliError::Input(file.clone(), e))?;
+        let report = engine.analyze_page(snapshot, now_ms()).map_err(|e| CliError::Input(file.clone(), e))?;
         for item in &report.items {
             let record = ScanRecord { file, page_url, item, lists_version: lists_version.clone() };
             let line = serde_json::to_string(&record).map_err(|e| CliError::Output(e.to_string()))?;
@@ -67,4 +67,9 @@ fn positional(args: &[String]) -> Vec<&String> {
         }
     }
     out
+}
+
+/// Now, in epoch milliseconds.
+fn now_ms() -> u64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as u64)
 }

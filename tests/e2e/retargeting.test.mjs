@@ -1,0 +1,54 @@
+// The verdict that matters most, from real browsing in Chromium: an ad for a
+// product you looked at, on another site, is "Following you", explained by
+// what AdLens saw locally; before the visit the same ad is "Generic".
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { waitForLabels } from '../harness/labels.mjs';
+import { sessionForTests } from '../harness/session.mjs';
+
+const current = sessionForTests();
+const NEWS = 'http://news.example/article/running.html';
+
+/** The news article's Google ads, by landing domain, once both creatives are attributed. */
+async function googleAdsOnTheNews() {
+  const page = await current().open(NEWS);
+  await waitForLabels(page, 5);
+  /** @type {Record<string, import('../../extension/messages.js').ReportedItem>} */
+  let ads = {};
+  for (const deadline = Date.now() + 5_000; Date.now() < deadline; await page.waitForTimeout(100)) {
+    const { state } = await current().waitForReport(NEWS, 5);
+    ads = Object.fromEntries(state.report.items.filter((i) => i.network === 'Google').map((i) => [String(i.landingDomain), i]));
+    if (ads['shop.example'] && ads['travel.example']) break;
+  }
+  return { page, ads };
+}
+
+test('before visiting the shop, its ad on the news site is generic', async () => {
+  const { page, ads } = await googleAdsOnTheNews();
+  assert.equal(ads['shop.example'].verdict.kind, 'generic');
+  await page.close();
+});
+
+test('after viewing the product, the same ad follows you, and says why', async () => {
+  const shop = await current().open('http://shop.example/product/trail-runner-x.html');
+  await waitForLabels(shop, 2);
+  await shop.waitForTimeout(300); // the shop's Criteo tag fires after its script loads
+  await shop.close();
+
+  const { page, ads } = await googleAdsOnTheNews();
+  const followed = ads['shop.example'].verdict;
+  assert.equal(followed.kind, 'retargeted');
+  assert.deepEqual(followed.evidence.map((e) => e.type), ['viewed_product', 'remarketing_tag_seen', 'served_by']);
+  assert.match(followed.evidence[0].sentence, /^You viewed Trail Runner X on shop\.example (just now|\d+ minutes? ago)$/);
+  assert.equal(followed.evidence[1].sentence, 'shop.example told Criteo you viewed a product');
+  assert.ok(followed.confidence >= 0.85, String(followed.confidence));
+  assert.equal(ads['travel.example'].verdict.kind, 'generic', 'a shop never visited does not follow you');
+
+  const labels = await waitForLabels(page, 5);
+  assert.equal(labels.filter((l) => l.text === 'Ad · Following you').length, 1);
+  const { tabId } = await current().waitForReport(NEWS, 5);
+  assert.equal((await current().popupCounts(tabId)).retargeted, 1);
+  const badge = await (await current().browser.worker()).evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+  assert.equal(badge, '1');
+  await page.close();
+});
