@@ -57,6 +57,16 @@ export async function launchWithExtension(options) {
     return existing ?? context.waitForEvent('serviceworker', { timeout: 15_000 });
   };
   const extensionId = new URL((await worker()).url()).host;
+  // Browse only once the extension is ready, as a user would after
+  // installing it: right after install, Chrome may not yet route a new
+  // tab's requests to the webRequest listener (seen here: the first page's
+  // requests were sometimes never observed). One round trip to the engine
+  // from an extension page proves the background ran its start-up.
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  const reply = await page.evaluate(() => chrome.runtime.sendMessage({ type: 'engine/get-info' }));
+  if (!reply?.ok) throw new Error(`the extension did not start: ${reply?.error ?? 'no reply'}`);
+  await page.close();
   return {
     context,
     extensionId,

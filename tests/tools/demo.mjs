@@ -36,7 +36,7 @@ try {
     for (const label of labels) console.log(`  ${label.text}`);
     const shot = path.join(outDir, `${String(i + 1).padStart(2, '0')}-${new URL(step.url).hostname}.png`);
     await page.screenshot({ path: shot, fullPage: true });
-    if (!headed && i > 0) await page.close(); // the first stays open for the popup
+    if (!headed && i > 1) await page.close(); // the first two stay open for the popup and panel
   }
   const last = await session.tabStateFor(JOURNEY[0].url);
   if (last) {
@@ -45,6 +45,13 @@ try {
     await popup.goto(`chrome-extension://${session.browser.extensionId}/popup.html?tabId=${last.tabId}`);
     await popup.waitForSelector('body[data-ready="true"]');
     await popup.screenshot({ path: path.join(outDir, '06-popup.png') });
+  }
+  const news = await session.tabStateFor(JOURNEY[1].url);
+  if (news) {
+    const panel = await session.browser.context.newPage();
+    await panel.goto(`chrome-extension://${session.browser.extensionId}/panel.html?tabId=${news.tabId}`);
+    await panel.waitForSelector('body[data-ready="true"]');
+    await panel.screenshot({ path: path.join(outDir, '07-panel-news.png'), fullPage: true });
   }
   console.log(`\nScreenshots: ${outDir}`);
   if (headed) {
