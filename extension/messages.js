@@ -30,7 +30,8 @@
  * @typedef {{ maxCandidates: number, maxTextChars: number, maxHeadingChars: number, maxUrls: number,
  *   maxClassesAndIds: number, maxJsonLdBlocks: number, maxJsonLdChars: number, maxProductProperties: number }} ScanLimits
  * @typedef {{ rulesVersion: string, markerSelector: string, headingSelector: string,
- *   headingContainerSelector: string, attributes: string[], jsonLdSelector: string, productMetaSelector: string,
+ *   headingContainerSelector: string, labelSelector: string, labelContainerSelector: string, attributes: string[],
+ *   jsonLdSelector: string, productMetaSelector: string,
  *   microdataProductSelector: string, limits: ScanLimits }} ScanPlan
  * @typedef {{ x: number, y: number, width: number, height: number }} Rect
  * @typedef {{ key: number, source: 'marker' | 'heading' | 'cosmetic', parent: number | null, tag: string,

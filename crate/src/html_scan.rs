@@ -67,34 +67,43 @@ fn snapshot_of(
             }
         }
     }
-    if let (Ok(headings), Ok(containers)) =
-        (Selector::parse(&plan.heading_selector), Selector::parse(&plan.heading_container_selector))
-    {
-        for heading in doc.select(&headings) {
-            let text = visible_text(heading, plan.limits.max_heading_chars + 1);
-            // As the content script does: only sections whose heading the
-            // engine calls a label are described.
+    for (labels, containers) in [
+        (&plan.heading_selector, &plan.heading_container_selector),
+        (&plan.label_selector, &plan.label_container_selector),
+    ] {
+        let (Ok(labels), Ok(containers)) = (Selector::parse(labels), Selector::parse(containers)) else { continue };
+        for label in doc.select(&labels) {
+            let text = visible_text(label, plan.limits.max_heading_chars + 1);
+            // As the content script does: only sections whose heading (or
+            // tiles whose label) the engine calls a label are described.
             if text.chars().count() > plan.limits.max_heading_chars || match_label(&text).is_none() {
                 continue;
             }
-            let container = heading
+            let container = label
                 .ancestors()
                 .filter_map(ElementRef::wrap)
                 .find(|a| containers.matches(a))
-                .or_else(|| heading.parent().and_then(ElementRef::wrap));
+                .or_else(|| label.parent().and_then(ElementRef::wrap));
             if let Some(container) = container.filter(|c| !matches!(c.value().name(), "body" | "html")) {
-                picked.add(container, CandidateSource::Heading);
+                picked.add_labelled(container, text);
             }
         }
     }
 
+    let labels = std::mem::take(&mut picked.labels);
     let mut chosen = picked.elements;
     chosen.truncate(plan.limits.max_candidates);
     let keys: HashMap<_, u32> = chosen.iter().enumerate().map(|(i, (el, _))| (el.id(), i as u32 + 1)).collect();
     let heading_selector = Selector::parse(&plan.heading_selector).ok();
     let candidates = chosen
         .iter()
-        .map(|(el, source)| describe(*el, *source, plan, &keys, heading_selector.as_ref(), base.as_ref()))
+        .map(|(el, source)| {
+            let mut candidate = describe(*el, *source, plan, &keys, heading_selector.as_ref(), base.as_ref());
+            if let Some(label) = labels.get(&el.id()) {
+                candidate.heading = Some(label.clone());
+            }
+            candidate
+        })
         .collect();
     let title = Selector::parse("title")
         .ok()
@@ -166,12 +175,21 @@ fn product_hints(doc: &Html, plan: &ScanPlan, base: Option<&Url>) -> ProductHint
 struct Picked<'a> {
     elements: Vec<(ElementRef<'a>, CandidateSource)>,
     seen: HashSet<ego_tree::NodeId>,
+    /// The label that made a container a candidate.
+    labels: HashMap<ego_tree::NodeId, String>,
 }
 
 impl<'a> Picked<'a> {
     fn add(&mut self, el: ElementRef<'a>, source: CandidateSource) {
         if self.seen.insert(el.id()) {
             self.elements.push((el, source));
+        }
+    }
+
+    fn add_labelled(&mut self, el: ElementRef<'a>, label: String) {
+        if self.seen.insert(el.id()) {
+            self.elements.push((el, CandidateSource::Heading));
+            self.labels.insert(el.id(), label);
         }
     }
 }

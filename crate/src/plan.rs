@@ -23,6 +23,11 @@ pub struct ScanPlan {
     pub heading_selector: String,
     /// For a heading, the closest ancestor matching this is its widget.
     pub heading_container_selector: String,
+    /// Small labels inside tiles ("Sponsored" on a product card): elements
+    /// whose class names a sponsor or an advert.
+    pub label_selector: String,
+    /// For such a label, the closest ancestor matching this is its item.
+    pub label_container_selector: String,
     /// Attributes to report for each candidate (vendor markers).
     pub attributes: Vec<&'static str>,
     /// JSON-LD blocks, for product pages.
@@ -70,6 +75,8 @@ impl ScanPlan {
             marker_selector: selectors.join(","),
             heading_selector: "h1,h2,h3,h4,h5,h6,[role=heading]".into(),
             heading_container_selector: "section,aside,[role=region],[role=complementary]".into(),
+            label_selector: "[class*=\"sponsor\"],[class*=\"Sponsor\"],[class*=\"advert\"],[class*=\"Advert\"]".into(),
+            label_container_selector: "li,article,[class*=\"product\"],[class*=\"card\"],[class*=\"tile\"]".into(),
             attributes,
             json_ld_selector: "script[type=\"application/ld+json\"]",
             product_meta_selector: "meta[property^=\"og:\"],meta[property^=\"product:\"]",

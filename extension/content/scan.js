@@ -87,7 +87,7 @@ function selectAll(doc, selectors) {
 export function headingTexts(doc, plan) {
   /** @type {Set<string>} */
   const texts = new Set();
-  for (const heading of doc.querySelectorAll(plan.headingSelector)) {
+  for (const heading of doc.querySelectorAll(`${plan.headingSelector},${plan.labelSelector}`)) {
     const text = visibleText(heading, plan.limits.maxHeadingChars + 1);
     if (text && text.length <= plan.limits.maxHeadingChars) texts.add(text);
     if (texts.size >= plan.limits.maxCandidates) break;
@@ -110,19 +110,29 @@ export function scanPage(doc, plan, keys, hidingSelectors, labels) {
   // The first reason an element was picked wins: markers, lists, headings.
   for (const el of doc.querySelectorAll(plan.markerSelector)) found.set(el, 'marker');
   for (const el of selectAll(doc, hidingSelectors)) if (!found.has(el)) found.set(el, 'cosmetic');
-  for (const heading of doc.querySelectorAll(plan.headingSelector)) {
-    const text = visibleText(heading, plan.limits.maxHeadingChars + 1);
-    if (!labels.has(text)) continue;
-    const container = heading.closest(plan.headingContainerSelector) ?? heading.parentElement;
-    if (!container || container === doc.body || container === doc.documentElement) continue;
-    if (!found.has(container)) found.set(container, 'heading');
+  /** @type {Map<Element, string>} the label that made a container a candidate */
+  const labelOf = new Map();
+  for (const [labelSelector, containerSelector] of [
+    [plan.headingSelector, plan.headingContainerSelector],
+    [plan.labelSelector, plan.labelContainerSelector],
+  ]) {
+    for (const label of doc.querySelectorAll(labelSelector)) {
+      const text = visibleText(label, plan.limits.maxHeadingChars + 1);
+      if (!labels.has(text)) continue;
+      const container = label.closest(containerSelector) ?? label.parentElement;
+      if (!container || container === doc.body || container === doc.documentElement || found.has(container)) continue;
+      found.set(container, 'heading');
+      labelOf.set(container, text);
+    }
   }
 
   const elements = [...found.keys()].slice(0, plan.limits.maxCandidates);
   const chosen = new Set(elements);
-  const candidates = elements.map((el) =>
-    describe(el, /** @type {Candidate['source']} */ (found.get(el)), plan, keys, chosen),
-  );
+  const candidates = elements.map((el) => {
+    const candidate = describe(el, /** @type {Candidate['source']} */ (found.get(el)), plan, keys, chosen);
+    const label = labelOf.get(el);
+    return label === undefined ? candidate : { ...candidate, heading: label };
+  });
   return {
     url: doc.location?.href ?? doc.URL,
     title: (doc.title ?? '').slice(0, plan.limits.maxHeadingChars),

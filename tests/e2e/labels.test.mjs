@@ -84,3 +84,16 @@ test('pages keep working: their own scripts run and no page error is raised', as
   assert.deepEqual(current().pageErrors, []);
   await page.close();
 });
+
+for (const url of ['http://shop.example/search/', 'http://sklep.example/szukaj/', 'http://gouwu.example/search/']) {
+  test(`${url}: the sponsored product tile is labelled as an ad, the shop's own tiles are not`, async () => {
+    const page = await current().open(url);
+    const labels = await waitForLabels(page, 1);
+    await page.waitForTimeout(400);
+    assert.deepEqual((await readLabels(page)).map((l) => l.text), ['Ad · Generic']);
+    const tile = await page.$eval('li', (li) => { const r = li.getBoundingClientRect(); return { left: r.left, top: r.top, right: r.right, bottom: r.bottom }; });
+    const box = labels[0].box;
+    assert.ok(box && box.x >= tile.left && box.x <= tile.right && box.y >= tile.top && box.y <= tile.bottom, 'on the first tile');
+    await page.close();
+  });
+}
