@@ -339,6 +339,19 @@ mod tests {
     }
 
     #[test]
+    fn a_sponsored_tile_is_an_ad_and_its_neighbours_are_not() {
+        let html = r#"<html><body><ul>
+            <li class="product-card"><span class="sponsored-label">Sponsored</span><a href="https://brand.example/p">Shoe</a></li>
+            <li class="product-card"><a href="/p/2">Our shoe</a></li></ul>
+            <p class="sponsor-note">Sponsored results are paid placements.</p></body></html>"#;
+        let engine = Engine::new();
+        let snapshot = snapshot_from_html(html, "https://shop.example/search", engine.scan_plan(), None);
+        let report = engine.analyze_page(snapshot, 0).expect("valid");
+        let found: Vec<_> = report.items.iter().map(|i| (i.item.landing_domain.as_deref(), i.item.item_type)).collect();
+        assert_eq!(found, vec![(Some("brand.example"), crate::vendors::ItemType::Ad)]);
+    }
+
+    #[test]
     fn script_text_is_not_visible_text() {
         let doc = Html::parse_fragment("<div>Hello <script>var x = 'Sponsored';</script><b>world</b></div>");
         let div = doc.select(&Selector::parse("div").expect("css")).next().expect("div");

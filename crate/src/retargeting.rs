@@ -35,11 +35,11 @@ pub fn evidence(item: &FoundItem, memory: Memory<'_>) -> Option<(f64, Vec<Eviden
     let mut evidence = Vec::new();
     let mut confidence: f64;
 
+    let text = item.text.to_lowercase();
     let product = memory.products.products.iter().rev().find(|p| {
         p.product.shop == shop
             && (item.landing_url.as_deref().is_some_and(|u| same_page(u, &p.product.url))
-                || (p.product.name.chars().count() >= MIN_NAME_CHARS
-                    && item.text.to_lowercase().contains(&p.product.name.to_lowercase())))
+                || (p.product.name.chars().count() >= MIN_NAME_CHARS && text.contains(&p.product.name.to_lowercase())))
     });
     if let Some(viewed) = product {
         confidence = 0.75;
