@@ -14,6 +14,11 @@ import { startFixtureServer } from './server.mjs';
 /** @param {{ headless?: boolean, locale?: string, routes?: Map<string, string> }} [options] */
 export async function startSession(options = {}) {
   const { routes, ...launch } = options;
+  // Keep Node's event loop alive for the session's whole life: a browser call
+  // still pending must not let the process end the test silently (seen once
+  // in CI as "Promise resolution is still pending but the event loop has
+  // already resolved"). A real hang then fails on the runner's test timeout.
+  const keepAlive = setInterval(() => {}, 60_000);
   const server = await startFixtureServer({ routes });
   const browser = await launchWithExtension({ proxyPort: server.port, ...launch });
   /** @type {string[]} */
@@ -123,8 +128,12 @@ export async function startSession(options = {}) {
     waitForReport,
     popupCounts,
     close: async () => {
-      await browser.close();
-      await server.close();
+      try {
+        await browser.close();
+        await server.close();
+      } finally {
+        clearInterval(keepAlive);
+      }
     },
   };
 }

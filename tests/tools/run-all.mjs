@@ -56,7 +56,7 @@ const layers = [
   { name: 'tsc --checkJs (strict)', cmd: bin('tsc'), args: ['-p', '.'], needsBuild: true },
   { name: 'JS unit tests', cmd: 'node', args: ['--test', '--test-reporter=tap', 'tests/unit/'], count: tapCounts, needsBuild: true },
   { name: 'web-ext lint (firefox)', cmd: bin('web-ext'), args: ['lint', '--source-dir', 'dist/firefox', '--output', 'json', '--no-config-discovery'], count: lintCounts, needsBuild: true },
-  { name: 'browser e2e (Chromium)', cmd: 'node', args: ['--test', '--test-reporter=tap', '--test-concurrency=1', 'tests/e2e/'], count: tapCounts, needsBuild: true },
+  { name: 'browser e2e (Chromium)', cmd: 'node', args: ['--test', '--test-reporter=tap', '--test-concurrency=1', '--test-timeout=120000', 'tests/e2e/'], count: tapCounts, needsBuild: true },
 ];
 
 /**
