@@ -47,6 +47,8 @@ pub struct FoundItem {
     pub rect: Rect,
     /// URLs of the frames whose content was attributed to it.
     pub frames: Vec<String>,
+    /// Its ad request or click URL asked for a non-personalised ad (`npa=1`).
+    pub non_personalised: bool,
 }
 
 /// Recognises the items among a page's candidates, in candidate order. An
@@ -90,6 +92,7 @@ pub fn find_items(page: &PageSnapshot) -> Vec<FoundItem> {
             item.text = inner.text;
         }
         item.frames.extend(inner.frames);
+        item.non_personalised |= inner.non_personalised;
     }
     outer
 }
@@ -129,6 +132,7 @@ fn recognise(c: &Candidate, site: &str, frames: Vec<String>) -> Option<FoundItem
     let landing = first_landing(&c.links);
     let first_party = landing.as_ref().is_some_and(|(_, domain)| !site.is_empty() && domain == site);
     let (landing_url, landing_domain) = landing.unzip();
+    let non_personalised = c.links.iter().chain(&c.frames).chain(&frames).any(|u| asks_non_personalised(u));
     Some(FoundItem {
         key: c.key,
         item_type,
@@ -143,7 +147,16 @@ fn recognise(c: &Candidate, site: &str, frames: Vec<String>) -> Option<FoundItem
         images: c.images.iter().take(MAX_ITEM_IMAGES).cloned().collect(),
         rect: c.rect,
         frames,
+        non_personalised,
     })
+}
+
+/// Google's ad requests (and the AdSense frame URLs that carry them) say
+/// `npa=1` when the ad must not be personalised.
+fn asks_non_personalised(url: &str) -> bool {
+    let query = url.split_once('?').map_or("", |(_, q)| q);
+    let query = query.split('#').next().unwrap_or_default();
+    query.split(['&', ';']).any(|pair| pair == "npa=1")
 }
 
 #[cfg(test)]
@@ -222,6 +235,23 @@ mod tests {
         assert_eq!(items[0].landing_domain.as_deref(), Some("shop.example"));
         assert_eq!(items[0].text, "Trail Runner X");
         assert_eq!(items[0].frames, vec!["about:blank"]);
+    }
+
+    #[test]
+    fn a_non_personalised_ad_request_is_noted() {
+        let c = Candidate {
+            key: 1,
+            source: CandidateSource::Marker,
+            classes: vec!["adsbygoogle".into()],
+            tag: "ins".into(),
+            frames: vec!["https://googleads.g.doubleclick.net/pagead/ads?client=ca-pub-1&npa=1&output=html".into()],
+            ..Default::default()
+        };
+        let items = find_items(&page(vec![c.clone()]));
+        assert!(items[0].non_personalised);
+        let personalised =
+            Candidate { frames: vec!["https://googleads.g.doubleclick.net/pagead/ads?npa=10".into()], ..c };
+        assert!(!find_items(&page(vec![personalised]))[0].non_personalised);
     }
 
     #[test]

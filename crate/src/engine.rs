@@ -9,11 +9,14 @@ use crate::lists::{FilterLists, ListError, ListsInfo};
 use crate::page::PageSnapshot;
 use crate::plan::ScanPlan;
 use crate::products::{self, Product, ProductMemory};
+use crate::profile::{InterestProfile, Interests, ProfileError};
 use crate::remarketing;
 use crate::retargeting::Memory;
 use crate::sites::{SiteRecords, SitesView};
+use crate::topical::page_topics;
+use crate::topics::{TopicMatcher, Topics};
 use crate::trackers::{TrackerDb, TrackerDbError};
-use crate::verdict::{classify, Kind, Verdict};
+use crate::verdict::{classify, Context, Kind, Verdict};
 
 /// Version of the engine crate, reported in every page report.
 pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -26,6 +29,8 @@ pub struct Engine {
     trackers: Option<TrackerDb>,
     sites: SiteRecords,
     products: ProductMemory,
+    matcher: TopicMatcher,
+    profile: InterestProfile,
 }
 
 /// What the engine makes of one network request.
@@ -54,6 +59,10 @@ pub struct PageReport {
     pub counts: KindCounts,
     /// The product the page sells, when it is a product page.
     pub product: Option<Product>,
+    /// What the page is about.
+    pub topics: Topics,
+    /// The page's site (registrable domain).
+    pub site: String,
     /// Problems met in the page's data (broken JSON-LD…), for the log.
     pub notes: Vec<String>,
     /// The engine that produced the report.
@@ -111,6 +120,8 @@ impl Engine {
             trackers: None,
             sites: SiteRecords::default(),
             products: ProductMemory::default(),
+            matcher: TopicMatcher::new(),
+            profile: InterestProfile::new(),
         }
     }
 
@@ -216,20 +227,88 @@ impl Engine {
 
     /// Finds and classifies the items of one page, at `now_ms` (epoch
     /// milliseconds: the same inputs at the same time give the same report).
+    /// Memory is read, not changed: see [`Engine::visit_page`].
     pub fn analyze_page(&self, mut page: PageSnapshot, now_ms: u64) -> Result<PageReport, InputError> {
         page.validate()?;
-        let memory = Memory { products: &self.products, sites: &self.sites, now_ms };
+        let topics = page_topics(&self.matcher, &page);
+        let interests = self.profile.interests(now_ms);
+        let ctx = Context {
+            memory: Memory { products: &self.products, sites: &self.sites, profile: &self.profile, now_ms },
+            matcher: &self.matcher,
+            page_topics: &topics,
+            interests: &interests,
+            lang: page.lang.as_deref(),
+        };
         let mut counts = KindCounts::default();
         let items = find_items(&page)
             .into_iter()
             .map(|item| {
-                let verdict = classify(&item, memory);
+                let verdict = classify(&item, ctx);
                 counts.add(verdict.kind);
                 ReportedItem { item, verdict }
             })
             .collect();
         let products::Extraction { product, notes } = products::extract(&page.url, &page.product_hints);
-        Ok(PageReport { url: page.url, items, counts, product, notes, engine_version: ENGINE_VERSION })
+        let site = host_of(&page.url).map(|h| registrable_domain(&h)).unwrap_or_default();
+        Ok(PageReport { url: page.url, items, counts, product, topics, site, notes, engine_version: ENGINE_VERSION })
+    }
+
+    /// A page the user visited at `time_ms`: analysed as it was then, and
+    /// then remembered (its product, and its topics in the interest
+    /// profile), so later pages are judged with it. A rescan of the same page
+    /// within half an hour is analysed but not counted again.
+    pub fn visit_page(&mut self, page: PageSnapshot, time_ms: u64) -> Result<PageReport, InputError> {
+        let report = self.analyze_page(page, time_ms)?;
+        self.record_visit(&report, time_ms);
+        Ok(report)
+    }
+
+    /// Remembers what a page report says about the user's browsing.
+    pub fn record_visit(&mut self, report: &PageReport, time_ms: u64) -> bool {
+        if let Some(product) = &report.product {
+            self.products.record(product.clone(), time_ms);
+        }
+        self.profile.record_visit(&report.site, &report.url, &report.topics, time_ms)
+    }
+
+    /// The interest profile.
+    pub fn profile(&self) -> &InterestProfile {
+        &self.profile
+    }
+
+    /// The user's interests as of `now_ms`.
+    pub fn interests(&self, now_ms: u64) -> Interests {
+        self.profile.interests(now_ms)
+    }
+
+    /// Restores a profile saved from [`Engine::profile`]. A profile that
+    /// fails its checks is refused and the engine starts afresh.
+    pub fn restore_profile(&mut self, profile: InterestProfile) -> Result<(), ProfileError> {
+        match profile.checked() {
+            Ok(p) => {
+                self.profile = p;
+                Ok(())
+            }
+            Err(e) => {
+                self.profile = InterestProfile::new();
+                Err(e)
+            }
+        }
+    }
+
+    /// Forgets everything remembered about one site: its visits and
+    /// interests, its products, its third parties.
+    pub fn forget_site(&mut self, site: &str) {
+        self.profile.forget_site(site);
+        self.products.products.retain(|p| p.product.shop != site);
+        self.sites.sites.remove(site);
+    }
+
+    /// Forgets everything remembered.
+    pub fn wipe_memory(&mut self) {
+        self.profile = InterestProfile::new();
+        self.products = ProductMemory::default();
+        self.sites = SiteRecords::default();
     }
 
     /// [`Engine::analyze_page`] on a JSON snapshot (the CLI and tests).

@@ -10,7 +10,10 @@ use url::Url;
 
 use crate::lexicon::match_label;
 use crate::lists::FilterLists;
-use crate::page::{Candidate, CandidateSource, PageSnapshot, Rect, MAX_CLASSES_AND_IDS};
+use crate::page::{
+    Candidate, CandidateSource, PageSnapshot, Rect, MAX_CLASSES_AND_IDS, MAX_HEADINGS, MAX_PAGE_TEXT_CHARS,
+    MAX_SHORT_CHARS,
+};
 use crate::plan::ScanPlan;
 use crate::products::ProductHints;
 
@@ -111,7 +114,84 @@ fn snapshot_of(
         .unwrap_or_default();
     let lang = doc.root_element().value().attr("lang").map(str::to_owned);
     let product_hints = product_hints(doc, plan, base.as_ref());
-    (PageSnapshot { url: page_url.to_owned(), title, lang, candidates, product_hints, frames: Vec::new() }, keys)
+    let inside_items = |el: ElementRef<'_>| {
+        std::iter::once(el).chain(el.ancestors().filter_map(ElementRef::wrap)).any(|a| keys.contains_key(&a.id()))
+    };
+    let description = Selector::parse(r#"meta[name="description"]"#)
+        .ok()
+        .and_then(|m| doc.select(&m).next().and_then(|m| m.value().attr("content")))
+        .map(|d| d.split_whitespace().collect::<Vec<_>>().join(" "))
+        .unwrap_or_default();
+    let headings = Selector::parse("h1, h2, h3")
+        .map(|h| {
+            doc.select(&h)
+                .filter(|h| !inside_items(*h))
+                .map(|h| visible_text(h, MAX_SHORT_CHARS))
+                .filter(|t| !t.is_empty())
+                .take(MAX_HEADINGS)
+                .collect()
+        })
+        .unwrap_or_default();
+    let text = main_text(doc, &keys);
+    let page = PageSnapshot {
+        url: page_url.to_owned(),
+        title,
+        lang,
+        description,
+        headings,
+        text,
+        candidates,
+        product_hints,
+        frames: Vec::new(),
+    };
+    (page, keys)
+}
+
+/// The text of the page's main part (`main`, else `article`, else the body),
+/// leaving out found candidates and scripts, as the content script does.
+fn main_text(doc: &Html, candidates: &HashMap<ego_tree::NodeId, u32>) -> String {
+    let root = ["main, [role=main]", "article", "body"]
+        .iter()
+        .filter_map(|s| Selector::parse(s).ok())
+        .find_map(|s| doc.select(&s).next());
+    let Some(root) = root else { return String::new() };
+    let mut out = String::new();
+    let mut count = 0;
+    let mut skip_until: Option<ego_tree::NodeId> = None;
+    for edge in root.traverse() {
+        let node = match edge {
+            ego_tree::iter::Edge::Open(node) => node,
+            ego_tree::iter::Edge::Close(node) => {
+                if skip_until == Some(node.id()) {
+                    skip_until = None;
+                }
+                continue;
+            }
+        };
+        if skip_until.is_some() {
+            continue;
+        }
+        if let Some(el) = node.value().as_element() {
+            if candidates.contains_key(&node.id()) || NOT_TEXT.contains(&el.name()) {
+                skip_until = Some(node.id());
+            }
+            continue;
+        }
+        let Some(text) = node.value().as_text() else { continue };
+        for word in text.split_whitespace() {
+            let chars = word.chars().count();
+            if count + chars + 1 > MAX_PAGE_TEXT_CHARS {
+                return out;
+            }
+            if !out.is_empty() {
+                out.push(' ');
+                count += 1;
+            }
+            out.push_str(word);
+            count += chars;
+        }
+    }
+    out
 }
 
 /// What the page says about a product, gathered as the content script does.

@@ -31,6 +31,10 @@ pub const MAX_JSON_LD_CHARS: usize = 100_000;
 pub const MAX_PRODUCT_PROPERTIES: usize = 50;
 /// Most frame reports kept per page.
 pub const MAX_FRAMES: usize = 200;
+/// Most characters kept of the page's main text (what topics are read from).
+pub const MAX_PAGE_TEXT_CHARS: usize = 20_000;
+/// Most headings kept per page.
+pub const MAX_HEADINGS: usize = 30;
 /// Most links, frames or images kept per candidate.
 pub const MAX_URLS_PER_CANDIDATE: usize = 32;
 
@@ -44,6 +48,13 @@ pub struct PageSnapshot {
     pub title: String,
     /// The `lang` attribute of the root element, if any.
     pub lang: Option<String>,
+    /// The page's meta description.
+    pub description: String,
+    /// Its headings (`h1`–`h3`), outside ads and widgets, in page order.
+    pub headings: Vec<String>,
+    /// Its main text outside ads and widgets (for its topics), cut at
+    /// [`MAX_PAGE_TEXT_CHARS`].
+    pub text: String,
     /// Elements that may be ads or widgets.
     pub candidates: Vec<Candidate>,
     /// What the page says about a product it sells, if anything.
@@ -142,6 +153,11 @@ impl PageSnapshot {
         }
         cut(&mut self.url, MAX_URL_CHARS);
         cut(&mut self.title, MAX_SHORT_CHARS);
+        cut_opt(&mut self.lang, 35);
+        cut(&mut self.description, MAX_TEXT_CHARS);
+        self.headings.truncate(MAX_HEADINGS);
+        self.headings.iter_mut().for_each(|h| cut(h, MAX_SHORT_CHARS));
+        cut(&mut self.text, MAX_PAGE_TEXT_CHARS);
         for c in &mut self.candidates {
             c.clamp();
         }

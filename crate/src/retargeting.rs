@@ -4,9 +4,11 @@
 
 use crate::detect::FoundItem;
 use crate::products::ProductMemory;
+use crate::profile::InterestProfile;
 use crate::remarketing::RemarketingEvent;
 use crate::sites::SiteRecords;
 use crate::trackers::is_retargeting_vendor;
+use crate::vendors::ItemType;
 use crate::verdict::{Evidence, Reason};
 
 /// Networks whose business is retargeting (DOMAIN.md).
@@ -21,6 +23,8 @@ pub struct Memory<'a> {
     pub products: &'a ProductMemory,
     /// Sites the user visited, with their trackers and remarketing events.
     pub sites: &'a SiteRecords,
+    /// Sites the user visited, with what their pages were about.
+    pub profile: &'a InterestProfile,
     /// Now, epoch milliseconds (so "2 days ago" is deterministic).
     pub now_ms: u64,
 }
@@ -57,9 +61,14 @@ pub fn evidence(item: &FoundItem, memory: Memory<'_>) -> Option<(f64, Vec<Eviden
             },
         });
     } else {
-        let visited = memory.sites.sites.get(shop).map(|s| s.last_seen).or_else(|| {
-            memory.products.products.iter().filter(|p| p.product.shop == shop).map(|p| p.last_seen).max()
-        })?;
+        let visited = [
+            memory.sites.sites.get(shop).map(|s| s.last_seen),
+            memory.profile.last_visit(shop),
+            memory.products.products.iter().filter(|p| p.product.shop == shop).map(|p| p.last_seen).max(),
+        ]
+        .into_iter()
+        .flatten()
+        .max()?;
         confidence = 0.5;
         evidence.push(Evidence {
             sentence: format!("You visited {shop} {}", ago(memory.now_ms, visited)),
@@ -91,6 +100,12 @@ pub fn evidence(item: &FoundItem, memory: Memory<'_>) -> Option<(f64, Vec<Eviden
                 event: tag.event.clone(),
             },
         });
+    }
+    let shop_only = matches!(evidence.first().map(|e| &e.reason), Some(Reason::VisitedShop { .. }));
+    if shop_only && item.item_type != ItemType::Ad && evidence.len() == 1 {
+        // A widget's first link leading to a site once visited says little:
+        // widgets link to many sites.
+        return None;
     }
     Some((confidence.min(0.95), evidence))
 }
@@ -148,7 +163,6 @@ pub fn ago(now_ms: u64, then_ms: u64) -> String {
 mod tests {
     use super::*;
     use crate::products::Product;
-    use crate::vendors::ItemType;
 
     const DAY: u64 = 86_400_000;
     const NOW: u64 = 100 * DAY;
@@ -168,6 +182,7 @@ mod tests {
             images: vec![],
             rect: crate::page::Rect::default(),
             frames: vec![],
+            non_personalised: false,
         }
     }
 
@@ -191,7 +206,7 @@ mod tests {
     #[test]
     fn the_product_you_viewed_with_its_remarketing_tag() {
         let (products, sites) = memory_with_trail_runner();
-        let memory = Memory { products: &products, sites: &sites, now_ms: NOW };
+        let memory = Memory { products: &products, sites: &sites, profile: &InterestProfile::new(), now_ms: NOW };
         let item = ad("https://www.shop.example/product/trail-runner-x.html?utm_source=ad", "");
         let (confidence, evidence) = evidence(&item, memory).expect("retargeted");
         let sentences: Vec<_> = evidence.iter().map(|e| e.sentence.as_str()).collect();
@@ -208,7 +223,7 @@ mod tests {
     #[test]
     fn a_shop_you_visited_is_weaker_and_other_shops_are_nothing() {
         let (products, sites) = memory_with_trail_runner();
-        let memory = Memory { products: &products, sites: &sites, now_ms: NOW };
+        let memory = Memory { products: &products, sites: &sites, profile: &InterestProfile::new(), now_ms: NOW };
         let (confidence, evidence) = evidence(&ad("https://shop.example/sale", "Autumn sale"), memory).expect("shop");
         assert!(matches!(evidence[0].reason, Reason::VisitedShop { .. }));
         assert!(confidence < 0.75);
@@ -218,7 +233,7 @@ mod tests {
     #[test]
     fn the_page_own_ads_never_follow_you() {
         let (products, sites) = memory_with_trail_runner();
-        let memory = Memory { products: &products, sites: &sites, now_ms: NOW };
+        let memory = Memory { products: &products, sites: &sites, profile: &InterestProfile::new(), now_ms: NOW };
         let mut item = ad("https://shop.example/product/trail-runner-x.html", "");
         item.first_party = true;
         assert!(super::evidence(&item, memory).is_none());

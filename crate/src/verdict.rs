@@ -8,10 +8,13 @@ use serde::Serialize;
 
 use crate::detect::FoundItem;
 use crate::lexicon::PhraseHint;
+use crate::profile::Interests;
 use crate::retargeting::{self, Memory};
+use crate::topical::{self, item_topics, TopicFinding, PROFILE_MIN_WEIGHT};
+use crate::topics::{TopicMatcher, Topics};
 
 /// Version of the classification rules; carried by every verdict.
-pub const CLASSIFIER_VERSION: &str = "adlens-classifier/0.2";
+pub const CLASSIFIER_VERSION: &str = "adlens-classifier/0.3";
 
 /// Why an ad or widget is shown to the user.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -91,6 +94,31 @@ pub enum Reason {
         /// The vendor.
         vendor: String,
     },
+    /// The item is about the same topic as the page.
+    TopicMatchesPage {
+        /// The topic's id.
+        topic: String,
+        /// The item's words that say so.
+        words: Vec<String>,
+    },
+    /// The item's topic is one of the user's interests.
+    TopicMatchesProfile {
+        /// The topic's id.
+        topic: String,
+        /// Its share of the user's profile, 0 to 1.
+        share: f64,
+    },
+    /// The item's topic is not the page's.
+    TopicDiffersFromPage {
+        /// The item's topic.
+        topic: String,
+        /// The page's topic, if it has a clear one.
+        page_topic: Option<String>,
+    },
+    /// The ad was requested as non-personalised (`npa=1`).
+    NonPersonalisedRequest,
+    /// A "for you" widget, but the browsing seen so far makes no profile.
+    NoProfileYet,
     /// Nothing points to personal or page-based targeting.
     NoTargetingEvidence,
 }
@@ -105,33 +133,112 @@ pub struct Verdict {
     pub confidence: f64,
     /// Reasons, strongest first.
     pub evidence: Vec<Evidence>,
+    /// The item's topics (from its text and landing page).
+    pub topics: Topics,
     /// The rules that produced it.
     pub classifier_version: &'static str,
 }
 
-/// Classifies one item from what is known about it and what the user's
-/// local memory holds.
-pub fn classify(item: &FoundItem, memory: Memory<'_>) -> Verdict {
+/// Everything besides the item that a verdict depends on.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    /// Products, sites and visits the user's browsing left on the device.
+    pub memory: Memory<'a>,
+    /// The compiled topic lexicon.
+    pub matcher: &'a TopicMatcher,
+    /// The page's topics.
+    pub page_topics: &'a Topics,
+    /// The user's interests as of now.
+    pub interests: &'a Interests,
+    /// The page's language, if it names one.
+    pub lang: Option<&'a str>,
+}
+
+/// Classifies one item from what is known about it, the page it is on and
+/// what the user's local memory holds. Rules, strongest first:
+/// 1. it shows a product or shop the user visited → retargeted; so is a
+///    "recently viewed" widget;
+/// 2. its ad request asked for no personalisation, or it is an item-to-item
+///    widget ("customers who viewed this…") → contextual;
+/// 3. "trending"-type widgets → generic; "for you" widgets → behavioural when
+///    there is a profile to pick from, else generic;
+/// 4. its topic is the page's → contextual; else one of the user's interests
+///    → behavioural;
+/// 5. anything else → generic.
+pub fn classify(item: &FoundItem, ctx: Context<'_>) -> Verdict {
+    let topics = item_topics(ctx.matcher, item, ctx.lang);
     let mut evidence = Vec::new();
-    let mut kind = Kind::Generic;
-    let mut confidence = 0.5;
-    if let Some((sure, reasons)) = retargeting::evidence(item, memory) {
-        kind = Kind::Retargeted;
-        confidence = sure;
+    let implied = item.label.as_ref().and_then(|l| implied_kind(l.hint));
+    let label_evidence = item.label.as_ref().map(|label| Evidence {
+        sentence: format!("The section is headed \"{}\"", label.phrase),
+        reason: Reason::LabelPhrase {
+            phrase: label.phrase.to_owned(),
+            language: label.lang.to_owned(),
+            implied: implied_kind(label.hint),
+        },
+    });
+    let finding = topical::compare(&topics, ctx.page_topics, ctx.interests);
+
+    let (kind, confidence) = if let Some((sure, reasons)) = retargeting::evidence(item, ctx.memory) {
         evidence.extend(reasons);
-    }
-    if let Some(label) = &item.label {
-        let implied = implied_kind(label.hint);
+        (Kind::Retargeted, sure)
+    } else if implied == Some(Kind::Retargeted) {
+        // The shop's own "recently viewed": it says so itself.
+        (Kind::Retargeted, 0.75)
+    } else if item.non_personalised {
         evidence.push(Evidence {
-            sentence: format!("The section is headed \"{}\"", label.phrase),
-            reason: Reason::LabelPhrase { phrase: label.phrase.to_owned(), language: label.lang.to_owned(), implied },
+            sentence: "The ad was requested as non-personalised".into(),
+            reason: Reason::NonPersonalisedRequest,
         });
-        if let (Some(k), Kind::Generic) = (implied, kind) {
-            kind = k;
-            confidence = 0.6;
+        (Kind::Contextual, 0.9)
+    } else if implied == Some(Kind::Contextual) {
+        if let TopicFinding::MatchesPage(e, _) = finding {
+            evidence.push(e);
         }
+        (Kind::Contextual, 0.8)
+    } else if implied == Some(Kind::Generic) {
+        (Kind::Generic, 0.7)
+    } else if implied == Some(Kind::Behavioural) {
+        if ctx.interests.weight >= PROFILE_MIN_WEIGHT {
+            match finding {
+                TopicFinding::MatchesProfile(reasons, _) => {
+                    evidence.extend(reasons.into_iter().take(1));
+                    (Kind::Behavioural, 0.8)
+                }
+                _ => (Kind::Behavioural, 0.65),
+            }
+        } else {
+            evidence.push(Evidence {
+                sentence: "It says \"for you\", but your browsing so far gives it no profile to pick from".into(),
+                reason: Reason::NoProfileYet,
+            });
+            (Kind::Generic, 0.55)
+        }
+    } else {
+        match finding {
+            TopicFinding::MatchesPage(e, sure) => {
+                evidence.push(e);
+                (Kind::Contextual, sure)
+            }
+            TopicFinding::MatchesProfile(reasons, sure) => {
+                evidence.extend(reasons);
+                (Kind::Behavioural, sure)
+            }
+            TopicFinding::Unrelated(e) => {
+                evidence.push(e);
+                (Kind::Generic, 0.5)
+            }
+            TopicFinding::Unclear => (Kind::Generic, 0.5),
+        }
+    };
+    // The heading comes first when it decided the kind, after the memory
+    // evidence otherwise.
+    if let Some(label) = label_evidence {
+        let at = if implied == Some(kind) && kind != Kind::Retargeted { 0 } else { evidence.len() };
+        evidence.insert(at.min(evidence.len()), label);
     }
-    if let Some(vendor) = item.vendor {
+    let vendor_named = evidence.iter().any(|e| matches!(e.reason, Reason::RetargetingVendor { .. }));
+    if let (Some(vendor), false) = (item.vendor, vendor_named) {
         evidence.push(Evidence {
             sentence: format!("Served by {vendor}"),
             reason: Reason::ServedBy { vendor: vendor.to_owned() },
@@ -143,7 +250,7 @@ pub fn classify(item: &FoundItem, memory: Memory<'_>) -> Verdict {
             reason: Reason::NoTargetingEvidence,
         });
     }
-    Verdict { kind, confidence, evidence, classifier_version: CLASSIFIER_VERSION }
+    Verdict { kind, confidence, evidence, topics, classifier_version: CLASSIFIER_VERSION }
 }
 
 fn implied_kind(hint: PhraseHint) -> Option<Kind> {
@@ -151,7 +258,8 @@ fn implied_kind(hint: PhraseHint) -> Option<Kind> {
         PhraseHint::Behavioural => Some(Kind::Behavioural),
         PhraseHint::Retargeted => Some(Kind::Retargeted),
         PhraseHint::Contextual => Some(Kind::Contextual),
-        PhraseHint::Generic | PhraseHint::AdMarker => None,
+        PhraseHint::Generic => Some(Kind::Generic),
+        PhraseHint::AdMarker => None,
     }
 }
 
@@ -159,9 +267,12 @@ fn implied_kind(hint: PhraseHint) -> Option<Kind> {
 mod tests {
     use super::*;
     use crate::lexicon::match_label;
+    use crate::products::ProductMemory;
+    use crate::profile::InterestProfile;
+    use crate::sites::SiteRecords;
     use crate::vendors::ItemType;
 
-    fn item(label: Option<&str>, vendor: Option<&'static str>) -> FoundItem {
+    fn item(label: Option<&str>, vendor: Option<&'static str>, text: &str) -> FoundItem {
         FoundItem {
             key: 0,
             item_type: ItemType::Recommendation,
@@ -172,30 +283,103 @@ mod tests {
             landing_url: None,
             landing_domain: None,
             first_party: false,
-            text: String::new(),
+            text: text.to_owned(),
             images: vec![],
             rect: crate::page::Rect::default(),
             frames: vec![],
+            non_personalised: false,
         }
     }
 
-    fn nothing<T>(f: impl FnOnce(Memory<'_>) -> T) -> T {
-        let (products, sites) = (Default::default(), Default::default());
-        f(Memory { products: &products, sites: &sites, now_ms: 0 })
+    /// Classifies on a page with `page_text` for a user whose browsing was
+    /// `visited` (page texts on other sites).
+    fn verdict(item: &FoundItem, page_text: &str, visited: &[&str]) -> Verdict {
+        let matcher = TopicMatcher::new();
+        let mut profile = InterestProfile::new();
+        for (i, text) in visited.iter().enumerate() {
+            let url = format!("https://site{i}.example/");
+            profile.record_visit(&format!("site{i}.example"), &url, &matcher.topics_of(text, None), 0);
+        }
+        let (products, sites) = (ProductMemory::default(), SiteRecords::default());
+        let page_topics = matcher.topics_of(page_text, None);
+        let interests = profile.interests(0);
+        let ctx = Context {
+            memory: Memory { products: &products, sites: &sites, profile: &profile, now_ms: 0 },
+            matcher: &matcher,
+            page_topics: &page_topics,
+            interests: &interests,
+            lang: None,
+        };
+        classify(item, ctx)
     }
+
+    const RUNNING_PAGE: &str = "How to train for your first marathon: running plans, trail tips and recovery";
+    const TRAVEL_PAGES: [&str; 3] =
+        ["Cheap flights and beach hotels", "Island holidays: resorts and cruises", "Travel tips for your next trip"];
 
     #[test]
     fn recently_viewed_widget_is_retargeted() {
-        let v = nothing(|m| classify(&item(Some("Recently viewed"), None), m));
+        let v = verdict(&item(Some("Recently viewed"), None, ""), "", &[]);
         assert_eq!(v.kind, Kind::Retargeted);
         assert!(matches!(v.evidence[0].reason, Reason::LabelPhrase { .. }));
     }
 
     #[test]
     fn a_bare_vendor_slot_stays_generic() {
-        let v = nothing(|m| classify(&item(None, Some("Google Ad Manager")), m));
+        let v = verdict(&item(None, Some("Google Ad Manager"), ""), RUNNING_PAGE, &TRAVEL_PAGES);
         assert_eq!(v.kind, Kind::Generic);
         assert_eq!(v.classifier_version, CLASSIFIER_VERSION);
         assert!(v.evidence.iter().any(|e| e.reason == Reason::NoTargetingEvidence));
+    }
+
+    #[test]
+    fn an_ad_about_the_page_topic_is_contextual() {
+        let ad = item(None, None, "Trail Runner X running shoes: light and fast");
+        let v = verdict(&ad, RUNNING_PAGE, &TRAVEL_PAGES);
+        assert_eq!(v.kind, Kind::Contextual);
+        assert!(matches!(&v.evidence[0].reason, Reason::TopicMatchesPage { topic, .. } if topic == "fitness_running"));
+    }
+
+    #[test]
+    fn an_ad_about_the_profile_not_the_page_is_behavioural() {
+        let ad = item(None, None, "Book beach holidays and hotels in Greece");
+        let v = verdict(&ad, RUNNING_PAGE, &TRAVEL_PAGES);
+        assert_eq!(v.kind, Kind::Behavioural);
+        assert!(matches!(&v.evidence[0].reason, Reason::TopicMatchesProfile { topic, .. } if topic == "travel"));
+        assert!(v.evidence.iter().any(|e| matches!(e.reason, Reason::TopicDiffersFromPage { .. })));
+        // Without the travel browsing, the same ad has nothing to go on.
+        assert_eq!(verdict(&ad, RUNNING_PAGE, &[]).kind, Kind::Generic);
+    }
+
+    #[test]
+    fn a_non_personalised_request_is_contextual() {
+        let mut ad = item(None, None, "Book beach holidays and hotels in Greece");
+        ad.non_personalised = true;
+        let v = verdict(&ad, RUNNING_PAGE, &TRAVEL_PAGES);
+        assert_eq!(v.kind, Kind::Contextual);
+        assert_eq!(v.evidence[0].reason, Reason::NonPersonalisedRequest);
+    }
+
+    #[test]
+    fn a_for_you_widget_needs_a_profile() {
+        let widget = item(Some("Recommended for you"), None, "");
+        assert_eq!(verdict(&widget, RUNNING_PAGE, &TRAVEL_PAGES).kind, Kind::Behavioural);
+        let v = verdict(&widget, RUNNING_PAGE, &[]);
+        assert_eq!(v.kind, Kind::Generic);
+        assert!(v.evidence.iter().any(|e| e.reason == Reason::NoProfileYet));
+    }
+
+    #[test]
+    fn item_to_item_and_trending_widgets() {
+        let also = item(Some("Customers who viewed this item also viewed"), None, "");
+        assert_eq!(verdict(&also, RUNNING_PAGE, &TRAVEL_PAGES).kind, Kind::Contextual);
+        let trending = item(Some("Trending"), None, "Beach hotels");
+        assert_eq!(verdict(&trending, RUNNING_PAGE, &TRAVEL_PAGES).kind, Kind::Generic);
+    }
+
+    #[test]
+    fn garbage_features_get_a_generic_verdict() {
+        let junk = item(None, None, &"\u{0}\u{fffd}☃ ".repeat(100));
+        assert_eq!(verdict(&junk, "", &[]).kind, Kind::Generic);
     }
 }
