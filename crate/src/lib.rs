@@ -24,6 +24,8 @@ pub mod plan;
 pub mod products;
 pub mod profile;
 pub mod remarketing;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod replay;
 pub mod retargeting;
 pub mod sites;
 pub mod text;

@@ -6,8 +6,11 @@
 //!   snapshot (what the extension loads at start-up).
 //! - `adlens scan --url PAGE_URL [--lists SNAPSHOT | --lists-dir DIR] FILE.html…`:
 //!   finds the ads and widgets in saved pages; JSON Lines on stdout.
+//! - `adlens replay [--lists SNAPSHOT | --lists-dir DIR] JOURNEY.jsonl…`:
+//!   replays recorded browsing journeys and prints each found item's verdict.
 
 mod compile_lists;
+mod replay;
 mod scan;
 
 use std::fmt;
@@ -43,6 +46,7 @@ impl fmt::Display for CliError {
 const USAGE: &str = "usage:
   adlens compile-lists --lists-dir DIR --out FILE
   adlens scan --url PAGE_URL [--lists SNAPSHOT | --lists-dir DIR] FILE.html...
+  adlens replay [--lists SNAPSHOT | --lists-dir DIR] JOURNEY.jsonl...
 
 Lists: --lists SNAPSHOT, else --lists-dir DIR (easylist.txt, easyprivacy.txt),
 else $ADLENS_LISTS, else the snapshot the build made (target/adlens-data/lists.bin).";
@@ -52,6 +56,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("compile-lists") => compile_lists::run(&args[1..]),
         Some("scan") => scan::run(&args[1..]),
+        Some("replay") => replay::run(&args[1..]),
         Some("--help" | "-h") | None => {
             println!("{USAGE}");
             Ok(())

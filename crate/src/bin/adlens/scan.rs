@@ -52,7 +52,7 @@ pub fn run(args: &[String]) -> Result<(), CliError> {
 }
 
 /// Arguments that are neither flags nor flag values.
-fn positional(args: &[String]) -> Vec<&String> {
+pub fn positional(args: &[String]) -> Vec<&String> {
     let mut out = Vec::new();
     let mut skip = false;
     for arg in args {

@@ -1,0 +1,213 @@
+//! A recorded browsing journey, replayed through the engine natively: what
+//! `adlens replay` runs, and what the scenario suite measures.
+//!
+//! Each line of a journey file is one visit (JSON):
+//! `{"time": RFC 3339, "url": …, "html_file": path relative to the journey
+//! file, or "html": the page inline, "requests": [{"url", "type"}] (optional)}`.
+//! Visits are replayed in file order: first the page's requests (as the
+//! browser makes them before the page is scanned), then the page itself,
+//! analysed with what the earlier visits left in memory, then remembered.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use time::format_description::well_known::Rfc3339;
+use time::OffsetDateTime;
+
+use crate::detect::FoundItem;
+use crate::engine::Engine;
+use crate::html_scan::{snapshot_with_locators, Locator};
+use crate::verdict::Verdict;
+
+/// Largest page file read (bigger ones are refused, not cut: a cut HTML
+/// file would parse differently from the page the user saw).
+pub const MAX_HTML_BYTES: u64 = 20 * 1024 * 1024;
+
+/// One visit of a journey.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Visit {
+    /// When, RFC 3339.
+    pub time: String,
+    /// The page's URL.
+    pub url: String,
+    /// The saved page, relative to the journey file.
+    #[serde(default)]
+    pub html_file: Option<String>,
+    /// Or the page itself.
+    #[serde(default)]
+    pub html: Option<String>,
+    /// What the page loaded, in order.
+    #[serde(default)]
+    pub requests: Vec<VisitRequest>,
+}
+
+/// One request a page made.
+#[derive(Debug, Clone, Deserialize)]
+pub struct VisitRequest {
+    /// The request's URL.
+    pub url: String,
+    /// Its type as the browser names it (`script`, `image`, `sub_frame`…).
+    #[serde(rename = "type", default = "other")]
+    pub request_type: String,
+}
+
+fn other() -> String {
+    "other".to_owned()
+}
+
+/// One found item of one visit, with its verdict.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReplayRecord {
+    /// The visit's line in the journey file (1-based).
+    pub line: usize,
+    /// The visit's time, as given.
+    pub time: String,
+    /// The visit's URL.
+    pub url: String,
+    /// Where the item is in the page.
+    pub locator: Locator,
+    /// What was found.
+    #[serde(flatten)]
+    pub item: FoundItem,
+    /// Why it is shown (kind, confidence, evidence, classifier version).
+    #[serde(flatten)]
+    pub verdict: Verdict,
+}
+
+/// Why a journey, or one of its visits, could not be replayed.
+#[derive(Debug)]
+pub enum ReplayError {
+    /// The journey file could not be read.
+    Journey(PathBuf, std::io::Error),
+    /// One visit is wrong; the others are still replayed.
+    Visit {
+        /// Its line in the journey file (1-based).
+        line: usize,
+        /// What is wrong, for the person who wrote it.
+        why: String,
+    },
+}
+
+impl fmt::Display for ReplayError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReplayError::Journey(path, e) => write!(f, "{}: {e}", path.display()),
+            ReplayError::Visit { line, why } => write!(f, "line {line}: {why}"),
+        }
+    }
+}
+
+impl std::error::Error for ReplayError {}
+
+/// Epoch milliseconds of an RFC 3339 time.
+pub fn parse_time(text: &str) -> Result<u64, String> {
+    let at = OffsetDateTime::parse(text, &Rfc3339).map_err(|e| format!("time {text:?} is not RFC 3339: {e}"))?;
+    u64::try_from(at.unix_timestamp_nanos() / 1_000_000).map_err(|_| format!("time {text:?} is before 1970"))
+}
+
+/// Replays the journey at `path` through `engine`, handing each found item
+/// to `emit`. A bad visit is reported and skipped; the rest go on.
+pub fn replay(path: &Path, engine: &mut Engine, mut emit: impl FnMut(ReplayRecord)) -> Vec<ReplayError> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) => return vec![ReplayError::Journey(path.to_owned(), e)],
+    };
+    let base = path.parent().unwrap_or(Path::new("."));
+    let mut errors = Vec::new();
+    for (index, line) in text.lines().enumerate() {
+        let line_no = index + 1;
+        if line.trim().is_empty() {
+            continue;
+        }
+        if let Err(why) = replay_visit(line, line_no, base, engine, &mut emit) {
+            errors.push(ReplayError::Visit { line: line_no, why });
+        }
+    }
+    errors
+}
+
+fn replay_visit(
+    line: &str,
+    line_no: usize,
+    base: &Path,
+    engine: &mut Engine,
+    emit: &mut impl FnMut(ReplayRecord),
+) -> Result<(), String> {
+    let visit: Visit = serde_json::from_str(line).map_err(|e| format!("not a visit: {e}"))?;
+    let time_ms = parse_time(&visit.time)?;
+    let html = match (&visit.html, &visit.html_file) {
+        (Some(html), _) => html.clone(),
+        (None, Some(file)) => read_page(&base.join(file))?,
+        (None, None) => return Err("a visit needs \"html_file\" or \"html\"".into()),
+    };
+    for request in &visit.requests {
+        engine.observe_request(&request.url, &visit.url, &request.request_type, time_ms);
+    }
+    let (snapshot, locators) = snapshot_with_locators(&html, &visit.url, engine.scan_plan(), engine.lists());
+    let report = engine.visit_page(snapshot, time_ms).map_err(|e| e.to_string())?;
+    for reported in report.items {
+        let locator =
+            locators.get(&reported.item.key).cloned().unwrap_or(Locator { id: None, css_path: String::new() });
+        emit(ReplayRecord {
+            line: line_no,
+            time: visit.time.clone(),
+            url: report.url.clone(),
+            locator,
+            item: reported.item,
+            verdict: reported.verdict,
+        });
+    }
+    Ok(())
+}
+
+fn read_page(path: &Path) -> Result<String, String> {
+    let size = std::fs::metadata(path).map_err(|e| format!("{}: {e}", path.display()))?.len();
+    if size > MAX_HTML_BYTES {
+        return Err(format!("{}: {size} bytes, more than the cap of {MAX_HTML_BYTES}", path.display()));
+    }
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rfc3339_times_with_offsets() {
+        assert_eq!(parse_time("1970-01-01T00:00:01Z"), Ok(1000));
+        assert_eq!(parse_time("1970-01-01T01:00:01+01:00"), Ok(1000));
+        assert!(parse_time("yesterday").unwrap_err().contains("not RFC 3339"));
+        assert!(parse_time("1969-12-31T23:59:59Z").unwrap_err().contains("before 1970"));
+    }
+
+    #[test]
+    fn bad_visits_are_reported_and_the_rest_replayed() {
+        let dir = std::env::temp_dir().join(format!("adlens-replay-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let journey = dir.join("journey.jsonl");
+        let good = r#"{"time":"2026-11-20T10:00:00Z","url":"https://news.example/a","html":"<div id=\"div-gpt-ad-1\">Ad</div>"}"#;
+        let lines = [
+            "{not json",
+            r#"{"time":"2026-11-20T10:00:00Z","url":"https://news.example/"}"#,
+            r#"{"time":"2026-11-20T10:00:00Z","url":"https://news.example/","html_file":"missing.html"}"#,
+            r#"{"time":"2026-11-20T10:00:00Z","url":"ftp://news.example/","html":""}"#,
+            good,
+        ];
+        std::fs::write(&journey, lines.join("\n")).expect("write journey");
+        let mut records = Vec::new();
+        let errors = replay(&journey, &mut Engine::new(), |r| records.push(r));
+        let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert_eq!(messages.len(), 4, "{messages:?}");
+        assert!(messages[0].starts_with("line 1: not a visit"));
+        assert!(messages[1].contains("needs \"html_file\" or \"html\""));
+        assert!(messages[2].contains("missing.html"));
+        assert!(messages[3].contains("not an absolute http(s) URL"));
+        assert_eq!(records.len(), 1);
+        assert_eq!(records[0].line, 5);
+        assert_eq!(records[0].locator.id.as_deref(), Some("div-gpt-ad-1"));
+        std::fs::remove_dir_all(&dir).ok();
+    }
+}
