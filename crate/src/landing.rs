@@ -7,7 +7,7 @@ use crate::domains::registrable_domain;
 
 /// Query parameters that carry the landing URL in ad networks' click links.
 const LANDING_PARAMS: &[&str] =
-    &["adurl", "redir", "url", "u", "dest", "destination", "redirect", "lp", "landing", "dcm_link"];
+    &["adurl", "maxdest", "redir", "url", "u", "dest", "destination", "redirect", "lp", "landing", "dcm_link"];
 /// The subset that is followed even on a non-ad host: publishers' own click
 /// counters sit between the ad server and the advertiser.
 const REDIRECT_PARAMS: &[&str] = &["adurl", "dcm_link", "redir", "redirect", "dest", "destination"];
@@ -28,6 +28,7 @@ pub const CLICK_SERVER_DOMAINS: &[&str] = &[
     "criteo.com",
     "criteo.net",
     "adroll.com",
+    "creativecdn.com",
     "amazon-adsystem.com",
     "adnxs.com",
     "nosto.com",

@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::page::Candidate;
 
 /// Bumped whenever a rule is added, removed or changed.
-pub const VENDOR_RULES_VERSION: u32 = 3;
+pub const VENDOR_RULES_VERSION: u32 = 4;
 
 /// What kind of thing a vendor's container holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -95,6 +95,7 @@ pub const VENDOR_RULES: &[VendorRule] = &[
     rule("Outbrain", "Outbrain", Recommendation, LinkContains("://paid.outbrain.com/network/redir")),
     rule("Revcontent", "Revcontent", Recommendation, LinkContains("://trends.revcontent.com/click")),
     rule("Xandr", "Microsoft", Ad, LinkContains("://secure.adnxs.com/clktrb")),
+    rule("RTB House", "RTB House", Ad, LinkContains("creativecdn.com/click")),
 ];
 
 /// A vendor recognised by where an item's links or frames point.
