@@ -7,6 +7,8 @@
 //!
 //! `cargo test --release -p adlens --test scenarios -- --nocapture`
 
+#![allow(clippy::expect_used)]
+
 mod common;
 
 use std::collections::HashMap;
