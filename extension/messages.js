@@ -12,23 +12,28 @@
  * @typedef {{ contextual: number, behavioural: number, retargeted: number, generic: number }} KindCounts
  * @typedef {'contextual' | 'behavioural' | 'retargeted' | 'generic'} Kind
  * @typedef {{ type: string, sentence: string, [param: string]: unknown }} Evidence
- * @typedef {{ kind: Kind, confidence: number, evidence: Evidence[], classifierVersion: string }} Verdict
+ * @typedef {{ topic: string, share: number, score: number, words: string[] }} TopicShare
+ * @typedef {{ topics: TopicShare[], language: string | null }} Topics
+ * @typedef {{ kind: Kind, confidence: number, evidence: Evidence[], topics: Topics, classifierVersion: string }} Verdict
  * @typedef {{ phrase: string, lang: string, hint: string }} PhraseMatch
  * @typedef {{ key: number, itemType: 'ad' | 'recommendation', source: Candidate['source'], vendor: string | null,
  *   network: string | null, label: PhraseMatch | null, landingUrl: string | null, landingDomain: string | null,
- *   firstParty: boolean, text: string, images: string[], rect: Rect, frames: string[], verdict: Verdict }} ReportedItem
+ *   firstParty: boolean, text: string, images: string[], rect: Rect, frames: string[], nonPersonalised: boolean,
+ *   verdict: Verdict }} ReportedItem
  * @typedef {{ name: string, brand: string | null, sku: string | null, gtin: string | null, price: string | null,
  *   currency: string | null, image: string | null, url: string, shop: string }} Product
  * @typedef {Product & { firstSeen: number, lastSeen: number, views: number }} ViewedProduct
  * @typedef {{ products: ViewedProduct[] }} ProductMemory
- * @typedef {{ url: string, items: ReportedItem[], counts: KindCounts, product: Product | null, notes: string[],
- *   engineVersion: string }} PageReport
+ * @typedef {{ url: string, site: string, items: ReportedItem[], counts: KindCounts, product: Product | null,
+ *   topics: Topics, notes: string[], engineVersion: string }} PageReport
+ * @typedef {{ topics: [string, number][], weight: number, sites: number }} Interests
  */
 
 /**
  * What the engine asks the content script to gather (crate/src/plan.rs).
  * @typedef {{ maxCandidates: number, maxTextChars: number, maxHeadingChars: number, maxUrls: number,
- *   maxClassesAndIds: number, maxJsonLdBlocks: number, maxJsonLdChars: number, maxProductProperties: number }} ScanLimits
+ *   maxClassesAndIds: number, maxJsonLdBlocks: number, maxJsonLdChars: number, maxProductProperties: number,
+ *   maxPageTextChars: number, maxHeadings: number }} ScanLimits
  * @typedef {{ rulesVersion: string, markerSelector: string, headingSelector: string,
  *   headingContainerSelector: string, labelSelector: string, labelContainerSelector: string, attributes: string[],
  *   jsonLdSelector: string, productMetaSelector: string,
@@ -38,8 +43,8 @@
  *   id: string | null, classes: string[], attributes: [string, string][], heading: string | null,
  *   text: string, links: string[], frames: string[], frameNames: string[], images: string[], rect: Rect }} Candidate
  * @typedef {{ jsonLd: string[], meta: [string, string][], microdata: [string, string][], canonical: string | null }} ProductHints
- * @typedef {{ url: string, title: string, lang: string | null, candidates: Candidate[], productHints: ProductHints,
- *   frames?: FrameReport[] }} PageSnapshot
+ * @typedef {{ url: string, title: string, lang: string | null, description: string, headings: string[], text: string,
+ *   candidates: Candidate[], productHints: ProductHints, frames?: FrameReport[] }} PageSnapshot
  */
 
 /**
@@ -62,8 +67,12 @@
  * @typedef {{ type: 'sites/get-records' }} GetSiteRecordsMessage
  * @typedef {{ type: 'memory/get-products' }} GetProductsMessage
  * @typedef {{ type: 'lists/update-now' }} UpdateListsMessage
+ * @typedef {{ type: 'memory/get-interests' }} GetInterestsMessage
+ * @typedef {{ type: 'memory/forget-site', site: string }} ForgetSiteMessage
+ * @typedef {{ type: 'memory/wipe' }} WipeMemoryMessage
  * @typedef {GetPlanMessage | GetCosmeticMessage | MatchLabelsMessage | FrameReportMessage | PageReportMessage | GetTabSummaryMessage | GetEngineInfoMessage
- *   | GetSiteRecordsMessage | GetProductsMessage | UpdateListsMessage} Message
+ *   | GetSiteRecordsMessage | GetProductsMessage | UpdateListsMessage | GetInterestsMessage | ForgetSiteMessage
+ *   | WipeMemoryMessage} Message
  * @typedef {{ name: string, title: string | null, version: string | null, rules: number }} ListInfo
  * @typedef {{ checkedAt: number | null, updatedAt: number | null, failures: number, lastError: string | null }} ListsStatus
  * @typedef {{ engineVersion: string, rulesVersion: string, lists: { lists: ListInfo[] } | null,
@@ -77,7 +86,8 @@
  * @typedef {{ 'page/get-plan': ScanPlan, 'page/get-cosmetic': string[], 'page/match-labels': number[], 'frame/report': null,
  *   'page/report': PageReport,
  *   'tab/get-summary': TabSummary, 'engine/get-info': EngineInfo, 'sites/get-records': SiteRecords,
- *   'memory/get-products': ProductMemory, 'lists/update-now': EngineInfo }} ReplyOf
+ *   'memory/get-products': ProductMemory, 'lists/update-now': EngineInfo, 'memory/get-interests': Interests,
+ *   'memory/forget-site': null, 'memory/wipe': null }} ReplyOf
  * @typedef {{ ok: true, value: unknown } | { ok: false, error: string }} Reply
  */
 
@@ -112,6 +122,9 @@ export const MESSAGE_RULES = Object.freeze({
   'sites/get-records': { from: SENDER.EXTENSION, maxBytes: 256 },
   'memory/get-products': { from: SENDER.EXTENSION, maxBytes: 256 },
   'lists/update-now': { from: SENDER.EXTENSION, maxBytes: 256 },
+  'memory/get-interests': { from: SENDER.EXTENSION, maxBytes: 256 },
+  'memory/forget-site': { from: SENDER.EXTENSION, maxBytes: 512 },
+  'memory/wipe': { from: SENDER.EXTENSION, maxBytes: 256 },
 });
 
 /**
@@ -184,6 +197,10 @@ function checkShape(message) {
         return 'timing.scanMs must be a non-negative number';
       }
       return null;
+    case 'memory/forget-site':
+      return typeof message.site === 'string' && message.site.length > 0 && message.site.length <= 253
+        ? null
+        : 'site must be a registrable domain';
     case 'tab/get-summary':
       return Number.isInteger(message.tabId) && message.tabId >= 0 ? null : 'tabId must be a non-negative integer';
     default:

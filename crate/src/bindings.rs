@@ -13,6 +13,7 @@ use crate::lists::FilterLists;
 use crate::page::PageSnapshot;
 use crate::page::{MAX_CANDIDATES, MAX_CLASSES_AND_IDS};
 use crate::products::{Product, ProductMemory};
+use crate::profile::InterestProfile;
 use crate::sites::SiteRecords;
 use crate::trackers::TrackerDb;
 
@@ -49,6 +50,53 @@ impl WasmEngine {
         let page: PageSnapshot = from_js(snapshot, "page snapshot")?;
         let report = self.inner.analyze_page(page, clamp_time(now_ms)).map_err(|e| JsError::new(&e.to_string()))?;
         to_js(&report)
+    }
+
+    /// A page the user visited, at `now_ms`: analysed, then remembered (its
+    /// product, and its topics in the interest profile). Returns the report.
+    #[wasm_bindgen(js_name = visitPage)]
+    pub fn visit_page(&mut self, snapshot: JsValue, now_ms: f64) -> Result<JsValue, JsError> {
+        let page: PageSnapshot = from_js(snapshot, "page snapshot")?;
+        let report = self.inner.visit_page(page, clamp_time(now_ms)).map_err(|e| JsError::new(&e.to_string()))?;
+        to_js(&report)
+    }
+
+    /// The interest profile, for saving.
+    #[wasm_bindgen(js_name = interestProfile)]
+    pub fn interest_profile(&self) -> Result<JsValue, JsError> {
+        to_js(self.inner.profile())
+    }
+
+    /// Restores a saved profile. A corrupt one is refused with an error and
+    /// the engine starts with an empty profile.
+    #[wasm_bindgen(js_name = restoreInterestProfile)]
+    pub fn restore_interest_profile(&mut self, profile: JsValue) -> Result<(), JsError> {
+        let parsed: Result<InterestProfile, JsError> = from_js(profile, "interest profile");
+        match parsed {
+            Ok(profile) => self.inner.restore_profile(profile).map_err(|e| JsError::new(&e.to_string())),
+            Err(e) => {
+                self.inner.restore_profile(InterestProfile::new()).ok();
+                Err(e)
+            }
+        }
+    }
+
+    /// The user's interests as of `now_ms`: topic shares, strongest first.
+    #[wasm_bindgen(js_name = interests)]
+    pub fn interests(&self, now_ms: f64) -> Result<JsValue, JsError> {
+        to_js(&self.inner.interests(clamp_time(now_ms)))
+    }
+
+    /// Forgets everything remembered about one site.
+    #[wasm_bindgen(js_name = forgetSite)]
+    pub fn forget_site(&mut self, site: &str) {
+        self.inner.forget_site(site);
+    }
+
+    /// Forgets everything remembered.
+    #[wasm_bindgen(js_name = wipeMemory)]
+    pub fn wipe_memory(&mut self) {
+        self.inner.wipe_memory();
     }
 
     /// Loads a filter-list snapshot; returns the lists' information. On

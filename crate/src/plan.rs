@@ -4,8 +4,8 @@
 use serde::Serialize;
 
 use crate::page::{
-    MAX_CANDIDATES, MAX_CLASSES_AND_IDS, MAX_JSON_LD_BLOCKS, MAX_JSON_LD_CHARS, MAX_PRODUCT_PROPERTIES,
-    MAX_SHORT_CHARS, MAX_TEXT_CHARS, MAX_URLS_PER_CANDIDATE,
+    MAX_CANDIDATES, MAX_CLASSES_AND_IDS, MAX_HEADINGS, MAX_JSON_LD_BLOCKS, MAX_JSON_LD_CHARS, MAX_PAGE_TEXT_CHARS,
+    MAX_PRODUCT_PROPERTIES, MAX_SHORT_CHARS, MAX_TEXT_CHARS, MAX_URLS_PER_CANDIDATE,
 };
 use crate::vendors::VENDOR_RULES;
 use crate::{lexicon, vendors};
@@ -60,6 +60,10 @@ pub struct ScanLimits {
     pub max_json_ld_chars: usize,
     /// Most meta or microdata properties.
     pub max_product_properties: usize,
+    /// Most characters of the page's own text sent (for its topics).
+    pub max_page_text_chars: usize,
+    /// Most page headings sent.
+    pub max_headings: usize,
 }
 
 impl ScanPlan {
@@ -90,6 +94,8 @@ impl ScanPlan {
                 max_json_ld_blocks: MAX_JSON_LD_BLOCKS,
                 max_json_ld_chars: MAX_JSON_LD_CHARS,
                 max_product_properties: MAX_PRODUCT_PROPERTIES,
+                max_page_text_chars: MAX_PAGE_TEXT_CHARS,
+                max_headings: MAX_HEADINGS,
             },
         }
     }

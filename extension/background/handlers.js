@@ -3,7 +3,7 @@
 
 import { engineVersion, loadEngine } from './engine.js';
 import { listsStatus, updateLists } from './lists-update.js';
-import { scheduleSave } from './memory.js';
+import { saveNow, scheduleSave } from './memory.js';
 import { RESCAN } from '../messages.js';
 import { readFrames, readTab, writeFrame, writeTabReport } from './tab-state.js';
 import { showPersonalisedCount } from './toolbar.js';
@@ -38,13 +38,12 @@ export const handlers = {
     const tabId = /** @type {number} */ (sender.tab?.id);
     // Frames are the background's to add, never the page's.
     const page = { ...message.page, frames: Object.values(await readFrames(tabId)) };
+    // Analysed with what earlier pages left in memory, then remembered
+    // (its product, its topics in the interest profile) by the engine.
     /** @type {import('../messages.js').PageReport} */
-    const report = engine.analyzePage(page, Date.now());
+    const report = engine.visitPage(page, Date.now());
     for (const note of report.notes) console.info(`[AdLens] ${report.url}: ${note}`);
-    if (report.product) {
-      engine.rememberProduct(report.product, Date.now());
-      scheduleSave(engine);
-    }
+    scheduleSave(engine);
     await writeTabReport(tabId, report, message.timing?.scanMs);
     await showPersonalisedCount(tabId, report.counts);
     return report;
@@ -69,6 +68,24 @@ export const handlers = {
 
   async 'memory/get-products'() {
     return (await loadEngine()).productMemory();
+  },
+
+  async 'memory/get-interests'() {
+    return (await loadEngine()).interests(Date.now());
+  },
+
+  async 'memory/forget-site'(message) {
+    const engine = await loadEngine();
+    engine.forgetSite(message.site);
+    await saveNow(engine);
+    return null;
+  },
+
+  async 'memory/wipe'() {
+    const engine = await loadEngine();
+    engine.wipeMemory();
+    await saveNow(engine);
+    return null;
   },
 
   async 'sites/get-records'() {

@@ -1,6 +1,6 @@
 // Keeps what the engine remembers across service-worker lifetimes: each
-// site's third parties and remarketing events, and the products the user
-// viewed. Saved to storage.local at most once per SAVE_DELAY_MS after a
+// site's third parties and remarketing events, the products the user viewed
+// and the interest profile (topics of visited pages, per site). Saved to storage.local at most once per SAVE_DELAY_MS after a
 // change (one key per store, each replaced whole, so a write is atomic) and
 // restored on start. A worker killed inside that window loses at most that
 // last second of observations. Nothing here ever leaves the device.
@@ -16,6 +16,7 @@ const SAVE_DELAY_MS = 1_000;
 const STORES = [
   { key: 'siteRecords', read: (e) => e.siteRecords(), restore: (e, v) => e.restoreSiteRecords(v) },
   { key: 'productMemory', read: (e) => e.productMemory(), restore: (e, v) => e.restoreProductMemory(v) },
+  { key: 'interestProfile', read: (e) => e.interestProfile(), restore: (e, v) => e.restoreInterestProfile(v) },
 ];
 
 /** @type {ReturnType<typeof setTimeout> | undefined} */
@@ -40,7 +41,20 @@ export function scheduleSave(engine) {
   if (pending !== undefined) return;
   pending = setTimeout(() => {
     pending = undefined;
-    const entries = Object.fromEntries(STORES.map((s) => [s.key, s.read(engine)]));
-    chrome.storage.local.set(entries).catch((error) => console.error('[AdLens] could not save what was observed:', error));
+    saveNow(engine).catch((error) => console.error('[AdLens] could not save what was observed:', error));
   }, SAVE_DELAY_MS);
+}
+
+/**
+ * Saves every store now (after the user deleted something: it must not come
+ * back if the worker stops within the second).
+ * @param {Engine} engine
+ */
+export async function saveNow(engine) {
+  if (pending !== undefined) {
+    clearTimeout(pending);
+    pending = undefined;
+  }
+  const entries = Object.fromEntries(STORES.map((s) => [s.key, s.read(engine)]));
+  await chrome.storage.local.set(entries);
 }

@@ -137,9 +137,64 @@ export function scanPage(doc, plan, keys, hidingSelectors, labels) {
     url: doc.location?.href ?? doc.URL,
     title: (doc.title ?? '').slice(0, plan.limits.maxHeadingChars),
     lang: doc.documentElement.getAttribute('lang'),
+    ...pageText(doc, plan, chosen),
     candidates,
     productHints: productHints(doc, plan),
   };
+}
+
+/**
+ * What the page itself says, outside its ads and widgets (their words must
+ * not decide what the page is about): meta description, headings and the
+ * text of its main part (`main`, else `article`, else the body).
+ * @param {Document} doc
+ * @param {ScanPlan} plan
+ * @param {Set<Element>} chosen the candidates
+ */
+function pageText(doc, plan, chosen) {
+  const { limits } = plan;
+  /** @param {Element} el */
+  const outsideItems = (el) => {
+    for (let p = /** @type {Element | null} */ (el); p; p = p.parentElement) if (chosen.has(p)) return false;
+    return true;
+  };
+  const meta = doc.querySelector('meta[name="description"]')?.getAttribute('content') ?? '';
+  const description = meta.split(/\s+/).filter(Boolean).join(' ').slice(0, limits.maxTextChars);
+  /** @type {string[]} */
+  const headings = [];
+  for (const h of doc.querySelectorAll('h1, h2, h3')) {
+    if (headings.length >= limits.maxHeadings) break;
+    const text = outsideItems(h) ? visibleText(h, limits.maxHeadingChars) : '';
+    if (text) headings.push(text);
+  }
+  const root = doc.querySelector('main, [role=main]') ?? doc.querySelector('article') ?? doc.body;
+  return { description, headings, text: root ? mainText(root, chosen, limits.maxPageTextChars) : '' };
+}
+
+/**
+ * Text under `root`, skipping candidates and scripts, whitespace collapsed,
+ * cut at `max` characters.
+ * @param {Element} root
+ * @param {Set<Element>} chosen
+ * @param {number} max
+ */
+function mainText(root, chosen, max) {
+  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+    acceptNode: (node) => {
+      if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
+      const el = /** @type {Element} */ (node);
+      return chosen.has(el) || NOT_TEXT.has(el.tagName) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
+    },
+  });
+  let out = '';
+  for (let node = walker.nextNode(); node && out.length < max; node = walker.nextNode()) {
+    for (const word of (node.nodeValue ?? '').split(/\s+/)) {
+      if (!word) continue;
+      if (out.length + word.length + 1 > max) return out;
+      out += out ? ` ${word}` : word;
+    }
+  }
+  return out;
 }
 
 /**

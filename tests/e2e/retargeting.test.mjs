@@ -1,6 +1,7 @@
 // The verdict that matters most, from real browsing in Chromium: an ad for a
 // product you looked at, on another site, is "Following you", explained by
-// what AdLens saw locally; before the visit the same ad is "Generic".
+// what AdLens saw locally; before the visit the same running-shoe ad on a
+// running article is only "About this page".
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { waitForLabels } from '../harness/labels.mjs';
@@ -23,10 +24,16 @@ async function googleAdsOnTheNews() {
   return { page, ads };
 }
 
-test('before visiting the shop, its ad on the news site is generic', async () => {
+test('before visiting the shop, its ad on the running article is contextual, not following you', async () => {
   const { page, ads } = await googleAdsOnTheNews();
-  assert.equal(ads['shop.example'].verdict.kind, 'generic');
-  await page.close();
+  try {
+    const verdict = ads['shop.example'].verdict;
+    assert.equal(verdict.kind, 'contextual');
+    assert.equal(verdict.evidence[0].type, 'topic_matches_page');
+    assert.equal(verdict.evidence[0].topic, 'fitness_running');
+  } finally {
+    await page.close();
+  }
 });
 
 test('after viewing the product, the same ad follows you, and says why', async () => {

@@ -6,7 +6,12 @@
 /** @typedef {{ text: string, url: string }} Creative */
 /** @typedef {{ name: string, brand: string, text: string, slug: string, price: string }} Product */
 /** @typedef {{ article: Article, ads: Creative[], products?: Product[] }} TopicContent */
+/**
+ * @typedef {{ lang: string, brandAds: Creative[], topics: Record<string, TopicContent>,
+ *   headings: Record<'forYou' | 'recent' | 'alsoViewed' | 'together' | 'trending' | 'sponsored' | 'aroundWeb' | 'search', string> }} LanguagePack
+ */
 
+/** @type {Record<string, LanguagePack>} */
 export const CONTENT = {
   en: {
     lang: 'en',

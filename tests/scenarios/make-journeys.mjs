@@ -17,6 +17,8 @@ import { CONTENT } from './content.mjs';
 
 const OUT = join(dirname(fileURLToPath(import.meta.url)), 'journeys');
 
+/** @typedef {import('./content.mjs').Creative} Creative */
+/** @typedef {import('./content.mjs').LanguagePack} Lang */
 /** @typedef {'contextual' | 'behavioural' | 'retargeted' | 'generic'} Kind */
 /** @typedef {{ id: string, html: string, kind: Kind }} Item */
 /** @typedef {{ time: string, url: string, html: string, requests?: { url: string, type: string }[], expect: Record<string, Kind> }} Visit */
@@ -28,6 +30,13 @@ const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, 
 // ---------------------------------------------------------------- items
 
 /** A Google Ad Manager slot whose creative links through Google's click server. */
+/**
+ * @param {string} id
+ * @param {Creative} creative
+ * @param {Kind} kind
+ * @param {{ npa?: boolean }} [options]
+ * @returns {Item}
+ */
 function gpt(id, creative, kind, { npa = false } = {}) {
   const click = `https://adclick.g.doubleclick.net/aclk?sa=L&ai=C${id}${npa ? '&npa=1' : ''}&adurl=${enc(creative.url)}`;
   return {
@@ -39,6 +48,13 @@ function gpt(id, creative, kind, { npa = false } = {}) {
 }
 
 /** An AdSense unit: the request (with npa=1 when non-personalised) is the frame's URL. */
+/**
+ * @param {string} id
+ * @param {Creative} creative
+ * @param {Kind} kind
+ * @param {{ npa?: boolean }} [options]
+ * @returns {Item}
+ */
 function adsense(id, creative, kind, { npa = false } = {}) {
   const request = `https://googleads.g.doubleclick.net/pagead/ads?client=ca-pub-1234&output=html&slotname=${id}${npa ? '&npa=1' : ''}`;
   const click = `https://www.googleadservices.com/pagead/aclk?sa=L&ai=D${id}&adurl=${enc(creative.url)}`;
@@ -52,6 +68,12 @@ function adsense(id, creative, kind, { npa = false } = {}) {
 }
 
 /** A Criteo banner: its click server carries the landing page in `maxdest`. */
+/**
+ * @param {string} id
+ * @param {Creative} creative
+ * @param {Kind} kind
+ * @returns {Item}
+ */
 function criteo(id, creative, kind) {
   const click = `https://cat.fr3.vip.prod.criteo.com/delivery/ckn.php?cppv=3&cpp=${id}&maxdest=${enc(creative.url)}`;
   return {
@@ -63,6 +85,12 @@ function criteo(id, creative, kind) {
 }
 
 /** An RTB House banner. */
+/**
+ * @param {string} id
+ * @param {Creative} creative
+ * @param {Kind} kind
+ * @returns {Item}
+ */
 function rtbHouse(id, creative, kind) {
   const click = `https://www.creativecdn.com/click?id=${id}&url=${enc(creative.url)}`;
   return {
@@ -74,6 +102,13 @@ function rtbHouse(id, creative, kind) {
 }
 
 /** A Taboola block of sponsored links. */
+/**
+ * @param {string} id
+ * @param {string} heading
+ * @param {Creative[]} links
+ * @param {Kind} kind
+ * @returns {Item}
+ */
 function taboola(id, heading, links, kind) {
   const items = links
     .map((l, i) => `<a class="item" href="https://trc.taboola.com/${id}/click?item=${i}&redir=${enc(l.url)}">${esc(l.text)}</a>`)
@@ -87,6 +122,13 @@ function taboola(id, heading, links, kind) {
 }
 
 /** An Outbrain block. */
+/**
+ * @param {string} id
+ * @param {string} heading
+ * @param {Creative[]} links
+ * @param {Kind} kind
+ * @returns {Item}
+ */
 function outbrain(id, heading, links, kind) {
   const items = links.map((l) => `<a href="https://paid.outbrain.com/network/redir?p=${id}&url=${enc(l.url)}">${esc(l.text)}</a>`).join('\n      ');
   return {
@@ -98,12 +140,26 @@ function outbrain(id, heading, links, kind) {
 }
 
 /** A shop's own widget: a section under a heading, linking within the shop. */
+/**
+ * @param {string} id
+ * @param {string} heading
+ * @param {Creative[]} links
+ * @param {Kind} kind
+ * @returns {Item}
+ */
 function section(id, heading, links, kind) {
   const items = links.map((l) => `<li><a href="${esc(l.url)}">${esc(l.text)}</a></li>`).join('');
   return { id, kind, html: `<section id="${id}" class="widget"><h2>${esc(heading)}</h2><ul>${items}</ul></section>` };
 }
 
 /** A sponsored product tile among search results. */
+/**
+ * @param {string} id
+ * @param {string} label
+ * @param {Creative} creative
+ * @param {Kind} kind
+ * @returns {Item}
+ */
 function tile(id, label, creative, kind) {
   return {
     id,
@@ -130,10 +186,31 @@ function html(page) {
     <footer><p>© 2026</p></footer></body></html>`;
 }
 
+/**
+ * The products of a shop topic.
+ * @param {Lang} L
+ * @param {string} topic
+ */
+function products(L, topic) {
+  const list = L.topics[topic].products;
+  if (!list) throw new Error(`topic ${topic} has no products`);
+  return list;
+}
+
 /** @param {Item[]} items */
 const expect = (items) => Object.fromEntries(items.map((i) => [i.id, i.kind]));
 
-/** A news-style article about `topic`, with `items` placed in and beside it. */
+/**
+ * A news-style article about `topic`, with `items` placed in and beside it.
+ * @param {Lang} L
+ * @param {string} site
+ * @param {string} path
+ * @param {string} topic
+ * @param {Item[]} items
+ * @param {string} time
+ * @param {number} [variant]
+ * @returns {Visit}
+ */
 function articleVisit(L, site, path, topic, items, time, variant = 0) {
   const a = L.topics[topic].article;
   const title = variant ? `${a.title} (${variant})` : a.title;
@@ -147,9 +224,19 @@ function articleVisit(L, site, path, topic, items, time, variant = 0) {
   };
 }
 
-/** A product page with schema.org JSON-LD, and the shop's tags firing. */
+/**
+ * A product page with schema.org JSON-LD, and the shop's tags firing.
+ * @param {Lang} L
+ * @param {string} shop
+ * @param {string} topic
+ * @param {number} index
+ * @param {Item[]} items
+ * @param {string} time
+ * @param {boolean} [tags]
+ * @returns {Visit}
+ */
 function productVisit(L, shop, topic, index, items, time, tags = true) {
-  const p = L.topics[topic].products[index];
+  const p = products(L, topic)[index];
   const url = `https://${shop}/p/${p.slug}`;
   const ld = JSON.stringify({
     '@context': 'https://schema.org',
@@ -184,10 +271,18 @@ function productVisit(L, shop, topic, index, items, time, tags = true) {
   };
 }
 
-/** A shop's home or category page (no product), with its tags. */
+/**
+ * A shop's home or category page (no product), with its tags.
+ * @param {Lang} L
+ * @param {string} shop
+ * @param {string} path
+ * @param {string} topic
+ * @param {Item[]} items
+ * @param {string} time
+ * @returns {Visit}
+ */
 function shopPageVisit(L, shop, path, topic, items, time) {
-  const products = L.topics[topic].products;
-  const list = products.map((p) => `<li><a href="/p/${p.slug}">${esc(p.name)}</a> <span>${esc(p.text)}</span></li>`).join('');
+  const list = products(L, topic).map((p) => `<li><a href="/p/${p.slug}">${esc(p.name)}</a> <span>${esc(p.text)}</span></li>`).join('');
   return {
     time,
     url: `https://${shop}${path}`,
@@ -196,15 +291,23 @@ function shopPageVisit(L, shop, path, topic, items, time) {
       { url: `https://sslwidget.criteo.com/event?a=4242&p0=${enc('e=vh')}`, type: 'image' },
       { url: `https://creativecdn.com/tags?id=pr_shop42_home&ts=1`, type: 'image' },
     ],
-    html: html({ lang: L.lang, title: `${shop}`, description: products[0].text, main: `<h1>${esc(shop)}</h1><ul class="catalogue">${list}</ul>`, items }),
+    html: html({ lang: L.lang, title: `${shop}`, description: products(L, topic)[0].text, main: `<h1>${esc(shop)}</h1><ul class="catalogue">${list}</ul>`, items }),
     expect: expect(items),
   };
 }
 
-/** A shop's search results, with sponsored tiles among them. */
+/**
+ * A shop's search results, with sponsored tiles among them.
+ * @param {Lang} L
+ * @param {string} shop
+ * @param {string} topic
+ * @param {string} query
+ * @param {Item[]} tiles
+ * @param {string} time
+ * @returns {Visit}
+ */
 function searchVisit(L, shop, topic, query, tiles, time) {
-  const products = L.topics[topic].products;
-  const results = products.map((p) => `<li class="result"><a href="/p/${p.slug}">${esc(p.name)}</a><p>${esc(p.text)}</p></li>`).join('');
+  const results = products(L, topic).map((p) => `<li class="result"><a href="/p/${p.slug}">${esc(p.name)}</a><p>${esc(p.text)}</p></li>`).join('');
   const main = `<h1>${esc(L.headings.search)} ${esc(query)}</h1><ul class="results">${tiles.map((t) => t.html).join('')}${results}</ul>`;
   return {
     time,
@@ -216,7 +319,10 @@ function searchVisit(L, shop, topic, query, tiles, time) {
 
 // ---------------------------------------------------------------- journeys
 
-/** A clock for a journey: each call moves it on by `minutes`. */
+/**
+ * A clock for a journey: each call moves it on by `minutes`.
+ * @param {string} start
+ */
 function clock(start) {
   let t = Date.parse(start);
   return (minutes = 20) => {
@@ -225,19 +331,35 @@ function clock(start) {
   };
 }
 
-/** Products of a shop topic as first-party links. */
+/**
+ * Products of a shop topic as first-party links.
+ * @param {Lang} L
+ * @param {string} shop
+ * @param {string} topic
+ * @param {number} [skip]
+ */
 const productLinks = (L, shop, topic, skip = -1) =>
-  L.topics[topic].products.filter((_, i) => i !== skip).map((p) => ({ text: p.name, url: `https://${shop}/p/${p.slug}` }));
+  products(L, topic).filter((_, i) => i !== skip).map((p) => ({ text: p.name, url: `https://${shop}/p/${p.slug}` }));
 
 /**
  * The journeys for one language. `s` names the sites and topics: the shop's
  * topic, the persona's other interest, page topics and an unrelated topic.
  */
+/**
+ * @typedef {{ shop: string, shopTopic: string, query: string, news: string, interest: string, interest2: string,
+ *   pages: string[], unrelated: string, topicSites: Record<string, string> }} Suite
+ * @param {string} code
+ * @param {Suite} s
+ */
 function journeys(code, s) {
   const L = CONTENT[code];
+  /** @type {(topic: string, i?: number) => Creative} */
   const ad = (topic, i = 0) => L.topics[topic].ads[i];
+  /** @param {number} i */
   const brand = (i) => L.brandAds[i % L.brandAds.length];
-  const product = (i) => L.topics[s.shopTopic].products[i];
+  /** @param {number} i */
+  const product = (i) => products(L, s.shopTopic)[i];
+  /** @param {number} i */
   const productAd = (i) => ({ text: `${product(i).name} — ${product(i).text}`, url: `https://${s.shop}/p/${product(i).slug}?utm_source=criteo` });
   const h = L.headings;
   /** @type {Record<string, Visit[]>} */
@@ -267,10 +389,10 @@ function journeys(code, s) {
   }
 
   // 2. Reading about one topic for days makes its ads behavioural elsewhere.
-  for (const [n, interest, pages, start] of [
+  for (const [n, interest, pages, start] of /** @type {[string, string, string[], string][]} */ ([
     ['02', s.interest, [s.pages[0], s.pages[2]], '2026-11-03T18:00:00Z'],
     ['03', s.interest2, [s.pages[1], s.pages[0]], '2026-11-05T07:30:00Z'],
-  ]) {
+  ])) {
     const t = clock(start);
     const site = s.topicSites[interest];
     out[`${code}-${n}-interest-${interest}`] = [
@@ -316,6 +438,7 @@ function journeys(code, s) {
   // 4. The shop's own widgets while browsing it.
   {
     const t = clock('2026-11-07T19:00:00Z');
+    /** @param {number} skip */
     const links = (skip) => productLinks(L, s.shop, s.shopTopic, skip);
     out[`${code}-05-shop-widgets`] = [
       productVisit(L, s.shop, s.shopTopic, 0, [
@@ -342,6 +465,7 @@ function journeys(code, s) {
   // 5. Sponsored tiles among a shop's search results.
   {
     const t = clock('2026-11-08T10:00:00Z');
+    /** @param {number} i */
     const p = (i) => ({ text: `${product(i).name}: ${product(i).text}`, url: `https://${s.shop}/p/${product(i).slug}` });
     out[`${code}-06-search-tiles`] = [
       searchVisit(L, s.shop, s.shopTopic, s.query, [
@@ -433,7 +557,7 @@ mkdirSync(OUT, { recursive: true });
 let visits = 0;
 let items = 0;
 for (const [code, suite] of Object.entries(SUITES)) {
-  for (const [name, journey] of Object.entries(journeys(/** @type {keyof typeof CONTENT} */ (code), suite))) {
+  for (const [name, journey] of Object.entries(journeys(code, suite))) {
     writeFileSync(join(OUT, `${name}.jsonl`), journey.map((v) => JSON.stringify(v)).join('\n') + '\n');
     visits += journey.length;
     items += journey.reduce((n, v) => n + Object.keys(v.expect).length, 0);
