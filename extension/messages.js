@@ -16,7 +16,7 @@
  * @typedef {{ topics: TopicShare[], language: string | null }} Topics
  * @typedef {{ kind: Kind, confidence: number, evidence: Evidence[], topics: Topics, classifierVersion: string }} Verdict
  * @typedef {{ phrase: string, lang: string, hint: string }} PhraseMatch
- * @typedef {{ key: number, itemType: 'ad' | 'recommendation', source: Candidate['source'], vendor: string | null,
+ * @typedef {{ key: number, elementId: string | null, itemType: 'ad' | 'recommendation', source: Candidate['source'], vendor: string | null,
  *   network: string | null, label: PhraseMatch | null, landingUrl: string | null, landingDomain: string | null,
  *   firstParty: boolean, text: string, images: string[], rect: Rect, frames: string[], nonPersonalised: boolean,
  *   verdict: Verdict }} ReportedItem

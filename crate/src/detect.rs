@@ -23,6 +23,8 @@ pub const MAX_ITEM_IMAGES: usize = 5;
 pub struct FoundItem {
     /// The shell's handle for the element.
     pub key: u32,
+    /// The element's `id` attribute, if it has one (for people and tests).
+    pub element_id: Option<String>,
     /// Ad or recommendation.
     pub item_type: ItemType,
     /// How it was found.
@@ -135,6 +137,7 @@ fn recognise(c: &Candidate, site: &str, frames: Vec<String>) -> Option<FoundItem
     let non_personalised = c.links.iter().chain(&c.frames).chain(&frames).any(|u| asks_non_personalised(u));
     Some(FoundItem {
         key: c.key,
+        element_id: c.id.clone(),
         item_type,
         source: c.source,
         vendor,

@@ -169,6 +169,7 @@ mod tests {
 
     fn ad(landing: &str, text: &str) -> FoundItem {
         FoundItem {
+            element_id: None,
             key: 1,
             item_type: ItemType::Ad,
             source: crate::page::CandidateSource::Marker,

@@ -274,6 +274,7 @@ mod tests {
 
     fn item(label: Option<&str>, vendor: Option<&'static str>, text: &str) -> FoundItem {
         FoundItem {
+            element_id: None,
             key: 0,
             item_type: ItemType::Recommendation,
             source: crate::page::CandidateSource::Heading,

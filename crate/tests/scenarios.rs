@@ -1,5 +1,6 @@
 //! The labelled scenario suite (`tests/scenarios/journeys`, written by
-//! `tests/scenarios/make-journeys.mjs`): every journey replayed through the
+//! `tests/scenarios/make-journeys.mjs`, and `tests/scenarios/browser`, the
+//! journeys the browser e2e tests also run over the fixture sites): every journey replayed through the
 //! engine with the real filter lists, each labelled item's kind compared with
 //! the verdict. Prints per-kind precision, recall, F1 and the confusion
 //! matrix; fails below the targets (macro-F1 ≥ 0.90, retargeted precision ≥
@@ -21,14 +22,19 @@ use adlens::Engine;
 const KINDS: [&str; 4] = ["contextual", "behavioural", "retargeted", "generic"];
 const MISSED: &str = "missed";
 
+/// The generated journeys, and the ones the browser e2e tests also run.
 fn journeys() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/scenarios/journeys");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|e| e.expect("dir entry").path())
-        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
-        .collect();
-    files.sort();
+    let mut files = Vec::new();
+    for dir in ["journeys", "browser"] {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/scenarios").join(dir);
+        let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+        let mut found: Vec<PathBuf> = entries
+            .map(|e| e.expect("dir entry").path())
+            .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
+            .collect();
+        found.sort();
+        files.extend(found);
+    }
     files
 }
 
