@@ -242,12 +242,18 @@ impl TopicMatcher {
             if let Some(hits) = self.words.get(folded.as_ref()) {
                 tally.add(hits, word, weight);
             }
-            // Longest stem first: "laufschuh*" says more than "lauf*".
-            let ends = folded.char_indices().map(|(i, _)| i).skip(MIN_PREFIX_CHARS).chain([folded.len()]);
-            let mut ends: Vec<usize> = ends.filter(|&e| e <= self.longest_prefix).collect();
-            ends.reverse();
-            if let Some(hits) = ends.into_iter().find_map(|e| self.prefixes.get(&folded[..e])) {
-                tally.add(hits, word, weight);
+            // Stems of at least MIN_PREFIX_CHARS characters, longest first:
+            // "laufschuh*" says more than "lauf*".
+            let shortest = folded.char_indices().nth(MIN_PREFIX_CHARS).map_or(folded.len(), |(i, _)| i);
+            if folded.chars().count() >= MIN_PREFIX_CHARS {
+                let longest = folded.len().min(self.longest_prefix);
+                let stem = (shortest..=longest)
+                    .rev()
+                    .filter(|&end| folded.is_char_boundary(end))
+                    .find_map(|end| self.prefixes.get(&folded[..end]));
+                if let Some(hits) = stem {
+                    tally.add(hits, word, weight);
+                }
             }
         }
         for m in self.phrases.iter().flat_map(|a| a.find_iter(&lower)) {

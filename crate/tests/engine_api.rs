@@ -49,3 +49,67 @@ fn every_plan_selector_is_reported_back_as_a_vendor() {
         assert!(plan.marker_selector.contains(&rule.marker.selector()), "{:?}", rule.marker);
     }
 }
+
+fn page(url: &str, title: &str, text: &str) -> adlens::page::PageSnapshot {
+    adlens::page::PageSnapshot {
+        url: url.into(),
+        title: title.into(),
+        lang: Some("en".into()),
+        text: text.into(),
+        ..Default::default()
+    }
+}
+
+#[test]
+fn five_megabytes_of_page_text_are_cut_at_the_documented_cap() {
+    let huge = "marathon training plans and running shoes ".repeat(120_000);
+    assert!(huge.len() > 5_000_000);
+    let started = std::time::Instant::now();
+    let report = Engine::new().analyze_page(page("https://news.example/a", &huge, &huge), 0).expect("analysed");
+    assert_eq!(report.topics.top().map(|t| t.topic.as_str()), Some("fitness_running"));
+    assert!(started.elapsed().as_secs() < 5, "cut before reading: {:?}", started.elapsed());
+}
+
+#[test]
+fn an_unknown_language_gets_no_topics_and_generic_verdicts() {
+    let mut engine = Engine::new();
+    let thai = "การวิ่งมาราธอนครั้งแรกของคุณ รองเท้าวิ่งที่ดีที่สุด";
+    let mut snapshot = page("https://news.example/th", thai, thai);
+    snapshot.lang = Some("th".into());
+    let report = engine.visit_page(snapshot, 0).expect("analysed");
+    assert!(report.topics.topics.is_empty());
+    assert!(engine.interests(0).topics.is_empty());
+}
+
+#[test]
+fn visits_in_the_future_never_break_the_profile_or_the_sentences() {
+    let mut engine = Engine::new();
+    let year = 365 * 24 * 60 * 60 * 1000;
+    let travel = "Beach holidays, cheap flights and island hotels for your next trip";
+    for i in 0..3 {
+        let url = format!("https://travel.example/{i}");
+        engine.visit_page(page(&url, travel, travel), 2 * year).expect("future visit");
+    }
+    // Read "a year earlier" than the visits were stamped: no growth, no panic.
+    let interests = engine.interests(year);
+    assert_eq!(interests.topics.first().map(|t| t.0.as_str()), Some("travel"));
+    assert!(interests.weight <= 3.0, "{}", interests.weight);
+    let json = r#"{"url":"https://news.example/b","title":"Budget vote in parliament","candidates":[
+        {"key":1,"source":"marker","tag":"div","id":"div-gpt-ad-1","text":"Island holidays and beach hotels",
+         "links":["https://travel.example/deals"]}]}"#;
+    let report = engine.analyze_json(json, year).expect("analysed");
+    let sentences: Vec<&str> = report.items[0].verdict.evidence.iter().map(|e| e.sentence.as_str()).collect();
+    assert_eq!(sentences[0], "You visited travel.example just now", "{sentences:?}");
+}
+
+#[test]
+fn a_corrupted_profile_is_refused_and_the_engine_starts_afresh() {
+    let mut engine = Engine::new();
+    let travel = "Beach holidays, cheap flights and island hotels for your next trip";
+    engine.visit_page(page("https://travel.example/", travel, travel), 0).expect("visit");
+    let bad: adlens::profile::InterestProfile =
+        serde_json::from_str(r#"{"version": 7, "sites": {}}"#).expect("shape is fine, version is not");
+    let err = engine.restore_profile(bad).expect_err("refused");
+    assert!(err.to_string().contains("version 7"), "{err}");
+    assert!(engine.profile().sites.is_empty(), "started afresh");
+}

@@ -111,3 +111,26 @@ test('compileLists refuses an HTML error page instead of a list', () => {
   assert.throws(() => Engine.compileLists('<!doctype html><h1>502 Bad Gateway</h1>', '[Adblock Plus 2.0]\n'),
     /easylist is not a filter list \(it starts with "<!doctype html><h1>502 Bad Gateway<\/h1>"\)/);
 });
+
+test('visits build an interest profile that survives a save and restore; a corrupt one is refused, not fatal', () => {
+  const reader = new Engine();
+  const travel = 'Beach holidays, cheap flights and island hotels for your next trip';
+  for (const i of [1, 2, 3]) {
+    reader.visitPage({ url: `https://travel.example/${i}`, title: travel, text: travel, candidates: [] }, 1_000 * i);
+  }
+  const interests = reader.interests(10_000);
+  assert.equal(interests.topics[0][0], 'travel');
+  const saved = reader.interestProfile();
+
+  const restored = new Engine();
+  restored.restoreInterestProfile(JSON.parse(JSON.stringify(saved)));
+  assert.deepEqual(restored.interests(10_000), interests);
+
+  for (const corrupt of [{ version: 99, sites: {} }, { sites: 'nope' }, 'garbage', null]) {
+    assert.throws(() => restored.restoreInterestProfile(corrupt), (/** @type {Error} */ e) => /interest profile/.test(e.message));
+    assert.deepEqual(restored.interests(10_000).topics, [], 'started afresh');
+  }
+  restored.forgetSite('travel.example');
+  reader.forgetSite('travel.example');
+  assert.deepEqual(reader.interests(10_000).topics, []);
+});
