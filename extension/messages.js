@@ -27,6 +27,8 @@
  * @typedef {{ url: string, site: string, items: ReportedItem[], counts: KindCounts, product: Product | null,
  *   topics: Topics, notes: string[], engineVersion: string }} PageReport
  * @typedef {{ topics: [string, number][], weight: number, sites: number }} Interests
+ * @typedef {{ site: string, visits: number, lastSeen: number, topics: string[] }} RememberedSite
+ * @typedef {{ interests: Interests, sites: RememberedSite[], topicNames: Record<string, string> }} MemoryView
  */
 
 /**
@@ -86,7 +88,7 @@
  * @typedef {{ 'page/get-plan': ScanPlan, 'page/get-cosmetic': string[], 'page/match-labels': number[], 'frame/report': null,
  *   'page/report': PageReport,
  *   'tab/get-summary': TabSummary, 'engine/get-info': EngineInfo, 'sites/get-records': SiteRecords,
- *   'memory/get-products': ProductMemory, 'lists/update-now': EngineInfo, 'memory/get-interests': Interests,
+ *   'memory/get-products': ProductMemory, 'lists/update-now': EngineInfo, 'memory/get-interests': MemoryView,
  *   'memory/forget-site': null, 'memory/wipe': null }} ReplyOf
  * @typedef {{ ok: true, value: unknown } | { ok: false, error: string }} Reply
  */

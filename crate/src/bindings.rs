@@ -233,6 +233,14 @@ impl WasmEngine {
 }
 
 /// The engine's version.
+/// Topic id → English name, for pages that list interests.
+#[wasm_bindgen(js_name = topicNames)]
+pub fn topic_names() -> Result<JsValue, JsError> {
+    let names: std::collections::BTreeMap<&str, &str> =
+        crate::topic_terms::TOPICS.iter().map(|t| (t.id, t.name)).collect();
+    to_js(&names)
+}
+
 #[wasm_bindgen(js_name = engineVersion)]
 pub fn engine_version() -> String {
     ENGINE_VERSION.to_owned()

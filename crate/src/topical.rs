@@ -19,7 +19,7 @@ pub const ITEM_MIN_SCORE: f64 = 1.0;
 /// A topic is among the user's interests from this share of the profile…
 pub const PROFILE_MIN_SHARE: f64 = 0.15;
 /// …when the profile holds about this many topical pages.
-pub const PROFILE_MIN_WEIGHT: f64 = 2.0;
+pub const PROFILE_MIN_WEIGHT: f64 = 1.5;
 
 /// How much each part of a page says about its topic.
 const TITLE_WEIGHT: f32 = 3.0;

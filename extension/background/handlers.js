@@ -1,12 +1,15 @@
 // What the background does for each message type. The shell decides
 // nothing about ads: every question goes to the engine.
 
-import { engineVersion, loadEngine } from './engine.js';
+import { engineVersion, loadEngine, topicNames } from './engine.js';
 import { listsStatus, updateLists } from './lists-update.js';
 import { saveNow, scheduleSave } from './memory.js';
 import { RESCAN } from '../messages.js';
 import { readFrames, readTab, writeFrame, writeTabReport } from './tab-state.js';
 import { showPersonalisedCount } from './toolbar.js';
+
+/** Most remembered sites listed in the panel (most recent first). */
+const MAX_SITES_SHOWN = 200;
 
 /** @type {import('./dispatcher.js').Handlers} */
 export const handlers = {
@@ -71,7 +74,19 @@ export const handlers = {
   },
 
   async 'memory/get-interests'() {
-    return (await loadEngine()).interests(Date.now());
+    const engine = await loadEngine();
+    /** @type {{ sites: Record<string, { visits: number, lastSeen: number, topics: Record<string, number> }> }} */
+    const profile = engine.interestProfile();
+    const sites = Object.entries(profile.sites)
+      .map(([site, s]) => ({
+        site,
+        visits: s.visits,
+        lastSeen: s.lastSeen,
+        topics: Object.entries(s.topics).sort((a, b) => b[1] - a[1]).map(([t]) => t),
+      }))
+      .sort((a, b) => b.lastSeen - a.lastSeen)
+      .slice(0, MAX_SITES_SHOWN);
+    return { interests: engine.interests(Date.now()), sites, topicNames: topicNames() };
   },
 
   async 'memory/forget-site'(message) {

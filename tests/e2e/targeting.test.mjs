@@ -2,7 +2,9 @@
 // Chinese: a product viewed on a shop, three travel guides read, then a
 // running article whose slots show that product (Criteo), a running-shoe ad,
 // a travel ad and a brand ad. Each journey is a file `adlens replay` reads
-// too (tests/scenarios/browser/), and the native verdicts must be the same.
+// too (tests/scenarios/browser/), and the native verdicts must be the same:
+// kind, confidence and evidence (its sentences say "2 hours ago" natively and
+// "just now" in the browser, so they are left out).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -26,21 +28,30 @@ const KEY_EVIDENCE = /** @type {const} */ ({
 });
 
 /**
- * Kinds by "line element-id" from `adlens replay` (the same engine, natively).
+ * A verdict reduced to what must not depend on the platform or the clock:
+ * kind and the evidence types in order. (Confidence is compared apart: a
+ * profile fades with time, and the journey's visits are hours apart in the
+ * file but seconds apart in the browser.)
+ * @param {{ kind: string, confidence: number, evidence: { type: string }[] }} verdict
+ */
+const essence = (verdict) => ({ what: `${verdict.kind} ${verdict.evidence.map((e) => e.type).join(',')}`, confidence: verdict.confidence });
+
+/**
+ * Verdicts by "line element-id" from `adlens replay` (the same engine, natively).
  * @param {string} file
  */
-function replayKinds(file) {
+function replayVerdicts(file) {
   const run = spawnSync(
     'cargo',
     ['run', '-q', '-p', 'adlens', '--bin', 'adlens', '--', 'replay', '--lists', 'target/adlens-data/lists.bin', file],
     { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
   );
   assert.equal(run.status, 0, run.stderr);
-  /** @type {Record<string, string>} */
+  /** @type {Record<string, ReturnType<typeof essence>>} */
   const kinds = {};
   for (const line of run.stdout.trim().split('\n')) {
     const record = JSON.parse(line);
-    if (record.locator.id) kinds[`${record.line} ${record.locator.id}`] = record.kind;
+    if (record.locator.id) kinds[`${record.line} ${record.locator.id}`] = essence(record);
   }
   return kinds;
 }
@@ -50,7 +61,9 @@ for (const lang of ['en', 'pl', 'zh']) {
     const file = path.join(root, 'tests/scenarios/browser', `${lang}.jsonl`);
     /** @type {Visit[]} */
     const visits = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    /** @type {Record<string, string>} */
+    // Each journey starts from an empty memory, as `adlens replay` does.
+    assert.deepEqual(await current().sendFromExtensionPage({ type: 'memory/wipe' }), { ok: true, value: null });
+    /** @type {Record<string, ReturnType<typeof essence>>} */
     const inBrowser = {};
     for (const [index, visit] of visits.entries()) {
       const page = await current().open(visit.url);
@@ -68,14 +81,45 @@ for (const lang of ['en', 'pl', 'zh']) {
           else assert.equal(evidence[0].type, key, why);
           if (kind === 'behavioural') assert.equal(evidence[0].topic, 'travel', why);
           if (kind === 'contextual') assert.equal(evidence[0].topic, index === visits.length - 1 ? 'fitness_running' : 'travel', why);
-          inBrowser[`${index + 1} ${id}`] = kind;
+          inBrowser[`${index + 1} ${id}`] = essence(item.verdict);
         }
       } finally {
         await page.close();
       }
     }
     assert.equal(Object.keys(inBrowser).length, 5);
-    const natively = replayKinds(file);
-    for (const [key, kind] of Object.entries(inBrowser)) assert.equal(natively[key], kind, `adlens replay on ${key}`);
+    const natively = replayVerdicts(file);
+    for (const [key, verdict] of Object.entries(inBrowser)) {
+      assert.equal(natively[key]?.what, verdict.what, `adlens replay on ${key}`);
+      assert.ok(Math.abs(natively[key].confidence - verdict.confidence) < 0.02, `confidence of ${key}`);
+    }
   });
 }
+
+test('the panel shows what the browsing taught AdLens; forgetting a site and wiping work, and are saved', async () => {
+  const { browser } = current();
+  const panel = await browser.context.newPage();
+  await panel.goto(`chrome-extension://${browser.extensionId}/panel.html`);
+  await panel.waitForSelector('body[data-ready="true"]');
+  const topics = await panel.$$eval('#interests li', (lis) => lis.map((li) => li.getAttribute('data-topic')));
+  assert.equal(topics[0], 'travel', `the three travel guides lead the profile: ${topics.join(', ')}`);
+  const sites = async () => panel.$$eval('#memory-sites tbody tr', (rows) => rows.map((r) => r.getAttribute('data-site')));
+  assert.deepEqual((await sites()).sort(), ['gouwu.example', 'lvyou.example', 'xinwen.example']);
+
+  await panel.click('tr[data-site="lvyou.example"] button');
+  await panel.waitForFunction(() => !document.querySelector('tr[data-site="lvyou.example"]'));
+  const worker = await browser.worker();
+  const stored = async () => /** @type {{ interestProfile?: { sites: Record<string, unknown> } }} */ (
+    await worker.evaluate(() => chrome.storage.local.get('interestProfile')));
+  assert.equal((await stored()).interestProfile?.sites['lvyou.example'], undefined, 'forgotten in storage too');
+  assert.ok((await stored()).interestProfile?.sites['xinwen.example'], 'other sites stay');
+
+  panel.once('dialog', (dialog) => dialog.accept());
+  await panel.click('#wipe');
+  await panel.waitForFunction(() => document.querySelectorAll('#memory-sites tbody tr').length === 0);
+  assert.deepEqual(Object.keys((await stored()).interestProfile?.sites ?? { x: 1 }), []);
+  const products = /** @type {{ productMemory: { products: unknown[] } }} */ (
+    await worker.evaluate(() => chrome.storage.local.get('productMemory')));
+  assert.deepEqual(products.productMemory.products, [], 'viewed products are forgotten too');
+  await panel.close();
+});
