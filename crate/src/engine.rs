@@ -232,12 +232,14 @@ impl Engine {
         page.validate()?;
         let topics = page_topics(&self.matcher, &page);
         let interests = self.profile.interests(now_ms);
+        let site = host_of(&page.url).map(|h| registrable_domain(&h)).unwrap_or_default();
         let ctx = Context {
             memory: Memory { products: &self.products, sites: &self.sites, profile: &self.profile, now_ms },
             matcher: &self.matcher,
             page_topics: &topics,
             interests: &interests,
             lang: page.lang.as_deref(),
+            site: &site,
         };
         let mut counts = KindCounts::default();
         let items = find_items(&page)
@@ -249,7 +251,6 @@ impl Engine {
             })
             .collect();
         let products::Extraction { product, notes } = products::extract(&page.url, &page.product_hints);
-        let site = host_of(&page.url).map(|h| registrable_domain(&h)).unwrap_or_default();
         Ok(PageReport { url: page.url, items, counts, product, topics, site, notes, engine_version: ENGINE_VERSION })
     }
 

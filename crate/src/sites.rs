@@ -128,6 +128,15 @@ impl SiteRecords {
         SitesView { sites, trackers_version: db.map(|db| db.version.as_str()) }
     }
 
+    /// The cross-site identity providers `site` was seen talking to.
+    pub fn identity_providers(&self, site: &str) -> Vec<&'static str> {
+        let Some(record) = self.sites.get(site) else { return Vec::new() };
+        let mut names: Vec<&'static str> =
+            record.third_parties.keys().filter_map(|d| crate::trackers::identity_provider(d)).collect();
+        names.dedup();
+        names
+    }
+
     fn evict_oldest_site(&mut self) {
         if let Some(oldest) = self.sites.iter().min_by_key(|(_, r)| r.last_seen).map(|(s, _)| s.clone()) {
             self.sites.remove(&oldest);

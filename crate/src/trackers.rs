@@ -28,6 +28,24 @@ pub const RETARGETING_DOMAINS: &[&str] = &[
     "yjtag.jp",
 ];
 
+/// Cross-site identity providers: a page that talks to them lets ad networks
+/// recognise the user across sites (ID5, LiveRamp ATS, Unified ID 2.0,
+/// LiveIntent, Intent IQ, Lotame Panorama ID, Zeotap).
+pub const IDENTITY_DOMAINS: &[(&str, &str)] = &[
+    ("id5-sync.com", "ID5"),
+    ("rlcdn.com", "LiveRamp"),
+    ("uidapi.com", "Unified ID 2.0"),
+    ("liveintent.com", "LiveIntent"),
+    ("intentiq.com", "Intent IQ"),
+    ("crwdcntrl.net", "Lotame"),
+    ("zeotap.com", "Zeotap"),
+];
+
+/// The identity provider a registrable domain belongs to, if any.
+pub fn identity_provider(domain: &str) -> Option<&'static str> {
+    IDENTITY_DOMAINS.iter().find(|(d, _)| *d == domain).map(|(_, name)| *name)
+}
+
 /// Why the tracker database was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TrackerDbError {

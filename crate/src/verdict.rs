@@ -117,6 +117,12 @@ pub enum Reason {
     },
     /// The ad was requested as non-personalised (`npa=1`).
     NonPersonalisedRequest,
+    /// The page shares cross-site user IDs with ad networks, so a profile
+    /// of the user can follow them here.
+    CrossSiteIdsPresent {
+        /// The identity providers the page talked to.
+        providers: Vec<String>,
+    },
     /// A "for you" widget, but the browsing seen so far makes no profile.
     NoProfileYet,
     /// Nothing points to personal or page-based targeting.
@@ -152,6 +158,8 @@ pub struct Context<'a> {
     pub interests: &'a Interests,
     /// The page's language, if it names one.
     pub lang: Option<&'a str>,
+    /// The page's site (registrable domain).
+    pub site: &'a str,
 }
 
 /// Classifies one item from what is known about it, the page it is on and
@@ -179,7 +187,7 @@ pub fn classify(item: &FoundItem, ctx: Context<'_>) -> Verdict {
     });
     let finding = topical::compare(&topics, ctx.page_topics, ctx.interests);
 
-    let (kind, confidence) = if let Some((sure, reasons)) = retargeting::evidence(item, ctx.memory) {
+    let (kind, mut confidence) = if let Some((sure, reasons)) = retargeting::evidence(item, ctx.memory) {
         evidence.extend(reasons);
         (Kind::Retargeted, sure)
     } else if implied == Some(Kind::Retargeted) {
@@ -233,6 +241,16 @@ pub fn classify(item: &FoundItem, ctx: Context<'_>) -> Verdict {
     };
     // The heading comes first when it decided the kind, after the memory
     // evidence otherwise.
+    if kind == Kind::Behavioural {
+        let providers = ctx.memory.sites.identity_providers(ctx.site);
+        if !providers.is_empty() {
+            confidence = (confidence + 0.05).min(0.9);
+            evidence.push(Evidence {
+                sentence: format!("This site lets ad networks recognise you across sites ({})", providers.join(", ")),
+                reason: Reason::CrossSiteIdsPresent { providers: providers.iter().map(|p| (*p).to_owned()).collect() },
+            });
+        }
+    }
     if let Some(label) = label_evidence {
         let at = if implied == Some(kind) && kind != Kind::Retargeted { 0 } else { evidence.len() };
         evidence.insert(at.min(evidence.len()), label);
@@ -295,21 +313,26 @@ mod tests {
     /// Classifies on a page with `page_text` for a user whose browsing was
     /// `visited` (page texts on other sites).
     fn verdict(item: &FoundItem, page_text: &str, visited: &[&str]) -> Verdict {
+        verdict_with_sites(item, page_text, visited, &SiteRecords::default())
+    }
+
+    fn verdict_with_sites(item: &FoundItem, page_text: &str, visited: &[&str], sites: &SiteRecords) -> Verdict {
         let matcher = TopicMatcher::new();
         let mut profile = InterestProfile::new();
         for (i, text) in visited.iter().enumerate() {
             let url = format!("https://site{i}.example/");
             profile.record_visit(&format!("site{i}.example"), &url, &matcher.topics_of(text, None), 0);
         }
-        let (products, sites) = (ProductMemory::default(), SiteRecords::default());
+        let products = ProductMemory::default();
         let page_topics = matcher.topics_of(page_text, None);
         let interests = profile.interests(0);
         let ctx = Context {
-            memory: Memory { products: &products, sites: &sites, profile: &profile, now_ms: 0 },
+            memory: Memory { products: &products, sites, profile: &profile, now_ms: 0 },
             matcher: &matcher,
             page_topics: &page_topics,
             interests: &interests,
             lang: None,
+            site: "news.example",
         };
         classify(item, ctx)
     }
@@ -350,6 +373,23 @@ mod tests {
         assert!(v.evidence.iter().any(|e| matches!(e.reason, Reason::TopicDiffersFromPage { .. })));
         // Without the travel browsing, the same ad has nothing to go on.
         assert_eq!(verdict(&ad, RUNNING_PAGE, &[]).kind, Kind::Generic);
+    }
+
+    #[test]
+    fn cross_site_ids_on_the_page_strengthen_a_behavioural_verdict() {
+        let ad = item(None, None, "Book beach holidays and hotels in Greece");
+        let mut sites = SiteRecords::default();
+        sites.record("news.example", "id5-sync.com", true, 0);
+        sites.record("news.example", "rlcdn.com", true, 0);
+        let plain = verdict(&ad, RUNNING_PAGE, &TRAVEL_PAGES);
+        let with_ids = verdict_with_sites(&ad, RUNNING_PAGE, &TRAVEL_PAGES, &sites);
+        assert_eq!(with_ids.kind, Kind::Behavioural);
+        assert!((with_ids.confidence - plain.confidence - 0.05).abs() < 1e-9);
+        let providers = with_ids.evidence.iter().find_map(|e| match &e.reason {
+            Reason::CrossSiteIdsPresent { providers } => Some(providers.clone()),
+            _ => None,
+        });
+        assert_eq!(providers, Some(vec!["ID5".to_owned(), "LiveRamp".to_owned()]));
     }
 
     #[test]

@@ -79,7 +79,12 @@ for (const lang of ['en', 'pl', 'zh']) {
           const key = KEY_EVIDENCE[/** @type {keyof typeof KEY_EVIDENCE} */ (kind)];
           if (kind === 'generic') assert.ok(evidence.some((e) => e.type === key), why);
           else assert.equal(evidence[0].type, key, why);
-          if (kind === 'behavioural') assert.equal(evidence[0].topic, 'travel', why);
+          if (kind === 'behavioural') {
+            assert.equal(evidence[0].topic, 'travel', why);
+            // The English article also talks to ID5, a cross-site ID provider.
+            const ids = evidence.find((e) => e.type === 'cross_site_ids_present');
+            assert.deepEqual(ids?.providers, lang === 'en' ? ['ID5'] : undefined, why);
+          }
           if (kind === 'contextual') assert.equal(evidence[0].topic, index === visits.length - 1 ? 'fitness_running' : 'travel', why);
           inBrowser[`${index + 1} ${id}`] = essence(item.verdict);
         }
