@@ -268,6 +268,8 @@ pub fn classify(item: &FoundItem, ctx: Context<'_>) -> Verdict {
             reason: Reason::NoTargetingEvidence,
         });
     }
+    // Three decimals: the same number natively and in JS, and readable.
+    let confidence = (confidence * 1000.0).round() / 1000.0;
     Verdict { kind, confidence, evidence, topics, classifier_version: CLASSIFIER_VERSION }
 }
 
