@@ -8,6 +8,8 @@
 import { RESCAN, send } from './messages.js';
 import { classesAndIds, ElementKeys, frameSummary, headingTexts, scanPage } from './content/scan.js';
 import { LabelLayer } from './content/labels.js';
+import { Muter } from './content/mute.js';
+import { isMuted, isPaused, onSettingsChanged, readSettings, updateSettings } from './settings.js';
 
 /** Quiet period after DOM changes before rescanning (late ads, infinite scroll). */
 const RESCAN_DELAY_MS = 250;
@@ -36,7 +38,45 @@ function onQuietChanges(run, delay, ignore = () => false) {
 async function topPage() {
   const plan = await send({ type: 'page/get-plan' });
   const keys = new ElementKeys();
-  const layer = new LabelLayer(document);
+  let settings = await readSettings();
+  /** The page's site as the engine names it (registrable domain). */
+  let site = '';
+  /** @type {import('./content/labels.js').Labelled[]} */
+  let labelled = [];
+  const muter = new Muter(document);
+  const layer = new LabelLayer(document, {
+    site: () => site,
+    onMute: (kind, scope) => {
+      updateSettings((s) => {
+        if (scope === 'everywhere') s.mute[kind] = true;
+        else ((s.sites[site] ??= {}).mute ??= {})[kind] = true;
+      }).catch(report);
+    },
+    onWrong: (item) => {
+      send({
+        type: 'feedback/label-wrong',
+        url: location.href,
+        kind: item.verdict.kind,
+        elementId: item.elementId,
+        classifierVersion: item.verdict.classifierVersion,
+      }).catch(report);
+    },
+  });
+
+  /** Labels and mutes as the settings say, without rescanning. */
+  const show = () => {
+    if (isPaused(settings, site)) {
+      muter.restoreAll();
+      layer.render([]);
+      return;
+    }
+    muter.apply(labelled.filter((l) => isMuted(settings, site, l.item.verdict.kind)), settings.muteStyle, show);
+    layer.render(labelled);
+  };
+  onSettingsChanged((fresh) => {
+    settings = fresh;
+    show();
+  });
 
   /** Classes and ids already looked up, and the selectors they gave. */
   const looked = { classes: new Set(), ids: new Set(), selectors: /** @type {string[]} */ ([]) };
@@ -76,17 +116,20 @@ async function topPage() {
     const snapshot = scanPage(document, plan, keys, selectors, knownLabels);
     const scanMs = performance.now() - started;
     const report = await send({ type: 'page/report', page: snapshot, timing: { scanMs } });
-    const labelled = [];
+    site = report.site;
+    labelled = [];
     for (const item of report.items) {
       const element = keys.elementOf(item.key);
       if (element) labelled.push({ element, item });
     }
-    layer.render(labelled);
+    show();
   };
 
   await scan();
+  // Our own overlay and placeholders changing is not the page changing.
+  const ours = (/** @type {Node} */ node) => node === layer.element || muter.ours.has(node);
   const schedule = onQuietChanges(scan, RESCAN_DELAY_MS, (records) =>
-    records.every((r) => r.target === layer.element || [...r.addedNodes].includes(layer.element)));
+    records.every((r) => ours(r.target) || [...r.addedNodes, ...r.removedNodes].some(ours)));
   // The background asks for a rescan when a frame reported new content.
   chrome.runtime.onMessage.addListener((message) => {
     if (message?.type === RESCAN) schedule();

@@ -52,7 +52,7 @@
 /**
  * What the background keeps per tab (background/tab-state.js).
  * @typedef {{ url: string, report: PageReport, updatedAt: number, scanMs: number[] }} TabState
- * @typedef {{ tabId: number, url: string | null, counts: KindCounts, items: ReportedItem[] }} TabSummary
+ * @typedef {{ tabId: number, url: string | null, site: string | null, counts: KindCounts, items: ReportedItem[] }} TabSummary
  */
 
 /**
@@ -72,9 +72,10 @@
  * @typedef {{ type: 'memory/get-interests' }} GetInterestsMessage
  * @typedef {{ type: 'memory/forget-site', site: string }} ForgetSiteMessage
  * @typedef {{ type: 'memory/wipe' }} WipeMemoryMessage
+ * @typedef {{ type: 'feedback/label-wrong', url: string, kind: Kind, elementId: string | null, classifierVersion: string }} LabelWrongMessage
  * @typedef {GetPlanMessage | GetCosmeticMessage | MatchLabelsMessage | FrameReportMessage | PageReportMessage | GetTabSummaryMessage | GetEngineInfoMessage
  *   | GetSiteRecordsMessage | GetProductsMessage | UpdateListsMessage | GetInterestsMessage | ForgetSiteMessage
- *   | WipeMemoryMessage} Message
+ *   | WipeMemoryMessage | LabelWrongMessage} Message
  * @typedef {{ name: string, title: string | null, version: string | null, rules: number }} ListInfo
  * @typedef {{ checkedAt: number | null, updatedAt: number | null, failures: number, lastError: string | null }} ListsStatus
  * @typedef {{ engineVersion: string, rulesVersion: string, lists: { lists: ListInfo[] } | null,
@@ -89,9 +90,12 @@
  *   'page/report': PageReport,
  *   'tab/get-summary': TabSummary, 'engine/get-info': EngineInfo, 'sites/get-records': SiteRecords,
  *   'memory/get-products': ProductMemory, 'lists/update-now': EngineInfo, 'memory/get-interests': MemoryView,
- *   'memory/forget-site': null, 'memory/wipe': null }} ReplyOf
+ *   'memory/forget-site': null, 'memory/wipe': null, 'feedback/label-wrong': null }} ReplyOf
  * @typedef {{ ok: true, value: unknown } | { ok: false, error: string }} Reply
  */
+
+/** @type {readonly string[]} */
+const KIND_NAMES = ['contextual', 'behavioural', 'retargeted', 'generic'];
 
 /** What the background may tell a page's content script. */
 export const RESCAN = 'page/rescan';
@@ -127,6 +131,8 @@ export const MESSAGE_RULES = Object.freeze({
   'memory/get-interests': { from: SENDER.EXTENSION, maxBytes: 256 },
   'memory/forget-site': { from: SENDER.EXTENSION, maxBytes: 512 },
   'memory/wipe': { from: SENDER.EXTENSION, maxBytes: 256 },
+  // "This label is wrong", from the why card: a URL and a few short fields.
+  'feedback/label-wrong': { from: SENDER.PAGE, maxBytes: 4_096 },
 });
 
 /**
@@ -199,6 +205,11 @@ function checkShape(message) {
         return 'timing.scanMs must be a non-negative number';
       }
       return null;
+    case 'feedback/label-wrong':
+      return typeof message.url === 'string' && KIND_NAMES.includes(message.kind)
+        && (message.elementId === null || typeof message.elementId === 'string') && typeof message.classifierVersion === 'string'
+        ? null
+        : 'url, kind, elementId and classifierVersion are required';
     case 'memory/forget-site':
       return typeof message.site === 'string' && message.site.length > 0 && message.site.length <= 253
         ? null

@@ -1,9 +1,51 @@
-// Toolbar popup: what AdLens found on the current tab.
+// Toolbar popup: what AdLens found on the current tab, and this site's
+// switches: mute each kind here (overriding the global default), pause.
 
 import { send } from './messages.js';
 import { localise } from './pages/i18n.js';
-import { renderCounts } from './pages/kinds.js';
+import { KINDS, renderCounts } from './pages/kinds.js';
 import { targetTabId } from './pages/tab.js';
+import { isMuted, isPaused, readSettings, updateSettings } from './settings.js';
+
+/**
+ * The per-site switches, from and back to the settings.
+ * @param {string} site
+ */
+async function renderSiteControls(site) {
+  const settings = await readSettings();
+  const list = /** @type {HTMLElement} */ (document.getElementById('mutes'));
+  list.replaceChildren(
+    ...KINDS.map((kind) => {
+      const li = document.createElement('li');
+      const label = document.createElement('label');
+      label.className = `toggle ${kind}`;
+      const box = document.createElement('input');
+      box.type = 'checkbox';
+      box.dataset.kind = kind;
+      box.checked = isMuted(settings, site, kind);
+      box.addEventListener('change', () => {
+        updateSettings((s) => {
+          ((s.sites[site] ??= {}).mute ??= {})[kind] = box.checked;
+        }).catch((error) => console.error('[AdLens] popup:', error));
+      });
+      const name = document.createElement('span');
+      name.textContent = chrome.i18n.getMessage(`kind_${kind}`);
+      label.append(box, ' ', name);
+      li.append(label);
+      return li;
+    }),
+  );
+  const pause = /** @type {HTMLInputElement} */ (document.getElementById('pause'));
+  pause.checked = isPaused(settings, site);
+  pause.addEventListener('change', () => {
+    updateSettings((s) => {
+      const own = (s.sites[site] ??= {});
+      if (pause.checked) own.paused = true;
+      else delete own.paused;
+    }).catch((error) => console.error('[AdLens] popup:', error));
+  });
+  /** @type {HTMLElement} */ (document.getElementById('site-controls')).hidden = false;
+}
 
 async function main() {
   localise(document);
@@ -13,6 +55,7 @@ async function main() {
   renderCounts(/** @type {HTMLElement} */ (document.getElementById('counts')), summary.counts);
   /** @type {HTMLElement} */ (document.getElementById('nothing')).hidden = summary.items.length > 0;
   /** @type {HTMLAnchorElement} */ (document.getElementById('panel')).href = `panel.html?tabId=${tabId}`;
+  if (summary.site) await renderSiteControls(summary.site);
   document.body.dataset.ready = 'true';
 }
 

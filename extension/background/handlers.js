@@ -3,7 +3,7 @@
 
 import { engineVersion, loadEngine, topicNames } from './engine.js';
 import { listsStatus, updateLists } from './lists-update.js';
-import { saveNow, scheduleSave } from './memory.js';
+import { recordFeedback, saveNow, scheduleSave } from './memory.js';
 import { RESCAN } from '../messages.js';
 import { readFrames, readTab, writeFrame, writeTabReport } from './tab-state.js';
 import { showPersonalisedCount } from './toolbar.js';
@@ -57,12 +57,24 @@ export const handlers = {
     return {
       tabId: message.tabId,
       url: state?.url ?? null,
+      site: state?.report.site ?? null,
       counts: state?.report.counts ?? { contextual: 0, behavioural: 0, retargeted: 0, generic: 0 },
       items: state?.report.items ?? [],
     };
   },
 
   'engine/get-info': engineInfo,
+
+  async 'feedback/label-wrong'(message) {
+    await recordFeedback({
+      time: Date.now(),
+      url: message.url,
+      kind: message.kind,
+      elementId: message.elementId,
+      classifierVersion: message.classifierVersion,
+    });
+    return null;
+  },
 
   async 'lists/update-now'() {
     await updateLists();

@@ -58,3 +58,17 @@ export async function saveNow(engine) {
   const entries = Object.fromEntries(STORES.map((s) => [s.key, s.read(engine)]));
   await chrome.storage.local.set(entries);
 }
+
+/** Most "this label is wrong" reports kept (the oldest go first). */
+const MAX_FEEDBACK = 1_000;
+
+/**
+ * Keeps one "this label is wrong" report, locally, for the user's export.
+ * @param {{ time: number, url: string, kind: string, elementId: string | null, classifierVersion: string }} entry
+ */
+export async function recordFeedback(entry) {
+  const { feedback } = await chrome.storage.local.get('feedback');
+  const list = Array.isArray(feedback) ? feedback : [];
+  list.push(entry);
+  await chrome.storage.local.set({ feedback: list.slice(-MAX_FEEDBACK) });
+}

@@ -1,12 +1,22 @@
 // Draws a label on each found item, in one overlay whose closed shadow root
 // page CSS cannot restyle and page scripts cannot read. Page elements are
 // never modified: the overlay sits on top, at each item's top-right corner.
-// Everything from the page is inserted with textContent, never as HTML.
+// Clicking a label (or Enter/Space on it) opens its "why" card: the evidence
+// in the browser's language, the confidence, and mute / "this label is
+// wrong" actions. Everything from the page is inserted with textContent,
+// never as HTML.
+
+import { evidenceSentence } from '../evidence.js';
 
 /**
  * @typedef {import('../messages.js').ReportedItem} ReportedItem
  * @typedef {{ element: Element, item: ReportedItem }} Labelled
+ * @typedef {{ site: () => string, onMute: (kind: import('../messages.js').Kind, scope: 'everywhere' | 'site') => void,
+ *   onWrong: (item: ReportedItem) => void }} CardActions
  */
+
+/** Below this a label says it is not sure. */
+const LOW_CONFIDENCE = 0.6;
 
 const STYLE = `
   :host { all: initial; }
@@ -20,12 +30,37 @@ const STYLE = `
   .behavioural { color: #7a3e00; }
   .retargeted  { color: #8e1b5a; }
   .generic     { color: #404040; }
+  .card {
+    position: absolute; z-index: 2147483647; width: 320px; max-width: calc(100vw - 16px); box-sizing: border-box;
+    padding: 10px 12px; border-radius: 6px; border: 1px solid #8888; background: #fff; color: #1a1a1a;
+    font: 13px/1.45 system-ui, sans-serif; box-shadow: 0 4px 16px #0003; pointer-events: auto; text-align: left;
+  }
+  .card h2 { font-size: 14px; margin: 0 0 4px; }
+  .card ul { margin: 6px 0; padding-left: 18px; }
+  .card .confidence { margin: 0; color: #555; }
+  .card .actions { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 8px; }
+  .card button { font: inherit; padding: 2px 8px; border-radius: 4px; border: 1px solid #888; background: #f4f4f4; color: inherit; cursor: pointer; }
+  .card button:focus-visible { outline: 2px solid #0b5394; outline-offset: 2px; }
+  .card .close { position: absolute; top: 6px; right: 6px; border: 0; background: none; font-size: 16px; line-height: 1; }
+  @media (prefers-color-scheme: dark) {
+    .badge { background: #1e1e1e; }
+    .contextual { color: #8ab8f0; } .behavioural { color: #f0b070; } .retargeted { color: #f08ac0; } .generic { color: #c8c8c8; }
+    .card { background: #1e1e1e; color: #eee; } .card .confidence { color: #bbb; } .card button { background: #333; }
+  }
+  @media (prefers-reduced-motion: no-preference) { .card { animation: appear 120ms ease-out; } }
+  @keyframes appear { from { opacity: 0; transform: translateY(-4px); } }
 `;
 
 export class LabelLayer {
-  /** @param {Document} doc */
-  constructor(doc) {
+  /**
+   * @param {Document} doc
+   * @param {CardActions} actions
+   */
+  constructor(doc, actions) {
     this.doc = doc;
+    this.actions = actions;
+    /** @type {{ key: number, element: HTMLElement } | null} the open "why" card */
+    this.card = null;
     this.host = doc.createElement('div');
     for (const [name, value] of Object.entries({
       position: 'absolute', top: '0', left: '0', width: '0', height: '0', overflow: 'visible',
@@ -71,6 +106,13 @@ export class LabelLayer {
       if (!badge) {
         badge = this.doc.createElement('button');
         badge.type = 'button';
+        badge.setAttribute('aria-haspopup', 'dialog');
+        badge.setAttribute('aria-expanded', 'false');
+        const key = item.key;
+        badge.addEventListener('click', (event) => {
+          event.stopPropagation();
+          this.toggleCard(key);
+        });
         this.root.append(badge);
         this.badges.set(item.key, badge);
       }
@@ -80,7 +122,107 @@ export class LabelLayer {
       this.resizes.observe(element);
     }
     this.labelled = labelled;
+    if (this.card && !keep.has(this.card.key)) this.closeCard();
     this.position();
+  }
+
+  /** @param {number} key */
+  toggleCard(key) {
+    const open = this.card?.key;
+    this.closeCard();
+    if (open !== key) this.openCard(key);
+  }
+
+  /** @param {number} key */
+  openCard(key) {
+    const found = this.labelled.find((l) => l.item.key === key);
+    const badge = this.badges.get(key);
+    if (!found || !badge) return;
+    const { item } = found;
+    const make = (/** @type {string} */ tag, /** @type {string} */ text = '') => {
+      const el = this.doc.createElement(tag);
+      el.textContent = text;
+      return el;
+    };
+    const card = make('div');
+    card.className = 'card';
+    card.setAttribute('role', 'dialog');
+    card.setAttribute('aria-modal', 'false');
+    const title = make('h2', `${chrome.i18n.getMessage('whyTitle')}: ${labelText(item)}`);
+    title.id = `adlens-why-${key}`;
+    card.setAttribute('aria-labelledby', title.id);
+    const locale = chrome.i18n.getUILanguage();
+    const confidence = item.verdict.confidence;
+    const percent = new Intl.NumberFormat(locale, { style: 'percent' }).format(confidence);
+    const sure = make('p', item.verdict.kind !== 'generic' && confidence < LOW_CONFIDENCE
+      ? chrome.i18n.getMessage('whyLowConfidence')
+      : chrome.i18n.getMessage('whyConfidence', [percent]));
+    sure.className = 'confidence';
+    const list = make('ul');
+    const context = { nowMs: Date.now(), locale };
+    for (const e of item.verdict.evidence) list.append(make('li', evidenceSentence(e, context)));
+    const kindName = chrome.i18n.getMessage(`kind_${item.verdict.kind}`);
+    const button = (/** @type {string} */ text, /** @type {string} */ action, /** @type {() => void} */ run) => {
+      const b = /** @type {HTMLButtonElement} */ (make('button', text));
+      b.type = 'button';
+      b.dataset.action = action;
+      b.addEventListener('click', (event) => {
+        event.stopPropagation();
+        run();
+      });
+      return b;
+    };
+    const actions = make('div');
+    actions.className = 'actions';
+    const site = this.actions.site();
+    actions.append(
+      button(chrome.i18n.getMessage('whyMuteEverywhere', [kindName]), 'mute-everywhere', () => {
+        this.actions.onMute(item.verdict.kind, 'everywhere');
+        this.closeCard();
+      }),
+      button(chrome.i18n.getMessage('whyMuteHere', [kindName, site]), 'mute-site', () => {
+        this.actions.onMute(item.verdict.kind, 'site');
+        this.closeCard();
+      }),
+      button(chrome.i18n.getMessage('whyWrong'), 'wrong', () => {
+        this.actions.onWrong(item);
+        sure.textContent = chrome.i18n.getMessage('whyThanks');
+      }),
+    );
+    const close = button('×', 'close', () => this.closeCard(true));
+    close.className = 'close';
+    close.setAttribute('aria-label', chrome.i18n.getMessage('whyClose'));
+    card.append(close, title, sure, list, actions);
+    card.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') this.closeCard(true);
+    });
+    this.root.append(card);
+    this.card = { key, element: card };
+    badge.setAttribute('aria-expanded', 'true');
+    this.positionCard();
+    /** @type {HTMLElement | null} */ (actions.firstElementChild)?.focus();
+  }
+
+  /** @param {boolean} [refocus] give the focus back to the label */
+  closeCard(refocus = false) {
+    if (!this.card) return;
+    const badge = this.badges.get(this.card.key);
+    this.card.element.remove();
+    this.card = null;
+    badge?.setAttribute('aria-expanded', 'false');
+    if (refocus) badge?.focus();
+  }
+
+  positionCard() {
+    if (!this.card) return;
+    const badge = this.badges.get(this.card.key);
+    if (!badge) return;
+    const view = this.doc.defaultView;
+    const box = badge.getBoundingClientRect();
+    const width = this.card.element.offsetWidth;
+    const left = Math.max(8, Math.min(box.right - width, (view?.innerWidth ?? width) - width - 8));
+    this.card.element.style.left = `${left + (view?.scrollX ?? 0)}px`;
+    this.card.element.style.top = `${box.bottom + 4 + (view?.scrollY ?? 0)}px`;
   }
 
   schedulePosition() {
@@ -104,6 +246,7 @@ export class LabelLayer {
       badge.style.left = `${Math.max(0, left + (view?.scrollX ?? 0))}px`;
       badge.style.top = `${Math.max(0, box.top + (view?.scrollY ?? 0))}px`;
     }
+    this.positionCard();
   }
 }
 
@@ -114,5 +257,7 @@ export class LabelLayer {
 export function labelText(item) {
   const type = chrome.i18n.getMessage(item.itemType === 'ad' ? 'itemAd' : 'itemRecommendation');
   const kind = chrome.i18n.getMessage(`kind_${item.verdict.kind}`);
-  return `${type} · ${kind}`;
+  // A verdict AdLens is not sure of says so on the label itself.
+  const unsure = item.verdict.kind !== 'generic' && item.verdict.confidence < LOW_CONFIDENCE ? ' (?)' : '';
+  return `${type} · ${kind}${unsure}`;
 }

@@ -10,6 +10,8 @@ import { chromium } from 'playwright-core';
 
 /** How long Chromium gets to exit before it is killed. */
 const CLOSE_TIMEOUT_MS = 10_000;
+/** How long Chromium gets to start with the extension ready. */
+const LAUNCH_TIMEOUT_MS = 30_000;
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const EXTENSION_DIR = path.join(ROOT, 'dist/chrome');
@@ -26,6 +28,44 @@ export const EXTENSION_DIR = path.join(ROOT, 'dist/chrome');
  * @returns {Promise<ExtensionBrowser>}
  */
 export async function launchWithExtension(options) {
+  // Chromium start-up sometimes stalls on this loaded 2-core machine (about 1
+  // start in 20, more often with --lang): a stalled start is killed and tried
+  // once more instead of hanging the test file until its timeout.
+  const ownsDir = !options.userDataDir;
+  const newDir = () => options.userDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'adlens-profile-'));
+  const first = newDir();
+  try {
+    return await withTimeout(launchOnce(options, first, ownsDir), LAUNCH_TIMEOUT_MS, 'Chromium start-up');
+  } catch (error) {
+    console.warn(`[harness] ${error instanceof Error ? error.message : error}; starting Chromium again`);
+    spawnSync('pkill', ['-KILL', '-f', `--user-data-dir=${first}`]);
+    return withTimeout(launchOnce(options, newDir(), ownsDir), LAUNCH_TIMEOUT_MS, 'Chromium start-up (second try)');
+  }
+}
+
+/**
+ * @template T
+ * @param {Promise<T>} promise
+ * @param {number} ms
+ * @param {string} what
+ * @returns {Promise<T>}
+ */
+function withTimeout(promise, ms, what) {
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took over ${ms} ms`)), ms);
+  });
+  return /** @type {Promise<T>} */ (Promise.race([promise, timeout]).finally(() => clearTimeout(timer)));
+}
+
+/**
+ * @param {{ proxyPort: number, headless?: boolean, userDataDir?: string, locale?: string }} options
+ * @param {string} userDataDir
+ * @param {boolean} ownsDir remove the directory on close
+ * @returns {Promise<ExtensionBrowser>}
+ */
+async function launchOnce(options, userDataDir, ownsDir) {
   if (!fs.existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`${EXTENSION_DIR} is missing: run the build first (npm run build)`);
   }
@@ -33,10 +73,9 @@ export async function launchWithExtension(options) {
   if (!fs.existsSync(executablePath)) {
     throw new Error(`Chromium not found at ${executablePath}: run npm run setup (as root it installs Debian's chromium)`);
   }
-  const ownsDir = !options.userDataDir;
-  const userDataDir = options.userDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'adlens-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
+    timeout: LAUNCH_TIMEOUT_MS,
     headless: options.headless ?? true,
     locale: options.locale,
     viewport: { width: 1200, height: 900 },
@@ -66,11 +105,16 @@ export async function launchWithExtension(options) {
   // tab's requests to the webRequest listener (seen here: the first page's
   // requests were sometimes never observed). One round trip to the engine
   // from an extension page proves the background ran its start-up.
-  const page = await context.newPage();
-  await page.goto(`chrome-extension://${extensionId}/options.html`);
-  const reply = await page.evaluate(() => chrome.runtime.sendMessage({ type: 'engine/get-info' }));
-  if (!reply?.ok) throw new Error(`the extension did not start: ${reply?.error ?? 'no reply'}`);
-  await page.close();
+  try {
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/options.html`);
+    const reply = await withTimeout(page.evaluate(() => chrome.runtime.sendMessage({ type: 'engine/get-info' })), 15_000, 'the engine round trip');
+    if (!reply?.ok) throw new Error(`the extension did not start: ${reply?.error ?? 'no reply'}`);
+    await page.close();
+  } catch (error) {
+    spawnSync('pkill', ['-KILL', '-f', `--user-data-dir=${userDataDir}`]);
+    throw error;
+  }
   return {
     context,
     extensionId,

@@ -77,3 +77,102 @@ export async function waitForLabels(page, count, timeoutMs = 10_000) {
   }
   return labels;
 }
+
+/**
+ * Finds nodes inside closed shadow roots that match `match`, with a CDP
+ * session to act on them; the session is detached after `use`.
+ * @template T
+ * @param {import('playwright-core').Page} page
+ * @param {(node: DomNode) => boolean} match
+ * @param {(cdp: import('playwright-core').CDPSession, nodes: DomNode[]) => Promise<T>} use
+ * @returns {Promise<T>}
+ */
+export async function inClosedRoots(page, match, use) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = /** @type {{ root: DomNode }} */ (await cdp.send('DOM.getDocument', { depth: -1, pierce: true }));
+    /** @type {DomNode[]} */
+    const nodes = [];
+    walk(root, false, (node, closed) => {
+      if (closed && match(node)) nodes.push(node);
+    });
+    return await use(cdp, nodes);
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/**
+ * The text under a DOM node.
+ * @param {DomNode} node
+ * @returns {string}
+ */
+export function textOf(node) {
+  if (node.nodeName === '#text') return node.nodeValue ?? '';
+  if (node.nodeName === 'STYLE') return '';
+  return (node.children ?? []).map(textOf).join('');
+}
+
+/**
+ * @param {DomNode} node
+ * @param {string} name
+ */
+export function attribute(node, name) {
+  return attr(node, name);
+}
+
+/**
+ * Activates a label with the keyboard (focus, then Enter), as a user would.
+ * @param {import('playwright-core').Page} page
+ * @param {string} text the label's text
+ */
+export async function pressLabel(page, text) {
+  await inClosedRoots(page, (n) => n.nodeName === 'BUTTON' && attr(n, 'class')?.includes('badge') === true && textOf(n) === text,
+    async (cdp, [badge]) => {
+      if (!badge) throw new Error(`no label "${text}"`);
+      await cdp.send('DOM.focus', { nodeId: badge.nodeId });
+    });
+  await page.keyboard.press('Enter');
+}
+
+/**
+ * The open "why" card: its title, confidence line, evidence sentences and
+ * action buttons (by data-action), or null.
+ * @param {import('playwright-core').Page} page
+ */
+export async function readWhyCard(page) {
+  return inClosedRoots(page, (n) => n.nodeName === 'DIV' && attr(n, 'class') === 'card', async (_cdp, [card]) => {
+    if (!card) return null;
+    /** @type {DomNode[]} */
+    const all = [];
+    walk(card, true, (n) => all.push(n));
+    return {
+      role: attr(card, 'role'),
+      title: textOf(all.find((n) => n.nodeName === 'H2') ?? card),
+      confidence: textOf(all.find((n) => n.nodeName === 'P') ?? card),
+      evidence: all.filter((n) => n.nodeName === 'LI').map(textOf),
+      actions: Object.fromEntries(all.filter((n) => n.nodeName === 'BUTTON').map((b) => [attr(b, 'data-action'), textOf(b)])),
+    };
+  });
+}
+
+/**
+ * Clicks a button of the open "why" card.
+ * @param {import('playwright-core').Page} page
+ * @param {string} action its data-action
+ */
+export async function clickCardAction(page, action) {
+  await inClosedRoots(page, (n) => n.nodeName === 'BUTTON' && attr(n, 'data-action') === action, async (cdp, [button]) => {
+    if (!button) throw new Error(`no "${action}" button in the card`);
+    const { object } = /** @type {{ object: { objectId: string } }} */ (await cdp.send('DOM.resolveNode', { nodeId: button.nodeId }));
+    await cdp.send('Runtime.callFunctionOn', { objectId: object.objectId, functionDeclaration: 'function () { this.click(); }' });
+  });
+}
+
+/**
+ * Texts of the placeholders standing in for muted items.
+ * @param {import('playwright-core').Page} page
+ */
+export async function readPlaceholders(page) {
+  return inClosedRoots(page, (n) => n.nodeName === 'DIV' && attr(n, 'class') === 'muted', async (_cdp, nodes) => nodes.map(textOf));
+}

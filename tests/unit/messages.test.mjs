@@ -55,3 +55,15 @@ test('frame reports must carry a well-formed summary', () => {
   }
   assert.equal(checkMessage({ type: 'frame/report', frame }, fromPopup, self).ok, false, 'not from extension pages');
 });
+
+test('"this label is wrong" comes from a tab, with a known kind; memory changes only from our pages', () => {
+  const wrong = { type: 'feedback/label-wrong', url: 'http://news.example/', kind: 'retargeted', elementId: null, classifierVersion: 'adlens-classifier/0.3' };
+  assert.equal(checkMessage(wrong, fromTab, self).ok, true);
+  assert.equal(checkMessage(wrong, fromPopup, self).ok, false);
+  assert.equal(checkMessage({ ...wrong, kind: 'evil' }, fromTab, self).ok, false);
+  assert.equal(checkMessage({ ...wrong, elementId: 7 }, fromTab, self).ok, false);
+  assert.equal(checkMessage({ type: 'memory/wipe' }, fromTab, self).ok, false);
+  assert.equal(checkMessage({ type: 'memory/forget-site', site: 'a.example' }, fromTab, self).ok, false);
+  assert.equal(checkMessage({ type: 'memory/forget-site', site: '' }, fromPopup, self).ok, false);
+  assert.equal(checkMessage({ type: 'memory/forget-site', site: 'a.example' }, fromPopup, self).ok, true);
+});

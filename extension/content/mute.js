@@ -1,0 +1,102 @@
+// Mutes items: a muted item is hidden (`display: none` on its element, the
+// one page change AdLens makes, undone exactly on unmute) and, unless the user
+// chose "hide", a slim placeholder of ours takes its place ("Following you ·
+// muted · Show"), drawn in a closed shadow root like the labels. Unmuting
+// restores the element without a reload.
+
+/**
+ * @typedef {import('./labels.js').Labelled} Labelled
+ * @typedef {import('../messages.js').Kind} Kind
+ */
+
+const PLACEHOLDER_STYLE = `
+  :host { all: initial; display: block; }
+  .muted { display: flex; gap: 8px; align-items: center; margin: 4px 0; padding: 2px 8px; border: 1px dashed #8888;
+    border-radius: 4px; font: 12px/1.6 system-ui, sans-serif; color: #555; background: #fafafa; }
+  button { font: inherit; color: #0b5394; background: none; border: 0; padding: 0 2px; cursor: pointer; text-decoration: underline; }
+  button:focus-visible { outline: 2px solid currentColor; outline-offset: 2px; }
+  @media (prefers-color-scheme: dark) { .muted { color: #ccc; background: #222; } button { color: #8ab8f0; } }
+`;
+
+export class Muter {
+  /** @param {Document} doc */
+  constructor(doc) {
+    this.doc = doc;
+    /** @type {Map<Element, { display: string, priority: string, placeholder: HTMLElement | null }>} */
+    this.hidden = new Map();
+    /** Items the user chose to show on this page despite the mute. */
+    this.revealed = new Set();
+    /** @type {WeakSet<Node>} our placeholder hosts, for the mutation observer */
+    this.ours = new WeakSet();
+  }
+
+  /**
+   * Hides exactly the elements of `muted` (restoring any other it hid).
+   * @param {Labelled[]} muted
+   * @param {'placeholder' | 'hide'} style
+   * @param {() => void} onReveal called after the user chose "Show"
+   */
+  apply(muted, style, onReveal) {
+    const keep = new Set();
+    for (const { element, item } of muted) {
+      if (this.revealed.has(item.key)) continue;
+      keep.add(element);
+      const current = this.hidden.get(element);
+      if (current && (current.placeholder !== null) === (style === 'placeholder')) continue;
+      if (current) this.restore(element);
+      const placeholder = style === 'placeholder' ? this.placeholder(item, () => {
+        this.revealed.add(item.key);
+        this.restore(element);
+        onReveal();
+      }) : null;
+      this.hidden.set(element, {
+        display: /** @type {HTMLElement} */ (element).style.getPropertyValue('display'),
+        priority: /** @type {HTMLElement} */ (element).style.getPropertyPriority('display'),
+        placeholder,
+      });
+      if (placeholder) element.before(placeholder);
+      /** @type {HTMLElement} */ (element).style.setProperty('display', 'none', 'important');
+    }
+    for (const element of [...this.hidden.keys()]) if (!keep.has(element)) this.restore(element);
+  }
+
+  /** Shows everything again. */
+  restoreAll() {
+    for (const element of [...this.hidden.keys()]) this.restore(element);
+  }
+
+  /** @param {Element} element */
+  restore(element) {
+    const saved = this.hidden.get(element);
+    if (!saved) return;
+    this.hidden.delete(element);
+    const style = /** @type {HTMLElement} */ (element).style;
+    if (saved.display) style.setProperty('display', saved.display, saved.priority);
+    else style.removeProperty('display');
+    saved.placeholder?.remove();
+  }
+
+  /**
+   * @param {import('../messages.js').ReportedItem} item
+   * @param {() => void} show
+   */
+  placeholder(item, show) {
+    const host = this.doc.createElement('div');
+    this.ours.add(host);
+    const root = host.attachShadow({ mode: 'closed' });
+    const style = this.doc.createElement('style');
+    style.textContent = PLACEHOLDER_STYLE;
+    const box = this.doc.createElement('div');
+    box.className = 'muted';
+    box.setAttribute('role', 'note');
+    const text = this.doc.createElement('span');
+    text.textContent = chrome.i18n.getMessage('mutedPlaceholder', [chrome.i18n.getMessage(`kind_${item.verdict.kind}`)]);
+    const button = this.doc.createElement('button');
+    button.type = 'button';
+    button.textContent = chrome.i18n.getMessage('mutedShow');
+    button.addEventListener('click', show);
+    box.append(text, button);
+    root.append(style, box);
+    return host;
+  }
+}

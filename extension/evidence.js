@@ -1,0 +1,95 @@
+// The evidence of a verdict in the user's language. The engine gives each
+// reason a type and parameters (and an English sentence); this turns them
+// into the browser's language from _locales, with dates and numbers in its
+// formats. A reason this version does not know keeps the engine's sentence.
+
+/** @typedef {import('./messages.js').Evidence} Evidence */
+
+const EVENTS = new Set(['viewItem', 'viewBasket', 'trackTransaction', 'viewList']);
+
+/**
+ * @param {string} name
+ * @param {(string | number)[]} [values]
+ */
+function message(name, values = []) {
+  return chrome.i18n.getMessage(name, values.map(String));
+}
+
+/** @param {unknown} id */
+export function topicName(id) {
+  const key = `topic_${String(id)}`;
+  return message(key) || String(id);
+}
+
+/**
+ * "2 days ago", "2 dni temu", "2天前".
+ * @param {number} thenMs
+ * @param {number} nowMs
+ * @param {string} locale
+ */
+export function ago(thenMs, nowMs, locale) {
+  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const minutes = Math.floor(Math.max(0, nowMs - thenMs) / 60_000);
+  if (minutes < 1) return rtf.format(0, 'second');
+  if (minutes < 60) return rtf.format(-minutes, 'minute');
+  if (minutes < 24 * 60) return rtf.format(-Math.floor(minutes / 60), 'hour');
+  return rtf.format(-Math.floor(minutes / (24 * 60)), 'day');
+}
+
+/**
+ * One piece of evidence as a sentence in the browser's language.
+ * @param {Evidence} e
+ * @param {{ nowMs: number, locale: string }} context
+ */
+export function evidenceSentence(e, { nowMs, locale }) {
+  const text = (/** @type {string} */ key) => String(e[key] ?? '');
+  const when = (/** @type {string} */ key) => ago(Number(e[key] ?? 0), nowMs, locale);
+  const percent = new Intl.NumberFormat(locale, { style: 'percent' });
+  const list = new Intl.ListFormat(locale, { type: 'conjunction' });
+  /** @type {string} */
+  let sentence = '';
+  switch (e.type) {
+    case 'viewed_product':
+      sentence = message('ev_viewed_product', [text('product'), text('shop'), when('viewedAt')]);
+      break;
+    case 'visited_shop':
+      sentence = message('ev_visited_shop', [text('shop'), when('visitedAt')]);
+      break;
+    case 'retargeting_vendor':
+      sentence = message('ev_retargeting_vendor', [text('vendor')]);
+      break;
+    case 'remarketing_tag_seen': {
+      const event = EVENTS.has(text('event')) ? text('event') : 'other';
+      sentence = message('ev_remarketing_tag_seen', [text('shop'), text('vendor'), message(`ev_event_${event}`)]);
+      break;
+    }
+    case 'topic_matches_page':
+      sentence = message('ev_topic_matches_page', [topicName(e.topic), list.format(/** @type {string[]} */ (e.words ?? []))]);
+      break;
+    case 'topic_matches_profile':
+      sentence = message('ev_topic_matches_profile', [topicName(e.topic), percent.format(Number(e.share ?? 0))]);
+      break;
+    case 'topic_differs_from_page':
+      sentence = e.pageTopic
+        ? message('ev_topic_differs_from_page', [topicName(e.pageTopic), topicName(e.topic)])
+        : message('ev_topic_not_on_page', [topicName(e.topic)]);
+      break;
+    case 'cross_site_ids_present':
+      sentence = message('ev_cross_site_ids_present', [list.format(/** @type {string[]} */ (e.providers ?? []))]);
+      break;
+    case 'label_phrase':
+      sentence = message('ev_label_phrase', [text('phrase')]);
+      break;
+    case 'served_by':
+      sentence = message('ev_served_by', [text('vendor')]);
+      break;
+    case 'non_personalised_request':
+    case 'no_profile_yet':
+    case 'no_targeting_evidence':
+      sentence = message(`ev_${e.type}`);
+      break;
+    default:
+      break;
+  }
+  return sentence || e.sentence;
+}

@@ -1,0 +1,143 @@
+// A shopper's journey in Chromium: a product they viewed follows them to a
+// news article; the "why" card explains it (opened from the keyboard); they
+// mute retargeted ads everywhere, the ad collapses to a placeholder while
+// the page's content stays where it was; after a reload it stays muted; the
+// popup's per-site switch wins over the global choice and unmutes without a
+// reload; pausing AdLens on the site removes every label. Then the card in
+// Polish and Chinese.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { clickCardAction, pressLabel, readLabels, readPlaceholders, readWhyCard, waitForLabels } from '../harness/labels.mjs';
+import { sessionForTests, startSession } from '../harness/session.mjs';
+
+const current = sessionForTests();
+const SHOP = 'http://shop.example/product/trail-runner-x.html';
+const NEWS = 'http://news.example/article/running.html';
+const RETARGETED_SLOT = '#div-gpt-ad-1700000000000-0';
+
+/**
+ * @param {import('playwright-core').Page} page
+ * @param {string} selector
+ */
+const isShown = (page, selector) => page.$eval(selector, (el) => getComputedStyle(el).display !== 'none');
+
+/**
+ * Waits for a condition on the page to hold, checking every 100 ms.
+ * @param {() => Promise<boolean>} check
+ * @param {string} what
+ */
+async function eventually(check, what, timeoutMs = 5_000) {
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
+    if (await check()) return;
+  }
+  assert.fail(`timed out waiting for: ${what}`);
+}
+
+/**
+ * Opens the popup for a tab.
+ * @param {number} tabId
+ */
+async function popupFor(tabId) {
+  const { browser } = current();
+  const popup = await browser.context.newPage();
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
+  await popup.waitForSelector('body[data-ready="true"]');
+  return popup;
+}
+
+test('the why card explains a retargeted ad; muting it everywhere collapses it and keeps the page in place', async () => {
+  const shop = await current().open(SHOP);
+  await waitForLabels(shop, 2);
+  await shop.waitForTimeout(300); // the shop's Criteo tag
+  await shop.close();
+
+  const page = await current().open(NEWS);
+  await eventually(async () => (await readLabels(page)).some((l) => l.text === 'Ad · Following you'), 'the retargeted label');
+  await pressLabel(page, 'Ad · Following you');
+  const card = await readWhyCard(page);
+  assert.ok(card, 'Enter on the label opens its card');
+  assert.equal(card.role, 'dialog');
+  assert.equal(card.title, 'Why you see this: Ad · Following you');
+  assert.match(card.confidence, /^Confidence: \d+%$/);
+  assert.match(card.evidence[0], /^You viewed Trail Runner X on shop\.example (now|\d+ minutes? ago)$/);
+  assert.equal(card.evidence[1], 'shop.example told Criteo you viewed a product');
+  assert.equal(card.actions['mute-everywhere'], 'Mute “Following you” everywhere');
+  assert.equal(card.actions['mute-site'], 'Mute “Following you” on news.example');
+  await page.keyboard.press('Escape');
+  assert.equal(await readWhyCard(page), null, 'Escape closes it');
+
+  const headingBefore = await page.$eval('h1', (h) => h.getBoundingClientRect().toJSON());
+  await pressLabel(page, 'Ad · Following you');
+  await clickCardAction(page, 'mute-everywhere');
+  await eventually(async () => !(await isShown(page, RETARGETED_SLOT)), 'the retargeted ad collapses');
+  assert.deepEqual(await readPlaceholders(page), ['Following you · mutedShow']);
+  assert.equal(await isShown(page, '.OUTBRAIN'), true, 'the other items stay');
+  const headingAfter = await page.$eval('h1', (h) => h.getBoundingClientRect().toJSON());
+  assert.deepEqual(headingAfter, headingBefore, 'the article heading stays where it was');
+  assert.ok(await page.$eval('article p', (p) => p.getBoundingClientRect().height > 0), 'the article text stays visible');
+
+  await page.reload();
+  await eventually(async () => (await readPlaceholders(page)).length === 1, 'still muted after a reload');
+  assert.equal(await isShown(page, RETARGETED_SLOT), false);
+  assert.ok((await readLabels(page)).some((l) => l.text === 'Recommended · About this page'), 'contextual items keep their labels');
+
+  // This site's own switch wins over the global mute, and applies at once.
+  const { tabId } = await current().waitForReport(NEWS, 5);
+  const popup = await popupFor(tabId);
+  assert.equal(await popup.$eval('input[data-kind="retargeted"]', (b) => /** @type {HTMLInputElement} */ (b).checked), true);
+  await popup.click('input[data-kind="retargeted"]');
+  await eventually(() => isShown(page, RETARGETED_SLOT), 'unmuted here without a reload');
+  assert.deepEqual(await readPlaceholders(page), []);
+
+  await popup.click('#pause');
+  await eventually(async () => (await readLabels(page)).length === 0, 'no labels while paused');
+  await popup.click('#pause');
+  await eventually(async () => (await readLabels(page)).length === 5, 'labels back when resumed');
+  await popup.close();
+  await page.close();
+});
+
+test('"this label is wrong" is kept on the device', async () => {
+  const worker = await current().browser.worker();
+  await worker.evaluate(() => chrome.storage.local.remove('settings'));
+  const page = await current().open(NEWS);
+  await eventually(async () => (await readLabels(page)).some((l) => l.text === 'Ad · Following you'), 'the retargeted label');
+  await pressLabel(page, 'Ad · Following you');
+  await clickCardAction(page, 'wrong');
+  /** @type {{ kind: string, url: string, classifierVersion: string }[]} */
+  let feedback = [];
+  await eventually(async () => {
+    feedback = /** @type {{ feedback?: typeof feedback }} */ (await worker.evaluate(() => chrome.storage.local.get('feedback'))).feedback ?? [];
+    return feedback.length > 0;
+  }, 'the feedback is stored');
+  assert.equal(feedback[0].kind, 'retargeted');
+  assert.equal(feedback[0].url, NEWS);
+  assert.match(feedback[0].classifierVersion, /^adlens-classifier\//);
+  assert.match((await readWhyCard(page))?.confidence ?? '', /^Thanks/);
+  await page.close();
+});
+
+for (const [locale, shop, news, label, sentence] of /** @type {const} */ ([
+  ['pl', 'http://sklep.example/produkt/biegacz-gorski-x.html', 'http://gazeta.example/artykul/polmaraton.html', 'Reklama · Chodzi za Tobą',
+    /^Oglądałeś\(-aś\) Biegacz Górski X w sklep\.example (teraz|\d+ minut[ay]? temu)$/],
+  ['zh-CN', 'http://gouwu.example/shangpin/yueye-paozhe-x.html', 'http://xinwen.example/wenzhang/malasong.html', '广告 · 在跟踪你',
+    /^你(现在|\d+分钟前)在 gouwu\.example 浏览过 越野跑者X$/],
+])) {
+  test(`the why card speaks ${locale}`, async () => {
+    const session = await startSession({ locale });
+    try {
+      const product = await session.open(shop);
+      await session.waitForReport(shop, 0);
+      await product.close();
+      const page = await session.open(news);
+      await eventually(async () => (await readLabels(page)).some((l) => l.text === label), `the label ${label}`);
+      await pressLabel(page, label);
+      const card = await readWhyCard(page);
+      assert.ok(card);
+      assert.match(card.evidence[0], sentence);
+      assert.ok(!card.evidence.some((e) => /^[A-Z][a-z]+ [a-z]+ /.test(e) && /\b(the|you|by)\b/.test(e)), `no English left: ${card.evidence.join(' | ')}`);
+    } finally {
+      await session.close();
+    }
+  });
+}

@@ -1,0 +1,30 @@
+// The user's mute and pause choices: a site's own choice wins over the
+// global default, and damaged stored values fall back to the defaults.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { defaultSettings, isMuted, isPaused, normaliseSettings } from '../../extension/settings.js';
+
+test('a site override wins over the global default, both ways', () => {
+  const s = defaultSettings();
+  s.mute.retargeted = true;
+  s.sites['shop.example'] = { mute: { retargeted: false, contextual: true } };
+  assert.equal(isMuted(s, 'news.example', 'retargeted'), true);
+  assert.equal(isMuted(s, 'shop.example', 'retargeted'), false);
+  assert.equal(isMuted(s, 'shop.example', 'contextual'), true);
+  assert.equal(isMuted(s, 'news.example', 'contextual'), false);
+});
+
+test('damaged stored settings become the defaults, valid parts are kept', () => {
+  assert.deepEqual(normaliseSettings('garbage'), defaultSettings());
+  assert.deepEqual(normaliseSettings(null), defaultSettings());
+  const s = normaliseSettings({
+    mute: { retargeted: true, generic: 'yes', unknown: true },
+    muteStyle: 'explode',
+    sites: { 'a.example': { paused: true, mute: { behavioural: false, contextual: 1 } }, 'b.example': 'nope' },
+  });
+  assert.deepEqual(s.mute, { contextual: false, behavioural: false, retargeted: true, generic: false });
+  assert.equal(s.muteStyle, 'placeholder');
+  assert.deepEqual(s.sites, { 'a.example': { paused: true, mute: { behavioural: false } } });
+  assert.equal(isPaused(s, 'a.example'), true);
+  assert.equal(isPaused(s, 'b.example'), false);
+});
