@@ -30,7 +30,7 @@ export function topicName(id) {
 export function ago(thenMs, nowMs, locale) {
   const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   const minutes = Math.floor(Math.max(0, nowMs - thenMs) / 60_000);
-  if (minutes < 1) return rtf.format(0, 'second');
+  if (minutes < 1) return message('agoJustNow') || rtf.format(0, 'second');
   if (minutes < 60) return rtf.format(-minutes, 'minute');
   if (minutes < 24 * 60) return rtf.format(-Math.floor(minutes / 60), 'hour');
   return rtf.format(-Math.floor(minutes / (24 * 60)), 'day');

@@ -1,8 +1,11 @@
-// Options page: which engine, rules and filter lists are running, how fresh
-// the lists are, and "update now".
+// Options page: the kinds muted by default and how a muted item looks; which
+// engine, rules and filter lists are running, how fresh the lists are, and
+// "update now".
 
 import { send } from './messages.js';
 import { localise } from './pages/i18n.js';
+import { KINDS } from './pages/kinds.js';
+import { readSettings, updateSettings } from './settings.js';
 
 /** @param {string} id */
 const byId = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
@@ -40,8 +43,37 @@ function render(info) {
   byId('lists-status').textContent = parts.join(' ');
 }
 
+/** The global mute switches and the muted-item style, bound to the settings. */
+async function renderMuteDefaults() {
+  const settings = await readSettings();
+  const save = (/** @type {(s: import('./settings.js').Settings) => void} */ change) =>
+    updateSettings(change).catch((error) => console.error('[AdLens] options:', error));
+  byId('mute-defaults').replaceChildren(
+    ...KINDS.map((kind) => {
+      const li = document.createElement('li');
+      const label = document.createElement('label');
+      label.className = `toggle ${kind}`;
+      const box = document.createElement('input');
+      box.type = 'checkbox';
+      box.dataset.kind = kind;
+      box.checked = settings.mute[kind];
+      box.addEventListener('change', () => save((s) => { s.mute[kind] = box.checked; }));
+      const name = document.createElement('span');
+      name.textContent = chrome.i18n.getMessage(`kind_${kind}`);
+      label.append(box, ' ', name);
+      li.append(label);
+      return li;
+    }),
+  );
+  for (const radio of /** @type {NodeListOf<HTMLInputElement>} */ (document.querySelectorAll('input[name="mute-style"]'))) {
+    radio.checked = radio.value === settings.muteStyle;
+    radio.addEventListener('change', () => save((s) => { s.muteStyle = radio.value === 'hide' ? 'hide' : 'placeholder'; }));
+  }
+}
+
 async function main() {
   localise(document);
+  await renderMuteDefaults();
   render(await send({ type: 'engine/get-info' }));
   const button = /** @type {HTMLButtonElement} */ (byId('update-lists'));
   button.addEventListener('click', async () => {

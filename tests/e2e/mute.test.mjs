@@ -59,7 +59,7 @@ test('the why card explains a retargeted ad; muting it everywhere collapses it a
   assert.equal(card.role, 'dialog');
   assert.equal(card.title, 'Why you see this: Ad · Following you');
   assert.match(card.confidence, /^Confidence: \d+%$/);
-  assert.match(card.evidence[0], /^You viewed Trail Runner X on shop\.example (now|\d+ minutes? ago)$/);
+  assert.match(card.evidence[0], /^You viewed Trail Runner X on shop\.example (just now|\d+ minutes? ago)$/);
   assert.equal(card.evidence[1], 'shop.example told Criteo you viewed a product');
   assert.equal(card.actions['mute-everywhere'], 'Mute “Following you” everywhere');
   assert.equal(card.actions['mute-site'], 'Mute “Following you” on news.example');
@@ -119,9 +119,9 @@ test('"this label is wrong" is kept on the device', async () => {
 
 for (const [locale, shop, news, label, sentence] of /** @type {const} */ ([
   ['pl', 'http://sklep.example/produkt/biegacz-gorski-x.html', 'http://gazeta.example/artykul/polmaraton.html', 'Reklama · Chodzi za Tobą',
-    /^Oglądałeś\(-aś\) Biegacz Górski X w sklep\.example (teraz|\d+ minut[ay]? temu)$/],
+    /^Oglądałeś\(-aś\) Biegacz Górski X w sklep\.example (przed chwilą|\d+ minut[ay]? temu)$/],
   ['zh-CN', 'http://gouwu.example/shangpin/yueye-paozhe-x.html', 'http://xinwen.example/wenzhang/malasong.html', '广告 · 在跟踪你',
-    /^你(现在|\d+分钟前)在 gouwu\.example 浏览过 越野跑者X$/],
+    /^你(刚刚|\d+分钟前)在 gouwu\.example 浏览过 越野跑者X$/],
 ])) {
   test(`the why card speaks ${locale}`, async () => {
     const session = await startSession({ locale });

@@ -34,10 +34,14 @@ export async function launchWithExtension(options) {
   const ownsDir = !options.userDataDir;
   const newDir = () => options.userDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'adlens-profile-'));
   const first = newDir();
+  const attempt = launchOnce(options, first, ownsDir);
   try {
-    return await withTimeout(launchOnce(options, first, ownsDir), LAUNCH_TIMEOUT_MS, 'Chromium start-up');
+    return await withTimeout(attempt, LAUNCH_TIMEOUT_MS, 'Chromium start-up');
   } catch (error) {
     console.warn(`[harness] ${error instanceof Error ? error.message : error}; starting Chromium again`);
+    // If the stalled start completes after all, close it: a live browser
+    // connection would keep this test process from ever exiting.
+    attempt.then((late) => late.close()).catch(() => {});
     spawnSync('pkill', ['-KILL', '-f', `--user-data-dir=${first}`]);
     return withTimeout(launchOnce(options, newDir(), ownsDir), LAUNCH_TIMEOUT_MS, 'Chromium start-up (second try)');
   }

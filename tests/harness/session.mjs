@@ -128,9 +128,14 @@ export async function startSession(options = {}) {
     waitForReport,
     popupCounts,
     close: async () => {
+      const started = Date.now();
       try {
         await browser.close();
+        const closedBrowser = Date.now();
         await server.close();
+        if (Date.now() - started > 5_000) {
+          console.warn(`[harness] slow close: browser ${closedBrowser - started} ms, server ${Date.now() - closedBrowser} ms`);
+        }
       } finally {
         clearInterval(keepAlive);
       }

@@ -1,0 +1,92 @@
+// Accessibility with axe-core (no serious or critical violations) on the
+// popup, the options page, the panel and the "why" card, in Chromium; and
+// screenshots of each (tests/out/screenshots/) for a person to look at.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { ROOT } from '../harness/browser.mjs';
+import { attribute, inClosedRoots, pressLabel, readLabels, readWhyCard, textOf, waitForLabels } from '../harness/labels.mjs';
+import { sessionForTests } from '../harness/session.mjs';
+
+const current = sessionForTests();
+const AXE = fs.readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+const SHOTS = path.join(ROOT, 'tests/out/screenshots');
+const SHOP = 'http://shop.example/product/trail-runner-x.html';
+const NEWS = 'http://news.example/article/running.html';
+
+/**
+ * Serious and critical axe violations on the page, as "rule: target" lines.
+ * (Evaluated over DevTools, so the pages' strict CSP does not apply to axe.)
+ * @param {import('playwright-core').Page} page
+ */
+async function seriousViolations(page) {
+  await page.evaluate(AXE);
+  const violations = /** @type {{ id: string, impact: string, nodes: { target: string[] }[] }[]} */ (
+    await page.evaluate(async () => (await /** @type {any} */ (window).axe.run(document, { resultTypes: ['violations'] })).violations));
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** @param {import('playwright-core').Page} page @param {string} name */
+async function shoot(page, name) {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
+}
+
+/** @param {string} page */
+async function extensionPage(page) {
+  const { browser } = current();
+  const tab = await browser.context.newPage();
+  await tab.setViewportSize({ width: 420, height: 640 });
+  await tab.goto(`chrome-extension://${browser.extensionId}/${page}`);
+  await tab.waitForSelector('body[data-ready="true"]');
+  return tab;
+}
+
+test('the popup, options page and panel pass axe-core', async () => {
+  const shop = await current().open(SHOP);
+  await waitForLabels(shop, 2);
+  await shop.close();
+  const page = await current().open(NEWS);
+  await waitForLabels(page, 5);
+  const { tabId } = await current().waitForReport(NEWS, 5);
+  await shoot(page, 'labelled-page');
+  for (const [name, url] of [['popup', `popup.html?tabId=${tabId}`], ['options', 'options.html'], ['panel', `panel.html?tabId=${tabId}`]]) {
+    const tab = await extensionPage(url);
+    assert.deepEqual(await seriousViolations(tab), [], `${name}: serious or critical axe violations`);
+    await shoot(tab, name);
+    await tab.close();
+  }
+  await page.close();
+});
+
+test('the why card passes axe-core (its markup and styles, out of the closed root)', async () => {
+  const page = await current().open(NEWS);
+  await waitForLabels(page, 5);
+  const label = (await readLabels(page)).find((l) => l.text.startsWith('Ad ·'));
+  assert.ok(label);
+  await pressLabel(page, label.text);
+  assert.ok(await readWhyCard(page));
+  await page.waitForTimeout(300); // past its 120 ms fade-in
+  await shoot(page, 'why-card');
+  // The card lives in a closed shadow root that no script can reach (on
+  // purpose), so its markup and the overlay's style are copied over DevTools
+  // into a blank page and checked there.
+  const { html, css } = await inClosedRoots(page, (n) => (n.nodeName === 'DIV' && attribute(n, 'class') === 'card') || n.nodeName === 'STYLE',
+    async (cdp, nodes) => {
+      const card = nodes.find((n) => n.nodeName === 'DIV');
+      const style = nodes.find((n) => n.nodeName === 'STYLE' && textOf({ ...n, nodeName: 'X' }).includes('.card'));
+      assert.ok(card && style);
+      const { outerHTML } = /** @type {{ outerHTML: string }} */ (await cdp.send('DOM.getOuterHTML', { nodeId: card.nodeId }));
+      return { html: outerHTML, css: textOf({ ...style, nodeName: 'X' }) };
+    });
+  const blank = await current().browser.context.newPage();
+  await blank.setContent(`<!doctype html><html lang="en"><head><title>why card</title><style>${css}</style></head>
+    <body><main>${html}</main></body></html>`);
+  await blank.evaluate(() => { const card = document.querySelector('.card'); if (card instanceof HTMLElement) card.style.position = 'static'; });
+  assert.deepEqual(await seriousViolations(blank), [], 'why card: serious or critical axe violations');
+  await blank.close();
+  await page.close();
+});
