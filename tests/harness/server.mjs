@@ -90,7 +90,18 @@ export async function startFixtureServer(options = {}) {
   const server = http.createServer(handler('http'));
   const tls = https.createServer(selfSignedCertificate(), handler('https'));
   // A CONNECT tunnel is handed to the TLS server as if it had connected there.
+  // Every socket, tunnels included, so closing can end them all: a tunnel
+  // left open kept server.close() waiting forever (a test file then hung
+  // after its last test had passed).
+  /** @type {Set<import('node:net').Socket>} */
+  const sockets = new Set();
+  const track = (/** @type {import('node:net').Socket} */ socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  };
+  server.on('connection', track);
   server.on('connect', (_req, socket) => {
+    track(/** @type {import('node:net').Socket} */ (socket));
     socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
     tls.emit('connection', socket);
   });
@@ -104,6 +115,7 @@ export async function startFixtureServer(options = {}) {
     close: () => new Promise((resolve) => {
       server.closeAllConnections();
       tls.closeAllConnections();
+      for (const socket of sockets) socket.destroy();
       tls.close();
       server.close(() => resolve());
     }),

@@ -132,7 +132,8 @@ export async function startSession(options = {}) {
       try {
         await browser.close();
         const closedBrowser = Date.now();
-        await server.close();
+        // Never wait on the server for long: it only serves this session.
+        await Promise.race([server.close(), new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
         if (Date.now() - started > 5_000) {
           console.warn(`[harness] slow close: browser ${closedBrowser - started} ms, server ${Date.now() - closedBrowser} ms`);
         }
