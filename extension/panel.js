@@ -3,6 +3,7 @@
 // and the sites behind it), with "forget this site" and "forget everything".
 // The per-site history view builds on this page.
 
+import { evidenceSentence, topicName } from './evidence.js';
 import { send } from './messages.js';
 import { localise } from './pages/i18n.js';
 import { renderCounts } from './pages/kinds.js';
@@ -11,7 +12,7 @@ import { targetTabId } from './pages/tab.js';
 /** Shows the interest profile and the remembered sites. */
 async function renderMemory() {
   const view = await send({ type: 'memory/get-interests' });
-  const name = (/** @type {string} */ id) => view.topicNames[id] ?? id;
+  const name = (/** @type {string} */ id) => topicName(id) || view.topicNames[id] || id;
   const interests = /** @type {HTMLElement} */ (document.getElementById('interests'));
   const number = new Intl.NumberFormat(chrome.i18n.getUILanguage(), { style: 'percent' });
   interests.replaceChildren(
@@ -74,7 +75,8 @@ async function main() {
     ...summary.items.map((item) => {
       const row = document.createElement('tr');
       const what = [item.itemType, item.vendor, item.label?.phrase].filter(Boolean).join(' · ');
-      const why = item.verdict.evidence.map((e) => e.sentence).join(' · ');
+      const context = { nowMs: Date.now(), locale: chrome.i18n.getUILanguage() };
+      const why = item.verdict.evidence.map((e) => evidenceSentence(e, context)).join(' · ');
       for (const text of [what, chrome.i18n.getMessage(`kind_${item.verdict.kind}`), why]) {
         const cell = document.createElement('td');
         cell.textContent = text;

@@ -35,7 +35,7 @@ const STYLE = `
     padding: 10px 12px; border-radius: 6px; border: 1px solid #8888; background: #fff; color: #1a1a1a;
     font: 13px/1.45 system-ui, sans-serif; box-shadow: 0 4px 16px #0003; pointer-events: auto; text-align: left;
   }
-  .card h2 { font-size: 14px; margin: 0 0 4px; }
+  .card h2 { font-size: 14px; margin: 0 0 4px; padding-right: 20px; }
   .card ul { margin: 6px 0; padding-left: 18px; }
   .card .confidence { margin: 0; color: #555; }
   .card .actions { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 8px; }
