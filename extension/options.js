@@ -4,7 +4,7 @@
 
 import { send } from './messages.js';
 import { localise } from './pages/i18n.js';
-import { KINDS } from './pages/kinds.js';
+import { renderKindToggles } from './pages/kinds.js';
 import { readSettings, updateSettings } from './settings.js';
 
 /** @param {string} id */
@@ -48,23 +48,7 @@ async function renderMuteDefaults() {
   const settings = await readSettings();
   const save = (/** @type {(s: import('./settings.js').Settings) => void} */ change) =>
     updateSettings(change).catch((error) => console.error('[AdLens] options:', error));
-  byId('mute-defaults').replaceChildren(
-    ...KINDS.map((kind) => {
-      const li = document.createElement('li');
-      const label = document.createElement('label');
-      label.className = `toggle ${kind}`;
-      const box = document.createElement('input');
-      box.type = 'checkbox';
-      box.dataset.kind = kind;
-      box.checked = settings.mute[kind];
-      box.addEventListener('change', () => save((s) => { s.mute[kind] = box.checked; }));
-      const name = document.createElement('span');
-      name.textContent = chrome.i18n.getMessage(`kind_${kind}`);
-      label.append(box, ' ', name);
-      li.append(label);
-      return li;
-    }),
-  );
+  renderKindToggles(byId('mute-defaults'), (kind) => settings.mute[kind], (kind, checked) => save((s) => { s.mute[kind] = checked; }));
   for (const radio of /** @type {NodeListOf<HTMLInputElement>} */ (document.querySelectorAll('input[name="mute-style"]'))) {
     radio.checked = radio.value === settings.muteStyle;
     radio.addEventListener('change', () => save((s) => { s.muteStyle = radio.value === 'hide' ? 'hide' : 'placeholder'; }));

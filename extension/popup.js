@@ -3,7 +3,7 @@
 
 import { send } from './messages.js';
 import { localise } from './pages/i18n.js';
-import { KINDS, renderCounts } from './pages/kinds.js';
+import { renderCounts, renderKindToggles } from './pages/kinds.js';
 import { targetTabId } from './pages/tab.js';
 import { isMuted, isPaused, readSettings, updateSettings } from './settings.js';
 
@@ -13,28 +13,11 @@ import { isMuted, isPaused, readSettings, updateSettings } from './settings.js';
  */
 async function renderSiteControls(site) {
   const settings = await readSettings();
-  const list = /** @type {HTMLElement} */ (document.getElementById('mutes'));
-  list.replaceChildren(
-    ...KINDS.map((kind) => {
-      const li = document.createElement('li');
-      const label = document.createElement('label');
-      label.className = `toggle ${kind}`;
-      const box = document.createElement('input');
-      box.type = 'checkbox';
-      box.dataset.kind = kind;
-      box.checked = isMuted(settings, site, kind);
-      box.addEventListener('change', () => {
-        updateSettings((s) => {
-          ((s.sites[site] ??= {}).mute ??= {})[kind] = box.checked;
-        }).catch((error) => console.error('[AdLens] popup:', error));
-      });
-      const name = document.createElement('span');
-      name.textContent = chrome.i18n.getMessage(`kind_${kind}`);
-      label.append(box, ' ', name);
-      li.append(label);
-      return li;
-    }),
-  );
+  renderKindToggles(/** @type {HTMLElement} */ (document.getElementById('mutes')), (kind) => isMuted(settings, site, kind), (kind, checked) => {
+    updateSettings((s) => {
+      ((s.sites[site] ??= {}).mute ??= {})[kind] = checked;
+    }).catch((error) => console.error('[AdLens] popup:', error));
+  });
   const pause = /** @type {HTMLInputElement} */ (document.getElementById('pause'));
   pause.checked = isPaused(settings, site);
   pause.addEventListener('change', () => {

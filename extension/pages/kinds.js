@@ -23,3 +23,29 @@ export function renderCounts(list, counts) {
     }),
   );
 }
+
+/**
+ * One checkbox per kind ("mute this kind"), in the kinds' colours.
+ * @param {HTMLElement} list a <ul class="toggles">
+ * @param {(kind: import('../messages.js').Kind) => boolean} checked
+ * @param {(kind: import('../messages.js').Kind, checked: boolean) => void} onChange
+ */
+export function renderKindToggles(list, checked, onChange) {
+  list.replaceChildren(
+    ...KINDS.map((kind) => {
+      const li = document.createElement('li');
+      const label = document.createElement('label');
+      label.className = `toggle ${kind}`;
+      const box = document.createElement('input');
+      box.type = 'checkbox';
+      box.dataset.kind = kind;
+      box.checked = checked(kind);
+      box.addEventListener('change', () => onChange(kind, box.checked));
+      const name = document.createElement('span');
+      name.textContent = chrome.i18n.getMessage(`kind_${kind}`);
+      label.append(box, ' ', name);
+      li.append(label);
+      return li;
+    }),
+  );
+}

@@ -117,6 +117,27 @@ test('"this label is wrong" is kept on the device', async () => {
   await page.close();
 });
 
+test('options: a kind muted by default collapses on every site; "hide" leaves no placeholder', async () => {
+  const worker = await current().browser.worker();
+  await worker.evaluate(() => chrome.storage.local.remove('settings'));
+  const page = await current().open(NEWS);
+  await eventually(async () => (await readLabels(page)).length === 5, 'five labels');
+  const { browser } = current();
+  const options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await options.waitForSelector('body[data-ready="true"]');
+  await options.click('#mute-defaults input[data-kind="generic"]');
+  await eventually(async () => (await readPlaceholders(page)).length === 2, 'the two generic ads collapse');
+  assert.equal(await isShown(page, '.sponsored-post'), false);
+  await options.click('input[name="mute-style"][value="hide"]');
+  await eventually(async () => (await readPlaceholders(page)).length === 0, 'no placeholders when hiding');
+  assert.equal(await isShown(page, '.sponsored-post'), false, 'still hidden');
+  await options.click('#mute-defaults input[data-kind="generic"]');
+  await eventually(() => isShown(page, '.sponsored-post'), 'back when unmuted');
+  await options.close();
+  await page.close();
+});
+
 for (const [locale, shop, news, label, sentence] of /** @type {const} */ ([
   ['pl', 'http://sklep.example/produkt/biegacz-gorski-x.html', 'http://gazeta.example/artykul/polmaraton.html', 'Reklama · Chodzi za Tobą',
     /^Oglądałeś\(-aś\) Biegacz Górski X w sklep\.example (przed chwilą|\d+ minut[ay]? temu)$/],
