@@ -232,7 +232,6 @@ impl WasmEngine {
     }
 }
 
-/// The engine's version.
 /// Topic id → English name, for pages that list interests.
 #[wasm_bindgen(js_name = topicNames)]
 pub fn topic_names() -> Result<JsValue, JsError> {
@@ -241,6 +240,7 @@ pub fn topic_names() -> Result<JsValue, JsError> {
     to_js(&names)
 }
 
+/// The engine's version.
 #[wasm_bindgen(js_name = engineVersion)]
 pub fn engine_version() -> String {
     ENGINE_VERSION.to_owned()
