@@ -363,7 +363,7 @@ fn describe(
         .and_then(|h| if h.matches(&el) { Some(el) } else { el.select(h).next() })
         .map(|h| visible_text(h, limits.max_heading_chars + 1))
         .filter(|t| !t.is_empty() && t.chars().count() <= limits.max_heading_chars);
-    Candidate {
+    let mut candidate = Candidate {
         key: keys.get(&el.id()).copied().unwrap_or_default(),
         source,
         parent,
@@ -386,6 +386,36 @@ fn describe(
         frame_names: if nested { Vec::new() } else { frame_names(el, limits.max_urls) },
         images: if nested { Vec::new() } else { urls(el, "img[src]", "src", limits.max_urls, base) },
         rect: Rect::default(),
+    };
+    if !nested {
+        add_srcdoc_frames(el, &mut candidate, plan, base);
+    }
+    candidate
+}
+
+/// A creative written into `<iframe srcdoc>` is part of its slot, as the
+/// extension's frame reports make it: its text, links and images are added
+/// to the candidate (a saved page has no other frame content to read).
+fn add_srcdoc_frames(el: ElementRef<'_>, candidate: &mut Candidate, plan: &ScanPlan, base: Option<&Url>) {
+    let Ok(selector) = Selector::parse("iframe[srcdoc]") else { return };
+    let limits = &plan.limits;
+    let own = selector.matches(&el).then_some(el);
+    for frame in own.into_iter().chain(el.select(&selector)).take(limits.max_urls) {
+        let Some(srcdoc) = frame.value().attr("srcdoc") else { continue };
+        let doc = Html::parse_document(srcdoc);
+        let root = doc.root_element();
+        let text = visible_text(root, limits.max_text_chars);
+        if !text.is_empty() && candidate.text.chars().count() < limits.max_text_chars {
+            if !candidate.text.is_empty() {
+                candidate.text.push(' ');
+            }
+            candidate.text.push_str(&text);
+        }
+        for (list, css, attr) in [(&mut candidate.links, "a[href]", "href"), (&mut candidate.images, "img[src]", "src")]
+        {
+            let room = limits.max_urls.saturating_sub(list.len());
+            list.extend(urls(root, css, attr, room, base));
+        }
     }
 }
 
@@ -506,6 +536,16 @@ mod tests {
         assert_eq!(snapshot.description, "Marathon tips");
         assert_eq!(snapshot.headings, vec!["Marathon training"]);
         assert_eq!(snapshot.text, "Marathon training Run slowly.");
+    }
+
+    #[test]
+    fn a_creative_in_a_srcdoc_frame_belongs_to_its_slot() {
+        let html = r#"<html><body><div id="div-gpt-ad-1"><iframe srcdoc="<a href='https://adclick.g.doubleclick.net/aclk?adurl=https%3A%2F%2Fshop.example%2Fp%2F1'><img src='/x.jpg' alt=''>Trail Runner X</a>"></iframe></div></body></html>"#;
+        let mut engine = Engine::new();
+        let snapshot = snapshot_from_html(html, "https://news.example/a", engine.scan_plan(), None);
+        assert_eq!(snapshot.candidates[0].text, "Trail Runner X");
+        let report = engine.visit_page(snapshot, 0).expect("report");
+        assert_eq!(report.items[0].item.landing_domain.as_deref(), Some("shop.example"));
     }
 
     #[test]
