@@ -9,11 +9,13 @@ import { startDispatcher } from './background/dispatcher.js';
 import { handlers } from './background/handlers.js';
 import { scheduleListUpdates } from './background/lists-update.js';
 import { observeRequests } from './background/requests.js';
+import { scheduleRetention } from './background/retention.js';
 import { watchTabs } from './background/tab-state.js';
 
 startDispatcher(handlers);
 watchTabs();
 observeRequests();
 scheduleListUpdates();
+scheduleRetention();
 // Start compiling the wasm now so the first page's message does not wait.
 loadEngine().catch((error) => console.error('[AdLens] engine failed to load:', error));

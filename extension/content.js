@@ -71,7 +71,8 @@ async function topPage() {
       return;
     }
     muter.apply(labelled.filter((l) => isMuted(settings, site, l.item.verdict.kind)), settings.muteStyle, show);
-    layer.render(labelled);
+    if (settings.labelStyle === 'off') layer.render([]);
+    else layer.render(labelled, settings.labelStyle);
   };
   onSettingsChanged((fresh) => {
     settings = fresh;

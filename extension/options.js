@@ -1,11 +1,12 @@
-// Options page: the kinds muted by default and how a muted item looks; which
+// Options page: the kinds muted by default and how a muted item looks; how
+// long data is kept and "forget everything"; which
 // engine, rules and filter lists are running, how fresh the lists are, and
 // "update now".
 
 import { send } from './messages.js';
 import { localise } from './pages/i18n.js';
 import { renderKindToggles } from './pages/kinds.js';
-import { readSettings, updateSettings } from './settings.js';
+import { RETENTION_CHOICES, readSettings, updateSettings } from './settings.js';
 
 /** @param {string} id */
 const byId = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
@@ -53,11 +54,38 @@ async function renderMuteDefaults() {
     radio.checked = radio.value === settings.muteStyle;
     radio.addEventListener('change', () => save((s) => { s.muteStyle = radio.value === 'hide' ? 'hide' : 'placeholder'; }));
   }
+  for (const radio of /** @type {NodeListOf<HTMLInputElement>} */ (document.querySelectorAll('input[name="label-style"]'))) {
+    radio.checked = radio.value === settings.labelStyle;
+    radio.addEventListener('change', () => save((s) => {
+      s.labelStyle = radio.value === 'outline' || radio.value === 'off' ? radio.value : 'badge';
+    }));
+  }
+}
+
+/** How long data is kept, and "forget everything". */
+async function renderDataControls() {
+  const settings = await readSettings();
+  const days = new Intl.NumberFormat(chrome.i18n.getUILanguage(), { style: 'unit', unit: 'day', unitDisplay: 'long' });
+  const select = /** @type {HTMLSelectElement} */ (byId('retention'));
+  select.replaceChildren(
+    ...RETENTION_CHOICES.map((n) => Object.assign(document.createElement('option'), { value: String(n), textContent: days.format(n) })),
+  );
+  select.value = String(settings.retentionDays);
+  select.addEventListener('change', () => {
+    updateSettings((s) => { s.retentionDays = Number(select.value); }).catch((error) => console.error('[AdLens] options:', error));
+  });
+  byId('wipe-all').addEventListener('click', () => {
+    if (!confirm(chrome.i18n.getMessage('memoryWipeConfirm'))) return;
+    send({ type: 'memory/wipe' })
+      .then(() => { byId('wipe-status').textContent = chrome.i18n.getMessage('optionsWiped'); })
+      .catch((error) => console.error('[AdLens] options:', error));
+  });
 }
 
 async function main() {
   localise(document);
   await renderMuteDefaults();
+  await renderDataControls();
   render(await send({ type: 'engine/get-info' }));
   const button = /** @type {HTMLButtonElement} */ (byId('update-lists'));
   button.addEventListener('click', async () => {

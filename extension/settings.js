@@ -7,18 +7,27 @@
 /**
  * @typedef {import('./messages.js').Kind} Kind
  * @typedef {{ mute?: Partial<Record<Kind, boolean>>, paused?: boolean }} SiteSettings
- * @typedef {{ mute: Record<Kind, boolean>, sites: Record<string, SiteSettings>, muteStyle: 'placeholder' | 'hide' }} Settings
+ * @typedef {{ mute: Record<Kind, boolean>, sites: Record<string, SiteSettings>, muteStyle: 'placeholder' | 'hide',
+ *   retentionDays: number, labelStyle: 'badge' | 'outline' | 'off' }} Settings
  */
 
 export const SETTINGS_KEY = 'settings';
 /** @type {readonly Kind[]} */
 const KINDS = ['contextual', 'behavioural', 'retargeted', 'generic'];
+/** How long what AdLens saw is kept, in days: the choices offered. */
+export const RETENTION_CHOICES = [7, 30, 90, 365];
 /** Most sites with their own settings (the oldest beyond it are dropped). */
 const MAX_SITES = 5_000;
 
 /** @returns {Settings} */
 export function defaultSettings() {
-  return { mute: { contextual: false, behavioural: false, retargeted: false, generic: false }, sites: {}, muteStyle: 'placeholder' };
+  return {
+    mute: { contextual: false, behavioural: false, retargeted: false, generic: false },
+    sites: {},
+    muteStyle: 'placeholder',
+    retentionDays: 30,
+    labelStyle: 'badge',
+  };
 }
 
 /**
@@ -34,6 +43,10 @@ export function normaliseSettings(raw) {
   const mute = /** @type {Record<string, unknown>} */ (value.mute ?? {});
   for (const kind of KINDS) settings.mute[kind] = mute[kind] === true;
   if (value.muteStyle === 'hide') settings.muteStyle = 'hide';
+  if (value.labelStyle === 'outline' || value.labelStyle === 'off') settings.labelStyle = value.labelStyle;
+  if (typeof value.retentionDays === 'number' && RETENTION_CHOICES.includes(value.retentionDays)) {
+    settings.retentionDays = value.retentionDays;
+  }
   const sites = typeof value.sites === 'object' && value.sites !== null ? Object.entries(value.sites) : [];
   for (const [site, s] of sites.slice(-MAX_SITES)) {
     if (typeof s !== 'object' || s === null) continue;

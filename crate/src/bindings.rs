@@ -93,6 +93,12 @@ impl WasmEngine {
         self.inner.forget_site(site);
     }
 
+    /// Forgets what was last seen before `cutoff_ms` (data retention).
+    #[wasm_bindgen(js_name = forgetBefore)]
+    pub fn forget_before(&mut self, cutoff_ms: f64) {
+        self.inner.forget_before(clamp_time(cutoff_ms));
+    }
+
     /// Forgets everything remembered.
     #[wasm_bindgen(js_name = wipeMemory)]
     pub fn wipe_memory(&mut self) {

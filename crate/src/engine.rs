@@ -305,6 +305,15 @@ impl Engine {
         self.sites.sites.remove(site);
     }
 
+    /// Forgets what was last seen before `cutoff_ms` (data retention): sites
+    /// not visited since, products not viewed since, third-party records of
+    /// sites not seen since.
+    pub fn forget_before(&mut self, cutoff_ms: u64) {
+        self.profile.forget_before(cutoff_ms);
+        self.products.products.retain(|p| p.last_seen >= cutoff_ms);
+        self.sites.sites.retain(|_, s| s.last_seen >= cutoff_ms);
+    }
+
     /// Forgets everything remembered.
     pub fn wipe_memory(&mut self) {
         self.profile = InterestProfile::new();

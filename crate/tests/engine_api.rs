@@ -113,3 +113,17 @@ fn a_corrupted_profile_is_refused_and_the_engine_starts_afresh() {
     assert!(err.to_string().contains("version 7"), "{err}");
     assert!(engine.profile().sites.is_empty(), "started afresh");
 }
+
+#[test]
+fn retention_forgets_what_was_last_seen_before_the_cutoff() {
+    let mut engine = Engine::new();
+    let day = 24 * 60 * 60 * 1000;
+    let travel = "Beach holidays, cheap flights and island hotels for your next trip";
+    engine.visit_page(page("https://old.example/", travel, travel), day).expect("old visit");
+    engine.visit_page(page("https://new.example/", travel, travel), 40 * day).expect("new visit");
+    engine.observe_request("https://criteo.com/x", "https://old.example/", "image", day);
+    engine.forget_before(10 * day);
+    let sites: Vec<&str> = engine.profile().sites.keys().map(String::as_str).collect();
+    assert_eq!(sites, vec!["new.example"]);
+    assert!(engine.site_records().sites.is_empty());
+}

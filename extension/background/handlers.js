@@ -112,6 +112,7 @@ export const handlers = {
     const engine = await loadEngine();
     engine.wipeMemory();
     await saveNow(engine);
+    await chrome.storage.local.remove('feedback');
     return null;
   },
 

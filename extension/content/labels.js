@@ -26,6 +26,8 @@ const STYLE = `
     background: #fff; cursor: pointer; white-space: nowrap; pointer-events: auto;
   }
   .badge:focus-visible { outline: 2px solid #000; outline-offset: 2px; }
+  .frame { position: absolute; z-index: 2147483646; box-sizing: border-box; border: 2px solid currentColor;
+    border-radius: 3px; pointer-events: none; }
   .contextual  { color: #0b5394; }
   .behavioural { color: #7a3e00; }
   .retargeted  { color: #8e1b5a; }
@@ -76,6 +78,10 @@ export class LabelLayer {
     this.labelled = [];
     /** @type {Map<number, HTMLButtonElement>} */
     this.badges = new Map();
+    /** @type {Map<number, HTMLElement>} outlines, in the "outline" style */
+    this.frames = new Map();
+    /** @type {'badge' | 'outline'} */
+    this.style = 'badge';
     this.pending = false;
     const reposition = () => this.schedulePosition();
     doc.defaultView?.addEventListener('resize', reposition, { passive: true });
@@ -90,14 +96,23 @@ export class LabelLayer {
   /**
    * Shows exactly these labels (replacing the previous set).
    * @param {Labelled[]} labelled
+   * @param {'badge' | 'outline'} [style] a full label, or an outline around the
+   *   item with a small corner button (the label's text is its accessible name)
    */
-  render(labelled) {
+  render(labelled, style = 'badge') {
     if (!this.host.isConnected) this.doc.documentElement.append(this.host);
+    this.style = style;
     const keep = new Set(labelled.map((l) => l.item.key));
     for (const [key, badge] of this.badges) {
       if (!keep.has(key)) {
         badge.remove();
         this.badges.delete(key);
+      }
+    }
+    for (const [key, frame] of this.frames) {
+      if (!keep.has(key) || style !== 'outline') {
+        frame.remove();
+        this.frames.delete(key);
       }
     }
     this.resizes.disconnect();
@@ -117,8 +132,16 @@ export class LabelLayer {
         this.badges.set(item.key, badge);
       }
       badge.className = `badge ${item.verdict.kind}`;
-      badge.textContent = labelText(item);
+      badge.textContent = style === 'outline' ? 'i' : labelText(item);
       badge.setAttribute('aria-label', labelText(item));
+      badge.title = labelText(item);
+      if (style === 'outline' && !this.frames.has(item.key)) {
+        const frame = this.doc.createElement('div');
+        this.root.append(frame);
+        this.frames.set(item.key, frame);
+      }
+      const frame = this.frames.get(item.key);
+      if (frame) frame.className = `frame ${item.verdict.kind}`;
       this.resizes.observe(element);
     }
     this.labelled = labelled;
@@ -245,6 +268,16 @@ export class LabelLayer {
       const left = box.right - badge.offsetWidth;
       badge.style.left = `${Math.max(0, left + (view?.scrollX ?? 0))}px`;
       badge.style.top = `${Math.max(0, box.top + (view?.scrollY ?? 0))}px`;
+      const frame = this.frames.get(item.key);
+      if (frame) {
+        frame.hidden = badge.hidden;
+        Object.assign(frame.style, {
+          left: `${box.left + (view?.scrollX ?? 0)}px`,
+          top: `${box.top + (view?.scrollY ?? 0)}px`,
+          width: `${box.width}px`,
+          height: `${box.height}px`,
+        });
+      }
     }
     this.positionCard();
   }

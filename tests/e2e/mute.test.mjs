@@ -162,3 +162,37 @@ for (const [locale, shop, news, label, sentence] of /** @type {const} */ ([
     }
   });
 }
+
+test('options: outline or no labels, and "forget everything" empties what is stored', async () => {
+  const worker = await current().browser.worker();
+  await worker.evaluate(() => chrome.storage.local.remove('settings'));
+  const page = await current().open(NEWS);
+  await eventually(async () => (await readLabels(page)).length === 5, 'five labels');
+  const { browser } = current();
+  const options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await options.waitForSelector('body[data-ready="true"]');
+  await options.click('input[name="label-style"][value="outline"]');
+  await eventually(async () => (await readLabels(page)).every((l) => l.text === 'i'), 'outline style: a small corner button');
+  await options.click('input[name="label-style"][value="off"]');
+  await eventually(async () => (await readLabels(page)).length === 0, 'no labels');
+  await options.click('input[name="label-style"][value="badge"]');
+  await eventually(async () => (await readLabels(page)).length === 5, 'labels back');
+
+  assert.equal(await options.$eval('#retention', (s) => /** @type {HTMLSelectElement} */ (s).value), '30', 'kept 30 days by default');
+  await options.selectOption('#retention', '7');
+  await eventually(async () => {
+    const stored = /** @type {{ settings?: { retentionDays: number } }} */ (await worker.evaluate(() => chrome.storage.local.get('settings')));
+    return stored.settings?.retentionDays === 7;
+  }, 'retention saved');
+  options.once('dialog', (dialog) => dialog.accept());
+  await options.click('#wipe-all');
+  await options.waitForSelector('#wipe-status:not(:empty)');
+  const stored = /** @type {{ interestProfile?: { sites: object }, productMemory?: { products: unknown[] }, feedback?: unknown }} */ (
+    await worker.evaluate(() => chrome.storage.local.get(['interestProfile', 'productMemory', 'feedback'])));
+  assert.deepEqual(stored.interestProfile?.sites, {});
+  assert.deepEqual(stored.productMemory?.products, []);
+  assert.equal(stored.feedback, undefined);
+  await options.close();
+  await page.close();
+});

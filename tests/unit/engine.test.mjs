@@ -134,3 +134,13 @@ test('visits build an interest profile that survives a save and restore; a corru
   reader.forgetSite('travel.example');
   assert.deepEqual(reader.interests(10_000).topics, []);
 });
+
+test('retention: forgetBefore drops sites, products and records last seen before the cutoff', () => {
+  const e = new Engine();
+  const day = 86_400_000;
+  const travel = 'Beach holidays, cheap flights and island hotels for your next trip';
+  e.visitPage({ url: 'https://old.example/', title: travel, text: travel, candidates: [] }, day);
+  e.visitPage({ url: 'https://new.example/', title: travel, text: travel, candidates: [] }, 40 * day);
+  e.forgetBefore(10 * day);
+  assert.deepEqual(Object.keys(e.interestProfile().sites), ['new.example']);
+});

@@ -28,3 +28,13 @@ test('damaged stored settings become the defaults, valid parts are kept', () => 
   assert.equal(isPaused(s, 'a.example'), true);
   assert.equal(isPaused(s, 'b.example'), false);
 });
+
+test('retention and label style keep only the offered choices', () => {
+  assert.equal(defaultSettings().retentionDays, 30);
+  assert.equal(normaliseSettings({ retentionDays: 90 }).retentionDays, 90);
+  assert.equal(normaliseSettings({ retentionDays: 3 }).retentionDays, 30);
+  assert.equal(normaliseSettings({ retentionDays: '365' }).retentionDays, 30);
+  assert.equal(normaliseSettings({ labelStyle: 'outline' }).labelStyle, 'outline');
+  assert.equal(normaliseSettings({ labelStyle: 'off' }).labelStyle, 'off');
+  assert.equal(normaliseSettings({ labelStyle: 'blink' }).labelStyle, 'badge');
+});
