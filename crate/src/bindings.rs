@@ -8,8 +8,10 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::engine::{Engine, ENGINE_VERSION};
+use crate::export::{parse_export, ExportHeader, ExportOptions, Exporter};
 use crate::lexicon::match_label;
 use crate::lists::FilterLists;
+use crate::observations::Observation;
 use crate::page::PageSnapshot;
 use crate::page::{MAX_CANDIDATES, MAX_CLASSES_AND_IDS};
 use crate::products::{Product, ProductMemory};
@@ -54,11 +56,39 @@ impl WasmEngine {
 
     /// A page the user visited, at `now_ms`: analysed, then remembered (its
     /// product, and its topics in the interest profile). Returns the report.
+    /// With a `visitId` the visit and its items are also logged as
+    /// observations (`takeObservations`).
     #[wasm_bindgen(js_name = visitPage)]
-    pub fn visit_page(&mut self, snapshot: JsValue, now_ms: f64) -> Result<JsValue, JsError> {
+    pub fn visit_page(&mut self, snapshot: JsValue, now_ms: f64, visit_id: Option<String>) -> Result<JsValue, JsError> {
         let page: PageSnapshot = from_js(snapshot, "page snapshot")?;
-        let report = self.inner.visit_page(page, clamp_time(now_ms)).map_err(|e| JsError::new(&e.to_string()))?;
+        let time = clamp_time(now_ms);
+        let report = self.inner.visit_page(page, time).map_err(|e| JsError::new(&e.to_string()))?;
+        if let Some(visit_id) = visit_id.as_deref().filter(|v| !v.is_empty()) {
+            self.inner.log_page(visit_id, &report, time, |_| None);
+        }
         to_js(&report)
+    }
+
+    /// The observations made since the last call (page visits, items seen,
+    /// tracker contacts, remarketing events), for storage.
+    #[wasm_bindgen(js_name = takeObservations)]
+    pub fn take_observations(&mut self) -> Result<JsValue, JsError> {
+        to_js(&self.inner.take_observations())
+    }
+
+    /// Rebuilds memory (interests, products, third parties) from stored or
+    /// imported observations.
+    #[wasm_bindgen(js_name = applyObservations)]
+    pub fn apply_observations(&mut self, observations: JsValue) -> Result<(), JsError> {
+        let observations: Vec<Observation> = from_js(observations, "observations")?;
+        self.inner.apply_observations(&observations);
+        Ok(())
+    }
+
+    /// Removes one topic from the interest profile.
+    #[wasm_bindgen(js_name = forgetTopic)]
+    pub fn forget_topic(&mut self, topic: &str) {
+        self.inner.forget_topic(topic);
     }
 
     /// The interest profile, for saving.
@@ -169,10 +199,22 @@ impl WasmEngine {
     }
 
     /// Classifies a request and records it for its site; same flags as
-    /// `classifyRequest`.
+    /// `classifyRequest`. With a `visitId` (the page visit it belongs to) it
+    /// is also logged as an observation.
     #[wasm_bindgen(js_name = observeRequest)]
-    pub fn observe_request(&mut self, url: &str, source_url: &str, request_type: &str, time_ms: f64) -> u8 {
-        let info = self.inner.observe_request(url, source_url, request_type, clamp_time(time_ms));
+    pub fn observe_request(
+        &mut self,
+        url: &str,
+        source_url: &str,
+        request_type: &str,
+        time_ms: f64,
+        visit_id: Option<String>,
+    ) -> u8 {
+        let time = clamp_time(time_ms);
+        let info = match visit_id.as_deref().filter(|v| !v.is_empty()) {
+            Some(visit) => self.inner.observe_visit_request(url, source_url, request_type, time, visit),
+            None => self.inner.observe_request(url, source_url, request_type, time),
+        };
         u8::from(info.listed) | (u8::from(info.third_party) << 1)
     }
 
@@ -236,6 +278,52 @@ impl WasmEngine {
         self.inner.restore_site_records(records);
         Ok(())
     }
+}
+
+/// Writes a research export, batch by batch (see `export.rs`): made once
+/// per export with the user's options and a fresh salt.
+#[wasm_bindgen(js_name = ExportWriter)]
+pub struct WasmExportWriter {
+    inner: Exporter,
+}
+
+#[wasm_bindgen(js_class = ExportWriter)]
+impl WasmExportWriter {
+    /// An export with `options` (format, dates, sites, types, redaction),
+    /// `salt` (fresh random text), `producer` (what is exporting) at `now_ms`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(options: JsValue, salt: &str, producer: &str, now_ms: f64) -> Result<WasmExportWriter, JsError> {
+        let options: ExportOptions = from_js(options, "export options")?;
+        let inner =
+            Exporter::new(options, salt, producer, clamp_time(now_ms)).map_err(|e| JsError::new(&e.to_string()))?;
+        Ok(WasmExportWriter { inner })
+    }
+
+    /// The header line (JSON Lines) or the column names (CSV).
+    #[wasm_bindgen(js_name = headerLine)]
+    pub fn header_line(&mut self) -> String {
+        self.inner.header_line()
+    }
+
+    /// The lines of a batch of stored observations (those the options keep).
+    pub fn lines(&mut self, observations: JsValue) -> Result<String, JsError> {
+        let observations: Vec<Observation> = from_js(observations, "stored observations")?;
+        Ok(observations.iter().filter_map(|o| self.inner.line(o)).collect())
+    }
+}
+
+/// Reads a JSON Lines export for import, all or nothing: `{ header,
+/// observations }`, or an error naming the first bad line.
+#[wasm_bindgen(js_name = parseExport)]
+pub fn parse_export_file(text: &str) -> Result<JsValue, JsError> {
+    let imported = parse_export(text).map_err(|e| JsError::new(&e.to_string()))?;
+    to_js(&ImportedView { header: &imported.header, observations: &imported.observations })
+}
+
+#[derive(Serialize)]
+struct ImportedView<'a> {
+    header: &'a ExportHeader,
+    observations: &'a [Observation],
 }
 
 /// Topic id → English name, for pages that list interests.

@@ -6,6 +6,7 @@ use crate::detect::{find_items, FoundItem};
 use crate::domains::{host_of, is_third_party, registrable_domain};
 use crate::error::InputError;
 use crate::lists::{FilterLists, ListError, ListsInfo};
+use crate::observations::{Observation, ObservationLog, VisitRef};
 use crate::page::PageSnapshot;
 use crate::plan::ScanPlan;
 use crate::products::{self, Product, ProductMemory};
@@ -14,7 +15,7 @@ use crate::remarketing;
 use crate::retargeting::Memory;
 use crate::sites::{SiteRecords, SitesView};
 use crate::topical::page_topics;
-use crate::topics::{TopicMatcher, Topics};
+use crate::topics::{TopicMatcher, TopicShare, Topics};
 use crate::trackers::{TrackerDb, TrackerDbError};
 use crate::verdict::{classify, Context, Kind, Verdict};
 
@@ -31,6 +32,7 @@ pub struct Engine {
     products: ProductMemory,
     matcher: TopicMatcher,
     profile: InterestProfile,
+    log: ObservationLog,
 }
 
 /// What the engine makes of one network request.
@@ -122,6 +124,7 @@ impl Engine {
             products: ProductMemory::default(),
             matcher: TopicMatcher::new(),
             profile: InterestProfile::new(),
+            log: ObservationLog::default(),
         }
     }
 
@@ -185,10 +188,36 @@ impl Engine {
     /// Classifies a request and, when a known site sent it to a third party,
     /// adds it (and any remarketing event it carries) to that site's record.
     pub fn observe_request(&mut self, url: &str, source_url: &str, request_type: &str, time_ms: u64) -> RequestInfo {
-        let info = self.classify_request(url, source_url, request_type);
+        self.observe(url, source_url, request_type, time_ms, None)
+    }
+
+    /// [`Engine::observe_request`] for a request of one page visit
+    /// (`visit_id`, the shell's name for it): it is also logged as an
+    /// observation (see [`Engine::take_observations`]).
+    pub fn observe_visit_request(
+        &mut self,
+        url: &str,
+        page_url: &str,
+        request_type: &str,
+        time_ms: u64,
+        visit_id: &str,
+    ) -> RequestInfo {
+        self.observe(url, page_url, request_type, time_ms, Some(visit_id))
+    }
+
+    fn observe(&mut self, url: &str, source_url: &str, kind: &str, time_ms: u64, visit: Option<&str>) -> RequestInfo {
+        let info = self.classify_request(url, source_url, kind);
         if info.third_party && !info.site.is_empty() && !info.domain.is_empty() {
             self.sites.record(&info.site, &info.domain, info.listed, time_ms);
-            if let Some(event) = remarketing::detect(url) {
+            let event = remarketing::detect(url);
+            if let Some(visit_id) = visit {
+                let at = VisitRef { visit_id, page_url: source_url, site: &info.site };
+                self.log.contact(at, &info.domain, info.listed, time_ms);
+                if let Some(event) = &event {
+                    self.log.remarketing(at, event, time_ms);
+                }
+            }
+            if let Some(event) = event {
                 self.sites.record_event(&info.site, event, time_ms);
             }
         }
@@ -262,6 +291,83 @@ impl Engine {
         let report = self.analyze_page(page, time_ms)?;
         self.record_visit(&report, time_ms);
         Ok(report)
+    }
+
+    /// Logs a visited page's report as observations (the visit and each
+    /// item with its verdict); `locate` gives an item's CSS path when known.
+    pub fn log_page(
+        &mut self,
+        visit_id: &str,
+        report: &PageReport,
+        time_ms: u64,
+        locate: impl Fn(u32) -> Option<String>,
+    ) {
+        let lists_version = self.lists.as_ref().map(|l| l.info().version_string());
+        let at = VisitRef { visit_id, page_url: &report.url, site: &report.site };
+        self.log.page(at, report, time_ms, lists_version.as_deref(), locate);
+    }
+
+    /// The observations made since the last call (see
+    /// [`crate::observations`]), for the shell to store.
+    pub fn take_observations(&mut self) -> Vec<Observation> {
+        self.log.take(self.trackers.as_ref())
+    }
+
+    /// Observations dropped because they were not taken in time.
+    pub fn dropped_observations(&self) -> u64 {
+        self.log.dropped()
+    }
+
+    /// Rebuilds memory from stored or imported observations, in time order:
+    /// page visits feed the interest profile and the product memory, tracker
+    /// contacts and remarketing events the per-site records.
+    pub fn apply_observations(&mut self, observations: &[Observation]) {
+        let mut ordered: Vec<&Observation> = observations.iter().collect();
+        ordered.sort_by_key(|o| o.time());
+        for observation in ordered {
+            match observation {
+                Observation::PageVisit(v) => {
+                    let topics = Topics {
+                        topics: v
+                            .topics
+                            .iter()
+                            .map(|t| TopicShare {
+                                topic: t.topic.clone(),
+                                share: t.share,
+                                score: t.score,
+                                words: Vec::new(),
+                            })
+                            .collect(),
+                        language: v.language.clone(),
+                    };
+                    let url = v.page_url.as_deref().unwrap_or(&v.id);
+                    self.profile.record_visit(&v.site, url, &topics, v.time);
+                    if let Some(product) = &v.product {
+                        self.products.record(product.clone(), v.time);
+                    }
+                }
+                Observation::TrackerContact(c) => {
+                    self.sites.record_many(&c.site, &c.domain, c.requests, c.listed, c.time, c.last_time);
+                }
+                Observation::RemarketingEvent(r) => {
+                    let event = remarketing::RemarketingEvent {
+                        vendor: r.vendor.clone(),
+                        event: r.event.clone(),
+                        product_id: r.product_id.clone(),
+                    };
+                    for _ in 0..r.count.min(1_000) {
+                        self.sites.record_event(&r.site, event.clone(), r.last_time);
+                    }
+                }
+                Observation::ItemSeen(_) | Observation::LabelFeedback(_) => {}
+            }
+        }
+    }
+
+    /// Removes one topic from the interest profile ("advertisers could infer
+    /// this": the user disagrees, or would rather it were not there).
+    pub fn forget_topic(&mut self, topic: &str) {
+        self.profile.forget_topic(topic);
     }
 
     /// Remembers what a page report says about the user's browsing.

@@ -14,11 +14,13 @@ pub mod detect;
 pub mod domains;
 pub mod engine;
 pub mod error;
+pub mod export;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod html_scan;
 pub mod landing;
 pub mod lexicon;
 pub mod lists;
+pub mod observations;
 pub mod page;
 pub mod plan;
 pub mod products;

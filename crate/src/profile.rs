@@ -202,6 +202,15 @@ impl InterestProfile {
         self.sites.remove(site).is_some()
     }
 
+    /// Forgets one topic in every site; true if it was anywhere.
+    pub fn forget_topic(&mut self, topic: &str) -> bool {
+        let mut found = false;
+        for site in self.sites.values_mut() {
+            found |= site.topics.remove(topic).is_some();
+        }
+        found
+    }
+
     /// Forgets sites not visited since `cutoff_ms` (retention).
     pub fn forget_before(&mut self, cutoff_ms: u64) {
         self.sites.retain(|_, s| s.last_seen >= cutoff_ms);
@@ -227,6 +236,19 @@ mod tests {
 
     fn topics(text: &str) -> Topics {
         TopicMatcher::new().topics_of(text, Some("en"))
+    }
+
+    #[test]
+    fn a_forgotten_topic_leaves_every_site() {
+        let mut profile = InterestProfile::new();
+        let travel = topics("Cheap flights, beach hotels and island holidays for your next trip abroad");
+        profile.record_visit("a.example", "https://a.example/1", &travel, DAY);
+        profile.record_visit("b.example", "https://b.example/1", &travel, DAY);
+        assert_eq!(profile.interests(DAY).topics[0].0, "travel");
+        assert!(profile.forget_topic("travel"));
+        assert!(profile.interests(DAY).topics.iter().all(|(t, _)| t != "travel"));
+        assert!(profile.sites.values().all(|s| !s.topics.contains_key("travel")), "gone from both sites");
+        assert!(!profile.forget_topic("travel"));
     }
 
     #[test]

@@ -12,12 +12,12 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
-use time::format_description::well_known::Rfc3339;
-use time::OffsetDateTime;
 
 use crate::detect::FoundItem;
 use crate::engine::Engine;
+pub use crate::export::parse_time;
 use crate::html_scan::{snapshot_with_locators, Locator};
+use crate::observations::Observation;
 use crate::verdict::Verdict;
 
 /// Largest page file read (bigger ones are refused, not cut: a cut HTML
@@ -101,27 +101,37 @@ impl fmt::Display for ReplayError {
 
 impl std::error::Error for ReplayError {}
 
-/// Epoch milliseconds of an RFC 3339 time.
-pub fn parse_time(text: &str) -> Result<u64, String> {
-    let at = OffsetDateTime::parse(text, &Rfc3339).map_err(|e| format!("time {text:?} is not RFC 3339: {e}"))?;
-    u64::try_from(at.unix_timestamp_nanos() / 1_000_000).map_err(|_| format!("time {text:?} is before 1970"))
-}
-
 /// Replays the journey at `path` through `engine`, handing each found item
 /// to `emit`. A bad visit is reported and skipped; the rest go on.
-pub fn replay(path: &Path, engine: &mut Engine, mut emit: impl FnMut(ReplayRecord)) -> Vec<ReplayError> {
+pub fn replay(path: &Path, engine: &mut Engine, emit: impl FnMut(ReplayRecord)) -> Vec<ReplayError> {
+    replay_observed(path, engine, emit, |_| {})
+}
+
+/// [`replay`], also handing each visit's observations (the page, its items,
+/// its third parties and remarketing events: see [`crate::observations`])
+/// to `observe`. A visit's id is the journey file's name and its line.
+pub fn replay_observed(
+    path: &Path,
+    engine: &mut Engine,
+    mut emit: impl FnMut(ReplayRecord),
+    mut observe: impl FnMut(Vec<Observation>),
+) -> Vec<ReplayError> {
     let text = match std::fs::read_to_string(path) {
         Ok(text) => text,
         Err(e) => return vec![ReplayError::Journey(path.to_owned(), e)],
     };
     let base = path.parent().unwrap_or(Path::new("."));
+    let journey = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let mut errors = Vec::new();
     for (index, line) in text.lines().enumerate() {
         let line_no = index + 1;
         if line.trim().is_empty() {
             continue;
         }
-        if let Err(why) = replay_visit(line, line_no, base, engine, &mut emit) {
+        let visit_id = format!("{journey}:{line_no}");
+        let result = replay_visit(line, line_no, base, &visit_id, engine, &mut emit);
+        observe(engine.take_observations());
+        if let Err(why) = result {
             errors.push(ReplayError::Visit { line: line_no, why });
         }
     }
@@ -132,6 +142,7 @@ fn replay_visit(
     line: &str,
     line_no: usize,
     base: &Path,
+    visit_id: &str,
     engine: &mut Engine,
     emit: &mut impl FnMut(ReplayRecord),
 ) -> Result<(), String> {
@@ -143,10 +154,11 @@ fn replay_visit(
         (None, None) => return Err("a visit needs \"html_file\" or \"html\"".into()),
     };
     for request in &visit.requests {
-        engine.observe_request(&request.url, &visit.url, &request.request_type, time_ms);
+        engine.observe_visit_request(&request.url, &visit.url, &request.request_type, time_ms, visit_id);
     }
     let (snapshot, locators) = snapshot_with_locators(&html, &visit.url, engine.scan_plan(), engine.lists());
     let report = engine.visit_page(snapshot, time_ms).map_err(|e| e.to_string())?;
+    engine.log_page(visit_id, &report, time_ms, |key| locators.get(&key).map(|l| l.css_path.clone()));
     for reported in report.items {
         let locator =
             locators.get(&reported.item.key).cloned().unwrap_or(Locator { id: None, css_path: String::new() });

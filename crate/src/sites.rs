@@ -88,6 +88,22 @@ impl SiteRecords {
         tp.last_seen = tp.last_seen.max(time_ms);
     }
 
+    /// Notes `requests` requests (`listed` of them listed) from `site` to
+    /// `domain` between `first_ms` and `last_ms` (observations read back).
+    pub fn record_many(&mut self, site: &str, domain: &str, requests: u32, listed: u32, first_ms: u64, last_ms: u64) {
+        if requests == 0 {
+            return;
+        }
+        self.record(site, domain, listed > 0, first_ms);
+        let Some(tp) = self.sites.get_mut(site).and_then(|r| r.third_parties.get_mut(domain)) else { return };
+        tp.requests = tp.requests.saturating_add(requests - 1);
+        tp.listed = tp.listed.saturating_add(listed.saturating_sub(1));
+        tp.last_seen = tp.last_seen.max(last_ms);
+        if let Some(record) = self.sites.get_mut(site) {
+            record.last_seen = record.last_seen.max(last_ms);
+        }
+    }
+
     /// Notes a remarketing event sent from `site`.
     pub fn record_event(&mut self, site: &str, event: RemarketingEvent, time_ms: u64) {
         let Some(record) = self.sites.get_mut(site) else { return };

@@ -4,7 +4,7 @@
 //! selector the content script queries and the predicate the engine checks,
 //! so the two can never drift apart.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::page::Candidate;
 
@@ -12,7 +12,7 @@ use crate::page::Candidate;
 pub const VENDOR_RULES_VERSION: u32 = 4;
 
 /// What kind of thing a vendor's container holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ItemType {
     /// A paid advertisement.

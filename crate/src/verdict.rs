@@ -4,7 +4,7 @@
 //! A wrong "this is following you" is worse than "not sure", so anything
 //! without evidence is [`Kind::Generic`].
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::detect::FoundItem;
 use crate::lexicon::PhraseHint;
@@ -17,7 +17,7 @@ use crate::topics::{TopicMatcher, Topics};
 pub const CLASSIFIER_VERSION: &str = "adlens-classifier/0.3";
 
 /// Why an ad or widget is shown to the user.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     /// Because of the page being read.

@@ -6,12 +6,15 @@
 //!   snapshot (what the extension loads at start-up).
 //! - `adlens scan --url PAGE_URL [--lists SNAPSHOT | --lists-dir DIR] FILE.html…`:
 //!   finds the ads and widgets in saved pages; JSON Lines on stdout.
-//! - `adlens replay [--lists SNAPSHOT | --lists-dir DIR] JOURNEY.jsonl…`:
-//!   replays recorded browsing journeys and prints each found item's verdict.
+//! - `adlens replay [--lists SNAPSHOT | --lists-dir DIR] [--export …] JOURNEY.jsonl…`:
+//!   replays recorded browsing journeys and prints each found item's verdict,
+//!   or with `--export` the research export of everything observed.
+//! - `adlens validate FILE.jsonl…`: checks exports against the JSON Schema.
 
 mod compile_lists;
 mod replay;
 mod scan;
+mod validate;
 
 use std::fmt;
 use std::process::ExitCode;
@@ -29,6 +32,8 @@ pub enum CliError {
     Input(String, adlens::InputError),
     /// A result could not be written.
     Output(String),
+    /// What was checked is not valid (the details were printed).
+    Invalid(String),
 }
 
 impl fmt::Display for CliError {
@@ -39,6 +44,7 @@ impl fmt::Display for CliError {
             CliError::Lists(e) => write!(f, "{e}"),
             CliError::Input(file, e) => write!(f, "{file}: {e}"),
             CliError::Output(why) => write!(f, "could not write the result: {why}"),
+            CliError::Invalid(why) => write!(f, "{why}"),
         }
     }
 }
@@ -47,9 +53,14 @@ const USAGE: &str = "usage:
   adlens compile-lists --lists-dir DIR --out FILE
   adlens scan --url PAGE_URL [--lists SNAPSHOT | --lists-dir DIR] FILE.html...
   adlens replay [--lists SNAPSHOT | --lists-dir DIR] JOURNEY.jsonl...
+  adlens replay --export [--format jsonl|csv] [--drop-query] [--page-urls full|hash|site]
+                [--no-evidence] [--lists SNAPSHOT | --lists-dir DIR] [--trackers FILE] JOURNEY.jsonl...
+  adlens validate EXPORT.jsonl...
 
 Lists: --lists SNAPSHOT, else --lists-dir DIR (easylist.txt, easyprivacy.txt),
-else $ADLENS_LISTS, else the snapshot the build made (target/adlens-data/lists.bin).";
+else $ADLENS_LISTS, else the snapshot the build made (target/adlens-data/lists.bin).
+Trackers (company, category of third parties): --trackers FILE, else $ADLENS_TRACKERS,
+else the build's target/adlens-data/trackers.json.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -57,6 +68,7 @@ fn main() -> ExitCode {
         Some("compile-lists") => compile_lists::run(&args[1..]),
         Some("scan") => scan::run(&args[1..]),
         Some("replay") => replay::run(&args[1..]),
+        Some("validate") => validate::run(&args[1..]),
         Some("--help" | "-h") | None => {
             println!("{USAGE}");
             Ok(())
@@ -72,9 +84,30 @@ fn main() -> ExitCode {
     }
 }
 
+/// Now, in epoch milliseconds.
+pub fn now_ms() -> u64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as u64)
+}
+
 /// The value after `--name` in `args`, if present.
 pub fn flag_value<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
     args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).map(String::as_str)
+}
+
+/// The tracker database (AdGuard's companies, compacted by the build) named
+/// by `--trackers`, else `$ADLENS_TRACKERS`, else the build's; `None`, with a
+/// note on stderr, when there is none: contacts then lack company and category.
+pub fn load_trackers(args: &[String], engine: &mut adlens::Engine) {
+    let path = flag_value(args, "--trackers")
+        .map(str::to_owned)
+        .or_else(|| std::env::var("ADLENS_TRACKERS").ok())
+        .unwrap_or_else(|| concat!(env!("CARGO_MANIFEST_DIR"), "/../target/adlens-data/trackers.json").to_owned());
+    let loaded = std::fs::read_to_string(&path)
+        .map_err(|e| e.to_string())
+        .and_then(|json| engine.load_trackers(&json).map(|_| ()).map_err(|e| e.to_string()));
+    if let Err(e) = loaded {
+        eprintln!("adlens: no tracker database ({path}: {e}); third parties will lack company and category");
+    }
 }
 
 /// The filter lists named on the command line, by `ADLENS_LISTS`, or made by

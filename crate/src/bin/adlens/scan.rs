@@ -9,7 +9,7 @@ use adlens::html_scan::snapshot_from_html;
 use adlens::Engine;
 use serde::Serialize;
 
-use crate::{flag_value, load_lists, CliError};
+use crate::{flag_value, load_lists, now_ms, CliError};
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -23,7 +23,7 @@ struct ScanRecord<'a> {
 
 pub fn run(args: &[String]) -> Result<(), CliError> {
     let page_url = flag_value(args, "--url").ok_or_else(|| CliError::Usage("scan needs --url PAGE_URL".into()))?;
-    let files: Vec<&String> = positional(args);
+    let files: Vec<&String> = positional(args, &["--snapshot"]);
     if files.is_empty() {
         return Err(CliError::Usage("scan needs at least one FILE.html".into()));
     }
@@ -51,14 +51,15 @@ pub fn run(args: &[String]) -> Result<(), CliError> {
     Ok(())
 }
 
-/// Arguments that are neither flags nor flag values.
-pub fn positional(args: &[String]) -> Vec<&String> {
+/// The arguments that are not flags; every flag takes a value except those
+/// in `switches`.
+pub fn positional<'a>(args: &'a [String], switches: &[&str]) -> Vec<&'a String> {
     let mut out = Vec::new();
     let mut skip = false;
     for arg in args {
         if skip {
             skip = false;
-        } else if arg == "--snapshot" {
+        } else if switches.contains(&arg.as_str()) {
             continue;
         } else if arg.starts_with("--") {
             skip = true;
@@ -67,9 +68,4 @@ pub fn positional(args: &[String]) -> Vec<&String> {
         }
     }
     out
-}
-
-/// Now, in epoch milliseconds.
-fn now_ms() -> u64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as u64)
 }

@@ -1,0 +1,528 @@
+//! Observations: one record per thing AdLens saw. A page visited, an ad or
+//! widget seen with its verdict, a third party contacted, a remarketing
+//! event sent, a label the user called wrong.
+//!
+//! The engine makes them as it works ([`ObservationLog`]); the extension
+//! stores them (IndexedDB) for the tracking panel, and the research export
+//! ([`crate::export`]) writes them out. `adlens replay --export` makes the
+//! same records from recorded journeys, so data from both can be analysed
+//! together. Records carry a stable `id` (the visit, and what was seen in
+//! it), so storing or importing one twice keeps one.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::detect::FoundItem;
+use crate::engine::{PageReport, ReportedItem};
+use crate::page::CandidateSource;
+use crate::products::Product;
+use crate::remarketing::RemarketingEvent;
+use crate::trackers::{is_retargeting_vendor, TrackerDb};
+use crate::vendors::ItemType;
+use crate::verdict::{Kind, Reason};
+
+/// Version of the observation records, and of the export schema that
+/// describes them (`crate/schema/observations-v1.schema.json`).
+pub const OBSERVATIONS_VERSION: u32 = 1;
+/// Most records waiting to be taken. Past it, new ones are counted and
+/// dropped: a shell that never takes them must not grow memory forever.
+pub const MAX_PENDING: usize = 20_000;
+/// Most page topics kept in a page-visit record.
+pub const MAX_VISIT_TOPICS: usize = 5;
+
+/// One observation. Times are epoch milliseconds (the export writes them as
+/// RFC 3339).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Observation {
+    /// A page the user visited.
+    PageVisit(PageVisit),
+    /// An ad or widget seen on a page, with its verdict.
+    ItemSeen(ItemSeen),
+    /// A page's requests to one third party.
+    TrackerContact(TrackerContact),
+    /// A page told a vendor what the user did.
+    RemarketingEvent(RemarketingSeen),
+    /// The user said a label was wrong.
+    LabelFeedback(LabelFeedback),
+}
+
+/// The record types, as the export's `types` option names them.
+pub const OBSERVATION_TYPES: [&str; 5] =
+    ["page_visit", "item_seen", "tracker_contact", "remarketing_event", "label_feedback"];
+
+/// A page the user visited.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PageVisit {
+    /// Stable id: `<visitId>/page`.
+    pub id: String,
+    /// When the page was first analysed.
+    pub time: u64,
+    /// The page's site (registrable domain).
+    pub site: String,
+    /// The page's URL (absent when an export kept sites only).
+    pub page_url: Option<String>,
+    /// Which visit (the extension: tab and start time; replay: journey line).
+    pub visit_id: String,
+    /// The language most topic words were in.
+    pub language: Option<String>,
+    /// What the page is about, strongest first.
+    pub topics: Vec<TopicWeight>,
+    /// The product the page sells, when it is a product page.
+    pub product: Option<Product>,
+}
+
+/// One topic of a page with its share of the page's topic words.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TopicWeight {
+    /// The topic's id.
+    pub topic: String,
+    /// Share, 0 to 1.
+    pub share: f64,
+    /// Weighted count of its words.
+    pub score: f64,
+}
+
+/// An ad or widget seen on a page, with its verdict.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ItemSeen {
+    /// Stable id: `<visitId>/item/<element key>`.
+    pub id: String,
+    /// When it was first seen in this visit.
+    pub time: u64,
+    /// The page's site.
+    pub site: String,
+    /// The page's URL.
+    pub page_url: Option<String>,
+    /// Which visit.
+    pub visit_id: String,
+    /// `ad` or `recommendation`.
+    pub item_type: ItemType,
+    /// How it was found: `marker`, `heading` or `cosmetic`.
+    pub source: CandidateSource,
+    /// The vendor's product serving it.
+    pub vendor: Option<String>,
+    /// The company behind the vendor.
+    pub network: Option<String>,
+    /// The element's `id` attribute.
+    pub element_id: Option<String>,
+    /// A CSS path to the element (`adlens replay` only).
+    pub locator: Option<String>,
+    /// The heading phrase that introduced it.
+    pub label: Option<String>,
+    /// Where it leads.
+    pub landing_url: Option<String>,
+    /// The landing page's registrable domain.
+    pub landing_domain: Option<String>,
+    /// The landing page is on the page's own site.
+    pub first_party: bool,
+    /// Creative text (at most 300 characters).
+    pub text: String,
+    /// The verdict's kind.
+    pub kind: Kind,
+    /// How sure, 0 to 1.
+    pub confidence: f64,
+    /// The typed reasons, strongest first (absent when an export left them out).
+    pub evidence: Option<Vec<serde_json::Value>>,
+    /// The item's topics.
+    pub topics: Vec<String>,
+    /// The shop it followed the user from (retargeted items).
+    pub followed_from: Option<String>,
+    /// The product it shows, when the user viewed it.
+    pub product: Option<String>,
+    /// The rules that gave the verdict.
+    pub classifier_version: String,
+    /// The filter lists in use.
+    pub lists_version: Option<String>,
+}
+
+/// A page's requests to one third party.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct TrackerContact {
+    /// Stable id: `<visitId>/contact/<domain>`.
+    pub id: String,
+    /// First request.
+    pub time: u64,
+    /// Last request.
+    pub last_time: u64,
+    /// The page's site.
+    pub site: String,
+    /// The page's URL.
+    pub page_url: Option<String>,
+    /// Which visit.
+    pub visit_id: String,
+    /// The third party's registrable domain.
+    pub domain: String,
+    /// Requests made.
+    pub requests: u32,
+    /// Of which the filter lists would block.
+    pub listed: u32,
+    /// The tracker, when the tracker database knows the domain.
+    pub tracker: Option<String>,
+    /// The company behind it.
+    pub company: Option<String>,
+    /// Its category (`advertising`, `site_analytics`…).
+    pub category: Option<String>,
+    /// A known retargeting vendor.
+    pub retargeting_vendor: bool,
+}
+
+/// A page told a vendor what the user did.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RemarketingSeen {
+    /// Stable id: `<visitId>/remarketing/<vendor>/<event>/<product id>`.
+    pub id: String,
+    /// First time.
+    pub time: u64,
+    /// Last time.
+    pub last_time: u64,
+    /// The page's site.
+    pub site: String,
+    /// The page's URL.
+    pub page_url: Option<String>,
+    /// Which visit.
+    pub visit_id: String,
+    /// The vendor told.
+    pub vendor: String,
+    /// What it was told (`viewItem`…).
+    pub event: String,
+    /// The product's id in the shop, when sent.
+    pub product_id: Option<String>,
+    /// How many times.
+    pub count: u32,
+}
+
+/// The user said a label was wrong.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct LabelFeedback {
+    /// Stable id.
+    pub id: String,
+    /// When.
+    pub time: u64,
+    /// The page's site.
+    pub site: String,
+    /// The page's URL.
+    pub page_url: Option<String>,
+    /// The kind AdLens had given.
+    pub kind: Kind,
+    /// The element's `id` attribute.
+    pub element_id: Option<String>,
+    /// The rules that gave it.
+    pub classifier_version: String,
+}
+
+impl Observation {
+    /// The record's stable id.
+    pub fn id(&self) -> &str {
+        match self {
+            Observation::PageVisit(o) => &o.id,
+            Observation::ItemSeen(o) => &o.id,
+            Observation::TrackerContact(o) => &o.id,
+            Observation::RemarketingEvent(o) => &o.id,
+            Observation::LabelFeedback(o) => &o.id,
+        }
+    }
+
+    /// When it happened (first), epoch milliseconds.
+    pub fn time(&self) -> u64 {
+        match self {
+            Observation::PageVisit(o) => o.time,
+            Observation::ItemSeen(o) => o.time,
+            Observation::TrackerContact(o) => o.time,
+            Observation::RemarketingEvent(o) => o.time,
+            Observation::LabelFeedback(o) => o.time,
+        }
+    }
+
+    /// The site it was seen on.
+    pub fn site(&self) -> &str {
+        match self {
+            Observation::PageVisit(o) => &o.site,
+            Observation::ItemSeen(o) => &o.site,
+            Observation::TrackerContact(o) => &o.site,
+            Observation::RemarketingEvent(o) => &o.site,
+            Observation::LabelFeedback(o) => &o.site,
+        }
+    }
+
+    /// The record type's name (`item_seen`…).
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Observation::PageVisit(_) => OBSERVATION_TYPES[0],
+            Observation::ItemSeen(_) => OBSERVATION_TYPES[1],
+            Observation::TrackerContact(_) => OBSERVATION_TYPES[2],
+            Observation::RemarketingEvent(_) => OBSERVATION_TYPES[3],
+            Observation::LabelFeedback(_) => OBSERVATION_TYPES[4],
+        }
+    }
+
+    /// The page URL, for redaction.
+    pub fn page_url_mut(&mut self) -> &mut Option<String> {
+        match self {
+            Observation::PageVisit(o) => &mut o.page_url,
+            Observation::ItemSeen(o) => &mut o.page_url,
+            Observation::TrackerContact(o) => &mut o.page_url,
+            Observation::RemarketingEvent(o) => &mut o.page_url,
+            Observation::LabelFeedback(o) => &mut o.page_url,
+        }
+    }
+}
+
+/// Observations made but not yet taken by the shell. Requests are many, so
+/// one page's requests to one third party become one record whose counts
+/// grow until it is taken.
+#[derive(Debug, Default)]
+pub struct ObservationLog {
+    pending: Vec<Observation>,
+    /// (visit, domain or event key) → index in `pending`.
+    open: HashMap<(String, String), usize>,
+    dropped: u64,
+}
+
+/// Where a request or a page was seen: the visit and its page.
+#[derive(Debug, Clone, Copy)]
+pub struct VisitRef<'a> {
+    /// The visit's id (the shell's: tab and start time; replay: line).
+    pub visit_id: &'a str,
+    /// The page's URL.
+    pub page_url: &'a str,
+    /// The page's site.
+    pub site: &'a str,
+}
+
+impl ObservationLog {
+    fn push(&mut self, observation: Observation) -> Option<usize> {
+        if self.pending.len() >= MAX_PENDING {
+            self.dropped += 1;
+            return None;
+        }
+        self.pending.push(observation);
+        Some(self.pending.len() - 1)
+    }
+
+    /// A request from the visit's page to the third party `domain`.
+    pub fn contact(&mut self, visit: VisitRef<'_>, domain: &str, listed: bool, time_ms: u64) {
+        let key = (visit.visit_id.to_owned(), format!("contact/{domain}"));
+        if let Some(Observation::TrackerContact(c)) = self.open.get(&key).and_then(|&i| self.pending.get_mut(i)) {
+            c.requests = c.requests.saturating_add(1);
+            c.listed = c.listed.saturating_add(u32::from(listed));
+            c.time = c.time.min(time_ms);
+            c.last_time = c.last_time.max(time_ms);
+            return;
+        }
+        let record = Observation::TrackerContact(TrackerContact {
+            id: format!("{}/{}", key.0, key.1),
+            time: time_ms,
+            last_time: time_ms,
+            site: visit.site.to_owned(),
+            page_url: Some(visit.page_url.to_owned()),
+            visit_id: visit.visit_id.to_owned(),
+            domain: domain.to_owned(),
+            requests: 1,
+            listed: u32::from(listed),
+            tracker: None,
+            company: None,
+            category: None,
+            retargeting_vendor: is_retargeting_vendor(domain),
+        });
+        if let Some(i) = self.push(record) {
+            self.open.insert(key, i);
+        }
+    }
+
+    /// A remarketing event the visit's page sent.
+    pub fn remarketing(&mut self, visit: VisitRef<'_>, event: &RemarketingEvent, time_ms: u64) {
+        let product = event.product_id.as_deref().unwrap_or("");
+        let key = (visit.visit_id.to_owned(), format!("remarketing/{}/{}/{product}", event.vendor, event.event));
+        if let Some(Observation::RemarketingEvent(r)) = self.open.get(&key).and_then(|&i| self.pending.get_mut(i)) {
+            r.count = r.count.saturating_add(1);
+            r.last_time = r.last_time.max(time_ms);
+            return;
+        }
+        let record = Observation::RemarketingEvent(RemarketingSeen {
+            id: format!("{}/{}", key.0, key.1),
+            time: time_ms,
+            last_time: time_ms,
+            site: visit.site.to_owned(),
+            page_url: Some(visit.page_url.to_owned()),
+            visit_id: visit.visit_id.to_owned(),
+            vendor: event.vendor.clone(),
+            event: event.event.clone(),
+            product_id: event.product_id.clone(),
+            count: 1,
+        });
+        if let Some(i) = self.push(record) {
+            self.open.insert(key, i);
+        }
+    }
+
+    /// A page report: the visit, and every item seen with its verdict.
+    /// `locate` gives an item's CSS path when the caller knows it.
+    pub fn page(
+        &mut self,
+        visit: VisitRef<'_>,
+        report: &PageReport,
+        time_ms: u64,
+        lists_version: Option<&str>,
+        locate: impl Fn(u32) -> Option<String>,
+    ) {
+        let topics = report
+            .topics
+            .topics
+            .iter()
+            .take(MAX_VISIT_TOPICS)
+            .map(|t| TopicWeight { topic: t.topic.clone(), share: t.share, score: t.score })
+            .collect();
+        self.push(Observation::PageVisit(PageVisit {
+            id: format!("{}/page", visit.visit_id),
+            time: time_ms,
+            site: visit.site.to_owned(),
+            page_url: Some(visit.page_url.to_owned()),
+            visit_id: visit.visit_id.to_owned(),
+            language: report.topics.language.clone(),
+            topics,
+            product: report.product.clone(),
+        }));
+        for reported in &report.items {
+            let record = item_seen(visit, reported, time_ms, lists_version, locate(reported.item.key));
+            self.push(Observation::ItemSeen(record));
+        }
+    }
+
+    /// Everything made since the last call, with what the tracker database
+    /// says of each third party.
+    pub fn take(&mut self, trackers: Option<&TrackerDb>) -> Vec<Observation> {
+        self.open.clear();
+        let mut taken = std::mem::take(&mut self.pending);
+        if let Some(db) = trackers {
+            for observation in &mut taken {
+                if let Observation::TrackerContact(c) = observation {
+                    if let Some(t) = db.lookup(&c.domain) {
+                        c.tracker = Some(t.name.clone());
+                        c.company = Some(t.company.clone());
+                        c.category = Some(t.category.clone());
+                    }
+                }
+            }
+        }
+        taken
+    }
+
+    /// Records dropped because the shell did not take them in time.
+    pub fn dropped(&self) -> u64 {
+        self.dropped
+    }
+}
+
+fn item_seen(
+    visit: VisitRef<'_>,
+    reported: &ReportedItem,
+    time_ms: u64,
+    lists_version: Option<&str>,
+    locator: Option<String>,
+) -> ItemSeen {
+    let ReportedItem { item, verdict } = reported;
+    let FoundItem { key, element_id, item_type, source, vendor, network, label, landing_url, landing_domain, .. } =
+        item;
+    let (followed_from, product) = verdict
+        .evidence
+        .iter()
+        .find_map(|e| match &e.reason {
+            Reason::ViewedProduct { product, shop, .. } => Some((Some(shop.clone()), Some(product.clone()))),
+            Reason::VisitedShop { shop, .. } => Some((Some(shop.clone()), None)),
+            _ => None,
+        })
+        .filter(|_| verdict.kind == Kind::Retargeted)
+        .unwrap_or((None, None));
+    ItemSeen {
+        id: format!("{}/item/{key}", visit.visit_id),
+        time: time_ms,
+        site: visit.site.to_owned(),
+        page_url: Some(visit.page_url.to_owned()),
+        visit_id: visit.visit_id.to_owned(),
+        item_type: *item_type,
+        source: *source,
+        vendor: vendor.map(str::to_owned),
+        network: network.map(str::to_owned),
+        element_id: element_id.clone(),
+        locator,
+        label: label.as_ref().map(|l| l.phrase.to_owned()),
+        landing_url: landing_url.clone(),
+        landing_domain: landing_domain.clone(),
+        first_party: item.first_party,
+        text: item.text.clone(),
+        kind: verdict.kind,
+        confidence: verdict.confidence,
+        evidence: Some(verdict.evidence.iter().filter_map(|e| serde_json::to_value(e).ok()).collect()),
+        topics: verdict.topics.topics.iter().map(|t| t.topic.clone()).collect(),
+        followed_from,
+        product,
+        classifier_version: verdict.classifier_version.to_owned(),
+        lists_version: lists_version.map(str::to_owned),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn visit() -> VisitRef<'static> {
+        VisitRef { visit_id: "7.1000", page_url: "https://news.example/a", site: "news.example" }
+    }
+
+    #[test]
+    fn one_record_per_page_and_third_party_whose_counts_grow() {
+        let mut log = ObservationLog::default();
+        log.contact(visit(), "criteo.com", true, 1_000);
+        log.contact(visit(), "criteo.com", false, 3_000);
+        log.contact(visit(), "cdn.example", false, 2_000);
+        let taken = log.take(None);
+        assert_eq!(taken.len(), 2);
+        let Observation::TrackerContact(c) = &taken[0] else { panic!("a contact") };
+        assert_eq!((c.requests, c.listed, c.time, c.last_time), (2, 1, 1_000, 3_000));
+        assert_eq!(c.id, "7.1000/contact/criteo.com");
+        assert!(c.retargeting_vendor);
+        assert!(log.take(None).is_empty(), "taken once");
+        log.contact(visit(), "criteo.com", false, 4_000);
+        assert_eq!(log.take(None)[0].id(), "7.1000/contact/criteo.com", "same id: storage merges the counts");
+    }
+
+    #[test]
+    fn the_same_remarketing_event_is_counted() {
+        let mut log = ObservationLog::default();
+        let event =
+            RemarketingEvent { vendor: "Criteo".into(), event: "viewItem".into(), product_id: Some("TRX".into()) };
+        log.remarketing(visit(), &event, 1);
+        log.remarketing(visit(), &event, 2);
+        let taken = log.take(None);
+        let Observation::RemarketingEvent(r) = &taken[0] else { panic!("an event") };
+        assert_eq!((r.count, r.time, r.last_time), (2, 1, 2));
+        assert_eq!(r.id, "7.1000/remarketing/Criteo/viewItem/TRX");
+    }
+
+    #[test]
+    fn a_shell_that_never_takes_records_does_not_grow_memory() {
+        let mut log = ObservationLog::default();
+        for i in 0..MAX_PENDING + 10 {
+            log.contact(visit(), &format!("d{i}.example"), false, 1);
+        }
+        assert_eq!(log.dropped(), 10);
+        assert_eq!(log.take(None).len(), MAX_PENDING);
+    }
+
+    #[test]
+    fn records_read_back_strictly() {
+        let json = r#"{"type":"label_feedback","id":"x","time":1,"site":"a.example","pageUrl":null,"kind":"retargeted","elementId":null,"classifierVersion":"c"}"#;
+        let parsed: Observation = serde_json::from_str(json).expect("valid");
+        assert_eq!(parsed.type_name(), "label_feedback");
+        let extra = json.replace("\"time\":1", "\"time\":1,\"surprise\":2");
+        assert!(serde_json::from_str::<Observation>(&extra).is_err(), "unknown fields are refused");
+    }
+}
