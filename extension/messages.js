@@ -71,11 +71,13 @@
  * @typedef {{ type: 'lists/update-now' }} UpdateListsMessage
  * @typedef {{ type: 'memory/get-interests' }} GetInterestsMessage
  * @typedef {{ type: 'memory/forget-site', site: string }} ForgetSiteMessage
+ * @typedef {{ type: 'memory/forget-topic', topic: string }} ForgetTopicMessage
+ * @typedef {{ type: 'memory/apply-observations', observations: object[] }} ApplyObservationsMessage
  * @typedef {{ type: 'memory/wipe' }} WipeMemoryMessage
  * @typedef {{ type: 'feedback/label-wrong', url: string, kind: Kind, elementId: string | null, classifierVersion: string }} LabelWrongMessage
  * @typedef {GetPlanMessage | GetCosmeticMessage | MatchLabelsMessage | FrameReportMessage | PageReportMessage | GetTabSummaryMessage | GetEngineInfoMessage
  *   | GetSiteRecordsMessage | GetProductsMessage | UpdateListsMessage | GetInterestsMessage | ForgetSiteMessage
- *   | WipeMemoryMessage | LabelWrongMessage} Message
+ *   | WipeMemoryMessage | LabelWrongMessage | ForgetTopicMessage | ApplyObservationsMessage} Message
  * @typedef {{ name: string, title: string | null, version: string | null, rules: number }} ListInfo
  * @typedef {{ checkedAt: number | null, updatedAt: number | null, failures: number, lastError: string | null }} ListsStatus
  * @typedef {{ engineVersion: string, rulesVersion: string, lists: { lists: ListInfo[] } | null,
@@ -90,12 +92,16 @@
  *   'page/report': PageReport,
  *   'tab/get-summary': TabSummary, 'engine/get-info': EngineInfo, 'sites/get-records': SiteRecords,
  *   'memory/get-products': ProductMemory, 'lists/update-now': EngineInfo, 'memory/get-interests': MemoryView,
- *   'memory/forget-site': null, 'memory/wipe': null, 'feedback/label-wrong': null }} ReplyOf
+ *   'memory/forget-site': null, 'memory/wipe': null, 'feedback/label-wrong': null, 'memory/forget-topic': null,
+ *   'memory/apply-observations': null }} ReplyOf
  * @typedef {{ ok: true, value: unknown } | { ok: false, error: string }} Reply
  */
 
 /** @type {readonly string[]} */
 const KIND_NAMES = ['contextual', 'behavioural', 'retargeted', 'generic'];
+
+/** Most imported observations sent to the background in one message. */
+export const MAX_APPLY_BATCH = 2_000;
 
 /** What the background may tell a page's content script. */
 export const RESCAN = 'page/rescan';
@@ -131,6 +137,9 @@ export const MESSAGE_RULES = Object.freeze({
   'memory/get-interests': { from: SENDER.EXTENSION, maxBytes: 256 },
   'memory/forget-site': { from: SENDER.EXTENSION, maxBytes: 512 },
   'memory/wipe': { from: SENDER.EXTENSION, maxBytes: 256 },
+  'memory/forget-topic': { from: SENDER.EXTENSION, maxBytes: 256 },
+  // Imported observations, sent in batches of at most MAX_APPLY_BATCH.
+  'memory/apply-observations': { from: SENDER.EXTENSION, maxBytes: 8_000_000 },
   // "This label is wrong", from the why card: a URL and a few short fields.
   'feedback/label-wrong': { from: SENDER.PAGE, maxBytes: 4_096 },
 });
@@ -214,6 +223,13 @@ function checkShape(message) {
       return typeof message.site === 'string' && message.site.length > 0 && message.site.length <= 253
         ? null
         : 'site must be a registrable domain';
+    case 'memory/forget-topic':
+      return typeof message.topic === 'string' && /^[a-z_]{1,64}$/.test(message.topic) ? null : 'topic must be a topic id';
+    case 'memory/apply-observations':
+      return Array.isArray(message.observations) && message.observations.length <= MAX_APPLY_BATCH
+        && message.observations.every((o) => typeof o === 'object' && o !== null)
+        ? null
+        : `observations must be an array of at most ${MAX_APPLY_BATCH} records`;
     case 'tab/get-summary':
       return Number.isInteger(message.tabId) && message.tabId >= 0 ? null : 'tabId must be a non-negative integer';
     default:

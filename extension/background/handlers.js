@@ -3,10 +3,14 @@
 
 import { engineVersion, loadEngine, topicNames } from './engine.js';
 import { listsStatus, updateLists } from './lists-update.js';
-import { recordFeedback, saveNow, scheduleSave } from './memory.js';
+import { saveNow, scheduleSave } from './memory.js';
+import { flushObservations } from './observations.js';
 import { RESCAN } from '../messages.js';
+import { database } from '../storage/db.js';
+import { forgetSiteObservations, wipeObservations, withQuotaRecovery, writeObservations } from '../storage/observations.js';
 import { readFrames, readTab, writeFrame, writeTabReport } from './tab-state.js';
 import { showPersonalisedCount } from './toolbar.js';
+import { visitForPage } from './visits.js';
 
 /** Most remembered sites listed in the panel (most recent first). */
 const MAX_SITES_SHOWN = 200;
@@ -41,12 +45,16 @@ export const handlers = {
     const tabId = /** @type {number} */ (sender.tab?.id);
     // Frames are the background's to add, never the page's.
     const page = { ...message.page, frames: Object.values(await readFrames(tabId)) };
+    const now = Date.now();
+    const { visitId } = await visitForPage(tabId, String(page.url), now);
     // Analysed with what earlier pages left in memory, then remembered
-    // (its product, its topics in the interest profile) by the engine.
+    // (its product, its topics in the interest profile) by the engine, and
+    // logged as observations of this visit, stored before the reply.
     /** @type {import('../messages.js').PageReport} */
-    const report = engine.visitPage(page, Date.now());
+    const report = engine.visitPage(page, now, visitId);
     for (const note of report.notes) console.info(`[AdLens] ${report.url}: ${note}`);
     scheduleSave(engine);
+    await flushObservations(engine);
     await writeTabReport(tabId, report, message.timing?.scanMs);
     await showPersonalisedCount(tabId, report.counts);
     return report;
@@ -65,14 +73,21 @@ export const handlers = {
 
   'engine/get-info': engineInfo,
 
-  async 'feedback/label-wrong'(message) {
-    await recordFeedback({
-      time: Date.now(),
-      url: message.url,
+  async 'feedback/label-wrong'(message, sender) {
+    const state = await readTab(/** @type {number} */ (sender.tab?.id));
+    const time = Date.now();
+    const db = await database();
+    const record = {
+      type: 'label_feedback',
+      id: `feedback/${time}/${message.elementId ?? ''}`,
+      time,
+      site: state?.report.site || new URL(message.url).hostname,
+      pageUrl: message.url,
       kind: message.kind,
       elementId: message.elementId,
       classifierVersion: message.classifierVersion,
-    });
+    };
+    await withQuotaRecovery(db, () => writeObservations(db, [record]));
     return null;
   },
 
@@ -103,16 +118,31 @@ export const handlers = {
 
   async 'memory/forget-site'(message) {
     const engine = await loadEngine();
+    await flushObservations(engine);
     engine.forgetSite(message.site);
+    await Promise.all([saveNow(engine), database().then((db) => forgetSiteObservations(db, message.site))]);
+    return null;
+  },
+
+  async 'memory/forget-topic'(message) {
+    const engine = await loadEngine();
+    engine.forgetTopic(message.topic);
     await saveNow(engine);
     return null;
   },
 
   async 'memory/wipe'() {
     const engine = await loadEngine();
+    engine.takeObservations(); // what was not stored yet goes too
     engine.wipeMemory();
+    await Promise.all([saveNow(engine), database().then(wipeObservations)]);
+    return null;
+  },
+
+  async 'memory/apply-observations'(message) {
+    const engine = await loadEngine();
+    engine.applyObservations(message.observations);
     await saveNow(engine);
-    await chrome.storage.local.remove('feedback');
     return null;
   },
 

@@ -1,35 +1,37 @@
 // Observes every request (observation only: nothing is blocked or changed)
 // and hands it to the engine, which records which third parties each site
-// contacted. The site is the tab's top-level page, learnt from its
-// main_frame request; after a worker restart, until the next navigation,
-// the request's initiator stands in.
+// contacted and logs it as an observation of the tab's page visit. The page
+// is the tab's top-level page, learnt from its main_frame request; after a
+// worker restart the visit is read back from storage.session (visits.js),
+// and failing that the request's initiator stands in.
 
 import { loadEngine } from './engine.js';
 import { scheduleSave } from './memory.js';
-
-/** @type {Map<number, string>} tab id → top-level page URL */
-const pageOfTab = new Map();
+import { scheduleFlush } from './observations.js';
+import { currentVisit, endVisit, startVisit } from './visits.js';
 
 /** Registers the observer. Call synchronously at top level. */
 export function observeRequests() {
   chrome.webRequest.onBeforeRequest.addListener(
     (details) => {
+      if (details.tabId < 0) return undefined;
       if (details.type === 'main_frame') {
-        pageOfTab.set(details.tabId, details.url);
+        startVisit(details.tabId, details.url, details.timeStamp);
         return undefined;
       }
       const d = /** @type {{ initiator?: string, documentUrl?: string }} */ (details);
-      const page = pageOfTab.get(details.tabId) ?? d.documentUrl ?? d.initiator;
-      if (!page || details.tabId < 0) return undefined;
-      loadEngine()
-        .then((engine) => {
-          engine.observeRequest(details.url, page, details.type, details.timeStamp);
+      Promise.all([loadEngine(), currentVisit(details.tabId)])
+        .then(([engine, visit]) => {
+          const page = visit?.url ?? d.documentUrl ?? d.initiator;
+          if (!page) return;
+          engine.observeRequest(details.url, page, details.type, details.timeStamp, visit?.visitId);
           scheduleSave(engine);
+          scheduleFlush(engine);
         })
         .catch((error) => console.warn('[AdLens] request not recorded:', error));
       return undefined;
     },
     { urls: ['http://*/*', 'https://*/*'] },
   );
-  chrome.tabs.onRemoved.addListener((tabId) => pageOfTab.delete(tabId));
+  chrome.tabs.onRemoved.addListener(endVisit);
 }

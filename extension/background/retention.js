@@ -1,10 +1,13 @@
-// Data retention: once a day, and whenever the setting changes, the engine
-// forgets what it last saw longer ago than the user's retention period
-// (30 days unless changed in the options), and the result is saved.
+// Data retention: once a day, and whenever the setting changes, AdLens
+// forgets what it saw longer ago than the user's retention period (30 days
+// unless changed in the options): the engine's memory, and the stored
+// observations with their site summaries.
 
 import { loadEngine } from './engine.js';
 import { saveNow } from './memory.js';
 import { readSettings, SETTINGS_KEY } from '../settings.js';
+import { database } from '../storage/db.js';
+import { pruneBefore } from '../storage/observations.js';
 
 const ALARM = 'adlens-retention-daily';
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -25,7 +28,10 @@ export function scheduleRetention() {
 /** Forgets what is older than the retention period, now. */
 export async function applyRetention() {
   const { retentionDays } = await readSettings();
+  const cutoff = Date.now() - retentionDays * DAY_MS;
   const engine = await loadEngine();
-  engine.forgetBefore(Date.now() - retentionDays * DAY_MS);
+  engine.forgetBefore(cutoff);
   await saveNow(engine);
+  const pruned = await pruneBefore(await database(), cutoff);
+  if (pruned > 0) console.info(`[AdLens] retention: ${pruned} observations older than ${retentionDays} days forgotten`);
 }

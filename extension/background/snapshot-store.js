@@ -2,23 +2,14 @@
 // (6 MB: too large for storage.local's quota). One record, replaced whole in
 // one transaction, so a worker killed mid-write leaves the previous one.
 
-const DB = 'adlens';
+import { database } from '../storage/db.js';
+
 const STORE = 'snapshots';
 const KEY = 'lists';
 
 /**
  * @typedef {{ bytes: Uint8Array, info: { lists: import('../messages.js').ListInfo[] }, savedAt: number }} StoredSnapshot
  */
-
-/** @returns {Promise<IDBDatabase>} */
-function open() {
-  return new Promise((resolve, reject) => {
-    const request = indexedDB.open(DB, 1);
-    request.onupgradeneeded = () => request.result.createObjectStore(STORE);
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-}
 
 /**
  * @template T
@@ -27,18 +18,13 @@ function open() {
  * @returns {Promise<T>}
  */
 async function withStore(mode, act) {
-  const db = await open();
-  try {
-    return await new Promise((resolve, reject) => {
-      const tx = db.transaction(STORE, mode);
-      const request = act(tx.objectStore(STORE));
-      tx.oncomplete = () => resolve(request.result);
-      tx.onerror = () => reject(tx.error);
-      tx.onabort = () => reject(tx.error);
-    });
-  } finally {
-    db.close();
-  }
+  const db = await database();
+  return new Promise((resolve, reject) => {
+    const tx = db.transaction(STORE, mode);
+    const request = act(tx.objectStore(STORE));
+    tx.oncomplete = () => resolve(request.result);
+    tx.onabort = () => reject(tx.error);
+  });
 }
 
 /** @returns {Promise<StoredSnapshot | undefined>} */

@@ -104,14 +104,15 @@ test('"this label is wrong" is kept on the device', async () => {
   await eventually(async () => (await readLabels(page)).some((l) => l.text === 'Ad · Following you'), 'the retargeted label');
   await pressLabel(page, 'Ad · Following you');
   await clickCardAction(page, 'wrong');
-  /** @type {{ kind: string, url: string, classifierVersion: string }[]} */
+  /** @type {{ type: string, kind: string, pageUrl: string, site: string, classifierVersion: string }[]} */
   let feedback = [];
   await eventually(async () => {
-    feedback = /** @type {{ feedback?: typeof feedback }} */ (await worker.evaluate(() => chrome.storage.local.get('feedback'))).feedback ?? [];
+    feedback = (await current().readDb('observations')).filter((/** @type {{ type: string }} */ o) => o.type === 'label_feedback');
     return feedback.length > 0;
-  }, 'the feedback is stored');
+  }, 'the feedback is stored as an observation');
   assert.equal(feedback[0].kind, 'retargeted');
-  assert.equal(feedback[0].url, NEWS);
+  assert.equal(feedback[0].pageUrl, NEWS);
+  assert.equal(feedback[0].site, 'news.example');
   assert.match(feedback[0].classifierVersion, /^adlens-classifier\//);
   assert.match((await readWhyCard(page))?.confidence ?? '', /^Thanks/);
   await page.close();
@@ -188,11 +189,10 @@ test('options: outline or no labels, and "forget everything" empties what is sto
   options.once('dialog', (dialog) => dialog.accept());
   await options.click('#wipe-all');
   await options.waitForSelector('#wipe-status:not(:empty)');
-  const stored = /** @type {{ interestProfile?: { sites: object }, productMemory?: { products: unknown[] }, feedback?: unknown }} */ (
-    await worker.evaluate(() => chrome.storage.local.get(['interestProfile', 'productMemory', 'feedback'])));
-  assert.deepEqual(stored.interestProfile?.sites, {});
-  assert.deepEqual(stored.productMemory?.products, []);
-  assert.equal(stored.feedback, undefined);
+  assert.deepEqual((await current().readDb('memory', 'interestProfile'))?.sites, {});
+  assert.deepEqual((await current().readDb('memory', 'productMemory'))?.products, []);
+  assert.deepEqual(await current().readDb('observations'), [], 'every observation, feedback included, is gone');
+  assert.deepEqual(await current().readDb('sites'), []);
   await options.close();
   await page.close();
 });

@@ -117,9 +117,39 @@ export async function startSession(options = {}) {
     }
   };
 
+  /**
+   * Reads AdLens's IndexedDB from its service worker: every record of a
+   * store, or the one under `key`.
+   * @param {'observations' | 'sites' | 'memory' | 'snapshots'} store
+   * @param {string} [key]
+   * @returns {Promise<any>}
+   */
+  const readDb = async (store, key) => {
+    const worker = await browser.worker();
+    return worker.evaluate(async ([name, k]) => {
+      /** @type {IDBDatabase} */
+      const db = await new Promise((resolve, reject) => {
+        const open = indexedDB.open('adlens');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      try {
+        return await new Promise((resolve, reject) => {
+          const os = db.transaction(name).objectStore(name);
+          const request = k === undefined ? os.getAll() : os.get(k);
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+      } finally {
+        db.close();
+      }
+    }, /** @type {[string, string | undefined]} */ ([store, key]));
+  };
+
   return {
     server,
     browser,
+    readDb,
     stopServiceWorker,
     sendFromExtensionPage,
     pageErrors,
