@@ -1,91 +1,99 @@
-// Tracking panel. For now: the items found on one tab with their evidence,
-// and what AdLens has learnt from the user's browsing (the interest profile
-// and the sites behind it), with "forget this site" and "forget everything".
-// The per-site history view builds on this page.
+// The tracking panel. Routes (the URL's hash):
+//   #sites          every site AdLens saw (the default)
+//   #site/<site>    one site: companies, what it told advertisers, what
+//                   followed you from it, kinds over time
+//   #profile        what advertisers could infer about you
+//   #data           export, import, storage
+// `?tabId=N` (from the popup) adds what that tab shows now to its site's
+// page. Observations are read straight from IndexedDB (storage/); the
+// engine's memory and every change go through the background.
+// body[data-ready] is set once a view is drawn (tests and the benchmark wait
+// for it); body[data-view] names it.
 
-import { evidenceSentence, topicName } from './evidence.js';
 import { send } from './messages.js';
+import { ago } from './evidence.js';
+import { locale, t } from './pages/dom.js';
 import { localise } from './pages/i18n.js';
-import { renderCounts } from './pages/kinds.js';
-import { targetTabId } from './pages/tab.js';
+import { database } from './storage/db.js';
+import { countObservations, readNotice, readSiteObservations, readSiteSummaries, readSiteSummary } from './storage/observations.js';
+import { setUpDataView, showStorageUse } from './panel/data-view.js';
+import { renderProfile } from './panel/profile-view.js';
+import { renderSite } from './panel/site-view.js';
+import { SitesView } from './panel/sites-view.js';
 
-/** Shows the interest profile and the remembered sites. */
-async function renderMemory() {
-  const view = await send({ type: 'memory/get-interests' });
-  const name = (/** @type {string} */ id) => topicName(id) || view.topicNames[id] || id;
-  const interests = /** @type {HTMLElement} */ (document.getElementById('interests'));
-  const number = new Intl.NumberFormat(chrome.i18n.getUILanguage(), { style: 'percent' });
-  interests.replaceChildren(
-    ...(view.interests.topics.length === 0
-      ? [Object.assign(document.createElement('li'), { textContent: chrome.i18n.getMessage('memoryEmpty') })]
-      : view.interests.topics.slice(0, 10).map(([topic, share]) => {
-          const li = document.createElement('li');
-          li.dataset.topic = topic;
-          li.textContent = `${name(topic)} · ${number.format(share)}`;
-          return li;
-        })),
-  );
-  const body = /** @type {HTMLElement} */ (document.querySelector('#memory-sites tbody'));
-  body.replaceChildren(
-    ...view.sites.map((site) => {
-      const row = document.createElement('tr');
-      row.dataset.site = site.site;
-      for (const text of [site.site, String(site.visits), site.topics.map(name).join(', ')]) {
-        const cell = document.createElement('td');
-        cell.textContent = text;
-        row.append(cell);
-      }
-      const forget = document.createElement('button');
-      forget.type = 'button';
-      forget.textContent = chrome.i18n.getMessage('memoryForget');
-      forget.setAttribute('aria-label', `${chrome.i18n.getMessage('memoryForget')} ${site.site}`);
-      forget.addEventListener('click', () => {
-        send({ type: 'memory/forget-site', site: site.site }).then(renderMemory).catch(showError);
-      });
-      const cell = document.createElement('td');
-      cell.append(forget);
-      row.append(cell);
-      return row;
-    }),
-  );
+const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
+const tabId = Number.parseInt(new URLSearchParams(location.search).get('tabId') ?? '', 10);
+const sitesView = new SitesView($('view-sites'));
+
+/** @returns {{ view: 'sites' | 'site' | 'profile' | 'data', site: string }} */
+function route() {
+  const hash = location.hash.slice(1);
+  if (hash.startsWith('site/')) return { view: 'site', site: decodeURIComponent(hash.slice(5)) };
+  if (hash === 'profile' || hash === 'data') return { view: hash, site: '' };
+  return { view: 'sites', site: '' };
 }
 
-/** @param {unknown} error */
-function showError(error) {
-  console.error('[AdLens] panel:', error);
-}
-
-async function main() {
-  localise(document);
-  /** @type {HTMLElement} */ (document.getElementById('wipe')).addEventListener('click', () => {
-    if (!confirm(chrome.i18n.getMessage('memoryWipeConfirm'))) return;
-    send({ type: 'memory/wipe' }).then(renderMemory).catch(showError);
-  });
-  await renderMemory();
-  const tabId = await targetTabId();
-  if (tabId === null) {
-    document.body.dataset.ready = 'true';
-    return;
+/** Draws the view the URL names. */
+async function show() {
+  const { view, site } = route();
+  document.body.dataset.ready = 'false';
+  for (const section of document.querySelectorAll('.view')) /** @type {HTMLElement} */ (section).hidden = section.id !== `view-${view}`;
+  for (const link of document.querySelectorAll('nav a[data-route]')) {
+    const current = link.getAttribute('data-route') === view || (view === 'site' && link.getAttribute('data-route') === 'sites');
+    if (current) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
   }
-  const summary = await send({ type: 'tab/get-summary', tabId });
-  /** @type {HTMLElement} */ (document.getElementById('page-url')).textContent = summary.url ?? '';
-  renderCounts(/** @type {HTMLElement} */ (document.getElementById('counts')), summary.counts);
-  const body = /** @type {HTMLElement} */ (document.querySelector('#items tbody'));
-  body.replaceChildren(
-    ...summary.items.map((item) => {
-      const row = document.createElement('tr');
-      const what = [item.itemType, item.vendor, item.label?.phrase].filter(Boolean).join(' · ');
-      const context = { nowMs: Date.now(), locale: chrome.i18n.getUILanguage() };
-      const why = item.verdict.evidence.map((e) => evidenceSentence(e, context)).join(' · ');
-      for (const text of [what, chrome.i18n.getMessage(`kind_${item.verdict.kind}`), why]) {
-        const cell = document.createElement('td');
-        cell.textContent = text;
-        row.append(cell);
-      }
-      return row;
-    }),
-  );
+  const db = await database();
+  if (view === 'sites') sitesView.show(await readSiteSummaries(db));
+  if (view === 'site') {
+    const [summary, observations, tab] = await Promise.all([
+      readSiteSummary(db, site),
+      readSiteObservations(db, site),
+      Number.isInteger(tabId) && tabId >= 0 ? send({ type: 'tab/get-summary', tabId }).catch(() => null) : null,
+    ]);
+    renderSite($('view-site'), site, summary, observations, tab);
+  }
+  if (view === 'profile') await renderProfile($('view-profile'), () => { show().catch(report); });
+  if (view === 'data') await showStorageUse($('view-data'), await countObservations(db));
+  await showNotice(db);
+  document.body.dataset.view = view;
   document.body.dataset.ready = 'true';
 }
 
-main().catch((error) => console.error('[AdLens] panel:', error));
+/** @param {IDBDatabase} db */
+async function showNotice(db) {
+  const notice = await readNotice(db);
+  $('notice').hidden = !notice;
+  if (notice) $('notice').textContent = t('noticeQuota', [ago(notice.time, Date.now(), locale()), String(notice.dropped)]);
+}
+
+/** @param {unknown} error */
+function report(error) {
+  console.error('[AdLens] panel:', error);
+}
+
+function main() {
+  localise(document);
+  $('forget-site').addEventListener('click', () => {
+    const { site } = route();
+    if (!site || !confirm(t('forgetSiteConfirm', [site]))) return;
+    send({ type: 'memory/forget-site', site }).then(() => { location.hash = '#sites'; }).catch(report);
+  });
+  $('wipe').addEventListener('click', () => {
+    if (!confirm(t('memoryWipeConfirm'))) return;
+    send({ type: 'memory/wipe' }).then(show).catch(report);
+  });
+  setUpDataView($('view-data'), () => { show().catch(report); });
+  window.addEventListener('hashchange', () => { show().catch(report); });
+  // From the popup, a tab's panel opens on its site's page.
+  if (!location.hash && Number.isInteger(tabId) && tabId >= 0) {
+    send({ type: 'tab/get-summary', tabId })
+      .then((tab) => { if (tab.site) history.replaceState(null, '', `#site/${encodeURIComponent(tab.site)}`); })
+      .catch(() => {})
+      .finally(() => { show().catch(report); });
+    return;
+  }
+  show().catch(report);
+}
+
+main();

@@ -35,17 +35,17 @@ async function shoot(page, name) {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
 }
 
-/** @param {string} page */
-async function extensionPage(page) {
+/** @param {string} page @param {number} [width] */
+async function extensionPage(page, width = 420) {
   const { browser } = current();
   const tab = await browser.context.newPage();
-  await tab.setViewportSize({ width: 420, height: 640 });
+  await tab.setViewportSize({ width, height: 640 });
   await tab.goto(`chrome-extension://${browser.extensionId}/${page}`);
   await tab.waitForSelector('body[data-ready="true"]');
   return tab;
 }
 
-test('the popup, options page and panel pass axe-core', async () => {
+test('the popup, options page and every view of the panel pass axe-core', async () => {
   const shop = await current().open(SHOP);
   await waitForLabels(shop, 2);
   await shop.close();
@@ -53,10 +53,12 @@ test('the popup, options page and panel pass axe-core', async () => {
   await waitForLabels(page, 5);
   const { tabId } = await current().waitForReport(NEWS, 5);
   await shoot(page, 'labelled-page');
-  for (const [name, url] of [['popup', `popup.html?tabId=${tabId}`], ['options', 'options.html'], ['panel', `panel.html?tabId=${tabId}`]]) {
-    const tab = await extensionPage(url);
+  for (const [name, url, width] of [['popup', `popup.html?tabId=${tabId}`, 420], ['options', 'options.html', 420],
+    ['panel', `panel.html?tabId=${tabId}`, 1000], ['panel-sites', 'panel.html#sites', 1000],
+    ['panel-profile', 'panel.html#profile', 1000], ['panel-data', 'panel.html#data', 1000]]) {
+    const tab = await extensionPage(String(url), Number(width));
     assert.deepEqual(await seriousViolations(tab), [], `${name}: serious or critical axe violations`);
-    await shoot(tab, name);
+    await shoot(tab, String(name));
     await tab.close();
   }
   await page.close();

@@ -104,8 +104,8 @@ for (const lang of ['en', 'pl', 'zh']) {
 test('the panel shows what the browsing taught AdLens; forgetting a site and wiping work, and are saved', async () => {
   const { browser } = current();
   const panel = await browser.context.newPage();
-  await panel.goto(`chrome-extension://${browser.extensionId}/panel.html`);
-  await panel.waitForSelector('body[data-ready="true"]');
+  await panel.goto(`chrome-extension://${browser.extensionId}/panel.html#profile`);
+  await panel.waitForSelector('body[data-ready="true"][data-view="profile"]');
   const topics = await panel.$$eval('#interests li', (lis) => lis.map((li) => li.getAttribute('data-topic')));
   assert.equal(topics[0], 'travel', `the three travel guides lead the profile: ${topics.join(', ')}`);
   const sites = async () => panel.$$eval('#memory-sites tbody tr', (rows) => rows.map((r) => r.getAttribute('data-site')));
@@ -113,18 +113,16 @@ test('the panel shows what the browsing taught AdLens; forgetting a site and wip
 
   await panel.click('tr[data-site="lvyou.example"] button');
   await panel.waitForFunction(() => !document.querySelector('tr[data-site="lvyou.example"]'));
-  const worker = await browser.worker();
-  const stored = async () => /** @type {{ interestProfile?: { sites: Record<string, unknown> } }} */ (
-    await worker.evaluate(() => chrome.storage.local.get('interestProfile')));
-  assert.equal((await stored()).interestProfile?.sites['lvyou.example'], undefined, 'forgotten in storage too');
-  assert.ok((await stored()).interestProfile?.sites['xinwen.example'], 'other sites stay');
+  const stored = async () => /** @type {{ sites: Record<string, unknown> } | undefined} */ (
+    await current().readDb('memory', 'interestProfile'));
+  assert.equal((await stored())?.sites['lvyou.example'], undefined, 'forgotten in storage too');
+  assert.ok((await stored())?.sites['xinwen.example'], 'other sites stay');
+  assert.equal(await current().readDb('sites', 'lvyou.example'), undefined, 'and its observations');
 
   panel.once('dialog', (dialog) => dialog.accept());
   await panel.click('#wipe');
   await panel.waitForFunction(() => document.querySelectorAll('#memory-sites tbody tr').length === 0);
-  assert.deepEqual(Object.keys((await stored()).interestProfile?.sites ?? { x: 1 }), []);
-  const products = /** @type {{ productMemory: { products: unknown[] } }} */ (
-    await worker.evaluate(() => chrome.storage.local.get('productMemory')));
-  assert.deepEqual(products.productMemory.products, [], 'viewed products are forgotten too');
+  assert.deepEqual(Object.keys((await stored())?.sites ?? { x: 1 }), []);
+  assert.deepEqual((await current().readDb('memory', 'productMemory'))?.products, [], 'viewed products are forgotten too');
   await panel.close();
 });

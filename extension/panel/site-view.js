@@ -1,0 +1,168 @@
+// One site's page: the companies it sent data to (by category), what it told
+// advertisers, the ads that followed the user from it, the kinds of ads and
+// widgets seen there over time, and (opened from the popup) what the
+// current tab shows now.
+
+import { ago, evidenceSentence } from '../evidence.js';
+import { el, locale, t } from '../pages/dom.js';
+import { renderCounts } from '../pages/kinds.js';
+import { drawKindsChart } from './chart.js';
+
+/**
+ * @typedef {import('../storage/site-summary.js').SiteSummary} SiteSummary
+ * @typedef {import('../storage/site-summary.js').StoredObservation} StoredObservation
+ * @typedef {import('../messages.js').TabSummary} TabSummary
+ */
+
+const EVENTS = new Set(['viewItem', 'viewBasket', 'trackTransaction', 'viewList']);
+
+/**
+ * A tracker category's name in the user's language.
+ * @param {string | null} id
+ */
+export function categoryName(id) {
+  return chrome.i18n.getMessage(`category_${id ?? 'unknown'}`) || String(id).replaceAll('_', ' ');
+}
+
+/**
+ * @param {HTMLElement} root the #view-site section
+ * @param {string} site
+ * @param {SiteSummary | null} summary
+ * @param {StoredObservation[]} observations the site's own
+ * @param {TabSummary | null} tab what the tab the panel was opened for shows
+ */
+export function renderSite(root, site, summary, observations, tab) {
+  const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (root.querySelector(`#${id}`));
+  $('site-name').textContent = site;
+  const now = Date.now();
+  $('site-meta').textContent = summary
+    ? t('siteMeta', [new Intl.NumberFormat(locale()).format(summary.visits), summary.lastSeen ? ago(summary.lastSeen, now, locale()) : '—'])
+    : t('siteUnknown');
+  $('forget-site').textContent = t('forgetSite', [site]);
+  renderThisPage(root, tab && tab.site === site ? tab : null);
+  renderCompanies($('companies'), summary);
+  renderRemarketing($('remarketing'), site, summary, observations);
+  renderFollowed($('followed'), site, summary);
+  drawKindsChart($('kinds-chart'), summary?.days ?? {});
+}
+
+/**
+ * @param {HTMLElement} root
+ * @param {TabSummary | null} tab
+ */
+function renderThisPage(root, tab) {
+  const section = /** @type {HTMLElement} */ (root.querySelector('#this-page'));
+  section.hidden = !tab;
+  if (!tab) return;
+  /** @type {HTMLElement} */ (root.querySelector('#page-url')).textContent = tab.url ?? '';
+  renderCounts(/** @type {HTMLElement} */ (root.querySelector('#counts')), tab.counts);
+  const context = { nowMs: Date.now(), locale: locale() };
+  /** @type {HTMLElement} */ (root.querySelector('#items tbody')).replaceChildren(...tab.items.map((item) => el('tr', {},
+    el('td', { text: [t(item.itemType === 'ad' ? 'itemAd' : 'itemRecommendation'), item.vendor, item.label?.phrase].filter(Boolean).join(' · ') }),
+    el('td', { class: item.verdict.kind, text: t(`kind_${item.verdict.kind}`) }),
+    el('td', { text: item.verdict.evidence.map((e) => evidenceSentence(e, context)).join(' · ') }),
+  )));
+}
+
+/**
+ * Third parties grouped by category, then company, advertising first.
+ * @param {HTMLElement} box
+ * @param {SiteSummary | null} summary
+ */
+function renderCompanies(box, summary) {
+  const parties = Object.entries(summary?.thirdParties ?? {});
+  if (parties.length === 0) {
+    box.replaceChildren(el('p', { class: 'note', text: t('companiesNone') }));
+    return;
+  }
+  /** @type {Map<string, Map<string, { domains: string[], requests: number, retargeting: boolean }>>} */
+  const groups = new Map();
+  for (const [domain, tp] of parties) {
+    const category = tp.category ?? 'unknown';
+    const company = tp.company ?? domain;
+    const byCompany = groups.get(category) ?? groups.set(category, new Map()).get(category);
+    const entry = byCompany?.get(company) ?? { domains: [], requests: 0, retargeting: false };
+    entry.domains.push(domain);
+    entry.requests += tp.requests;
+    entry.retargeting ||= tp.retargeting;
+    byCompany?.set(company, entry);
+  }
+  const rank = (/** @type {string} */ c) => (c === 'advertising' ? 0 : c === 'unknown' ? 2 : 1);
+  const number = new Intl.NumberFormat(locale());
+  box.replaceChildren(...[...groups.entries()]
+    .sort(([a], [b]) => rank(a) - rank(b) || categoryName(a).localeCompare(categoryName(b)))
+    .map(([category, companies]) => el('div', { class: 'category', 'data-category': category },
+      el('h4', { text: `${categoryName(category)} (${companies.size})` }),
+      el('ul', { class: 'companies' }, ...[...companies.entries()]
+        .sort(([, a], [, b]) => b.requests - a.requests)
+        .map(([company, info]) => el('li', { 'data-company': company },
+          el('span', { class: 'company', text: company }),
+          info.retargeting ? el('span', { class: 'tag retargeted', text: t('tagRetargeting') }) : null,
+          el('div', { class: 'domains', text: `${info.domains.sort().join(', ')} · ${t('companyRequests', [number.format(info.requests)])}` }),
+        ))),
+    )));
+}
+
+/**
+ * "shop.example told Criteo you viewed Trail Runner X": the product's name
+ * comes from the page visit the event was sent from.
+ * @param {HTMLElement} list
+ * @param {string} site
+ * @param {SiteSummary | null} summary
+ * @param {StoredObservation[]} observations
+ */
+function renderRemarketing(list, site, summary, observations) {
+  /** @type {Map<string, string>} visit → product name */
+  const productOfVisit = new Map();
+  /** @type {Map<string, string>} product id → product name */
+  const names = new Map();
+  for (const o of observations) {
+    const product = /** @type {{ name?: string, sku?: string | null } | null | undefined} */ (o.product);
+    if (o.type === 'page_visit' && product?.name) {
+      productOfVisit.set(String(o.visitId), product.name);
+      if (product.sku) names.set(product.sku, product.name);
+    }
+  }
+  for (const o of observations) {
+    const name = productOfVisit.get(String(o.visitId));
+    if (o.type === 'remarketing_event' && typeof o.productId === 'string' && name) names.set(o.productId, name);
+  }
+  const events = Object.values(summary?.remarketing ?? {}).sort((a, b) => b.lastTime - a.lastTime);
+  if (events.length === 0) {
+    list.replaceChildren(el('li', { text: t('remarketingNone') }));
+    return;
+  }
+  list.replaceChildren(...events.map((e) => {
+    const product = e.productId ? names.get(e.productId) ?? e.productId : null;
+    const what = e.event === 'viewItem' && product
+      ? t('ev_event_viewItem_product', [product])
+      : t(`ev_event_${EVENTS.has(e.event) ? e.event : 'other'}`);
+    return el('li', { 'data-vendor': e.vendor, text: `${t('ev_remarketing_tag_seen', [site, e.vendor, what])} (${t('timesCount', [e.count])})` });
+  }));
+}
+
+/**
+ * "Trail Runner X followed you to news.example and blog.example".
+ * @param {HTMLElement} list
+ * @param {string} site
+ * @param {SiteSummary | null} summary
+ */
+function renderFollowed(list, site, summary) {
+  const listFormat = new Intl.ListFormat(locale(), { type: 'conjunction' });
+  /** @type {Map<string, string[]>} product (or '' for the shop) → sites */
+  const byProduct = new Map();
+  for (const [to, followed] of Object.entries(summary?.followedTo ?? {})) {
+    const products = Object.keys(followed.products);
+    for (const product of products.length > 0 ? products : ['']) {
+      byProduct.set(product, [...(byProduct.get(product) ?? []), to]);
+    }
+  }
+  if (byProduct.size === 0) {
+    list.replaceChildren(el('li', { text: t('followedNone') }));
+    return;
+  }
+  list.replaceChildren(...[...byProduct.entries()].map(([product, sites]) => el('li', { 'data-product': product },
+    product
+      ? t('followedProduct', [product, listFormat.format(sites.sort())])
+      : t('followedShop', [site, listFormat.format(sites.sort())]))));
+}

@@ -1,0 +1,232 @@
+// The tracking panel and the research export, after a real journey in
+// Chromium: a product viewed on shop.example (which tells Criteo), then two
+// other sites whose Criteo ads show that product, with the service worker
+// killed in the middle. The panel lists the sites, their companies and
+// categories, what the shop told Criteo and where the product followed the
+// user; an export validates with `adlens validate`; importing it into a
+// wiped AdLens reproduces the panel; a malformed import changes nothing.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { waitForLabels } from '../harness/labels.mjs';
+import { sessionForTests } from '../harness/session.mjs';
+
+const current = sessionForTests();
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const outDir = path.join(root, 'tests/out/panel');
+const shotDir = path.join(root, 'tests/out/screenshots');
+const adlens = path.join(root, 'target/debug/adlens');
+
+const SHOP = 'http://shop.example/product/trail-runner-x.html';
+const NEWS = 'http://news.example/article/marathon.html';
+const BLOG = 'http://blog.example/post/autumn-trails.html';
+
+/** @typedef {import('playwright-core').Page} Page */
+
+/** @param {string} hash */
+async function openPanel(hash) {
+  const { browser } = current();
+  const panel = await browser.context.newPage();
+  await panel.goto(`chrome-extension://${browser.extensionId}/panel.html${hash}`);
+  await panel.waitForSelector('body[data-ready="true"]');
+  return panel;
+}
+
+/**
+ * The site list as text, row by row.
+ * @param {Page} panel
+ */
+function siteRows(panel) {
+  return panel.$$eval('#sites tbody tr', (rows) => rows.map((r) => ({
+    site: r.getAttribute('data-site'),
+    cells: [...r.querySelectorAll('td')].map((c) => c.textContent),
+  })));
+}
+
+/**
+ * A site's page as text.
+ * @param {Page} panel
+ */
+async function sitePage(panel) {
+  return {
+    companies: await panel.$$eval('#companies [data-category]', (groups) => groups.map((g) => ({
+      category: g.getAttribute('data-category'),
+      companies: [...g.querySelectorAll('[data-company]')].map((c) => c.textContent),
+    }))),
+    remarketing: await panel.$$eval('#remarketing li', (lis) => lis.map((li) => li.textContent)),
+    followed: await panel.$$eval('#followed li', (lis) => lis.map((li) => li.textContent)),
+    chart: await panel.$eval('#kinds-chart', (f) => f.querySelector('svg')?.getAttribute('aria-label') ?? f.textContent),
+  };
+}
+
+/**
+ * Exports from the panel's data view; returns the saved file.
+ * @param {(panel: Page) => Promise<void>} choose sets the form before exporting
+ * @param {string} name
+ */
+async function exportFile(choose, name) {
+  const panel = await openPanel('#data');
+  await choose(panel);
+  const [download] = await Promise.all([panel.waitForEvent('download'), panel.click('#export-start')]);
+  const file = path.join(outDir, name);
+  await download.saveAs(file);
+  await panel.waitForSelector('#view-data[data-exported]');
+  await panel.close();
+  return file;
+}
+
+/** @param {Page} panel @param {string} file */
+async function importFile(panel, file) {
+  await panel.evaluate(() => { delete document.getElementById('view-data')?.dataset.imported; });
+  await panel.setInputFiles('#import-file', file);
+  await panel.waitForSelector('#view-data[data-imported]');
+  return panel.$eval('#view-data', (s) => ({ result: s.getAttribute('data-imported'), status: s.querySelector('#import-status')?.textContent }));
+}
+
+test('a journey with the worker killed half-way: every observation is stored', async () => {
+  fs.mkdirSync(outDir, { recursive: true });
+  fs.mkdirSync(shotDir, { recursive: true });
+  const wiped = /** @type {any} */ (await current().sendFromExtensionPage({ type: 'memory/wipe' }));
+  assert.equal(wiped.ok, true, wiped.error);
+  const shop = await current().open(SHOP);
+  await waitForLabels(shop, 2);
+  await shop.waitForTimeout(400); // the Criteo tag's event follows its script
+  await current().stopServiceWorker();
+  for (const url of [NEWS, BLOG]) {
+    const page = await current().open(url);
+    await waitForLabels(page, url === NEWS ? 4 : 1);
+    await page.close();
+  }
+  await shop.close();
+  await new Promise((r) => setTimeout(r, 500)); // request records are stored within 200 ms
+
+  /** @type {{ type: string, site: string, [k: string]: any }[]} */
+  const stored = await current().readDb('observations');
+  const of = (/** @type {string} */ type) => stored.filter((o) => o.type === type);
+  assert.deepEqual(of('page_visit').map((o) => o.site).sort(), ['blog.example', 'news.example', 'shop.example']);
+  assert.equal(of('page_visit').find((o) => o.site === 'shop.example')?.product?.name, 'Trail Runner X');
+  const followed = of('item_seen').filter((o) => o.kind === 'retargeted' && o.site !== 'shop.example');
+  assert.deepEqual(followed.map((o) => [o.site, o.followedFrom, o.product]).sort(),
+    [['blog.example', 'shop.example', 'Trail Runner X'], ['news.example', 'shop.example', 'Trail Runner X']]);
+  assert.ok(of('tracker_contact').some((o) => o.site === 'shop.example' && o.domain === 'criteo.com' && o.company === 'Criteo'),
+    'the shop contacted Criteo, known to the tracker database');
+  assert.deepEqual(of('remarketing_event').map((o) => [o.site, o.vendor, o.event, o.productId]), [['shop.example', 'Criteo', 'viewItem', 'TRX-42']]);
+  for (const o of stored) assert.match(o.id, /^\d+\.\d+\/|^feedback\//, `${o.id} names its visit`);
+});
+
+test('the panel lists the sites; a shop shows its companies, what it told Criteo and where the product followed you', async () => {
+  const panel = await openPanel('');
+  const rows = await siteRows(panel);
+  assert.deepEqual(rows.map((r) => r.site).sort(), ['blog.example', 'news.example', 'shop.example']);
+  const shopRow = rows.find((r) => r.site === 'shop.example');
+  assert.match(shopRow?.cells[3] ?? '', /Criteo/, 'companies column');
+  const kinds = await panel.$$eval('tr[data-site="news.example"] [data-kind]', (s) => Object.fromEntries(s.map((x) => [x.getAttribute('data-kind'), x.textContent])));
+  assert.equal(kinds.retargeted, '1 Following you', 'the news article has one ad following you, said in words');
+  await panel.screenshot({ path: path.join(shotDir, 'panel-sites.png'), fullPage: true });
+
+  await panel.fill('#site-search', 'taboola');
+  assert.deepEqual((await siteRows(panel)).map((r) => r.site), [], 'no site here talks to Taboola');
+  await panel.fill('#site-search', 'criteo');
+  assert.deepEqual((await siteRows(panel)).map((r) => r.site), ['shop.example'], 'searching by company');
+  await panel.fill('#site-search', '');
+
+  await panel.click('th[data-sort="site"] button');
+  assert.deepEqual((await siteRows(panel)).map((r) => r.site), ['blog.example', 'news.example', 'shop.example']);
+  assert.equal(await panel.getAttribute('th[data-sort="site"]', 'aria-sort'), 'ascending');
+  await panel.click('th[data-sort="site"] button');
+  assert.deepEqual((await siteRows(panel)).map((r) => r.site), ['shop.example', 'news.example', 'blog.example']);
+
+  await panel.click('a[href="#site/shop.example"]');
+  await panel.waitForSelector('body[data-ready="true"][data-view="site"]');
+  const shop = await sitePage(panel);
+  const advertising = shop.companies.find((g) => g.category === 'advertising');
+  assert.ok(advertising?.companies.some((c) => /^Criteo.*retargeting.*criteo\.com/.test(c ?? '')), JSON.stringify(shop.companies));
+  assert.deepEqual(shop.remarketing.map((s) => s?.replace(/ \(.*\)$/, '')), ['shop.example told Criteo you viewed Trail Runner X']);
+  assert.deepEqual(shop.followed, ['Trail Runner X followed you to blog.example and news.example']);
+  await panel.screenshot({ path: path.join(shotDir, 'panel-site.png'), fullPage: true });
+
+  await panel.goto(`chrome-extension://${current().browser.extensionId}/panel.html#site/news.example`);
+  await panel.waitForSelector('body[data-ready="true"][data-view="site"]');
+  assert.ok(await panel.$('#kinds-chart svg rect.retargeted'), 'the chart shows the ad that followed you');
+  assert.match((await sitePage(panel)).chart ?? '', /Following you 1/);
+  await panel.close();
+});
+
+test('an export validates against the schema; wiped and imported, it gives the same panel; a bad file changes nothing', async () => {
+  const before = await openPanel('');
+  const rowsBefore = await siteRows(before);
+  await before.goto(`chrome-extension://${current().browser.extensionId}/panel.html#site/shop.example`);
+  await before.waitForSelector('body[data-ready="true"][data-view="site"]');
+  const shopBefore = await sitePage(before);
+  await before.close();
+
+  const file = await exportFile(async () => {}, 'export.jsonl');
+  const validated = execFileSync(adlens, ['validate', file], { encoding: 'utf8' });
+  assert.match(validated, /valid, schema version 1, \d+ observations/);
+  const lines = fs.readFileSync(file, 'utf8').trim().split('\n');
+  assert.equal(JSON.parse(lines[0]).producer.startsWith('AdLens extension'), true);
+  assert.equal(lines.length - 1, (await current().readDb('observations')).length, 'every observation exported');
+
+  const wiped = /** @type {any} */ (await current().sendFromExtensionPage({ type: 'memory/wipe' }));
+  assert.equal(wiped.ok, true);
+  const panel = await openPanel('#data');
+  const imported = await importFile(panel, file);
+  assert.equal(imported.result, String(lines.length - 1), imported.status ?? '');
+  await panel.goto(`chrome-extension://${current().browser.extensionId}/panel.html#sites`);
+  await panel.waitForSelector('body[data-ready="true"][data-view="sites"]');
+  assert.deepEqual(await siteRows(panel), rowsBefore, 'the same site list');
+  await panel.goto(`chrome-extension://${current().browser.extensionId}/panel.html#site/shop.example`);
+  await panel.waitForSelector('body[data-ready="true"][data-view="site"]');
+  assert.deepEqual(await sitePage(panel), shopBefore, 'the same shop page');
+  const profile = /** @type {any} */ (await current().readDb('memory', 'productMemory'));
+  assert.deepEqual(profile.products.map((/** @type {any} */ p) => p.name), ['Trail Runner X'], 'the engine remembers the product again');
+
+  const count = (await current().readDb('observations')).length;
+  const again = await openPanel('#data');
+  assert.equal((await importFile(again, file)).result, '0', 'importing the same file again adds nothing');
+  const broken = path.join(outDir, 'broken.jsonl');
+  fs.writeFileSync(broken, [...lines.slice(0, 5), lines[5].replace('"site":', '"sight":'), ...lines.slice(6)].join('\n'));
+  const refused = await importFile(again, broken);
+  assert.equal(refused.result, 'refused');
+  assert.match(refused.status ?? '', /Not imported, nothing changed: line 6: /);
+  const newer = path.join(outDir, 'newer.jsonl');
+  fs.writeFileSync(newer, [lines[0].replace('"schemaVersion":1', '"schemaVersion":2'), ...lines.slice(1)].join('\n'));
+  assert.match((await importFile(again, newer)).status ?? '', /schema version 2; this AdLens reads version 1/);
+  assert.equal((await current().readDb('observations')).length, count, 'nothing stored changed');
+  await again.screenshot({ path: path.join(shotDir, 'panel-data.png'), fullPage: true });
+  await again.close();
+  await panel.close();
+});
+
+test('a redacted export hashes page URLs with a fresh salt and drops query strings; CSV has a row per record', async () => {
+  const hashed = await exportFile(async (panel) => {
+    await panel.check('input[name="pageUrls"][value="hash"]');
+    await panel.check('input[name="dropQuery"]');
+    await panel.uncheck('input[name="includeEvidence"]');
+  }, 'hashed.jsonl');
+  assert.match(execFileSync(adlens, ['validate', hashed], { encoding: 'utf8' }), /valid/);
+  const text = fs.readFileSync(hashed, 'utf8');
+  assert.ok(!text.includes('/article/marathon'), 'no page URL left');
+  const urls = [...text.matchAll(/"(?:landingUrl|url|image)":"([^"]*)"/g)].map((m) => m[1]);
+  assert.ok(urls.length > 0 && urls.every((u) => !u.includes('?')), `no query string left: ${urls.join(' ')}`);
+  const records = text.trim().split('\n').slice(1).map((l) => JSON.parse(l));
+  assert.ok(records.every((r) => r.pageUrl === null || /^sha256:[0-9a-f]{32}$/.test(r.pageUrl)));
+  assert.ok(records.filter((r) => r.type === 'item_seen').every((r) => r.evidence === null));
+  const second = await exportFile(async (panel) => panel.check('input[name="pageUrls"][value="hash"]'), 'hashed-again.jsonl');
+  const hashOf = (/** @type {string} */ f) => fs.readFileSync(f, 'utf8').split('\n').slice(1).filter(Boolean).map((l) => JSON.parse(l))
+    .find((r) => r.type === 'page_visit' && r.site === 'shop.example')?.pageUrl;
+  assert.notEqual(hashOf(hashed), hashOf(second), 'a new salt for each export');
+
+  const csv = await exportFile(async (panel) => {
+    await panel.selectOption('#export-format', 'csv');
+    for (const type of ['page_visit', 'tracker_contact', 'remarketing_event', 'label_feedback']) await panel.uncheck(`input[name="type:${type}"]`);
+  }, 'items.csv');
+  const csvLines = fs.readFileSync(csv, 'utf8').trim().split('\n');
+  assert.match(csvLines[0], /^type,id,time,lastTime,site,pageUrl/);
+  const items = (await current().readDb('observations')).filter((/** @type {{ type: string }} */ o) => o.type === 'item_seen');
+  assert.equal(csvLines.length - 1, items.length, 'one row per item seen');
+  assert.ok(csvLines.slice(1).every((l) => l.startsWith('item_seen,')));
+});
