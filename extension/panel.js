@@ -57,6 +57,8 @@ async function show() {
   if (view === 'data') await showStorageUse($('view-data'), await countObservations(db));
   await showNotice(db);
   document.body.dataset.view = view;
+  // Time from navigation start to the first view drawn, read by tests/bench/panel.mjs.
+  document.body.dataset.readyMs ??= String(Math.round(performance.now()));
   document.body.dataset.ready = 'true';
 }
 

@@ -11,8 +11,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import os from 'node:os';
 import { waitForLabels } from '../harness/labels.mjs';
-import { sessionForTests } from '../harness/session.mjs';
+import { sessionForTests, startSession } from '../harness/session.mjs';
 
 const current = sessionForTests();
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -229,4 +230,64 @@ test('a redacted export hashes page URLs with a fresh salt and drops query strin
   const items = (await current().readDb('observations')).filter((/** @type {{ type: string }} */ o) => o.type === 'item_seen');
   assert.equal(csvLines.length - 1, items.length, 'one row per item seen');
   assert.ok(csvLines.slice(1).every((l) => l.startsWith('item_seen,')));
+});
+
+test("a site's page deletes its data; a full disk's notice is shown", async () => {
+  const panel = await openPanel('#site/blog.example');
+  panel.once('dialog', (dialog) => dialog.accept());
+  await panel.click('#forget-site');
+  await panel.waitForSelector('body[data-ready="true"][data-view="sites"]');
+  assert.deepEqual((await siteRows(panel)).map((r) => r.site).sort(), ['news.example', 'shop.example']);
+  const left = /** @type {{ site: string }[]} */ (await current().readDb('observations'));
+  assert.ok(left.every((o) => o.site !== 'blog.example'), "none of the blog's observations is left");
+  await panel.goto(`chrome-extension://${current().browser.extensionId}/panel.html#site/shop.example`);
+  await panel.waitForSelector('body[data-ready="true"][data-view="site"]');
+  assert.deepEqual((await sitePage(panel)).followed, ['Trail Runner X followed you to news.example'], 'the blog is gone from where it followed you');
+
+  // What the background writes when IndexedDB refused a write for lack of room.
+  await panel.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('adlens');
+    open.onsuccess = () => {
+      const tx = open.result.transaction('memory', 'readwrite');
+      tx.objectStore('memory').put({ time: Date.now(), dropped: 1234 }, 'storageNotice');
+      tx.oncomplete = () => { open.result.close(); resolve(undefined); };
+      tx.onabort = () => reject(tx.error);
+    };
+  }));
+  await panel.reload();
+  await panel.waitForSelector('body[data-ready="true"]');
+  assert.match(await panel.$eval('#notice', (n) => (/** @type {HTMLElement} */ (n).hidden ? '' : n.textContent ?? '')), /Storage was full just now: AdLens deleted the oldest 1234 observations/);
+  await panel.close();
+});
+
+test('everything survives closing and reopening the browser', async () => {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'adlens-restart-'));
+  try {
+    const first = await startSession({ userDataDir: profile });
+    /** @type {unknown[]} */
+    let before;
+    try {
+      const page = await first.open(SHOP);
+      await waitForLabels(page, 2);
+      await page.waitForTimeout(1_500); // past the memory's 1 s save
+      before = await first.readDb('observations');
+      assert.ok(before.length > 0);
+    } finally {
+      await first.close();
+    }
+    const second = await startSession({ userDataDir: profile });
+    try {
+      assert.deepEqual(await second.readDb('observations'), before, 'the same observations');
+      const products = /** @type {any} */ (await second.readDb('memory', 'productMemory'));
+      assert.deepEqual(products.products.map((/** @type {any} */ p) => p.name), ['Trail Runner X']);
+      const panel = await second.browser.context.newPage();
+      await panel.goto(`chrome-extension://${second.browser.extensionId}/panel.html#sites`);
+      await panel.waitForSelector('body[data-ready="true"]');
+      assert.deepEqual((await siteRows(panel)).map((r) => r.site), ['shop.example']);
+    } finally {
+      await second.close();
+    }
+  } finally {
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
 });

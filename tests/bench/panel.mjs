@@ -1,0 +1,119 @@
+#!/usr/bin/env node
+// The tracking panel with a lot of data, in Chromium: 100,000 observations
+// (20,000 page visits on 2,000 sites over 30 days, each with two items and
+// two third parties or a remarketing event) are written through the
+// extension's own storage code, then it measures what the issue budgets:
+//   - panel first paint: navigation start to the site list drawn (median of 7),
+//   - export of everything: the click to the downloaded file (median of 3),
+//   - storage: what the browser reports the extension's origin uses.
+// Usage: npm run build && node tests/bench/panel.mjs [observations]
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startSession } from '../harness/session.mjs';
+
+const TOTAL = Number(process.argv[2] ?? 100_000);
+const session = await startSession();
+const median = (/** @type {number[]} */ xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+try {
+  const { browser } = session;
+  const base = `chrome-extension://${browser.extensionId}`;
+  const filler = await browser.context.newPage();
+  await filler.goto(`${base}/options.html`);
+  const filled = await filler.evaluate(async (total) => {
+    const dbUrl = '/storage/db.js';
+    const storeUrl = '/storage/observations.js';
+    /** @type {typeof import('../../extension/storage/db.js')} */
+    const { database } = await import(dbUrl);
+    /** @type {typeof import('../../extension/storage/observations.js')} */
+    const { writeObservations } = await import(storeUrl);
+    const db = await database();
+    const kinds = ['contextual', 'behavioural', 'retargeted', 'generic'];
+    const companies = ['Google', 'Criteo', 'Taboola', 'Outbrain', 'Meta', 'Amazon', 'Microsoft', 'Adobe', 'Oracle', 'Quantcast'];
+    const start = Date.now() - 30 * 86_400_000;
+    /** @type {import('../../extension/storage/site-summary.js').StoredObservation[]} */
+    let batch = [];
+    let written = 0;
+    const t0 = performance.now();
+    for (let v = 0; written + batch.length < total; v++) {
+      const site = `site${v % 2000}.example`;
+      const visitId = `${v % 50}.${start + v * 120_000}`;
+      const time = start + v * 120_000;
+      const pageUrl = `https://${site}/articles/${v}?ref=home`;
+      batch.push({ type: 'page_visit', id: `${visitId}/page`, time, site, pageUrl, visitId, language: 'en',
+        topics: [{ topic: 'travel', share: 0.6, score: 4 }], product: null });
+      for (let i = 0; i < 2; i++) {
+        const kind = kinds[(v + i) % 4];
+        const from = kind === 'retargeted' ? `site${(v * 7) % 2000}.example` : null;
+        batch.push({ type: 'item_seen', id: `${visitId}/item/${i}`, time, site, pageUrl, visitId, itemType: 'ad', source: 'marker',
+          vendor: 'Google Ad Manager', network: 'Google', elementId: `div-gpt-ad-${i}`, locator: null, label: null,
+          landingUrl: `https://brand${v % 300}.example/offer?utm_source=x`, landingDomain: `brand${v % 300}.example`, firstParty: false,
+          text: 'Winter sun holidays: flights and hotel from £299. Book now.', kind, confidence: 0.7,
+          evidence: [{ type: 'served_by', vendor: 'Google Ad Manager', sentence: 'Served by Google Ad Manager' }],
+          topics: ['travel'], followedFrom: from, product: from ? 'Trail Runner X' : null,
+          classifierVersion: 'adlens-classifier/0.3', listsVersion: 'easylist@202608130520+easyprivacy@202608130529' });
+      }
+      if (v % 10 === 0) {
+        batch.push({ type: 'remarketing_event', id: `${visitId}/remarketing/Criteo/viewItem/P${v}`, time, lastTime: time, site, pageUrl,
+          visitId, vendor: 'Criteo', event: 'viewItem', productId: `P${v}`, count: 1 });
+      } else {
+        for (let i = 0; i < 2; i++) {
+          const company = companies[(v + i) % companies.length];
+          const domain = `${company.toLowerCase()}-${(v + i) % 40}.example`;
+          batch.push({ type: 'tracker_contact', id: `${visitId}/contact/${domain}`, time, lastTime: time + 900, site, pageUrl, visitId,
+            domain, requests: 3, listed: 1, tracker: company, company, category: 'advertising', retargetingVendor: company === 'Criteo' });
+        }
+      }
+      if (batch.length >= 2_000) {
+        await writeObservations(db, batch);
+        written += batch.length;
+        batch = [];
+      }
+    }
+    await writeObservations(db, batch);
+    written += batch.length;
+    const estimate = await navigator.storage.estimate();
+    return { written, ms: performance.now() - t0, usage: estimate.usage ?? 0 };
+  }, TOTAL);
+  await filler.close();
+  console.log(`stored ${filled.written} observations in ${(filled.ms / 1000).toFixed(1)} s (${Math.round(filled.written / (filled.ms / 1000))}/s)`);
+  console.log(`storage: ${(filled.usage / 1_000_000).toFixed(1)} MB reported for the extension's origin (budget 50 MB)`);
+
+  /** @type {number[]} */
+  const paints = [];
+  for (let i = 0; i < 8; i++) {
+    const panel = await browser.context.newPage();
+    await panel.goto(`${base}/panel.html#sites`);
+    await panel.waitForSelector('body[data-ready="true"]');
+    const ms = Number(await panel.evaluate(() => document.body.dataset.readyMs));
+    const rows = await panel.$$eval('#sites tbody tr', (r) => r.length);
+    if (i > 0) paints.push(ms); // the first warms the caches
+    if (i === 1) console.log(`panel: ${rows} site rows drawn first (of 2,000)`);
+    await panel.close();
+  }
+  console.log(`panel first paint (navigation start to the site list drawn): median ${median(paints)} ms, max ${Math.max(...paints)} ms over ${paints.length} openings (budget 500 ms)`);
+
+  /** @type {number[]} */
+  const exports = [];
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'adlens-bench-'));
+  for (let i = 0; i < 3; i++) {
+    const panel = await browser.context.newPage();
+    await panel.goto(`${base}/panel.html#data`);
+    await panel.waitForSelector('body[data-ready="true"]');
+    const t0 = Date.now();
+    const [download] = await Promise.all([panel.waitForEvent('download', { timeout: 120_000 }), panel.click('#export-start')]);
+    const file = path.join(out, `export-${i}.jsonl`);
+    await download.saveAs(file);
+    exports.push(Date.now() - t0);
+    if (i === 0) {
+      const lines = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).length;
+      console.log(`export: ${lines - 1} records, ${(fs.statSync(file).size / 1_000_000).toFixed(1)} MB of JSON Lines`);
+    }
+    await panel.close();
+  }
+  fs.rmSync(out, { recursive: true, force: true });
+  console.log(`export of everything (click to file): median ${median(exports)} ms, max ${Math.max(...exports)} ms over 3 (budget 5,000 ms)`);
+} finally {
+  await session.close();
+}
