@@ -10,6 +10,7 @@ import { handlers } from './background/handlers.js';
 import { scheduleListUpdates } from './background/lists-update.js';
 import { observeRequests } from './background/requests.js';
 import { scheduleRetention } from './background/retention.js';
+import { watchRetargetingBlock } from './background/retargeting-block.js';
 import { watchTabs } from './background/tab-state.js';
 
 startDispatcher(handlers);
@@ -17,5 +18,6 @@ watchTabs();
 observeRequests();
 scheduleListUpdates();
 scheduleRetention();
+watchRetargetingBlock();
 // Start compiling the wasm now so the first page's message does not wait.
 loadEngine().catch((error) => console.error('[AdLens] engine failed to load:', error));

@@ -54,6 +54,9 @@ async function renderMuteDefaults() {
     radio.checked = radio.value === settings.muteStyle;
     radio.addEventListener('change', () => save((s) => { s.muteStyle = radio.value === 'hide' ? 'hide' : 'placeholder'; }));
   }
+  const block = /** @type {HTMLInputElement} */ (byId('block-retargeting'));
+  block.checked = settings.blockRetargeting;
+  block.addEventListener('change', () => save((s) => { s.blockRetargeting = block.checked; }));
   for (const radio of /** @type {NodeListOf<HTMLInputElement>} */ (document.querySelectorAll('input[name="label-style"]'))) {
     radio.checked = radio.value === settings.labelStyle;
     radio.addEventListener('change', () => save((s) => {

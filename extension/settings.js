@@ -8,7 +8,7 @@
  * @typedef {import('./messages.js').Kind} Kind
  * @typedef {{ mute?: Partial<Record<Kind, boolean>>, paused?: boolean }} SiteSettings
  * @typedef {{ mute: Record<Kind, boolean>, sites: Record<string, SiteSettings>, muteStyle: 'placeholder' | 'hide',
- *   retentionDays: number, labelStyle: 'badge' | 'outline' | 'off' }} Settings
+ *   retentionDays: number, labelStyle: 'badge' | 'outline' | 'off', blockRetargeting: boolean }} Settings
  */
 
 export const SETTINGS_KEY = 'settings';
@@ -27,6 +27,7 @@ export function defaultSettings() {
     muteStyle: 'placeholder',
     retentionDays: 30,
     labelStyle: 'badge',
+    blockRetargeting: false,
   };
 }
 
@@ -44,6 +45,7 @@ export function normaliseSettings(raw) {
   for (const kind of KINDS) settings.mute[kind] = mute[kind] === true;
   if (value.muteStyle === 'hide') settings.muteStyle = 'hide';
   if (value.labelStyle === 'outline' || value.labelStyle === 'off') settings.labelStyle = value.labelStyle;
+  settings.blockRetargeting = value.blockRetargeting === true;
   if (typeof value.retentionDays === 'number' && RETENTION_CHOICES.includes(value.retentionDays)) {
     settings.retentionDays = value.retentionDays;
   }

@@ -334,6 +334,13 @@ pub fn topic_names() -> Result<JsValue, JsError> {
     to_js(&names)
 }
 
+/// The registrable domains of the known retargeting companies (Criteo,
+/// AdRoll, RTB House…), for the optional network block.
+#[wasm_bindgen(js_name = retargetingDomains)]
+pub fn retargeting_domains() -> Vec<String> {
+    crate::trackers::RETARGETING_DOMAINS.iter().map(|d| (*d).to_owned()).collect()
+}
+
 /// The engine's version.
 #[wasm_bindgen(js_name = engineVersion)]
 pub fn engine_version() -> String {

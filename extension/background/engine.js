@@ -4,7 +4,7 @@
 // wasm memory never shrinks, and parsing lists costs ~300 ms and ~30 MB) and
 // what the previous lifetime remembered (memory.js).
 
-import init, { Engine, engineVersion, topicNames } from '../engine/adlens.js';
+import init, { Engine, engineVersion, retargetingDomains, topicNames } from '../engine/adlens.js';
 import { restoreMemory } from './memory.js';
 import { isNewer } from './lists-version.js';
 import { forgetStoredSnapshot, loadStoredSnapshot } from './snapshot-store.js';
@@ -41,7 +41,7 @@ async function start() {
   return engine;
 }
 
-export { engineVersion, topicNames };
+export { engineVersion, retargetingDomains, topicNames };
 
 /**
  * Loads the newer of the lists downloaded at run time (IndexedDB) and the

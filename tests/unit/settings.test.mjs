@@ -37,4 +37,7 @@ test('retention and label style keep only the offered choices', () => {
   assert.equal(normaliseSettings({ labelStyle: 'outline' }).labelStyle, 'outline');
   assert.equal(normaliseSettings({ labelStyle: 'off' }).labelStyle, 'off');
   assert.equal(normaliseSettings({ labelStyle: 'blink' }).labelStyle, 'badge');
+  assert.equal(defaultSettings().blockRetargeting, false, 'AdLens blocks nothing unless asked');
+  assert.equal(normaliseSettings({ blockRetargeting: true }).blockRetargeting, true);
+  assert.equal(normaliseSettings({ blockRetargeting: 'yes' }).blockRetargeting, false);
 });

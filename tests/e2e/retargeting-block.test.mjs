@@ -1,0 +1,61 @@
+// The optional network block: with "Following you" muted everywhere and
+// "also block retargeting companies" on (both in the options page), the
+// shop's Criteo tag never reaches Criteo; with either off, it does, and the
+// rule is gone. Judged by what reached the (fixture) vendor's server.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { waitForLabels } from '../harness/labels.mjs';
+import { sessionForTests } from '../harness/session.mjs';
+
+const current = sessionForTests();
+const SHOP = 'http://shop.example/product/trail-runner-x.html';
+
+/** @param {() => Promise<boolean>} check @param {string} what */
+async function eventually(check, what) {
+  for (const deadline = Date.now() + 5_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
+    if (await check()) return;
+  }
+  assert.fail(`timed out waiting for ${what}`);
+}
+
+/** Hosts of the retargeting vendor that the shop page reached. */
+async function criteoHostsReached() {
+  const { server } = current();
+  server.requests.length = 0;
+  const page = await current().open(SHOP);
+  await waitForLabels(page, 2);
+  await page.waitForTimeout(500); // the tag's event request follows its script
+  await page.close();
+  return [...new Set(server.requests.map((r) => r.host).filter((h) => /criteo\.(com|net)$/.test(h)))].sort();
+}
+
+const rules = async () => /** @type {unknown[]} */ (
+  await (await current().browser.worker()).evaluate(() => chrome.declarativeNetRequest.getDynamicRules()));
+
+test('retargeting companies are blocked only while "Following you" is muted everywhere and blocking is on', async () => {
+  assert.deepEqual(await criteoHostsReached(), ['sslwidget.criteo.com', 'static.criteo.net'], 'by default AdLens only observes');
+
+  const { browser } = current();
+  const options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await options.waitForSelector('body[data-ready="true"]');
+  await options.check('#block-retargeting');
+  await options.waitForTimeout(300);
+  assert.deepEqual(await rules(), [], 'blocking alone does nothing while "Following you" is not muted');
+
+  await options.check('#mute-defaults input[data-kind="retargeted"]');
+  await eventually(async () => (await rules()).length === 1, 'the block rule');
+  assert.deepEqual(await criteoHostsReached(), [], 'no request reached Criteo');
+
+  await options.uncheck('#block-retargeting');
+  await eventually(async () => (await rules()).length === 0, 'the rule removed');
+  assert.deepEqual(await criteoHostsReached(), ['sslwidget.criteo.com', 'static.criteo.net']);
+
+  await options.check('#block-retargeting');
+  await eventually(async () => (await rules()).length === 1, 'the rule back');
+  await current().stopServiceWorker();
+  assert.equal((await rules()).length, 1, 'the rule outlives the worker');
+  await options.uncheck('#mute-defaults input[data-kind="retargeted"]');
+  await eventually(async () => (await rules()).length === 0, 'unmuting removes the rule');
+  await options.close();
+});
