@@ -7,9 +7,13 @@
 
 import { RESCAN, send } from './messages.js';
 import { classesAndIds, ElementKeys, frameSummary, headingTexts, scanPage } from './content/scan.js';
+import { EarlyHold } from './content/hold.js';
 import { LabelLayer } from './content/labels.js';
 import { Muter } from './content/mute.js';
-import { isMuted, isPaused, onSettingsChanged, readSettings, updateSettings } from './settings.js';
+import { isMuted, isPaused, normaliseSettings, onSettingsChanged, SETTINGS_KEY, updateSettings } from './settings.js';
+
+/** The storage key where the background keeps this host's slots (background/slot-memory.js). */
+const SLOTS_KEY = `slots:${location.hostname}`;
 
 /** Quiet period after DOM changes before rescanning (late ads, infinite scroll). */
 const RESCAN_DELAY_MS = 250;
@@ -35,12 +39,40 @@ function onQuietChanges(run, delay, ignore = () => false) {
   return schedule;
 }
 
+/**
+ * Holds this host's known slots of a muted kind before the page paints
+ * (content/hold.js); reads the settings on the way.
+ * @param {EarlyHold} hold holding vendor slots since the script started
+ */
+async function narrowHold(hold) {
+  const stored = await chrome.storage.local.get([SETTINGS_KEY, SLOTS_KEY]);
+  const settings = normaliseSettings(stored[SETTINGS_KEY]);
+  const known = /** @type {{ site?: unknown, slots?: Record<string, import('./messages.js').Kind> } | undefined} */ (stored[SLOTS_KEY]);
+  const site = typeof known?.site === 'string' ? known.site : '';
+  const ids = site && !isPaused(settings, site)
+    ? Object.entries(known?.slots ?? {}).filter(([, kind]) => isMuted(settings, site, kind)).map(([id]) => id)
+    : [];
+  hold.narrow(ids);
+  return settings;
+}
+
+/** Resolves once the document is parsed (the content script starts before). */
+function parsed() {
+  if (document.readyState !== 'loading') return Promise.resolve();
+  return new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(undefined), { once: true }));
+}
+
 async function topPage() {
+  // First thing, before any await: hold vendor slots while storage answers.
+  const hold = new EarlyHold(document, __SLOT_ID_PREFIXES__);
+  let settings = await narrowHold(hold);
   const plan = await send({ type: 'page/get-plan' });
+  await parsed();
   const keys = new ElementKeys();
-  let settings = await readSettings();
   /** The page's site as the engine names it (registrable domain). */
   let site = '';
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let settleTimer;
   /** @type {import('./content/labels.js').Labelled[]} */
   let labelled = [];
   const muter = new Muter(document);
@@ -66,11 +98,21 @@ async function topPage() {
   /** Labels and mutes as the settings say, without rescanning. */
   const show = () => {
     if (isPaused(settings, site)) {
+      hold.stop();
       muter.restoreAll();
       layer.render([]);
       return;
     }
-    muter.apply(labelled.filter((l) => isMuted(settings, site, l.item.verdict.kind)), settings.muteStyle, show);
+    const muted = labelled.filter((l) => isMuted(settings, site, l.item.verdict.kind));
+    // Held slots: the muted ones go to the Muter in this same task (no
+    // paint in between), the others show once the page has settled.
+    clearTimeout(settleTimer);
+    const awaitingFrames = new Set(labelled
+      .filter((l) => hold.isHeld(l.element) && l.item.frames.length === 0 && l.element.querySelector('iframe'))
+      .map((l) => l.element));
+    const again = hold.settle(new Set(muted.map((l) => l.element)), awaitingFrames);
+    if (again !== null) settleTimer = setTimeout(show, again);
+    muter.apply(muted, settings.muteStyle, show);
     if (settings.labelStyle === 'off') layer.render([]);
     else layer.render(labelled, settings.labelStyle);
   };
@@ -139,6 +181,7 @@ async function topPage() {
 
 async function frame() {
   const plan = await send({ type: 'page/get-plan' });
+  await parsed();
   let reports = 0;
   let last = '';
   const reportFrame = async () => {

@@ -341,6 +341,13 @@ pub fn retargeting_domains() -> Vec<String> {
     crate::trackers::RETARGETING_DOMAINS.iter().map(|d| (*d).to_owned()).collect()
 }
 
+/// The `id` prefixes of vendors' slot containers, for the build to give
+/// the content script (it must hold such slots before any message returns).
+#[wasm_bindgen(js_name = slotIdPrefixes)]
+pub fn slot_id_prefixes() -> Vec<String> {
+    crate::vendors::slot_id_prefixes().into_iter().map(str::to_owned).collect()
+}
+
 /// The engine's version.
 #[wasm_bindgen(js_name = engineVersion)]
 pub fn engine_version() -> String {

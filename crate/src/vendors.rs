@@ -98,6 +98,17 @@ pub const VENDOR_RULES: &[VendorRule] = &[
     rule("RTB House", "RTB House", Ad, LinkContains("creativecdn.com/click")),
 ];
 
+/// The `id` prefixes of vendors' slot containers (`div-gpt-ad`, `crt-`…):
+/// the content script holds such elements from its first instant, before it
+/// knows which of this site's slots are muted (see `content/hold.js`).
+pub fn slot_id_prefixes() -> Vec<&'static str> {
+    let mut prefixes: Vec<&'static str> =
+        VENDOR_RULES.iter().filter_map(|r| if let Marker::IdPrefix(p) = r.marker { Some(p) } else { None }).collect();
+    prefixes.sort_unstable();
+    prefixes.dedup();
+    prefixes
+}
+
 /// A vendor recognised by where an item's links or frames point.
 #[derive(Debug, Clone, Copy)]
 pub struct HostRule {
@@ -184,6 +195,14 @@ pub fn match_vendor(c: &Candidate) -> Option<&'static VendorRule> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn slot_id_prefixes_come_from_the_vendor_rules() {
+        let prefixes = slot_id_prefixes();
+        assert!(prefixes.contains(&"div-gpt-ad") && prefixes.contains(&"crt-") && prefixes.contains(&"taboola-"));
+        assert!(prefixes.windows(2).all(|w| w[0] < w[1]), "sorted, no repeats");
+    }
+
     use super::*;
 
     fn with_id(id: &str) -> Candidate {

@@ -9,6 +9,7 @@ import { RESCAN } from '../messages.js';
 import { database } from '../storage/db.js';
 import { forgetSiteObservations, wipeObservations, withQuotaRecovery, writeObservations } from '../storage/observations.js';
 import { readFrames, readTab, writeFrame, writeTabReport } from './tab-state.js';
+import { forgetSlots, rememberSlots } from './slot-memory.js';
 import { showPersonalisedCount } from './toolbar.js';
 import { visitForPage } from './visits.js';
 
@@ -55,7 +56,7 @@ export const handlers = {
     for (const note of report.notes) console.info(`[AdLens] ${report.url}: ${note}`);
     scheduleSave(engine);
     await flushObservations(engine);
-    await writeTabReport(tabId, report, message.timing?.scanMs);
+    await Promise.all([writeTabReport(tabId, report, message.timing?.scanMs), rememberSlots(report, now)]);
     await showPersonalisedCount(tabId, report.counts);
     return report;
   },
@@ -120,7 +121,11 @@ export const handlers = {
     const engine = await loadEngine();
     await flushObservations(engine);
     engine.forgetSite(message.site);
-    await Promise.all([saveNow(engine), database().then((db) => forgetSiteObservations(db, message.site))]);
+    await Promise.all([
+      saveNow(engine),
+      database().then((db) => forgetSiteObservations(db, message.site)),
+      forgetSlots({ site: message.site }),
+    ]);
     return null;
   },
 
@@ -135,7 +140,7 @@ export const handlers = {
     const engine = await loadEngine();
     engine.takeObservations(); // what was not stored yet goes too
     engine.wipeMemory();
-    await Promise.all([saveNow(engine), database().then(wipeObservations)]);
+    await Promise.all([saveNow(engine), database().then(wipeObservations), forgetSlots()]);
     return null;
   },
 

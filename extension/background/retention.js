@@ -8,6 +8,7 @@ import { saveNow } from './memory.js';
 import { readSettings, SETTINGS_KEY } from '../settings.js';
 import { database } from '../storage/db.js';
 import { pruneBefore } from '../storage/observations.js';
+import { forgetSlots } from './slot-memory.js';
 
 const ALARM = 'adlens-retention-daily';
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -31,7 +32,7 @@ export async function applyRetention() {
   const cutoff = Date.now() - retentionDays * DAY_MS;
   const engine = await loadEngine();
   engine.forgetBefore(cutoff);
-  await saveNow(engine);
+  await Promise.all([saveNow(engine), forgetSlots({ before: cutoff })]);
   const pruned = await pruneBefore(await database(), cutoff);
   if (pruned > 0) console.info(`[AdLens] retention: ${pruned} observations older than ${retentionDays} days forgotten`);
 }

@@ -180,11 +180,23 @@ async function buildListsSnapshots() {
 }
 
 /**
+ * The engine's slot id prefixes, baked into the content script: it holds
+ * such slots from its first instant, before any message could return.
+ * @returns {Promise<string[]>}
+ */
+async function slotIdPrefixes() {
+  const { initSync, slotIdPrefixes: prefixes } = await import(path.join(engineOut, 'adlens.js'));
+  initSync({ module: fs.readFileSync(path.join(engineOut, 'adlens_bg.wasm')) });
+  return prefixes();
+}
+
+/**
  * @param {'chrome' | 'firefox'} browser
  * @param {string} snapshot
  * @param {string} trackerDb
+ * @param {string[]} prefixes see slotIdPrefixes
  */
-async function buildShell(browser, snapshot, trackerDb) {
+async function buildShell(browser, snapshot, trackerDb, prefixes) {
   const out = path.join(dist, browser);
   fs.rmSync(out, { recursive: true, force: true });
   fs.mkdirSync(out, { recursive: true });
@@ -204,6 +216,7 @@ async function buildShell(browser, snapshot, trackerDb) {
     target: browser === 'chrome' ? 'chrome120' : 'firefox140',
     legalComments: 'none',
     logLevel: 'warning',
+    define: { __SLOT_ID_PREFIXES__: JSON.stringify(prefixes) },
   });
   fs.mkdirSync(path.join(out, 'data'), { recursive: true });
   fs.copyFileSync(snapshot, path.join(out, 'data/lists.bin'));
@@ -226,7 +239,8 @@ log('engine built');
 const snapshot = await buildListsSnapshots();
 const trackerDb = await buildTrackerDb();
 log('filter-list snapshots and tracker database ready');
-await Promise.all([buildShell('chrome', snapshot, trackerDb), buildShell('firefox', snapshot, trackerDb)]);
+const prefixes = await slotIdPrefixes();
+await Promise.all([buildShell('chrome', snapshot, trackerDb, prefixes), buildShell('firefox', snapshot, trackerDb, prefixes)]);
 log('dist/chrome and dist/firefox written');
 zip('chrome');
 zip('firefox');

@@ -1,0 +1,68 @@
+// Which slots of a host showed which kind last time, so the content script
+// can hide the ones of a muted kind before the page paints (content/hold.js).
+//
+// Shape, in storage.local under `slots:<host>` (one key per host, read by the
+// content script of that host only):
+//   { site: registrable domain, time: epoch ms, slots: { [element id]: Kind } }
+// At most MAX_SLOTS ids per host (the latest win). Forgotten with the rest of
+// the memory: per site, by retention, and by "forget everything".
+
+export const SLOTS_PREFIX = 'slots:';
+/** Most slot ids remembered per host. */
+const MAX_SLOTS = 30;
+
+/**
+ * @typedef {import('../messages.js').Kind} Kind
+ * @typedef {{ site: string, time: number, slots: Record<string, Kind> }} HostSlots
+ */
+
+/**
+ * Remembers the kinds of a page report's items that have an element id.
+ * Writes only when something changed.
+ * @param {import('../messages.js').PageReport} report
+ * @param {number} time
+ */
+export async function rememberSlots(report, time) {
+  let host;
+  try {
+    host = new URL(report.url).hostname;
+  } catch {
+    return;
+  }
+  const key = SLOTS_PREFIX + host;
+  const found = report.items.filter((i) => typeof i.elementId === 'string' && i.elementId.length <= 200);
+  if (found.length === 0) return;
+  const stored = /** @type {HostSlots | undefined} */ ((await chrome.storage.local.get(key))[key]);
+  /** @type {Record<string, Kind>} */
+  const slots = { ...(stored?.slots ?? {}) };
+  let changed = !stored || stored.site !== report.site;
+  for (const item of found) {
+    const id = /** @type {string} */ (item.elementId);
+    if (slots[id] === item.verdict.kind) continue;
+    delete slots[id]; // re-inserted last: the latest are kept
+    slots[id] = item.verdict.kind;
+    changed = true;
+  }
+  if (!changed && stored && time - stored.time < 24 * 60 * 60 * 1000) return;
+  const kept = Object.fromEntries(Object.entries(slots).slice(-MAX_SLOTS));
+  await chrome.storage.local.set({ [key]: { site: report.site, time, slots: kept } });
+}
+
+/**
+ * Forgets remembered slots: of one site, of hosts not seen since `before`,
+ * or all.
+ * @param {{ site?: string, before?: number }} [which]
+ */
+export async function forgetSlots(which = {}) {
+  const all = await chrome.storage.local.get(null);
+  const keys = Object.entries(all)
+    .filter(([key]) => key.startsWith(SLOTS_PREFIX))
+    .filter(([, value]) => {
+      const v = /** @type {HostSlots} */ (value);
+      if (which.site !== undefined) return v?.site === which.site;
+      if (which.before !== undefined) return !(v?.time >= which.before);
+      return true;
+    })
+    .map(([key]) => key);
+  if (keys.length > 0) await chrome.storage.local.remove(keys);
+}

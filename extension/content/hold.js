@@ -1,0 +1,139 @@
+// Muted items must not flash. The background remembers, per host, the
+// element ids of the slots it labelled and their last kind
+// (background/slot-memory.js). When a page of that host starts loading, the
+// content script (at document_start) holds the slots whose last kind is
+// muted: each is hidden the moment the parser adds it, before the first
+// paint. Once the engine has judged the page, a held slot that is muted
+// goes to the Muter (placeholder or hidden) in the same task, and one that
+// is not is shown again, but only after the page has loaded and settled for
+// GRACE_MS, and not while its creative's frame has not reported yet (up to
+// MAX_HOLD_MS): the creative often arrives in a frame after the first
+// verdict, and can still turn out to be of a muted kind.
+//
+// Reading what the host's slots were takes a round trip to storage, and a
+// small page can be parsed and painted before it returns. So from its first
+// instant the hold also takes any element whose id starts like a vendor's
+// slot (the engine's prefixes, baked in by the build: `div-gpt-ad`, `crt-`…)
+// and lets go of those that are not known muted as soon as the answer is in:
+// at worst such an ad shows a frame later, never a muted one earlier.
+
+/** How long after `load` a held slot that is not muted stays hidden. */
+export const GRACE_MS = 800;
+/** Longest a held slot waits for its creative's frame to report. */
+export const MAX_HOLD_MS = 4_000;
+
+export class EarlyHold {
+  /**
+   * Starts holding vendor slots at once; call `narrow` with the known ids.
+   * @param {Document} doc
+   * @param {readonly string[]} prefixes slot id prefixes held until `narrow`
+   */
+  constructor(doc, prefixes) {
+    this.doc = doc;
+    /** @type {Set<string>} ids held for good */
+    this.ids = new Set();
+    /** @type {readonly string[]} prefixes held until the known ids arrive */
+    this.prefixes = prefixes;
+    /** @type {Map<Element, { display: string, priority: string }>} */
+    this.held = new Map();
+    /** @type {number | null} when the page's load event fired */
+    this.loadedAt = doc.readyState === 'complete' ? performance.now() : null;
+    this.selector = prefixes.map((p) => `[id^="${CSS.escape(p)}"]`).join(',');
+    if (this.selector) for (const el of doc.querySelectorAll(this.selector)) this.hold(el);
+    this.observer = new MutationObserver((records) => {
+      for (const record of records) {
+        for (const node of record.addedNodes) if (node.nodeType === Node.ELEMENT_NODE) this.catch(/** @type {Element} */ (node));
+      }
+    });
+    this.observer.observe(doc, { childList: true, subtree: true });
+    if (this.loadedAt === null) {
+      doc.defaultView?.addEventListener('load', () => { this.loadedAt = performance.now(); }, { once: true });
+    }
+  }
+
+  /**
+   * The slots known muted on this host: they stay held, every other one is
+   * let go now (before the next paint, when the answer came in time).
+   * @param {Iterable<string>} ids
+   */
+  narrow(ids) {
+    this.ids = new Set(ids);
+    this.prefixes = [];
+    this.selector = [...this.ids].map((id) => `#${CSS.escape(id)}`).join(',');
+    for (const el of [...this.held.keys()]) if (!this.ids.has(el.id)) this.release(el);
+    if (this.ids.size === 0) {
+      this.observer.disconnect();
+      return;
+    }
+    for (const el of this.doc.querySelectorAll(this.selector)) this.hold(el);
+  }
+
+  /** @param {Element} node an element the page just added */
+  catch(node) {
+    if (!this.selector) return;
+    if (node.matches(this.selector)) this.hold(node);
+    if (node.firstElementChild) for (const el of node.querySelectorAll(this.selector)) this.hold(el);
+  }
+
+  /** @param {Element} el */
+  hold(el) {
+    if (this.held.has(el)) return;
+    const style = /** @type {HTMLElement} */ (el).style;
+    this.held.set(el, { display: style.getPropertyValue('display'), priority: style.getPropertyPriority('display') });
+    style.setProperty('display', 'none', 'important');
+  }
+
+  /**
+   * Shows a held element as the page styled it (the Muter then takes over
+   * when it is muted, in the same task: nothing is painted in between).
+   * @param {Element} el
+   */
+  release(el) {
+    const saved = this.held.get(el);
+    if (!saved) return;
+    this.held.delete(el);
+    const style = /** @type {HTMLElement} */ (el).style;
+    if (saved.display) style.setProperty('display', saved.display, saved.priority);
+    else style.removeProperty('display');
+  }
+
+  /** @param {Element} el */
+  isHeld(el) {
+    return this.held.has(el);
+  }
+
+  /**
+   * Milliseconds until held slots that are not muted may show, 0 when now.
+   * @param {number} wait GRACE_MS, or MAX_HOLD_MS for a slot awaiting its frame
+   */
+  waitLeft(wait = GRACE_MS) {
+    if (this.loadedAt === null) return wait;
+    return Math.max(0, this.loadedAt + wait - performance.now());
+  }
+
+  /**
+   * After a verdict: muted held slots are released for the Muter to hide;
+   * the others once the page has settled, and those whose creative's frame
+   * has not reported yet only once it has (or MAX_HOLD_MS). Returns when to
+   * look again (ms), or null when nothing is held.
+   * @param {Set<Element>} muted the elements the settings mute now
+   * @param {Set<Element>} awaitingFrames held slots whose frame content is not in yet
+   */
+  settle(muted, awaitingFrames) {
+    const settled = this.waitLeft() === 0;
+    const gaveUp = this.waitLeft(MAX_HOLD_MS) === 0;
+    for (const el of [...this.held.keys()]) {
+      if (muted.has(el) || (settled && (!awaitingFrames.has(el) || gaveUp))) this.release(el);
+    }
+    if (this.held.size === 0) return null;
+    return Math.max(50, settled ? this.waitLeft(MAX_HOLD_MS) : this.waitLeft());
+  }
+
+  /** Stops holding (AdLens paused here): everything shows again. */
+  stop() {
+    this.observer.disconnect();
+    this.ids.clear();
+    this.selector = '';
+    for (const el of [...this.held.keys()]) this.release(el);
+  }
+}
