@@ -8,6 +8,7 @@
 import { RESCAN, send } from './messages.js';
 import { classesAndIds, ElementKeys, frameSummary, headingTexts, scanPage } from './content/scan.js';
 import { EarlyHold } from './content/hold.js';
+import { useLanguage } from './i18n.js';
 import { LabelLayer } from './content/labels.js';
 import { Muter } from './content/mute.js';
 import { isMuted, isPaused, normaliseSettings, onSettingsChanged, SETTINGS_KEY, updateSettings } from './settings.js';
@@ -56,6 +57,15 @@ async function narrowHold(hold) {
   return settings;
 }
 
+/**
+ * Speaks the language chosen in the options (its messages come from the
+ * background: a content script cannot read the extension's files).
+ * @param {string} language
+ */
+function speak(language) {
+  return useLanguage(language, (l) => send({ type: 'i18n/get-messages', language: l }));
+}
+
 /** Resolves once the document is parsed (the content script starts before). */
 function parsed() {
   if (document.readyState !== 'loading') return Promise.resolve();
@@ -66,6 +76,7 @@ async function topPage() {
   // First thing, before any await: hold vendor slots while storage answers.
   const hold = new EarlyHold(document, __SLOT_ID_PREFIXES__);
   let settings = await narrowHold(hold);
+  await speak(settings.language);
   const plan = await send({ type: 'page/get-plan' });
   await parsed();
   const keys = new ElementKeys();
@@ -117,8 +128,11 @@ async function topPage() {
     else layer.render(labelled, settings.labelStyle);
   };
   onSettingsChanged((fresh) => {
+    const language = fresh.language !== settings.language ? fresh.language : null;
     settings = fresh;
-    show();
+    if (language === null) show();
+    // Placeholders are made once: rebuilt in the new language, in one task.
+    else speak(language).then(() => { muter.restoreAll(); show(); }).catch(report);
   });
 
   /** Classes and ids already looked up, and the selectors they gave. */

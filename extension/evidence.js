@@ -3,6 +3,8 @@
 // into the browser's language from _locales, with dates and numbers in its
 // formats. A reason this version does not know keeps the engine's sentence.
 
+import { msg } from './i18n.js';
+
 /** @typedef {import('./messages.js').Evidence} Evidence */
 
 const EVENTS = new Set(['viewItem', 'viewBasket', 'trackTransaction', 'viewList']);
@@ -12,7 +14,7 @@ const EVENTS = new Set(['viewItem', 'viewBasket', 'trackTransaction', 'viewList'
  * @param {(string | number)[]} [values]
  */
 function message(name, values = []) {
-  return chrome.i18n.getMessage(name, values.map(String));
+  return msg(name, values.map(String));
 }
 
 /** @param {unknown} id */

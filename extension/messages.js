@@ -5,6 +5,8 @@
 // caps their size, and checks that each comes from the kind of sender it is
 // meant for (page messages from tabs, privileged ones from our own pages).
 
+import { LANGUAGE_PATTERN } from './i18n.js';
+
 /** @typedef {import('./engine/adlens.js').Engine} Engine */
 
 /**
@@ -72,12 +74,13 @@
  * @typedef {{ type: 'memory/get-interests' }} GetInterestsMessage
  * @typedef {{ type: 'memory/forget-site', site: string }} ForgetSiteMessage
  * @typedef {{ type: 'memory/forget-topic', topic: string }} ForgetTopicMessage
+ * @typedef {{ type: 'i18n/get-messages', language: string }} GetMessagesMessage
  * @typedef {{ type: 'memory/apply-observations', observations: object[] }} ApplyObservationsMessage
  * @typedef {{ type: 'memory/wipe' }} WipeMemoryMessage
  * @typedef {{ type: 'feedback/label-wrong', url: string, kind: Kind, elementId: string | null, classifierVersion: string }} LabelWrongMessage
  * @typedef {GetPlanMessage | GetCosmeticMessage | MatchLabelsMessage | FrameReportMessage | PageReportMessage | GetTabSummaryMessage | GetEngineInfoMessage
  *   | GetSiteRecordsMessage | GetProductsMessage | UpdateListsMessage | GetInterestsMessage | ForgetSiteMessage
- *   | WipeMemoryMessage | LabelWrongMessage | ForgetTopicMessage | ApplyObservationsMessage} Message
+ *   | WipeMemoryMessage | LabelWrongMessage | ForgetTopicMessage | ApplyObservationsMessage | GetMessagesMessage} Message
  * @typedef {{ name: string, title: string | null, version: string | null, rules: number }} ListInfo
  * @typedef {{ checkedAt: number | null, updatedAt: number | null, failures: number, lastError: string | null }} ListsStatus
  * @typedef {{ engineVersion: string, rulesVersion: string, lists: { lists: ListInfo[] } | null,
@@ -93,7 +96,7 @@
  *   'tab/get-summary': TabSummary, 'engine/get-info': EngineInfo, 'sites/get-records': SiteRecords,
  *   'memory/get-products': ProductMemory, 'lists/update-now': EngineInfo, 'memory/get-interests': MemoryView,
  *   'memory/forget-site': null, 'memory/wipe': null, 'feedback/label-wrong': null, 'memory/forget-topic': null,
- *   'memory/apply-observations': null }} ReplyOf
+ *   'memory/apply-observations': null, 'i18n/get-messages': import('./i18n.js').Messages }} ReplyOf
  * @typedef {{ ok: true, value: unknown } | { ok: false, error: string }} Reply
  */
 
@@ -138,6 +141,8 @@ export const MESSAGE_RULES = Object.freeze({
   'memory/forget-site': { from: SENDER.EXTENSION, maxBytes: 512 },
   'memory/wipe': { from: SENDER.EXTENSION, maxBytes: 256 },
   'memory/forget-topic': { from: SENDER.EXTENSION, maxBytes: 256 },
+  // A content script's labels in the language chosen in the options.
+  'i18n/get-messages': { from: SENDER.PAGE, maxBytes: 256 },
   // Imported observations, sent in batches of at most MAX_APPLY_BATCH.
   'memory/apply-observations': { from: SENDER.EXTENSION, maxBytes: 8_000_000 },
   // "This label is wrong", from the why card: a URL and a few short fields.
@@ -223,6 +228,8 @@ function checkShape(message) {
       return typeof message.site === 'string' && message.site.length > 0 && message.site.length <= 253
         ? null
         : 'site must be a registrable domain';
+    case 'i18n/get-messages':
+      return typeof message.language === 'string' && LANGUAGE_PATTERN.test(message.language) ? null : 'language must be a _locales folder name';
     case 'memory/forget-topic':
       return typeof message.topic === 'string' && /^[a-z_]{1,64}$/.test(message.topic) ? null : 'topic must be a topic id';
     case 'memory/apply-observations':

@@ -4,18 +4,19 @@
 // "update now".
 
 import { send } from './messages.js';
-import { localise } from './pages/i18n.js';
+import { applyChosenLanguage, localise } from './pages/i18n.js';
 import { renderKindToggles } from './pages/kinds.js';
 import { RETENTION_CHOICES, readSettings, updateSettings } from './settings.js';
+import { AUTO, msg, uiLocale } from './i18n.js';
 
 /** @param {string} id */
 const byId = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
 
 /** @param {number | null} time epoch ms */
 function ago(time) {
-  if (time === null) return chrome.i18n.getMessage('optionsNever');
+  if (time === null) return msg('optionsNever');
   const minutes = Math.round((Date.now() - time) / 60_000);
-  const format = new Intl.RelativeTimeFormat(chrome.i18n.getUILanguage(), { numeric: 'auto' });
+  const format = new Intl.RelativeTimeFormat(uiLocale(), { numeric: 'auto' });
   if (minutes < 60) return format.format(-minutes, 'minute');
   if (minutes < 48 * 60) return format.format(-Math.round(minutes / 60), 'hour');
   return format.format(-Math.round(minutes / 1440), 'day');
@@ -30,7 +31,7 @@ function render(info) {
     ...(info.lists?.lists ?? []).map((list) => {
       const row = document.createElement('tr');
       row.dataset.list = list.name;
-      for (const text of [list.title ?? list.name, list.version ?? '?', list.rules.toLocaleString(chrome.i18n.getUILanguage())]) {
+      for (const text of [list.title ?? list.name, list.version ?? '?', list.rules.toLocaleString(uiLocale())]) {
         const cell = document.createElement('td');
         cell.textContent = text;
         row.append(cell);
@@ -39,8 +40,8 @@ function render(info) {
     }),
   );
   const { listsStatus: status } = info;
-  const parts = [chrome.i18n.getMessage('optionsUpdatedAgo', [ago(status.updatedAt)])];
-  if (status.lastError) parts.push(chrome.i18n.getMessage('optionsLastError', [status.lastError]));
+  const parts = [msg('optionsUpdatedAgo', [ago(status.updatedAt)])];
+  if (status.lastError) parts.push(msg('optionsLastError', [status.lastError]));
   byId('lists-status').textContent = parts.join(' ');
 }
 
@@ -65,10 +66,31 @@ async function renderMuteDefaults() {
   }
 }
 
+/**
+ * The language AdLens speaks: the browser's, or one of the _locales (listed
+ * by the build in data/languages.json, each in its own name). A change
+ * re-draws this page; open tabs follow at once.
+ */
+async function renderLanguage() {
+  const settings = await readSettings();
+  const languages = /** @type {{ code: string, name: string }[]} */ (await (await fetch('data/languages.json')).json());
+  const browsers = chrome.i18n.getUILanguage();
+  const browserName = new Intl.DisplayNames([uiLocale()], { type: 'language' }).of(browsers) ?? browsers;
+  const select = /** @type {HTMLSelectElement} */ (byId('language'));
+  select.replaceChildren(
+    Object.assign(document.createElement('option'), { value: AUTO, textContent: msg('optionsLanguageAuto', [browserName]) }),
+    ...languages.map((l) => Object.assign(document.createElement('option'), { value: l.code, textContent: l.name, lang: l.code.replace('_', '-') })),
+  );
+  select.value = settings.language;
+  select.addEventListener('change', () => {
+    updateSettings((s) => { s.language = select.value; }).then(() => location.reload()).catch((error) => console.error('[AdLens] options:', error));
+  });
+}
+
 /** How long data is kept, and "forget everything". */
 async function renderDataControls() {
   const settings = await readSettings();
-  const days = new Intl.NumberFormat(chrome.i18n.getUILanguage(), { style: 'unit', unit: 'day', unitDisplay: 'long' });
+  const days = new Intl.NumberFormat(uiLocale(), { style: 'unit', unit: 'day', unitDisplay: 'long' });
   const select = /** @type {HTMLSelectElement} */ (byId('retention'));
   select.replaceChildren(
     ...RETENTION_CHOICES.map((n) => Object.assign(document.createElement('option'), { value: String(n), textContent: days.format(n) })),
@@ -78,22 +100,24 @@ async function renderDataControls() {
     updateSettings((s) => { s.retentionDays = Number(select.value); }).catch((error) => console.error('[AdLens] options:', error));
   });
   byId('wipe-all').addEventListener('click', () => {
-    if (!confirm(chrome.i18n.getMessage('memoryWipeConfirm'))) return;
+    if (!confirm(msg('memoryWipeConfirm'))) return;
     send({ type: 'memory/wipe' })
-      .then(() => { byId('wipe-status').textContent = chrome.i18n.getMessage('optionsWiped'); })
+      .then(() => { byId('wipe-status').textContent = msg('optionsWiped'); })
       .catch((error) => console.error('[AdLens] options:', error));
   });
 }
 
 async function main() {
+  await applyChosenLanguage();
   localise(document);
   await renderMuteDefaults();
   await renderDataControls();
+  await renderLanguage();
   render(await send({ type: 'engine/get-info' }));
   const button = /** @type {HTMLButtonElement} */ (byId('update-lists'));
   button.addEventListener('click', async () => {
     button.disabled = true;
-    byId('lists-status').textContent = chrome.i18n.getMessage('optionsUpdating');
+    byId('lists-status').textContent = msg('optionsUpdating');
     try {
       render(await send({ type: 'lists/update-now' }));
     } catch {

@@ -13,7 +13,7 @@
 import { send } from './messages.js';
 import { ago } from './evidence.js';
 import { locale, t } from './pages/dom.js';
-import { localise } from './pages/i18n.js';
+import { applyChosenLanguage, localise } from './pages/i18n.js';
 import { database } from './storage/db.js';
 import { countObservations, readNotice, readSiteObservations, readSiteSummaries, readSiteSummary } from './storage/observations.js';
 import { setUpDataView, showStorageUse } from './panel/data-view.js';
@@ -74,7 +74,8 @@ function report(error) {
   console.error('[AdLens] panel:', error);
 }
 
-function main() {
+async function main() {
+  await applyChosenLanguage();
   localise(document);
   $('forget-site').addEventListener('click', () => {
     const { site } = route();
@@ -98,4 +99,4 @@ function main() {
   show().catch(report);
 }
 
-main();
+main().catch(report);

@@ -2,7 +2,7 @@
 // switches: mute each kind here (overriding the global default), pause.
 
 import { send } from './messages.js';
-import { localise } from './pages/i18n.js';
+import { applyChosenLanguage, localise } from './pages/i18n.js';
 import { renderCounts, renderKindToggles } from './pages/kinds.js';
 import { targetTabId } from './pages/tab.js';
 import { isMuted, isPaused, readSettings, updateSettings } from './settings.js';
@@ -31,6 +31,7 @@ async function renderSiteControls(site) {
 }
 
 async function main() {
+  await applyChosenLanguage();
   localise(document);
   const tabId = await targetTabId();
   if (tabId === null) return;

@@ -8,8 +8,10 @@
  * @typedef {import('./messages.js').Kind} Kind
  * @typedef {{ mute?: Partial<Record<Kind, boolean>>, paused?: boolean }} SiteSettings
  * @typedef {{ mute: Record<Kind, boolean>, sites: Record<string, SiteSettings>, muteStyle: 'placeholder' | 'hide',
- *   retentionDays: number, labelStyle: 'badge' | 'outline' | 'off', blockRetargeting: boolean }} Settings
+ *   retentionDays: number, labelStyle: 'badge' | 'outline' | 'off', blockRetargeting: boolean, language: string }} Settings
  */
+
+import { AUTO, LANGUAGE_PATTERN } from './i18n.js';
 
 export const SETTINGS_KEY = 'settings';
 /** @type {readonly Kind[]} */
@@ -28,6 +30,7 @@ export function defaultSettings() {
     retentionDays: 30,
     labelStyle: 'badge',
     blockRetargeting: false,
+    language: AUTO,
   };
 }
 
@@ -46,6 +49,7 @@ export function normaliseSettings(raw) {
   if (value.muteStyle === 'hide') settings.muteStyle = 'hide';
   if (value.labelStyle === 'outline' || value.labelStyle === 'off') settings.labelStyle = value.labelStyle;
   settings.blockRetargeting = value.blockRetargeting === true;
+  if (typeof value.language === 'string' && LANGUAGE_PATTERN.test(value.language)) settings.language = value.language;
   if (typeof value.retentionDays === 'number' && RETENTION_CHOICES.includes(value.retentionDays)) {
     settings.retentionDays = value.retentionDays;
   }

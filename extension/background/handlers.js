@@ -12,6 +12,10 @@ import { readFrames, readTab, writeFrame, writeTabReport } from './tab-state.js'
 import { forgetSlots, rememberSlots } from './slot-memory.js';
 import { showPersonalisedCount } from './toolbar.js';
 import { visitForPage } from './visits.js';
+import { fetchMessages } from '../i18n.js';
+
+/** Messages of the languages content scripts asked for, read once. */
+const languages = new Map();
 
 /** Most remembered sites listed in the panel (most recent first). */
 const MAX_SITES_SHOWN = 200;
@@ -73,6 +77,11 @@ export const handlers = {
   },
 
   'engine/get-info': engineInfo,
+
+  async 'i18n/get-messages'(message) {
+    if (!languages.has(message.language)) languages.set(message.language, await fetchMessages(message.language));
+    return languages.get(message.language);
+  },
 
   async 'feedback/label-wrong'(message, sender) {
     const state = await readTab(/** @type {number} */ (sender.tab?.id));

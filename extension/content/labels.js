@@ -7,6 +7,7 @@
 // never as HTML.
 
 import { evidenceSentence } from '../evidence.js';
+import { msg, uiLocale } from '../i18n.js';
 
 /**
  * @typedef {import('../messages.js').ReportedItem} ReportedItem
@@ -171,20 +172,20 @@ export class LabelLayer {
     card.className = 'card';
     card.setAttribute('role', 'dialog');
     card.setAttribute('aria-modal', 'false');
-    const title = make('h2', `${chrome.i18n.getMessage('whyTitle')}: ${labelText(item)}`);
+    const title = make('h2', `${msg('whyTitle')}: ${labelText(item)}`);
     title.id = `adlens-why-${key}`;
     card.setAttribute('aria-labelledby', title.id);
-    const locale = chrome.i18n.getUILanguage();
+    const locale = uiLocale();
     const confidence = item.verdict.confidence;
     const percent = new Intl.NumberFormat(locale, { style: 'percent' }).format(confidence);
     const sure = make('p', item.verdict.kind !== 'generic' && confidence < LOW_CONFIDENCE
-      ? chrome.i18n.getMessage('whyLowConfidence')
-      : chrome.i18n.getMessage('whyConfidence', [percent]));
+      ? msg('whyLowConfidence')
+      : msg('whyConfidence', [percent]));
     sure.className = 'confidence';
     const list = make('ul');
     const context = { nowMs: Date.now(), locale };
     for (const e of item.verdict.evidence) list.append(make('li', evidenceSentence(e, context)));
-    const kindName = chrome.i18n.getMessage(`kind_${item.verdict.kind}`);
+    const kindName = msg(`kind_${item.verdict.kind}`);
     const button = (/** @type {string} */ text, /** @type {string} */ action, /** @type {() => void} */ run) => {
       const b = /** @type {HTMLButtonElement} */ (make('button', text));
       b.type = 'button';
@@ -199,22 +200,22 @@ export class LabelLayer {
     actions.className = 'actions';
     const site = this.actions.site();
     actions.append(
-      button(chrome.i18n.getMessage('whyMuteEverywhere', [kindName]), 'mute-everywhere', () => {
+      button(msg('whyMuteEverywhere', [kindName]), 'mute-everywhere', () => {
         this.actions.onMute(item.verdict.kind, 'everywhere');
         this.closeCard();
       }),
-      button(chrome.i18n.getMessage('whyMuteHere', [kindName, site]), 'mute-site', () => {
+      button(msg('whyMuteHere', [kindName, site]), 'mute-site', () => {
         this.actions.onMute(item.verdict.kind, 'site');
         this.closeCard();
       }),
-      button(chrome.i18n.getMessage('whyWrong'), 'wrong', () => {
+      button(msg('whyWrong'), 'wrong', () => {
         this.actions.onWrong(item);
-        sure.textContent = chrome.i18n.getMessage('whyThanks');
+        sure.textContent = msg('whyThanks');
       }),
     );
     const close = button('×', 'close', () => this.closeCard(true));
     close.className = 'close';
-    close.setAttribute('aria-label', chrome.i18n.getMessage('whyClose'));
+    close.setAttribute('aria-label', msg('whyClose'));
     card.append(close, title, sure, list, actions);
     card.addEventListener('keydown', (event) => {
       if (event.key === 'Escape') this.closeCard(true);
@@ -288,8 +289,8 @@ export class LabelLayer {
  * @param {ReportedItem} item
  */
 export function labelText(item) {
-  const type = chrome.i18n.getMessage(item.itemType === 'ad' ? 'itemAd' : 'itemRecommendation');
-  const kind = chrome.i18n.getMessage(`kind_${item.verdict.kind}`);
+  const type = msg(item.itemType === 'ad' ? 'itemAd' : 'itemRecommendation');
+  const kind = msg(`kind_${item.verdict.kind}`);
   // A verdict AdLens is not sure of says so on the label itself.
   const unsure = item.verdict.kind !== 'generic' && item.verdict.confidence < LOW_CONFIDENCE ? ' (?)' : '';
   return `${type} · ${kind}${unsure}`;

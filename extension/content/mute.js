@@ -4,6 +4,8 @@
 // muted · Show"), drawn in a closed shadow root like the labels. Unmuting
 // restores the element without a reload.
 
+import { msg } from '../i18n.js';
+
 /**
  * @typedef {import('./labels.js').Labelled} Labelled
  * @typedef {import('../messages.js').Kind} Kind
@@ -90,10 +92,10 @@ export class Muter {
     box.className = 'muted';
     box.setAttribute('role', 'note');
     const text = this.doc.createElement('span');
-    text.textContent = chrome.i18n.getMessage('mutedPlaceholder', [chrome.i18n.getMessage(`kind_${item.verdict.kind}`)]);
+    text.textContent = msg('mutedPlaceholder', [msg(`kind_${item.verdict.kind}`)]);
     const button = this.doc.createElement('button');
     button.type = 'button';
-    button.textContent = chrome.i18n.getMessage('mutedShow');
+    button.textContent = msg('mutedShow');
     button.addEventListener('click', show);
     box.append(text, button);
     root.append(style, box);

@@ -1,6 +1,8 @@
 // Building elements from data, as text only: whatever a page or a stored
 // record says is set with textContent, never parsed as HTML.
 
+import { msg, uiLocale } from '../i18n.js';
+
 /**
  * An element with attributes and children; strings become text nodes.
  * @template {keyof HTMLElementTagNameMap} K
@@ -30,8 +32,8 @@ export function el(tag, attributes = {}, ...children) {
  * @param {(string | number)[]} [values]
  */
 export function t(name, values = []) {
-  return chrome.i18n.getMessage(name, values.map(String)) || name;
+  return msg(name, values.map(String)) || name;
 }
 
 /** The browser's language, for Intl formats. */
-export const locale = () => chrome.i18n.getUILanguage();
+export const locale = () => uiLocale();

@@ -1,5 +1,7 @@
 // Renders counts per kind as a list, in the kinds' colours.
 
+import { msg } from '../i18n.js';
+
 /** @type {readonly import('../messages.js').Kind[]} */
 export const KINDS = ['contextual', 'behavioural', 'retargeted', 'generic'];
 
@@ -17,7 +19,7 @@ export function renderCounts(list, counts) {
       count.className = 'count';
       count.textContent = String(counts[kind]);
       const name = document.createElement('span');
-      name.textContent = chrome.i18n.getMessage(`kind_${kind}`);
+      name.textContent = msg(`kind_${kind}`);
       li.append(count, name);
       return li;
     }),
@@ -42,7 +44,7 @@ export function renderKindToggles(list, checked, onChange) {
       box.checked = checked(kind);
       box.addEventListener('change', () => onChange(kind, box.checked));
       const name = document.createElement('span');
-      name.textContent = chrome.i18n.getMessage(`kind_${kind}`);
+      name.textContent = msg(`kind_${kind}`);
       label.append(box, ' ', name);
       li.append(label);
       return li;

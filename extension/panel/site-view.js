@@ -7,6 +7,7 @@ import { ago, evidenceSentence } from '../evidence.js';
 import { el, locale, t } from '../pages/dom.js';
 import { renderCounts } from '../pages/kinds.js';
 import { drawKindsChart } from './chart.js';
+import { msg } from '../i18n.js';
 
 /**
  * @typedef {import('../storage/site-summary.js').SiteSummary} SiteSummary
@@ -21,7 +22,7 @@ const EVENTS = new Set(['viewItem', 'viewBasket', 'trackTransaction', 'viewList'
  * @param {string | null} id
  */
 export function categoryName(id) {
-  return chrome.i18n.getMessage(`category_${id ?? 'unknown'}`) || String(id).replaceAll('_', ' ');
+  return msg(`category_${id ?? 'unknown'}`) || String(id).replaceAll('_', ' ');
 }
 
 /**

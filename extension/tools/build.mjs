@@ -220,6 +220,12 @@ async function buildShell(browser, snapshot, trackerDb, prefixes) {
   });
   fs.mkdirSync(path.join(out, 'data'), { recursive: true });
   fs.copyFileSync(snapshot, path.join(out, 'data/lists.bin'));
+  // The languages the options offer: every _locales folder, by its own name.
+  const languages = fs.readdirSync(path.join(extension, '_locales')).sort().map((code) => {
+    const messages = JSON.parse(fs.readFileSync(path.join(extension, '_locales', code, 'messages.json'), 'utf8'));
+    return { code, name: messages.languageName?.message ?? code };
+  });
+  fs.writeFileSync(path.join(out, 'data/languages.json'), `${JSON.stringify(languages)}\n`);
   fs.copyFileSync(path.join(dataOut, 'lists-info.json'), path.join(out, 'data/lists-info.json'));
   fs.copyFileSync(trackerDb, path.join(out, 'data/trackers.json'));
   const source = JSON.parse(fs.readFileSync(path.join(root, 'manifest.json'), 'utf8'));

@@ -1,9 +1,12 @@
 // The extension speaks the browser's language: labels and the popup in
 // Polish and Chinese (Simplified), from _locales (adding a language is adding
-// a file there).
+// a file there), unless the user chose another in the options.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { test } from 'node:test';
-import { waitForLabels } from '../harness/labels.mjs';
+import { ROOT } from '../harness/browser.mjs';
+import { readLabels, waitForLabels } from '../harness/labels.mjs';
 import { startSession } from '../harness/session.mjs';
 
 const PRODUCT = 'http://shop.example/product/trail-runner-x.html';
@@ -27,4 +30,57 @@ for (const [locale, labels, popupWords] of /** @type {const} */ ([
       await session.close();
     }
   });
+}
+
+test('a language chosen in the options wins over the browser\'s: pages, labels and the popup, back without a reload', async () => {
+  const read = (/** @type {string} */ code) => JSON.parse(fs.readFileSync(path.join(ROOT, 'extension/_locales', code, 'messages.json'), 'utf8'));
+  const [en, pl] = [read('en'), read('pl')];
+  const session = await startSession({ locale: 'en-US' });
+  try {
+    const page = await session.open(PRODUCT);
+    const english = (await waitForLabels(page, 2)).map((l) => l.text).sort();
+    assert.ok(english.every((t) => t.startsWith(`${en.itemRecommendation.message} · `)), english.join(', '));
+
+    const options = await session.browser.context.newPage();
+    await options.goto(`chrome-extension://${session.browser.extensionId}/options.html`);
+    await options.waitForSelector('body[data-ready="true"]');
+    assert.deepEqual(await options.$$eval('#language option', (o) => o.map((x) => x.textContent)),
+      ["the browser's language (American English)", 'English', 'Polski', '简体中文']);
+    await Promise.all([options.waitForEvent('load'), options.selectOption('#language', 'pl')]);
+    await options.waitForSelector('body[data-ready="true"]');
+    assert.equal(await options.textContent('h1'), pl.optionsTitle.message);
+    assert.equal(await options.evaluate(() => document.documentElement.lang), 'pl');
+
+    const polish = english.map((t) => t.replace(en.itemRecommendation.message, pl.itemRecommendation.message)
+      .replace(/ · (.*)$/, (_, kind) => ` · ${pl[Object.keys(en).find((k) => k.startsWith('kind_') && en[k].message === kind) ?? ''].message}`));
+    await waitForLabelsText(page, polish);
+
+    const { tabId } = await session.waitForReport(PRODUCT, 2);
+    const popup = await session.browser.context.newPage();
+    await popup.goto(`chrome-extension://${session.browser.extensionId}/popup.html?tabId=${tabId}`);
+    await popup.waitForSelector('body[data-ready="true"]');
+    assert.deepEqual(await popup.$$eval('#counts li span:last-child', (spans) => spans.map((s) => s.textContent)),
+      ['contextual', 'behavioural', 'retargeted', 'generic'].map((k) => pl[`kind_${k}`].message));
+    await popup.close();
+
+    await options.selectOption('#language', 'auto');
+    await waitForLabelsText(page, english);
+  } finally {
+    await session.close();
+  }
+});
+
+/**
+ * Waits until the page's labels read exactly `texts` (in any order).
+ * @param {import('playwright-core').Page} page
+ * @param {string[]} texts
+ */
+async function waitForLabelsText(page, texts) {
+  const want = [...texts].sort();
+  let got = /** @type {string[]} */ ([]);
+  for (const deadline = Date.now() + 5_000; Date.now() < deadline; await page.waitForTimeout(100)) {
+    got = (await readLabels(page)).map((l) => l.text).sort();
+    if (JSON.stringify(got) === JSON.stringify(want)) return;
+  }
+  assert.deepEqual(got, want);
 }

@@ -1,0 +1,88 @@
+// The words AdLens shows, in the user's language: the browser's
+// (chrome.i18n), unless a language is chosen in the options
+// (settings.language), whose messages are then read from its _locales file.
+// Every part of the shell speaks through `msg` and formats dates and
+// numbers for `uiLocale`. Adding a language is adding a _locales folder (its
+// `languageName` message names it in the options).
+
+/**
+ * @typedef {{ message: string, placeholders?: Record<string, { content: string }> }} MessageEntry
+ * @typedef {Record<string, MessageEntry>} Messages
+ */
+
+/** The setting's value for "the browser's language". */
+export const AUTO = 'auto';
+/** What a _locales folder name looks like (`en`, `pl`, `zh_CN`). */
+export const LANGUAGE_PATTERN = /^[a-z]{2,3}(_[A-Z]{2})?$/;
+
+/** @type {{ language: string, locale: string, messages: Messages } | null} */
+let chosen = null;
+
+/**
+ * A message in the user's language, with its substitutions.
+ * @param {string} name
+ * @param {(string | number)[]} [values]
+ */
+export function msg(name, values = []) {
+  const entry = chosen?.messages[name];
+  if (entry && typeof entry.message === 'string') return fill(entry, values.map(String));
+  return chrome.i18n.getMessage(name, values.map(String));
+}
+
+/** The language dates and numbers are formatted for (a BCP 47 tag). */
+export function uiLocale() {
+  return chosen?.locale ?? chrome.i18n.getUILanguage();
+}
+
+/**
+ * A message with its substitutions, by chrome.i18n's rules: `$NAME$` is the
+ * named placeholder's content, in which `$1`…`$9` are the values; `$$` is a
+ * dollar sign. Values are inserted as they are, never substituted again.
+ * @param {MessageEntry} entry
+ * @param {string[]} values
+ */
+export function fill(entry, values) {
+  const numbered = (/** @type {string} */ text) => text.replace(/\$(\d)/g, (_, d) => values[Number(d) - 1] ?? '');
+  return entry.message.replace(/\$([A-Za-z0-9_@]+)\$|\$(\d)|\$\$/g, (whole, name, digit) => {
+    if (name !== undefined) {
+      const placeholder = entry.placeholders?.[name.toLowerCase()];
+      return placeholder ? numbered(placeholder.content) : whole;
+    }
+    if (digit !== undefined) return values[Number(digit) - 1] ?? '';
+    return '$';
+  });
+}
+
+/**
+ * Speaks `language` from now on: `auto` for the browser's, else a _locales
+ * folder name whose messages `load` reads. A language that cannot be read
+ * leaves the browser's, with a log line.
+ * @param {string} language
+ * @param {(language: string) => Promise<Messages>} load
+ */
+export async function useLanguage(language, load) {
+  if (language === AUTO || !LANGUAGE_PATTERN.test(language)) {
+    chosen = null;
+    return;
+  }
+  if (chosen?.language === language) return;
+  try {
+    chosen = { language, locale: language.replace('_', '-'), messages: await load(language) };
+  } catch (error) {
+    chosen = null;
+    console.warn(`[AdLens] language ${language} not available:`, error instanceof Error ? error.message : error);
+  }
+}
+
+/**
+ * Reads a language's messages from the extension's own files (extension
+ * pages and the background; content scripts ask the background).
+ * @param {string} language
+ * @returns {Promise<Messages>}
+ */
+export async function fetchMessages(language) {
+  if (!LANGUAGE_PATTERN.test(language)) throw new Error(`not a language: ${JSON.stringify(language).slice(0, 40)}`);
+  const response = await fetch(chrome.runtime.getURL(`_locales/${language}/messages.json`));
+  if (!response.ok) throw new Error(`no messages for ${language}`);
+  return response.json();
+}
