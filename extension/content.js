@@ -72,6 +72,22 @@ function parsed() {
   return new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(undefined), { once: true }));
 }
 
+/** Longest the first scan waits for the page's main thread to be idle. */
+const FIRST_SCAN_IDLE_MS = 300;
+
+/**
+ * Resolves when the page's main thread is idle, or after `timeout` ms: the
+ * first scan then does not compete with the page's own start-up (slots known
+ * to be muted are held meanwhile: content/hold.js).
+ * @param {number} timeout
+ */
+function idle(timeout) {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(undefined), { timeout });
+    else setTimeout(resolve, 0);
+  });
+}
+
 async function topPage() {
   // First thing, before any await: hold vendor slots while storage answers.
   const hold = new EarlyHold(document, __SLOT_ID_PREFIXES__);
@@ -79,6 +95,7 @@ async function topPage() {
   await speak(settings.language);
   const plan = await send({ type: 'page/get-plan' });
   await parsed();
+  await idle(FIRST_SCAN_IDLE_MS);
   const keys = new ElementKeys();
   /** The page's site as the engine names it (registrable domain). */
   let site = '';

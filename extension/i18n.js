@@ -17,6 +17,8 @@ export const LANGUAGE_PATTERN = /^[a-z]{2,3}(_[A-Z]{2})?$/;
 
 /** @type {{ language: string, locale: string, messages: Messages } | null} */
 let chosen = null;
+/** Messages already looked up (labels ask for the same few words many times). */
+const cache = new Map();
 
 /**
  * A message in the user's language, with its substitutions.
@@ -24,9 +26,15 @@ let chosen = null;
  * @param {(string | number)[]} [values]
  */
 export function msg(name, values = []) {
-  const entry = chosen?.messages[name];
-  if (entry && typeof entry.message === 'string') return fill(entry, values.map(String));
-  return chrome.i18n.getMessage(name, values.map(String));
+  const key = values.length === 0 ? name : `${name}\u0000${values.join('\u0000')}`;
+  let text = cache.get(key);
+  if (text === undefined) {
+    const entry = chosen?.messages[name];
+    text = entry && typeof entry.message === 'string' ? fill(entry, values.map(String)) : chrome.i18n.getMessage(name, values.map(String));
+    if (cache.size > 2_000) cache.clear();
+    cache.set(key, text);
+  }
+  return text;
 }
 
 /** The language dates and numbers are formatted for (a BCP 47 tag). */
@@ -62,10 +70,12 @@ export function fill(entry, values) {
  */
 export async function useLanguage(language, load) {
   if (language === AUTO || !LANGUAGE_PATTERN.test(language)) {
+    if (chosen) cache.clear();
     chosen = null;
     return;
   }
   if (chosen?.language === language) return;
+  cache.clear();
   try {
     chosen = { language, locale: language.replace('_', '-'), messages: await load(language) };
   } catch (error) {

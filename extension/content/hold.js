@@ -17,6 +17,8 @@
 // and lets go of those that are not known muted as soon as the answer is in:
 // at worst such an ad shows a frame later, never a muted one earlier.
 
+import { idOf, isMatch, within } from './dom-safe.js';
+
 /** How long after `load` a held slot that is not muted stays hidden. */
 export const GRACE_MS = 800;
 /** Longest a held slot waits for its creative's frame to report. */
@@ -60,7 +62,7 @@ export class EarlyHold {
     this.ids = new Set(ids);
     this.prefixes = [];
     this.selector = [...this.ids].map((id) => `#${CSS.escape(id)}`).join(',');
-    for (const el of [...this.held.keys()]) if (!this.ids.has(el.id)) this.release(el);
+    for (const el of [...this.held.keys()]) if (!this.ids.has(idOf(el) ?? '')) this.release(el);
     if (this.ids.size === 0) {
       this.observer.disconnect();
       return;
@@ -71,8 +73,8 @@ export class EarlyHold {
   /** @param {Element} node an element the page just added */
   catch(node) {
     if (!this.selector) return;
-    if (node.matches(this.selector)) this.hold(node);
-    if (node.firstElementChild) for (const el of node.querySelectorAll(this.selector)) this.hold(el);
+    if (isMatch(node, this.selector)) this.hold(node);
+    if (node.firstElementChild) for (const el of within(node, this.selector)) this.hold(el);
   }
 
   /** @param {Element} el */

@@ -34,6 +34,8 @@ export class ElementKeys {
   }
 }
 
+import { attr, classesOf, closestOf, idOf, isMatch, parentOf, tagOf, within } from './dom-safe.js';
+
 /** Elements whose text is never visible text. */
 const NOT_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
 
@@ -48,9 +50,16 @@ export function classesAndIds(doc, max) {
   const classes = new Set();
   /** @type {Set<string>} */
   const ids = new Set();
+  /** Class attributes already split: many elements share the same one. */
+  const seen = new Set();
   for (const el of doc.querySelectorAll('[class],[id]')) {
-    if (classes.size < max) for (const c of el.classList) classes.add(c);
-    if (el.id && ids.size < max) ids.add(el.id);
+    const classAttr = attr(el, 'class');
+    if (classAttr && classes.size < max && !seen.has(classAttr)) {
+      seen.add(classAttr);
+      for (const c of classAttr.split(/\s+/)) if (c) classes.add(c);
+    }
+    const id = idOf(el);
+    if (id && ids.size < max) ids.add(id);
     if (classes.size >= max && ids.size >= max) break;
   }
   return { classes, ids };
@@ -119,7 +128,7 @@ export function scanPage(doc, plan, keys, hidingSelectors, labels) {
     for (const label of doc.querySelectorAll(labelSelector)) {
       const text = visibleText(label, plan.limits.maxHeadingChars + 1);
       if (!labels.has(text)) continue;
-      const container = label.closest(containerSelector) ?? label.parentElement;
+      const container = closestOf(label, containerSelector) ?? parentOf(label);
       if (!container || container === doc.body || container === doc.documentElement || found.has(container)) continue;
       found.set(container, 'heading');
       labelOf.set(container, text);
@@ -128,10 +137,16 @@ export function scanPage(doc, plan, keys, hidingSelectors, labels) {
 
   const elements = [...found.keys()].slice(0, plan.limits.maxCandidates);
   const chosen = new Set(elements);
-  const candidates = elements.map((el) => {
-    const candidate = describe(el, /** @type {Candidate['source']} */ (found.get(el)), plan, keys, chosen);
-    const label = labelOf.get(el);
-    return label === undefined ? candidate : { ...candidate, heading: label };
+  const candidates = elements.flatMap((el) => {
+    try {
+      const candidate = describe(el, /** @type {Candidate['source']} */ (found.get(el)), plan, keys, chosen);
+      const label = labelOf.get(el);
+      return [label === undefined ? candidate : { ...candidate, heading: label }];
+    } catch (error) {
+      // One element the page has made unreadable must not cost the others.
+      console.debug('[AdLens] candidate skipped:', error instanceof Error ? error.message : error);
+      return [];
+    }
   });
   return {
     url: doc.location?.href ?? doc.URL,
@@ -179,22 +194,41 @@ function pageText(doc, plan, chosen) {
  * @param {number} max
  */
 function mainText(root, chosen, max) {
-  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-    acceptNode: (node) => {
-      if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
-      const el = /** @type {Element} */ (node);
-      return chosen.has(el) || NOT_TEXT.has(el.tagName) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
-    },
-  });
+  // No filter callback: one call into JS per node is what made this slow on
+  // big pages. Candidates and scripts are skipped by stepping over them.
+  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
   let out = '';
-  for (let node = walker.nextNode(); node && out.length < max; node = walker.nextNode()) {
-    for (const word of (node.nodeValue ?? '').split(/\s+/)) {
-      if (!word) continue;
-      if (out.length + word.length + 1 > max) return out;
-      out += out ? ` ${word}` : word;
+  let node = walker.nextNode();
+  while (node && out.length < max) {
+    if (node.nodeType !== Node.TEXT_NODE) {
+      const el = /** @type {Element} */ (node);
+      node = chosen.has(el) || NOT_TEXT.has(el.tagName) ? nextAfter(walker) : walker.nextNode();
+      continue;
     }
+    const text = (node.nodeValue ?? '').trim().replace(/\s+/g, ' ');
+    if (text && out.length + text.length + 1 <= max) {
+      out += out ? ` ${text}` : text; // every word fits: no need to count them
+    } else if (text) {
+      for (const word of text.split(' ')) {
+        if (out.length + word.length + 1 > max) return out;
+        out += out ? ` ${word}` : word;
+      }
+    }
+    node = walker.nextNode();
   }
   return out;
+}
+
+/**
+ * The node after the walker's current one and its whole subtree.
+ * @param {TreeWalker} walker
+ */
+function nextAfter(walker) {
+  for (;;) {
+    const sibling = walker.nextSibling();
+    if (sibling) return sibling;
+    if (!walker.parentNode()) return null;
+  }
 }
 
 /**
@@ -237,7 +271,7 @@ function describe(el, source, plan, keys, chosen) {
   /** @type {[string, string][]} */
   const attributes = [];
   for (const name of plan.attributes) {
-    const value = el.getAttribute(name);
+    const value = attr(el, name);
     if (value !== null) attributes.push([name, value.slice(0, limits.maxHeadingChars)]);
   }
   const parent = parentCandidate(el, chosen, keys);
@@ -245,15 +279,15 @@ function describe(el, source, plan, keys, chosen) {
     key: keys.keyOf(el),
     source,
     parent,
-    tag: el.localName,
-    id: el.id || null,
-    classes: [...el.classList].slice(0, limits.maxUrls),
+    tag: tagOf(el),
+    id: idOf(el),
+    classes: classesOf(el).slice(0, limits.maxUrls),
     attributes,
   };
   // Inside another candidate only the markers matter: the outer one's text
   // and links already include this one's (and describing is the costly part).
   if (parent !== null) {
-    const links = el.localName === 'a' ? urls(el, 'a[href]', 'href', 1) : [];
+    const links = tagOf(el) === 'a' ? urls(el, 'a[href]', 'href', 1) : [];
     return { ...base, heading: null, text: '', links, frames: [], frameNames: [], images: [], rect: { x: 0, y: 0, width: 0, height: 0 } };
   }
   const rect = el.getBoundingClientRect();
@@ -282,7 +316,7 @@ function describe(el, source, plan, keys, chosen) {
  * @param {ScanPlan} plan
  */
 function headingOf(el, plan) {
-  const heading = el.matches(plan.headingSelector) ? el : el.querySelector(plan.headingSelector);
+  const heading = isMatch(el, plan.headingSelector) ? el : within(el, plan.headingSelector)[0];
   const text = heading ? visibleText(heading, plan.limits.maxHeadingChars + 1) : '';
   return text && text.length <= plan.limits.maxHeadingChars ? text : null;
 }
@@ -311,7 +345,7 @@ export function visibleText(el, max) {
  * @param {ElementKeys} keys
  */
 function parentCandidate(el, chosen, keys) {
-  for (let p = el.parentElement; p; p = p.parentElement) {
+  for (let p = parentOf(el); p; p = parentOf(p)) {
     if (chosen.has(p)) return keys.keyOf(p);
   }
   return null;
@@ -324,8 +358,8 @@ function parentCandidate(el, chosen, keys) {
  * @param {number} max
  */
 function frameNames(el, max) {
-  const frames = el.matches('iframe[name]') ? [el, ...el.querySelectorAll('iframe[name]')] : [...el.querySelectorAll('iframe[name]')];
-  return frames.map((f) => f.getAttribute('name') ?? '').filter(Boolean).slice(0, max);
+  const frames = isMatch(el, 'iframe[name]') ? [el, ...within(el, 'iframe[name]')] : [...within(el, 'iframe[name]')];
+  return frames.map((f) => attr(f, 'name') ?? '').filter(Boolean).slice(0, max);
 }
 
 /**
@@ -354,10 +388,10 @@ export function frameSummary(doc, plan) {
  */
 function urls(el, selector, attribute, max) {
   const out = [];
-  const nodes = el.matches(selector) ? [el, ...el.querySelectorAll(selector)] : el.querySelectorAll(selector);
+  const nodes = isMatch(el, selector) ? [el, ...within(el, selector)] : within(el, selector);
   for (const node of nodes) {
     if (out.length >= max) break;
-    const raw = node.getAttribute(attribute);
+    const raw = attr(node, attribute);
     if (!raw) continue;
     try {
       out.push(new URL(raw, el.ownerDocument.baseURI).href);

@@ -43,3 +43,17 @@ test('25 levels of nested frames: the top page is labelled, nothing breaks', asy
   assert.deepEqual(current().pageErrors, []);
   await page.close();
 });
+
+test('forms that shadow id, getAttribute, matches… do not stop the page from being labelled', async () => {
+  const url = 'http://news.example/hostile/clobbered.html';
+  const page = await current().open(url);
+  const labels = await waitForLabels(page, 2);
+  assert.deepEqual(labels.map((l) => l.text).sort(), ['Ad · Generic', 'Recommended · Generic']);
+  const { state } = await current().waitForReport(url, 2);
+  const widget = state.report.items.find((i) => i.vendor === 'Outbrain');
+  assert.ok(widget, 'the form that is a widget is found, with its own attributes');
+  assert.match(widget.text, /These boots are everywhere/, "the form's text was read");
+  assert.equal(widget.elementId, null);
+  assert.equal(await page.evaluate(() => /** @type {any} */ (window).pageScriptRan), true);
+  await page.close();
+});

@@ -1,0 +1,65 @@
+// Reads facts about a page's elements through the DOM's own prototypes. A
+// page can shadow an element's properties: a <form> containing
+// <input name="id"> makes `form.id` that input (no malice needed), and one
+// with inputs named "getAttribute" or "matches" breaks those methods. A
+// value read here is always what the element really has, or null.
+
+const proto = Element.prototype;
+const getAttribute = proto.getAttribute;
+const matches = proto.matches;
+const querySelectorAll = proto.querySelectorAll;
+const closest = proto.closest;
+const localName = /** @type {() => string} */ (Object.getOwnPropertyDescriptor(proto, 'localName')?.get);
+const parentElement = /** @type {() => Element | null} */ (Object.getOwnPropertyDescriptor(Node.prototype, 'parentElement')?.get);
+
+/**
+ * @param {Element} el
+ * @param {string} name
+ * @returns {string | null}
+ */
+export function attr(el, name) {
+  return getAttribute.call(el, name);
+}
+
+/** @param {Element} el its `id` attribute, or null when it has none */
+export function idOf(el) {
+  return attr(el, 'id') || null;
+}
+
+/** @param {Element} el its classes */
+export function classesOf(el) {
+  return (attr(el, 'class') ?? '').split(/\s+/).filter(Boolean);
+}
+
+/** @param {Element} el its tag name, lower case */
+export function tagOf(el) {
+  return localName.call(el);
+}
+
+/** @param {Element} el @param {string} selector */
+export function isMatch(el, selector) {
+  return matches.call(el, selector);
+}
+
+/**
+ * @param {Element} el
+ * @param {string} selector
+ * @returns {NodeListOf<Element>}
+ */
+export function within(el, selector) {
+  return querySelectorAll.call(el, selector);
+}
+
+/**
+ * @param {Element} el
+ * @param {string} selector
+ * @returns {Element | null}
+ */
+export function closestOf(el, selector) {
+  return closest.call(el, selector);
+}
+
+/** @param {Node} node its parent element */
+export function parentOf(node) {
+  return parentElement.call(node);
+}
