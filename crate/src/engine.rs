@@ -33,6 +33,9 @@ pub struct Engine {
     matcher: TopicMatcher,
     profile: InterestProfile,
     log: ObservationLog,
+    /// The last page whose requests were observed, with its site: a page's
+    /// requests come together, so its URL is parsed once, not per request.
+    last_page: Option<(String, String)>,
 }
 
 /// What the engine makes of one network request.
@@ -125,6 +128,7 @@ impl Engine {
             matcher: TopicMatcher::new(),
             profile: InterestProfile::new(),
             log: ObservationLog::default(),
+            last_page: None,
         }
     }
 
@@ -206,7 +210,24 @@ impl Engine {
     }
 
     fn observe(&mut self, url: &str, source_url: &str, kind: &str, time_ms: u64, visit: Option<&str>) -> RequestInfo {
-        let info = self.classify_request(url, source_url, kind);
+        let (listed, third_party, host) = match &self.lists {
+            Some(lists) => {
+                let verdict = lists.check_request(url, source_url, kind);
+                (verdict.blocked, verdict.third_party, verdict.host)
+            }
+            None => {
+                let host = host_of(url).unwrap_or_default();
+                let third_party = is_third_party(&host, &host_of(source_url).unwrap_or_default());
+                (false, third_party, host)
+            }
+        };
+        if self.last_page.as_ref().is_none_or(|(page, _)| page != source_url) {
+            let site = host_of(source_url).map(|h| registrable_domain(&h)).unwrap_or_default();
+            self.last_page = Some((source_url.to_owned(), site));
+        }
+        let site = self.last_page.as_ref().map(|(_, site)| site.clone()).unwrap_or_default();
+        let domain = if host.is_empty() { String::new() } else { registrable_domain(&host) };
+        let info = RequestInfo { listed, third_party, site, domain };
         if info.third_party && !info.site.is_empty() && !info.domain.is_empty() {
             self.sites.record(&info.site, &info.domain, info.listed, time_ms);
             let event = remarketing::detect(url);

@@ -127,7 +127,7 @@ impl ListsInfo {
 }
 
 /// What the lists say about one network request.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RequestVerdict {
     /// A blocking rule matched and no exception overrode it.
@@ -137,6 +137,9 @@ pub struct RequestVerdict {
     /// The request goes to another site than `source_url`'s (public-suffix
     /// aware; an unknown source makes it third-party).
     pub third_party: bool,
+    /// The request's host, as the matcher parsed it (empty when the URL is
+    /// not one), so callers need not parse the URL again.
+    pub host: String,
 }
 
 /// A compiled set of filter lists. Immutable once built.
@@ -244,9 +247,10 @@ impl FilterLists {
                     blocked: result.should_block(),
                     excepted: result.exception.is_some(),
                     third_party: request.is_third_party,
+                    host: request.hostname,
                 }
             }
-            Err(_) => RequestVerdict { blocked: false, excepted: false, third_party: true },
+            Err(_) => RequestVerdict { blocked: false, excepted: false, third_party: true, host: String::new() },
         }
     }
 

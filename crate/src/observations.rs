@@ -281,7 +281,10 @@ impl Observation {
 #[derive(Debug, Default)]
 pub struct ObservationLog {
     pending: Vec<Observation>,
-    /// (visit, domain or event key) → index in `pending`.
+    /// visit → third party's domain → index in `pending` (looked up by
+    /// reference: this runs for every request).
+    open_contacts: HashMap<String, HashMap<String, usize>>,
+    /// (visit, event key) → index in `pending`.
     open: HashMap<(String, String), usize>,
     dropped: u64,
 }
@@ -309,8 +312,8 @@ impl ObservationLog {
 
     /// A request from the visit's page to the third party `domain`.
     pub fn contact(&mut self, visit: VisitRef<'_>, domain: &str, listed: bool, time_ms: u64) {
-        let key = (visit.visit_id.to_owned(), format!("contact/{domain}"));
-        if let Some(Observation::TrackerContact(c)) = self.open.get(&key).and_then(|&i| self.pending.get_mut(i)) {
+        let open = self.open_contacts.get(visit.visit_id).and_then(|d| d.get(domain)).copied();
+        if let Some(Observation::TrackerContact(c)) = open.and_then(|i| self.pending.get_mut(i)) {
             c.requests = c.requests.saturating_add(1);
             c.listed = c.listed.saturating_add(u32::from(listed));
             c.time = c.time.min(time_ms);
@@ -318,7 +321,7 @@ impl ObservationLog {
             return;
         }
         let record = Observation::TrackerContact(TrackerContact {
-            id: format!("{}/{}", key.0, key.1),
+            id: format!("{}/contact/{domain}", visit.visit_id),
             time: time_ms,
             last_time: time_ms,
             site: visit.site.to_owned(),
@@ -333,7 +336,7 @@ impl ObservationLog {
             retargeting_vendor: is_retargeting_vendor(domain),
         });
         if let Some(i) = self.push(record) {
-            self.open.insert(key, i);
+            self.open_contacts.entry(visit.visit_id.to_owned()).or_default().insert(domain.to_owned(), i);
         }
     }
 
@@ -400,6 +403,7 @@ impl ObservationLog {
     /// says of each third party.
     pub fn take(&mut self, trackers: Option<&TrackerDb>) -> Vec<Observation> {
         self.open.clear();
+        self.open_contacts.clear();
         let mut taken = std::mem::take(&mut self.pending);
         if let Some(db) = trackers {
             for observation in &mut taken {

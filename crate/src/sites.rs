@@ -70,15 +70,23 @@ pub struct SiteRecords {
 impl SiteRecords {
     /// Notes a request from `site` to the third party `domain`.
     pub fn record(&mut self, site: &str, domain: &str, listed: bool, time_ms: u64) {
-        if !self.sites.contains_key(site) && self.sites.len() >= MAX_SITES {
-            self.evict_oldest_site();
+        // Looked up by reference first: a key is copied only the first time
+        // (this runs for every request).
+        if !self.sites.contains_key(site) {
+            if self.sites.len() >= MAX_SITES {
+                self.evict_oldest_site();
+            }
+            self.sites.insert(site.to_owned(), SiteRecord::default());
         }
-        let record = self.sites.entry(site.to_owned()).or_default();
+        let Some(record) = self.sites.get_mut(site) else { return };
         record.last_seen = record.last_seen.max(time_ms);
-        if !record.third_parties.contains_key(domain) && record.third_parties.len() >= MAX_THIRD_PARTIES_PER_SITE {
-            return;
+        if !record.third_parties.contains_key(domain) {
+            if record.third_parties.len() >= MAX_THIRD_PARTIES_PER_SITE {
+                return;
+            }
+            record.third_parties.insert(domain.to_owned(), ThirdPartyRecord::default());
         }
-        let tp = record.third_parties.entry(domain.to_owned()).or_default();
+        let Some(tp) = record.third_parties.get_mut(domain) else { return };
         if tp.requests == 0 {
             tp.first_seen = time_ms;
         }
