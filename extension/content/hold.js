@@ -18,6 +18,7 @@
 // at worst such an ad shows a frame later, never a muted one earlier.
 
 import { idOf, isMatch, within } from './dom-safe.js';
+import { hide, unhide } from './inline-display.js';
 
 /** How long after `load` a held slot that is not muted stays hidden. */
 export const GRACE_MS = 800;
@@ -36,7 +37,7 @@ export class EarlyHold {
     this.ids = new Set();
     /** @type {readonly string[]} prefixes held until the known ids arrive */
     this.prefixes = prefixes;
-    /** @type {Map<Element, { display: string, priority: string }>} */
+    /** @type {Map<Element, import('./inline-display.js').SavedDisplay>} */
     this.held = new Map();
     /** @type {number | null} when the page's load event fired */
     this.loadedAt = doc.readyState === 'complete' ? performance.now() : null;
@@ -80,9 +81,7 @@ export class EarlyHold {
   /** @param {Element} el */
   hold(el) {
     if (this.held.has(el)) return;
-    const style = /** @type {HTMLElement} */ (el).style;
-    this.held.set(el, { display: style.getPropertyValue('display'), priority: style.getPropertyPriority('display') });
-    style.setProperty('display', 'none', 'important');
+    this.held.set(el, hide(el));
   }
 
   /**
@@ -94,9 +93,7 @@ export class EarlyHold {
     const saved = this.held.get(el);
     if (!saved) return;
     this.held.delete(el);
-    const style = /** @type {HTMLElement} */ (el).style;
-    if (saved.display) style.setProperty('display', saved.display, saved.priority);
-    else style.removeProperty('display');
+    unhide(el, saved);
   }
 
   /** @param {Element} el */

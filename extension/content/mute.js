@@ -5,6 +5,7 @@
 // restores the element without a reload.
 
 import { msg } from '../i18n.js';
+import { hide, unhide } from './inline-display.js';
 
 /**
  * @typedef {import('./labels.js').Labelled} Labelled
@@ -24,7 +25,7 @@ export class Muter {
   /** @param {Document} doc */
   constructor(doc) {
     this.doc = doc;
-    /** @type {Map<Element, { display: string, priority: string, placeholder: HTMLElement | null }>} */
+    /** @type {Map<Element, import('./inline-display.js').SavedDisplay & { placeholder: HTMLElement | null }>} */
     this.hidden = new Map();
     /** Items the user chose to show on this page despite the mute. */
     this.revealed = new Set();
@@ -51,13 +52,8 @@ export class Muter {
         this.restore(element);
         onReveal();
       }) : null;
-      this.hidden.set(element, {
-        display: /** @type {HTMLElement} */ (element).style.getPropertyValue('display'),
-        priority: /** @type {HTMLElement} */ (element).style.getPropertyPriority('display'),
-        placeholder,
-      });
       if (placeholder) element.before(placeholder);
-      /** @type {HTMLElement} */ (element).style.setProperty('display', 'none', 'important');
+      this.hidden.set(element, { ...hide(element), placeholder });
     }
     for (const element of [...this.hidden.keys()]) if (!keep.has(element)) this.restore(element);
   }
@@ -72,9 +68,7 @@ export class Muter {
     const saved = this.hidden.get(element);
     if (!saved) return;
     this.hidden.delete(element);
-    const style = /** @type {HTMLElement} */ (element).style;
-    if (saved.display) style.setProperty('display', saved.display, saved.priority);
-    else style.removeProperty('display');
+    unhide(element, saved);
     saved.placeholder?.remove();
   }
 

@@ -45,6 +45,19 @@ async function popupFor(tabId) {
   return popup;
 }
 
+/** Default settings, the labelled news article, and the options page beside it. */
+async function newsWithOptions() {
+  const { browser } = current();
+  const worker = await browser.worker();
+  await worker.evaluate(() => chrome.storage.local.remove('settings'));
+  const page = await current().open(NEWS);
+  await eventually(async () => (await readLabels(page)).length === 5, 'five labels');
+  const options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await options.waitForSelector('body[data-ready="true"]');
+  return { worker, page, options };
+}
+
 test('the why card explains a retargeted ad; muting it everywhere collapses it and keeps the page in place', async () => {
   const shop = await current().open(SHOP);
   await waitForLabels(shop, 2);
@@ -119,14 +132,7 @@ test('"this label is wrong" is kept on the device', async () => {
 });
 
 test('options: a kind muted by default collapses on every site; "hide" leaves no placeholder', async () => {
-  const worker = await current().browser.worker();
-  await worker.evaluate(() => chrome.storage.local.remove('settings'));
-  const page = await current().open(NEWS);
-  await eventually(async () => (await readLabels(page)).length === 5, 'five labels');
-  const { browser } = current();
-  const options = await browser.context.newPage();
-  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-  await options.waitForSelector('body[data-ready="true"]');
+  const { worker, page, options } = await newsWithOptions();
   await options.click('#mute-defaults input[data-kind="generic"]');
   await eventually(async () => (await readPlaceholders(page)).length === 2, 'the two generic ads collapse');
   assert.equal(await isShown(page, '.sponsored-post'), false);
@@ -165,14 +171,7 @@ for (const [locale, shop, news, label, sentence] of /** @type {const} */ ([
 }
 
 test('options: outline or no labels, and "forget everything" empties what is stored', async () => {
-  const worker = await current().browser.worker();
-  await worker.evaluate(() => chrome.storage.local.remove('settings'));
-  const page = await current().open(NEWS);
-  await eventually(async () => (await readLabels(page)).length === 5, 'five labels');
-  const { browser } = current();
-  const options = await browser.context.newPage();
-  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-  await options.waitForSelector('body[data-ready="true"]');
+  const { worker, page, options } = await newsWithOptions();
   await options.click('input[name="label-style"][value="outline"]');
   await eventually(async () => (await readLabels(page)).every((l) => l.text === 'i'), 'outline style: a small corner button');
   await options.click('input[name="label-style"][value="off"]');
