@@ -8,10 +8,13 @@
 //! come before the `*`. Chinese and Japanese words are found inside runs of
 //! text, as those languages do not separate words with spaces.
 //! Diacritics are folded on both sides, so "zdrowie" also matches text typed
-//! without them.
+//! without them. A German word starting with `~` also counts as the last part
+//! of a compound ("~auto" finds "Elektroauto"; a compound is about its last
+//! part): only heads that mean one thing are marked, since "lied" would find
+//! "Mitglied" and "wahl" "Auswahl".
 
 /// Bumped whenever a topic or a word changes.
-pub const TOPICS_VERSION: u32 = 3;
+pub const TOPICS_VERSION: u32 = 4;
 
 /// One topic and its words per language.
 #[derive(Debug, Clone, Copy)]
@@ -48,7 +51,7 @@ pub const TOPICS: &[TopicDef] = &[
     topic!("automotive", "Cars and vehicles",
         en: ["car", "cars", "vehicle*", "automotive", "suv", "sedan", "hatchback", "dealership", "motorcycle*", "tyres", "tires", "horsepower", "hybrid", "test drive", "electric car*", "ev charging", "leasing", "car lease", "mpg", "mileage", "dealer*", "hatchbacks", "pickup truck*", "truck", "trucks", "car insurance", "garage*", "car parts", "brakes", "windscreen*", "ev", "evs"],
         pl: ["samoch*", "auto", "auta", "aut", "motoryz*", "opony", "silnik*", "kierow*", "motocyk*", "jazda próbna", "leasing*", "samochód elektryczny", "salon samochodowy", "silnik", "dealer*", "pickup*", "ciężarów*", "warsztat*", "przegląd techniczny", "części samochodowe", "hamulc*", "opon*"],
-        de: ["auto", "autos", "fahrzeug*", "reifen", "motorrad*", "probefahrt", "autohaus", "kombi", "limousine"],
+        de: ["~auto", "~autos", "~fahrzeug*", "~reifen", "~motorrad*", "probefahrt", "~autohaus", "kombi", "limousine"],
         fr: ["voiture*", "véhicule*", "automobile*", "pneus", "moto", "berline", "concession*", "essai routier"],
         es: ["coche", "coches", "vehículo*", "automóvil*", "neumáticos", "moto", "concesionario*", "prueba de conducción"],
         zh: ["汽车", "轿车", "车型", "试驾", "轮胎", "新能源车", "越野车", "摩托车", "电动车", "新能源汽车", "4s店", "二手车", "发动机", "里程", "经销商", "皮卡", "卡车", "汽车配件", "刹车", "车主", "驾驶"],
@@ -56,7 +59,7 @@ pub const TOPICS: &[TopicDef] = &[
     topic!("travel", "Travel",
         en: ["travel*", "trip", "trips", "holiday*", "vacation*", "flight*", "hotel*", "resort*", "beach*", "destination*", "airline*", "cruise*", "tourism", "tourist*", "itinerary", "booking", "island*", "getaway*", "airport*", "passport", "luggage", "suitcase*", "sightseeing", "city break*", "weekend break*", "all inclusive", "all-inclusive", "ferry", "ferries", "hostel*", "tour", "tours", "journey*", "abroad", "backpacking", "adventure*", "vacation rental*", "villa*", "lodge*", "b&b", "bed and breakfast", "beach", "safari*", "tropical", "paradise", "getaway", "honeymoon*", "boarding pass", "check-in", "jet lag", "travel insurance", "road trip*"],
         pl: ["podróż*", "wakacj*", "urlop*", "loty", "lotów", "hotel*", "plaż*", "wycieczk*", "turyst*", "rejs*", "noclegi", "wyspa", "wyspy", "lotnisk*", "walizk*", "bagaż*", "zwiedzani*", "all inclusive", "last minute", "prom", "hostel*", "wczasy", "wczasów", "wyjazd*", "zagranic*", "wypoczyn*", "przygod*", "zwiedza*", "willa", "wille", "pensjonat*", "morze", "morzem", "nad morzem", "słońc*", "safari", "tropik*", "raj", "podróż poślubn*", "odpraw*", "bilety lotnicze", "ubezpieczenie turystyczne"],
-        de: ["reise*", "urlaub*", "flug", "flüge", "hotel*", "strand*", "ferien*", "kreuzfahrt*", "tourism*", "insel*", "buchung*", "unterkunft"],
+        de: ["~reise*", "~urlaub*", "~flug", "~flüge", "~hotel*", "strand*", "ferien*", "~kreuzfahrt*", "tourism*", "insel*", "buchung*", "~unterkunft"],
         fr: ["voyage*", "vacances", "vol", "vols", "hôtel*", "plage*", "séjour*", "croisière*", "touris*", "île", "îles", "destination*"],
         es: ["viaje*", "vacaciones", "vuelo*", "hotel*", "playa*", "crucero*", "turism*", "turista*", "isla*", "destino*", "escapada*"],
         zh: ["旅游", "旅行", "机票", "酒店", "度假", "航班", "海滩", "景点", "自由行", "出境游", "签证", "行李箱", "护照", "民宿", "景区", "攻略", "自驾游", "跟团游", "旅行社", "出游", "出国", "境外", "背包客", "探险", "别墅", "度假村", "海边", "阳光", "海岛", "蜜月", "登机", "值机", "旅行保险", "游轮"],
@@ -64,7 +67,7 @@ pub const TOPICS: &[TopicDef] = &[
     topic!("personal_finance", "Personal finance",
         en: ["bank*", "loan*", "mortgage*", "credit", "savings", "invest*", "stocks", "pension*", "retirement", "interest rate*", "budget*", "tax", "taxes", "etf", "crypto*", "bitcoin", "inflation", "deposit*", "fund", "funds", "isa", "broker*", "trading", "savings account*", "credit card*", "cashback", "pay off", "debt*", "current account*", "bank account*", "payday", "financial", "finance", "wealth", "retire*", "stock market", "shares", "dividend*", "portfolio*", "bonds"],
         pl: ["bank*", "kredyt*", "pożyczk*", "hipote*", "oszczędn*", "inwest*", "akcje", "emerytur*", "podat*", "lokat*", "konto osobiste", "kryptowalut*", "inflacj*", "fundusz*", "depozyt*", "karta kredytowa", "oszczędności", "obligacj*", "raty", "pieniądz*", "pieniędz*", "konto bankowe", "odsetk*", "finans*", "majątek", "emeryt*", "giełd*", "dywidend*", "portfel inwestycyjny"],
-        de: ["bank*", "kredit*", "darlehen", "hypothek*", "sparkasse", "invest*", "aktie*", "rente", "altersvorsorge", "steuer", "steuern", "steuererklärung", "zinsen", "girokonto"],
+        de: ["bank*", "~kredit*", "~darlehen", "~hypothek*", "sparkasse", "invest*", "aktie*", "rente", "altersvorsorge", "steuer", "steuern", "steuererklärung", "zinsen", "~girokonto"],
         fr: ["banque*", "prêt*", "crédit*", "hypothéc*", "épargne", "investi*", "actions", "bourse", "retraite", "impôt*", "taux d'intérêt"],
         es: ["banco*", "préstamo*", "hipoteca*", "crédito*", "ahorro*", "invers*", "acciones", "jubilación", "impuesto*", "tipo de interés"],
         zh: ["银行", "贷款", "信用卡", "理财", "投资", "股票", "基金", "养老金", "利率", "存款", "房贷", "通胀", "理财产品", "证券", "炒股", "存款利率", "定期", "返现", "债务", "银行账户", "利息", "金融", "财富", "退休", "股市", "分红", "债券", "余额"],
@@ -72,7 +75,7 @@ pub const TOPICS: &[TopicDef] = &[
     topic!("insurance", "Insurance",
         en: ["insurance", "insurer*", "premiums", "policyholder*", "life cover"],
         pl: ["ubezpiecz*", "polisa", "polisy", "składka"],
-        de: ["versicher*", "police", "haftpflicht*", "kasko"],
+        de: ["~versicher*", "police", "haftpflicht*", "kasko"],
         fr: ["assurance*", "assureur*", "mutuelle*", "couverture"],
         es: ["seguro", "seguros", "aseguradora*", "póliza*", "cobertura"],
         zh: ["保险", "保单", "车险", "寿险", "医疗险"],
@@ -80,7 +83,7 @@ pub const TOPICS: &[TopicDef] = &[
     topic!("real_estate", "Real estate",
         en: ["real estate", "apartment*", "flat for", "house for sale", "properties", "realtor*", "rent", "rental*", "landlord*", "bedroom*", "condo*"],
         pl: ["mieszka*", "nieruchom*", "dom na sprzedaż", "wynajem", "najem", "deweloper*", "działk*", "pokoje"],
-        de: ["immobili*", "wohnung*", "miete", "mieten", "makler*", "eigentumswohnung*", "grundstück*"],
+        de: ["~immobili*", "~wohnung*", "miete", "mieten", "makler*", "eigentumswohnung*", "grundstück*"],
         fr: ["immobilier*", "appartement*", "maison à vendre", "loyer*", "agence immobilière"],
         es: ["inmobiliari*", "piso", "pisos", "apartamento*", "alquiler*", "vivienda*", "casa en venta", "terreno*"],
         zh: ["房产", "房地产", "楼盘", "二手房", "租房", "公寓", "房价"],
@@ -96,7 +99,7 @@ pub const TOPICS: &[TopicDef] = &[
     topic!("fitness_running", "Running and fitness",
         en: ["running", "runner*", "marathon*", "jogging", "trail", "5k", "10k", "fitness", "workout*", "gym", "training", "sneaker*", "trainers", "pace", "runs", "jog", "sprint*", "race day", "half marathon", "parkrun", "treadmill*", "stretching", "cardio", "hiit", "yoga", "pilates", "dumbbell*", "kettlebell*", "protein", "personal best", "running gear", "running shoe*", "insoles", "sports watch*", "heart rate"],
         pl: ["bieg*", "maraton*", "jogging", "trening*", "fitness", "siłowni*", "półmaraton*", "trail", "sneakers*", "ćwicze*", "bieg", "biegi", "biegacz*", "biegow*", "bieżni*", "rozciągani*", "kardio", "joga", "pilates", "hantl*", "kettlebell*", "białk*", "rekord życiowy", "zegarek sportowy", "tętn*"],
-        de: ["laufen", "läufer*", "laufschuh*", "marathon*", "joggen", "training*", "fitness*", "trailrun*", "lauf"],
+        de: ["laufen", "läufer*", "~laufschuh*", "marathon*", "joggen", "training*", "fitness*", "trailrun*", "lauf"],
         fr: ["course à pied", "coureur*", "running", "marathon*", "jogging", "trail", "entraînement*", "fitness", "salle de sport"],
         es: ["correr", "corredor*", "running", "maratón", "maratones", "trail", "entrenamiento*", "fitness", "gimnasio*", "zapatillas de running"],
         zh: ["跑步", "跑鞋", "马拉松", "越野跑", "健身", "训练", "慢跑", "配速", "跑者", "长跑", "短跑", "跑步机", "拉伸", "有氧", "瑜伽", "普拉提", "哑铃", "蛋白粉", "运动手表", "心率", "半马", "全马"],
@@ -112,7 +115,7 @@ pub const TOPICS: &[TopicDef] = &[
     topic!("outdoors", "Outdoors",
         en: ["hiking", "hike", "camping", "tent", "tents", "backpack*", "climbing", "mountain*", "cycling", "bicycle*", "bike", "bikes", "ski", "skiing", "kayak*", "fishing", "backpacking", "trekking", "mountaineering", "sleeping bag*", "stove", "headlamp*", "rain jacket*", "waterproof*", "outdoor*", "wilderness", "national park*", "canoe*", "trails", "ridge*", "alpine", "hiking boots"],
         pl: ["turystyka górska", "góry", "górsk*", "namiot*", "plecak*", "wspinacz*", "rower*", "kolarst*", "narty", "narciar*", "kajak*", "wędkar*", "szlak*", "trekking*", "śpiwór*", "śpiwor*", "kuchenk*", "czołów*", "kurtka przeciwdeszczowa", "wodoodporn*", "outdoor*", "park narodowy", "alpejsk*", "buty trekkingowe", "wędrów*", "szlaku"],
-        de: ["wandern", "wander*", "camping", "zelt*", "rucksack*", "klettern", "berg*", "radfahr*", "fahrrad*", "ski", "skifahr*", "angeln"],
+        de: ["wandern", "wander*", "camping", "~zelt*", "~rucksack*", "klettern", "berg*", "radfahr*", "~fahrrad*", "ski", "skifahr*", "angeln"],
         fr: ["randonnée*", "camping", "tente*", "sac à dos", "escalade", "montagne*", "vélo*", "cyclisme", "ski", "kayak*", "pêche"],
         es: ["senderismo", "acampada", "camping", "tienda de campaña", "mochila*", "escalada", "montaña*", "bicicleta*", "ciclismo", "esquí", "kayak*", "pesca"],
         zh: ["徒步", "登山", "露营", "帐篷", "背包", "骑行", "自行车", "滑雪", "钓鱼", "户外", "徒步旅行", "登山鞋", "睡袋", "炉具", "头灯", "冲锋衣", "防水", "国家公园", "皮划艇", "山顶", "野营"],
@@ -120,7 +123,7 @@ pub const TOPICS: &[TopicDef] = &[
     topic!("style_fashion", "Style and fashion",
         en: ["fashion*", "dress", "dresses", "shirt*", "jacket*", "jeans", "shoes", "shoe", "boots", "handbag*", "outfit*", "coat", "coats", "skirt*", "wardrobe", "apparel", "clothing", "sweater*", "jewel*", "watches", "sneakers", "t-shirt*", "hoodie*", "trousers", "leggings", "swimwear", "lingerie", "blazer*", "knitwear", "denim", "sunglasses", "clothes", "outerwear", "parka*", "cardigan*", "trainers", "heels", "sandals", "loafers", "handbags", "wallet*", "belt*", "scarf", "scarves", "gloves", "hat", "hats", "necklace*", "earring*", "bracelet*", "menswear", "womenswear", "styling", "wear"],
         pl: ["moda", "mody", "modn*", "sukien*", "koszul*", "kurtk*", "jeansy", "buty", "butów", "obuwi*", "torebk*", "płaszcz*", "spódnic*", "ubrani*", "odzież*", "sweter*", "biżuter*", "zegarek", "zegarki", "spodni*", "bluz*", "koszulk*", "legginsy", "bielizn*", "marynark*", "dżinsy", "okulary przeciwsłoneczne", "ubra*", "odzież", "kardigan*", "szpilk*", "sandał*", "mokasyn*", "portfel*", "szalik*", "rękawicz*", "czapk*", "kapelusz*", "naszyjnik*", "kolczyk*", "bransolet*", "pierścion*", "stylizac*"],
-        de: ["mode", "kleid*", "hemd*", "jacke*", "jeans", "schuhe", "stiefel", "handtasche*", "outfit*", "mantel", "bekleidung", "pullover", "schmuck", "uhren"],
+        de: ["mode", "~kleid*", "hemd*", "~jacke*", "jeans", "~schuhe", "~stiefel", "~handtasche*", "outfit*", "mantel", "bekleidung", "pullover", "schmuck", "uhren"],
         fr: ["mode", "robe*", "chemise*", "veste*", "jeans", "chaussure*", "bottes", "sac à main", "tenue*", "manteau*", "jupe*", "vêtement*", "bijou*", "montre*"],
         es: ["moda", "vestido*", "camisa*", "chaqueta*", "vaqueros", "zapatos", "botas", "bolso*", "outfit*", "abrigo*", "falda*", "ropa", "jersey", "joya*", "reloj*"],
         zh: ["时尚", "服装", "连衣裙", "衬衫", "夹克", "牛仔裤", "鞋子", "靴子", "手提包", "外套", "裙子", "穿搭", "女装", "男装", "首饰", "手表", "卫衣", "t恤", "裤子", "运动鞋", "羽绒服", "内衣", "墨镜", "衣服", "服饰", "大衣", "开衫", "高跟鞋", "凉鞋", "钱包", "腰带", "围巾", "手套", "帽子", "项链", "耳环", "手链", "戒指", "潮流", "女鞋", "男鞋", "童装"],
@@ -136,7 +139,7 @@ pub const TOPICS: &[TopicDef] = &[
     topic!("home_garden", "Home and garden",
         en: ["furniture", "sofa*", "kitchen*", "garden*", "gardening", "decor*", "mattress*", "bedding", "lamp*", "interior*", "diy", "plants", "curtain*", "rug", "rugs", "bed", "beds", "chair", "chairs", "dining table*", "wardrobe*", "bathroom*", "shelf", "shelves", "cushion*", "duvet*", "pillow*", "cookware", "vacuum cleaner*", "appliance*", "living room*", "home decor", "homeware*", "lighting", "carpet*", "paint colours", "wallpaper*", "tiles", "flooring", "lawn*", "mower*", "patio*", "hedge*", "seeds", "compost", "planter*", "sofa bed*", "armchair*", "dresser*", "nightstand*", "bookcase*", "storage box*", "renovation*"],
         pl: ["meble", "mebli", "kanap*", "sofa", "kuchni*", "ogród*", "ogrod*", "dekorac*", "materac*", "pościel*", "lamp*", "wnętrz*", "rośli*", "zasłon*", "dywan*", "łóżk*", "krzesł*", "stół", "stoły", "szafa", "szafy", "łazienk*", "półk*", "poduszk*", "kołdr*", "odkurzacz*", "sypialni*", "oświetleni*", "wykładzin*", "tapet*", "podłog*", "trawni*", "kosiark*", "taras*", "żywopłot*", "nasion*", "fotel*", "komod*", "regał*", "remont*", "aranżac*", "mebl*"],
-        de: ["möbel*", "sofa*", "küche*", "garten*", "deko*", "matratze*", "bettwäsche", "lampe*", "einricht*", "heimwerk*", "pflanze*", "vorhang*", "teppich*"],
+        de: ["~möbel*", "~sofa*", "küche*", "garten*", "deko*", "~matratze*", "bettwäsche", "~lampe*", "einricht*", "heimwerk*", "pflanze*", "vorhang*", "~teppich*"],
         fr: ["meuble*", "canapé*", "cuisine*", "jardin*", "déco*", "matelas", "linge de lit", "lampe*", "intérieur*", "bricolage", "plante*", "rideau*", "tapis"],
         es: ["mueble*", "sofá*", "cocina*", "jardín", "jardiner*", "decoraci*", "colchón*", "ropa de cama", "lámpara*", "interiorismo", "bricolaje", "planta*", "cortina*", "alfombra*"],
         zh: ["家具", "沙发", "厨房", "花园", "园艺", "家居", "床垫", "床上用品", "灯具", "装修", "绿植", "窗帘", "地毯", "椅子", "餐桌", "衣柜", "浴室", "书架", "抱枕", "被子", "吸尘器", "厨具", "客厅", "卧室", "家装", "灯饰", "地板", "瓷砖", "壁纸", "草坪", "割草机", "阳台", "种子", "花盆", "扶手椅", "书柜", "收纳", "软装", "家纺"],
@@ -144,7 +147,7 @@ pub const TOPICS: &[TopicDef] = &[
     topic!("technology", "Technology and electronics",
         en: ["laptop*", "smartphone*", "phone", "tablet*", "computer*", "software", "headphone*", "earbuds", "camera*", "tech", "gadget*", "processor*", "monitor*", "tv", "4k", "wi-fi", "ai", "iphone", "android", "smartwatch*", "printer*", "router*", "ssd", "gpu", "graphics card*", "charger*", "usb", "bluetooth", "wireless", "speaker*", "gigabyte*", "ram", "laptop", "notebook*", "pc", "macbook", "ipad", "keyboard*", "mouse", "webcam*", "drone*", "console", "4k tv", "oled", "television*", "streaming device*", "electronics", "camera", "lens", "lenses", "battery", "batteries", "processor", "5g phone*", "cybersecurity", "vpn", "antivirus"],
         pl: ["laptop*", "smartfon*", "telefon*", "tablet*", "komputer*", "oprogramow*", "słuchawk*", "aparat*", "technolog*", "gadżet*", "procesor*", "monitor*", "telewizor*", "aplikac*", "elektroni*", "drukark*", "router*", "ładowark*", "głośnik*", "bezprzewodow*", "smartwatch*", "karta graficzna", "pamięć ram", "notebook*", "klawiatur*", "mysz", "myszk*", "kamer*", "dron*", "ekran*", "elektronik*", "bateri*", "akumulator*", "obiektyw*", "oprogramowani*", "antywirus*", "vpn"],
-        de: ["laptop*", "smartphone*", "handy*", "tablet*", "computer*", "software", "kopfhörer*", "kamera*", "technik", "technolog*", "gadget*", "prozessor*", "monitor*", "fernseher*", "elektronik*"],
+        de: ["~laptop*", "~smartphone*", "handy*", "tablet*", "computer*", "software", "~kopfhörer*", "kamera*", "technik", "technolog*", "gadget*", "prozessor*", "monitor*", "~fernseher*", "elektronik*"],
         fr: ["ordinateur*", "portable*", "smartphone*", "téléphone*", "tablette*", "logiciel*", "casque*", "écouteur*", "appareil photo", "technolog*", "gadget*", "processeur*", "écran*", "téléviseur*", "électronique*"],
         es: ["portátil*", "ordenador*", "smartphone*", "móvil*", "teléfono*", "tableta*", "software", "auricular*", "cámara*", "tecnolog*", "gadget*", "procesador*", "monitor*", "televisor*", "electrónic*"],
         zh: ["笔记本电脑", "电脑", "智能手机", "手机", "平板", "软件", "耳机", "相机", "科技", "数码", "处理器", "显示器", "电视", "芯片", "人工智能", "平板电脑", "路由器", "充电器", "蓝牙", "音箱", "智能手表", "显卡", "内存", "笔记本", "键盘", "鼠标", "摄像头", "无人机", "电视机", "屏幕", "电子产品", "电池", "镜头", "云服务", "杀毒", "数码产品", "5g手机"],
@@ -160,7 +163,7 @@ pub const TOPICS: &[TopicDef] = &[
     topic!("food_drink", "Food and drink",
         en: ["recipe*", "cooking", "food", "restaurant*", "coffee", "wine*", "beer*", "baking", "chef*", "dinner", "meal*", "vegan", "pizza", "chocolate", "tea", "snack*", "organic", "grocer*", "breakfast", "lunch", "cheese", "bakery", "takeaway", "cook", "steak*", "meat", "chicken", "beef", "pork", "fish", "seafood", "salmon", "salt", "garlic", "butter", "sauce*", "bake", "baked", "roast*", "grill*", "bbq", "barbecue", "skillet*", "cast iron", "oven*", "ingredient*", "dessert*", "cake", "cakes", "soup*", "salad*", "vegetable*", "fruit*", "bread", "rice", "pasta", "noodle*", "spaghetti", "cuisine", "flavour*", "flavor*", "tasty", "delicious", "kitchenware", "meal kit*", "whisky", "cocktail*", "vodka", "juice*", "yogurt", "chef's", "frying pan*", "wok", "potato*", "onion*", "spices", "seasoning", "dinner party", "menu", "chef"],
         pl: ["przepis*", "gotowan*", "jedzeni*", "restaurac*", "kawa", "kawy", "kawę", "kawiarni*", "wino", "winnic*", "piwo", "piwa", "pieczeni*", "kuchar*", "obiad*", "posił*", "wegańsk*", "pizza", "czekolad*", "herbat*", "przekąsk*", "śniadani*", "sery", "piekarni*", "gotuj*", "makaron*", "zup*", "mięs*", "kurczak*", "wołowin*", "wieprzowin*", "ryb*", "łosoś*", "sól", "czosn*", "masło", "masła", "sos", "sosy", "sosem", "piecz*", "grill*", "piekarnik*", "składnik*", "deser*", "ciast*", "sałatk*", "warzyw*", "owoc*", "chleb*", "ryż*", "pyszn*", "kuchnia", "potraw*", "danie", "soki", "sok", "jogurt*", "ugotuj", "gotowani*", "ziemniak*", "cebul*", "twaróg", "twarogiem", "pierog*", "patelni*", "przyprawy", "obiadu", "kolacj*", "zupa", "zupy"],
-        de: ["rezept*", "kochen", "essen", "restaurant*", "kaffee", "wein*", "bier*", "backen", "koch", "köchin", "abendessen", "mahlzeit*", "vegan*", "pizza", "schokolade"],
+        de: ["~rezept*", "kochen", "essen", "restaurant*", "kaffee", "wein*", "bier*", "backen", "koch", "köchin", "abendessen", "mahlzeit*", "vegan*", "pizza", "schokolade"],
         fr: ["recette*", "cuisiner", "nourriture", "restaurant*", "café", "vin", "vins", "bière*", "pâtisserie*", "chef", "dîner", "repas", "végan*", "pizza", "chocolat*", "thé"],
         es: ["receta*", "cocinar", "comida*", "restaurante*", "café", "vino*", "cerveza*", "repostería", "chef", "cena*", "vegan*", "pizza", "chocolate*", "té"],
         zh: ["美食", "食谱", "菜谱", "餐厅", "咖啡", "葡萄酒", "啤酒", "烘焙", "厨师", "晚餐", "素食", "巧克力", "茶叶", "零食", "早餐", "奶酪", "面包", "外卖", "生鲜", "做饭", "意面", "牛排", "鸡肉", "牛肉", "猪肉", "海鲜", "三文鱼", "大蒜", "黄油", "酱汁", "烤箱", "食材", "甜点", "蛋糕", "沙拉", "蔬菜", "水果", "米饭", "面条", "美味", "烹饪", "厨艺", "饮料", "果汁", "酸奶", "白酒", "红酒", "做法", "家常菜", "酱油", "炖", "炒锅", "下厨", "五花肉", "面粉", "小吃", "火锅", "烧烤", "米其林", "餐馆", "饭店", "糕点", "调料"],
@@ -168,7 +171,7 @@ pub const TOPICS: &[TopicDef] = &[
     topic!("family_parenting", "Family and parenting",
         en: ["baby", "babies", "toddler*", "parenting", "pregnan*", "stroller*", "nappies", "diapers", "kids", "children", "toy", "toys", "school bag", "kid", "child", "infant*", "newborn*", "homework", "nursery", "mum", "mom", "dad", "daddy", "mummy", "babysit*", "lego", "teen*"],
         pl: ["dziec*", "dzieci", "niemowl*", "rodzic*", "ciąż*", "wózek", "wózki", "pieluch*", "zabawk*", "przedszkol*", "macierzyń*", "dziecko", "noworod*", "rodzin*", "mama", "mamy", "tata", "taty", "nastolat*", "opiekunk*"],
-        de: ["baby*", "kleinkind*", "eltern*", "schwanger*", "kinderwagen", "windel*", "kinder*", "spielzeug*"],
+        de: ["baby*", "kleinkind*", "eltern*", "schwanger*", "~kinderwagen", "windel*", "kinder*", "~spielzeug*"],
         fr: ["bébé*", "enfant*", "parent*", "grossesse", "poussette*", "jouet*", "maternité"],
         es: ["bebé*", "niño*", "niña*", "crianza", "embaraz*", "cochecito*", "pañal*", "juguete*", "maternidad"],
         zh: ["母婴", "宝宝", "婴儿", "育儿", "孕妇", "婴儿车", "纸尿裤", "玩具", "儿童", "孩子", "新生儿", "幼儿园", "家庭", "妈妈", "爸爸", "青少年", "亲子", "辅食", "奶粉"],
@@ -176,7 +179,7 @@ pub const TOPICS: &[TopicDef] = &[
     topic!("pets", "Pets",
         en: ["pet", "pets", "dog", "dogs", "puppy", "puppies", "cat", "cats", "kitten*", "veterinar*", "vet", "pet food", "leash", "cat litter", "kennel*", "aquarium*", "grooming", "dog food", "cat food", "pet supplies", "dog bed*", "cat tree*", "chew toy*", "treats", "flea*", "paws", "dog walker*", "adoption", "rescue dog*"],
         pl: ["pies", "psa", "psy", "psów", "szczeni*", "kot", "kota", "koty", "kotów", "kocię*", "weteryn*", "karma", "karmy", "zwierzę*", "zwierząt*", "żwirek", "akwari*", "kuwet*", "smycz*", "weterynarz*", "legowisk*", "drapak*", "przysmak*", "pchł*", "adopc*", "schronisk*", "psem", "kotem"],
-        de: ["haustier*", "hund*", "welpe*", "katze*", "kätzchen", "tierarzt*", "futter*", "leine"],
+        de: ["haustier*", "hund*", "welpe*", "~katze*", "kätzchen", "tierarzt*", "~futter*", "leine"],
         fr: ["animal de compagnie", "animaux", "chien*", "chiot*", "chat", "chats", "chaton*", "vétérinaire*", "croquette*", "laisse"],
         es: ["mascota*", "perro*", "cachorro*", "gato", "gatos", "gatito*", "veterinari*", "pienso*", "correa"],
         zh: ["宠物", "狗粮", "猫粮", "小狗", "狗狗", "猫咪", "小猫", "兽医", "猫砂", "宠物用品", "水族", "狗窝", "猫爬架", "宠物零食", "驱虫", "领养", "铲屎官", "萌宠"],
@@ -200,7 +203,7 @@ pub const TOPICS: &[TopicDef] = &[
     topic!("books", "Books and literature",
         en: ["books", "novel", "novels", "author", "authors", "reading", "ebook*", "audiobook*", "bestseller*", "literature", "poetry", "paperback"],
         pl: ["książk*", "powieś*", "autor", "autora", "autorka", "czytani*", "ebook*", "audiobook*", "literatur*", "poezj*", "księgar*"],
-        de: ["buch", "bücher*", "roman", "romane", "autor", "autorin", "lesen", "e-book*", "hörbuch*", "literatur*", "gedicht*", "buchhandlung*"],
+        de: ["buch", "~bücher*", "roman", "romane", "autor", "autorin", "lesen", "e-book*", "hörbuch*", "literatur*", "gedicht*", "buchhandlung*"],
         fr: ["livre*", "roman*", "auteur*", "lecture", "ebook*", "livre audio", "littérature", "poésie", "librairie*"],
         es: ["libro*", "novela*", "autor", "autora", "lectura", "ebook*", "audiolibro*", "literatura", "poesía", "librería*"],
         zh: ["图书", "书籍", "小说", "作者", "阅读", "电子书", "有声书", "畅销书", "文学", "诗歌"],
@@ -208,7 +211,7 @@ pub const TOPICS: &[TopicDef] = &[
     topic!("music", "Music and audio",
         en: ["music", "album*", "concert*", "song*", "singer*", "band", "guitar*", "piano*", "vinyl", "playlist*", "festival*", "spotify"],
         pl: ["muzyk*", "album*", "koncert*", "piosen*", "piosenkar*", "zespół", "zespołu", "gitar*", "pianin*", "fortepian*", "winyl*", "festiwal*"],
-        de: ["musik*", "album*", "konzert*", "lied", "lieder", "sänger*", "band", "gitarre*", "klavier*", "vinyl", "festival*"],
+        de: ["musik*", "album*", "~konzert*", "lied", "lieder", "sänger*", "band", "gitarre*", "klavier*", "vinyl", "festival*"],
         fr: ["musique*", "album*", "concert*", "chanson*", "chanteu*", "guitare*", "piano*", "vinyle*", "festival*"],
         es: ["música", "musical*", "álbum*", "concierto*", "canción", "canciones", "cantante*", "banda", "guitarra*", "piano*", "vinilo*", "festival*"],
         zh: ["音乐", "专辑", "演唱会", "歌曲", "歌手", "乐队", "吉他", "钢琴", "黑胶", "音乐节"],
@@ -216,7 +219,7 @@ pub const TOPICS: &[TopicDef] = &[
     topic!("movies_tv", "Movies and TV",
         en: ["movie*", "film", "films", "cinema*", "series", "episode*", "streaming", "netflix", "actor*", "actress*", "trailer*", "box office", "premiere*"],
         pl: ["film", "filmy", "filmów", "kino", "kina", "serial*", "odcin*", "streaming*", "netflix", "aktor*", "aktork*", "zwiastun*", "premier*"],
-        de: ["film", "filme", "kino*", "serie", "serien", "staffel", "streaming", "netflix", "schauspieler*", "trailer*", "premiere*"],
+        de: ["film", "filme", "~kino*", "serie", "serien", "staffel", "streaming", "netflix", "schauspieler*", "trailer*", "premiere*"],
         fr: ["film", "films", "cinéma*", "série*", "épisode*", "streaming", "netflix", "acteur*", "actrice*", "bande-annonce", "avant-première"],
         es: ["película*", "cine", "serie", "series", "episodio*", "streaming", "netflix", "actor", "actores", "actriz", "tráiler*", "estreno*"],
         zh: ["电影", "影院", "电视剧", "剧集", "综艺", "演员", "预告片", "票房", "首映"],

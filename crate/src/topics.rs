@@ -21,6 +21,8 @@ use crate::topic_terms::{TOPICS, TOPICS_VERSION};
 pub const LANGS: [&str; 7] = ["en", "pl", "de", "fr", "es", "zh", "ja"];
 /// Fewest letters before a `*` (shorter stems match too many words).
 const MIN_PREFIX_CHARS: usize = 4;
+/// Fewest characters before a compound's head ("elektro" + "auto").
+const MIN_COMPOUND_START: usize = 3;
 /// A word repeated more than this counts no more (one word must not decide).
 const MAX_COUNT_PER_WORD: u32 = 3;
 /// Weight of a word from another language than the page's, when the page
@@ -55,6 +57,10 @@ struct Phrase {
 pub struct TopicMatcher {
     words: HashMap<String, Vec<Hit>>,
     prefixes: HashMap<String, Vec<Hit>>,
+    /// Words (and, with a trailing `*`, stems) that also count as the last
+    /// part of a compound (`~` in the lexicon).
+    heads: HashMap<String, Vec<Hit>>,
+    head_prefixes: HashMap<String, Vec<Hit>>,
     longest_prefix: usize,
     phrases: Option<AhoCorasick>,
     phrase_info: Vec<Phrase>,
@@ -186,14 +192,22 @@ impl TopicMatcher {
     pub fn new() -> Self {
         let mut words: HashMap<String, Vec<Hit>> = HashMap::new();
         let mut prefixes: HashMap<String, Vec<Hit>> = HashMap::new();
+        let mut heads: HashMap<String, Vec<Hit>> = HashMap::new();
+        let mut head_prefixes: HashMap<String, Vec<Hit>> = HashMap::new();
         let mut phrases: HashMap<String, Phrase> = HashMap::new();
         for (topic, def) in TOPICS.iter().enumerate() {
             for (lang, list) in def.words {
                 let bit = LANGS.iter().position(|l| l == lang).map_or(0, |i| 1u8 << i);
-                for word in *list {
+                for marked in *list {
+                    let head = marked.starts_with('~');
+                    let word = marked.trim_start_matches('~');
                     let prefix = word.ends_with('*');
                     let stem = word.trim_end_matches('*');
                     let hit = Hit { topic: topic as u8, langs: bit };
+                    if head && stem.chars().count() >= MIN_PREFIX_CHARS {
+                        let map = if prefix { &mut head_prefixes } else { &mut heads };
+                        merge(map.entry(fold(stem)).or_default(), hit);
+                    }
                     if stem.chars().any(is_spaceless_script) || stem.chars().any(|c| !c.is_alphanumeric()) {
                         let entry = phrases.entry(stem.to_lowercase()).or_insert_with(|| Phrase {
                             hits: Vec::new(),
@@ -220,6 +234,8 @@ impl TopicMatcher {
         TopicMatcher {
             words,
             prefixes,
+            heads,
+            head_prefixes,
             longest_prefix,
             phrases: automaton,
             phrase_info: phrase_list.into_iter().map(|(_, p)| p).collect(),
@@ -239,19 +255,17 @@ impl TopicMatcher {
                 continue;
             }
             let folded = if word.is_ascii() { std::borrow::Cow::Borrowed(word) } else { fold(word).into() };
+            let mut matched = false;
             if let Some(hits) = self.words.get(folded.as_ref()) {
                 tally.add(hits, word, weight);
+                matched = true;
             }
-            // Stems of at least MIN_PREFIX_CHARS characters, longest first:
-            // "laufschuh*" says more than "lauf*".
-            let shortest = folded.char_indices().nth(MIN_PREFIX_CHARS).map_or(folded.len(), |(i, _)| i);
-            if folded.chars().count() >= MIN_PREFIX_CHARS {
-                let longest = folded.len().min(self.longest_prefix);
-                let stem = (shortest..=longest)
-                    .rev()
-                    .filter(|&end| folded.is_char_boundary(end))
-                    .find_map(|end| self.prefixes.get(&folded[..end]));
-                if let Some(hits) = stem {
+            if let Some(hits) = self.stem_of(&folded, &self.prefixes) {
+                tally.add(hits, word, weight);
+                matched = true;
+            }
+            if !matched {
+                if let Some(hits) = self.compound_head(&folded) {
                     tally.add(hits, word, weight);
                 }
             }
@@ -269,6 +283,33 @@ impl TopicMatcher {
             }
             tally.add(&phrase.hits, &lower[m.start()..m.end()], weight);
         }
+    }
+
+    /// The hits of the longest stem in `stems` that `folded` starts with (at
+    /// least MIN_PREFIX_CHARS characters: "laufschuh*" says more than "lauf*").
+    fn stem_of<'a>(&self, folded: &str, stems: &'a HashMap<String, Vec<Hit>>) -> Option<&'a Vec<Hit>> {
+        if stems.is_empty() || folded.chars().count() < MIN_PREFIX_CHARS {
+            return None;
+        }
+        let shortest = folded.char_indices().nth(MIN_PREFIX_CHARS).map_or(folded.len(), |(i, _)| i);
+        let longest = folded.len().min(self.longest_prefix);
+        (shortest..=longest).rev().filter(|&end| folded.is_char_boundary(end)).find_map(|end| stems.get(&folded[..end]))
+    }
+
+    /// A compound ending in a marked head ("elektroauto" → "auto"): its
+    /// first part has at least MIN_COMPOUND_START characters, the head at
+    /// least MIN_PREFIX_CHARS; the longest head wins.
+    fn compound_head(&self, folded: &str) -> Option<&Vec<Hit>> {
+        let chars = folded.chars().count();
+        if chars < MIN_COMPOUND_START + MIN_PREFIX_CHARS {
+            return None;
+        }
+        folded.char_indices().skip(MIN_COMPOUND_START).take(chars - MIN_COMPOUND_START - MIN_PREFIX_CHARS + 1).find_map(
+            |(i, _)| {
+                let tail = &folded[i..];
+                self.heads.get(tail).or_else(|| self.stem_of(tail, &self.head_prefixes))
+            },
+        )
     }
 
     /// The topics of one text on its own.
@@ -316,6 +357,19 @@ mod tests {
 
     fn top(text: &str, lang: Option<&str>) -> Option<String> {
         TopicMatcher::new().topics_of(text, lang).top().map(|t| t.topic.clone())
+    }
+
+    #[test]
+    fn a_german_compound_is_about_its_marked_last_part() {
+        assert_eq!(top("Wallbox für Ihr Elektroauto", Some("de")).as_deref(), Some("automotive"));
+        assert_eq!(top("Günstige Städtereisen und Winterurlaub", Some("de")).as_deref(), Some("travel"));
+        assert_eq!(top("Die neue Hundefutter-Marke: Trockenfutter im Test", Some("de")).as_deref(), Some("pets"));
+        // Heads that are not marked do not reach into other words.
+        for text in
+            ["Jedes Mitglied trifft eine Auswahl", "Eine kleine Auswahl an Interessen", "Der Verlauf im Verband"]
+        {
+            assert_eq!(top(text, Some("de")), None, "{text}");
+        }
     }
 
     #[test]

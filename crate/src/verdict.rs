@@ -14,7 +14,7 @@ use crate::topical::{self, item_topics, TopicFinding, PROFILE_MIN_WEIGHT};
 use crate::topics::{TopicMatcher, Topics};
 
 /// Version of the classification rules; carried by every verdict.
-pub const CLASSIFIER_VERSION: &str = "adlens-classifier/0.3";
+pub const CLASSIFIER_VERSION: &str = "adlens-classifier/0.4";
 
 /// Why an ad or widget is shown to the user.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

@@ -22,10 +22,13 @@ use adlens::Engine;
 const KINDS: [&str; 4] = ["contextual", "behavioural", "retargeted", "generic"];
 const MISSED: &str = "missed";
 
-/// The generated journeys, and the ones the browser e2e tests also run.
+/// The generated journeys, the ones the browser e2e tests also run, and the
+/// hold-out set (written before the rules ever saw it). `ADLENS_SCENARIOS`
+/// (a comma-separated list of these folders) scores only some of them.
 fn journeys() -> Vec<PathBuf> {
     let mut files = Vec::new();
-    for dir in ["journeys", "browser"] {
+    let chosen = std::env::var("ADLENS_SCENARIOS").unwrap_or_else(|_| "journeys,browser,holdout".into());
+    for dir in chosen.split(',').map(str::trim).filter(|d| !d.is_empty()) {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/scenarios").join(dir);
         let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
         let mut found: Vec<PathBuf> = entries
@@ -55,7 +58,8 @@ fn expectations(path: &Path) -> Vec<(usize, String, String)> {
 fn scenario_suite_meets_its_targets() {
     let snapshot = common::real_lists().to_snapshot();
     let files = journeys();
-    assert!(files.len() >= 20, "only {} journeys", files.len());
+    let whole_suite = std::env::var_os("ADLENS_SCENARIOS").is_none();
+    assert!(!whole_suite || files.len() >= 20, "only {} journeys", files.len());
     // confusion[expected][predicted]
     let mut confusion: HashMap<(String, String), usize> = HashMap::new();
     let mut wrong = Vec::new();
@@ -119,7 +123,7 @@ fn scenario_suite_meets_its_targets() {
     for w in &wrong {
         println!("  {w}");
     }
-    assert!(labelled >= 200, "only {labelled} labelled items");
+    assert!(!whole_suite || labelled >= 200, "only {labelled} labelled items");
     let missed: usize = KINDS.iter().map(|e| count(e, MISSED)).sum();
     assert_eq!(missed, 0, "labelled items not found at all:\n{}", wrong.join("\n"));
     assert!(macro_f1 >= 0.90, "macro-F1 {macro_f1:.3} < 0.90");
