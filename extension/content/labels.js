@@ -27,6 +27,13 @@ const STYLE = `
     background: #fff; cursor: pointer; white-space: nowrap; pointer-events: auto;
   }
   .badge:focus-visible { outline: 2px solid #000; outline-offset: 2px; }
+  /* A shape per kind, so kinds differ without colour too (the word is always
+     there; the shape is decoration: the label's accessible name is its text). */
+  .badge::before { display: inline-block; margin-right: 4px; font-weight: 700; }
+  .badge.contextual::before  { content: "▤"; }  /* a page */
+  .badge.behavioural::before { content: "◉"; }  /* a profile */
+  .badge.retargeted::before  { content: "↻"; }  /* coming back */
+  .badge.generic::before     { content: "○"; }  /* nothing in particular */
   .frame { position: absolute; z-index: 2147483646; box-sizing: border-box; border: 2px solid currentColor;
     border-radius: 3px; pointer-events: none; }
   .contextual  { color: #0b5394; }
