@@ -58,6 +58,14 @@ pub struct PhraseMatch {
     pub hint: PhraseHint,
 }
 
+/// The ad markers ("Sponsored", "Anzeige", "广告"…) that, as the whole
+/// text of a small element, mark the item they sit in, whatever the
+/// element's classes. Bare "ad" is left out: as a whole text it is also an
+/// era ("AD 1066") or an abbreviation.
+pub fn text_markers() -> Vec<&'static str> {
+    PHRASES.iter().filter(|p| p.hint == PhraseHint::AdMarker && p.text != "ad").map(|p| p.text).collect()
+}
+
 const fn p(text: &'static str, lang: &'static str, hint: PhraseHint, fit: Fit) -> Phrase {
     Phrase { text, lang, hint, fit }
 }

@@ -28,6 +28,11 @@ pub struct ScanPlan {
     pub label_selector: String,
     /// For such a label, the closest ancestor matching this is its item.
     pub label_container_selector: String,
+    /// Ad markers ("sponsored", "anzeige", "广告"…, lower-case) that mark
+    /// the item they sit in when they are the whole text of an element,
+    /// whatever its classes; the item is the closest ancestor matching
+    /// `label_container_selector`, else the closest with a link.
+    pub text_markers: Vec<&'static str>,
     /// Attributes to report for each candidate (vendor markers).
     pub attributes: Vec<&'static str>,
     /// JSON-LD blocks, for product pages.
@@ -81,6 +86,7 @@ impl ScanPlan {
             heading_container_selector: "section,aside,[role=region],[role=complementary]".into(),
             label_selector: "[class*=\"sponsor\"],[class*=\"Sponsor\"],[class*=\"advert\"],[class*=\"Advert\"]".into(),
             label_container_selector: "li,article,[class*=\"product\"],[class*=\"card\"],[class*=\"tile\"]".into(),
+            text_markers: lexicon::text_markers(),
             attributes,
             json_ld_selector: "script[type=\"application/ld+json\"]",
             product_meta_selector: "meta[property^=\"og:\"],meta[property^=\"product:\"]",

@@ -26,7 +26,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const extension = path.join(root, 'extension');
 const dist = path.join(root, 'dist');
 const engineOut = path.join(extension, 'engine');
-const wasmIn = path.join(root, 'target/wasm32-unknown-unknown/release/adlens.wasm');
+const wasmIn = path.join(root, 'target/wasm32-unknown-unknown/wasm/adlens.wasm');
 const dataOut = path.join(root, 'target/adlens-data');
 /** Where each list comes from when no local copy is given. */
 export const LIST_URLS = {
@@ -55,7 +55,7 @@ function run(cmd, args) {
 
 
 function buildEngine() {
-  run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '-p', 'adlens', '--lib']);
+  run('cargo', ['build', '--profile', 'wasm', '--target', 'wasm32-unknown-unknown', '-p', 'adlens', '--lib']);
   const digest = createHash('sha256').update(fs.readFileSync(wasmIn)).digest('hex');
   const stampFile = path.join(engineOut, '.source-sha256');
   if (fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === digest) {

@@ -108,3 +108,15 @@ for (const url of ['http://shop.example/search/', 'http://sklep.example/szukaj/'
     await page.close();
   });
 }
+
+test('tiles marked only by the words "Sponsored" or "Advertisement" are labelled as ads; the word in a sentence is not', async () => {
+  const url = 'http://shop.example/deals/';
+  const page = await current().open(url);
+  await waitForLabels(page, 2);
+  await page.waitForTimeout(400);
+  const { state } = await current().waitForReport(url, 2);
+  assert.deepEqual(state.report.items.map((i) => [i.elementId, i.itemType, i.label?.phrase]),
+    [['deal-1', 'ad', 'sponsored'], ['deal-3', 'ad', 'advertisement']]);
+  assert.equal((await readLabels(page)).length, 2);
+  await page.close();
+});
