@@ -291,3 +291,42 @@ test('everything survives closing and reopening the browser', async () => {
     fs.rmSync(profile, { recursive: true, force: true });
   }
 });
+
+test('retention forgets stored observations older than the chosen period, and the panel follows', async () => {
+  // Observations from 60 days ago, imported as a researcher's old export.
+  const old = Date.now() - 60 * 86_400_000;
+  const iso = (/** @type {number} */ t) => new Date(t).toISOString();
+  const lines = [
+    { type: 'export', format: 'adlens-observations', schemaVersion: 1, exportedAt: iso(old), producer: 'test',
+      options: { format: 'jsonl', from: null, to: null, sites: [], types: [], dropQuery: false, pageUrls: 'full', includeEvidence: true } },
+    { type: 'page_visit', id: '9.1/page', time: iso(old), site: 'oldsite.example', pageUrl: 'https://oldsite.example/', visitId: '9.1',
+      language: 'en', topics: [], product: null },
+    { type: 'tracker_contact', id: '9.1/contact/criteo.com', time: iso(old), lastTime: iso(old), site: 'oldsite.example',
+      pageUrl: 'https://oldsite.example/', visitId: '9.1', domain: 'criteo.com', requests: 2, listed: 0, tracker: 'Criteo',
+      company: 'Criteo', category: 'advertising', retargetingVendor: true },
+  ];
+  const file = path.join(outDir, 'sixty-days-ago.jsonl');
+  fs.writeFileSync(file, `${lines.map((l) => JSON.stringify(l)).join('\n')}\n`);
+  const panel = await openPanel('#data');
+  assert.equal((await importFile(panel, file)).result, '2');
+  assert.ok(await current().readDb('sites', 'oldsite.example'), 'the old site is listed');
+
+  // Keeping 30 days (the default) applies on the next change of the setting.
+  const options = await current().browser.context.newPage();
+  await options.goto(`chrome-extension://${current().browser.extensionId}/options.html`);
+  await options.waitForSelector('body[data-ready="true"]');
+  await options.selectOption('#retention', '90');
+  await new Promise((r) => setTimeout(r, 800));
+  assert.ok(await current().readDb('sites', 'oldsite.example'), '60 days old is within 90 days');
+  await options.selectOption('#retention', '30');
+  for (const deadline = Date.now() + 5_000; Date.now() < deadline && await current().readDb('sites', 'oldsite.example'); ) {
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.equal(await current().readDb('sites', 'oldsite.example'), undefined, 'its summary is gone');
+  const left = /** @type {{ site: string }[]} */ (await current().readDb('observations'));
+  assert.ok(left.every((o) => o.site !== 'oldsite.example'), 'and its observations');
+  assert.ok(left.length > 0, 'recent observations stay');
+  await options.selectOption('#retention', '90');
+  await options.close();
+  await panel.close();
+});

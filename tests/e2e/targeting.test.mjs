@@ -111,6 +111,12 @@ test('the panel shows what the browsing taught AdLens; forgetting a site and wip
   const sites = async () => panel.$$eval('#memory-sites tbody tr', (rows) => rows.map((r) => r.getAttribute('data-site')));
   assert.deepEqual((await sites()).sort(), ['gouwu.example', 'lvyou.example', 'xinwen.example']);
 
+  // "What advertisers could infer": one topic can be taken out of the profile.
+  await panel.click('#interests li[data-topic="travel"] button');
+  await panel.waitForFunction(() => !document.querySelector('#interests li[data-topic="travel"]'));
+  const saved = /** @type {{ sites: Record<string, { topics: Record<string, number> }> }} */ (await current().readDb('memory', 'interestProfile'));
+  assert.ok(Object.values(saved.sites).every((s) => !('travel' in s.topics)), 'travel is gone from every site, in storage too');
+
   await panel.click('tr[data-site="lvyou.example"] button');
   await panel.waitForFunction(() => !document.querySelector('tr[data-site="lvyou.example"]'));
   const stored = async () => /** @type {{ sites: Record<string, unknown> } | undefined} */ (
