@@ -152,25 +152,41 @@ impl Engine {
     /// Whether the lists block a request and whether it is third-party: the
     /// hot path, run for every request, so each URL is parsed once.
     pub fn check_request(&self, url: &str, source_url: &str, request_type: &str) -> (bool, bool) {
+        let (listed, third_party, _) = self.match_request(url, source_url, request_type);
+        (listed, third_party)
+    }
+
+    /// Listed, third-party, and the request's host (as the matcher parsed
+    /// it, so the URL is not parsed again).
+    fn match_request(&self, url: &str, source_url: &str, request_type: &str) -> (bool, bool, String) {
         match &self.lists {
             Some(lists) => {
                 let verdict = lists.check_request(url, source_url, request_type);
-                (verdict.blocked, verdict.third_party)
+                (verdict.blocked, verdict.third_party, verdict.host)
             }
             None => {
                 let host = host_of(url).unwrap_or_default();
-                (false, is_third_party(&host, &host_of(source_url).unwrap_or_default()))
+                let third_party = is_third_party(&host, &host_of(source_url).unwrap_or_default());
+                (false, third_party, host)
             }
+        }
+    }
+
+    /// The registrable domain of a host, empty for none.
+    fn domain_of_host(host: &str) -> String {
+        if host.is_empty() {
+            String::new()
+        } else {
+            registrable_domain(host)
         }
     }
 
     /// What a request is: listed or not, third-party or not, and to which
     /// site. `source_url` is the page (or frame) that made it.
     pub fn classify_request(&self, url: &str, source_url: &str, request_type: &str) -> RequestInfo {
-        let (listed, third_party) = self.check_request(url, source_url, request_type);
+        let (listed, third_party, host) = self.match_request(url, source_url, request_type);
         let site = host_of(source_url).map(|h| registrable_domain(&h)).unwrap_or_default();
-        let domain = host_of(url).map(|h| registrable_domain(&h)).unwrap_or_default();
-        RequestInfo { listed, third_party, site, domain }
+        RequestInfo { listed, third_party, site, domain: Self::domain_of_host(&host) }
     }
 
     /// Loads the compact tracker database; on error the current one stays.
@@ -210,24 +226,13 @@ impl Engine {
     }
 
     fn observe(&mut self, url: &str, source_url: &str, kind: &str, time_ms: u64, visit: Option<&str>) -> RequestInfo {
-        let (listed, third_party, host) = match &self.lists {
-            Some(lists) => {
-                let verdict = lists.check_request(url, source_url, kind);
-                (verdict.blocked, verdict.third_party, verdict.host)
-            }
-            None => {
-                let host = host_of(url).unwrap_or_default();
-                let third_party = is_third_party(&host, &host_of(source_url).unwrap_or_default());
-                (false, third_party, host)
-            }
-        };
+        let (listed, third_party, host) = self.match_request(url, source_url, kind);
         if self.last_page.as_ref().is_none_or(|(page, _)| page != source_url) {
             let site = host_of(source_url).map(|h| registrable_domain(&h)).unwrap_or_default();
             self.last_page = Some((source_url.to_owned(), site));
         }
         let site = self.last_page.as_ref().map(|(_, site)| site.clone()).unwrap_or_default();
-        let domain = if host.is_empty() { String::new() } else { registrable_domain(&host) };
-        let info = RequestInfo { listed, third_party, site, domain };
+        let info = RequestInfo { listed, third_party, site, domain: Self::domain_of_host(&host) };
         if info.third_party && !info.site.is_empty() && !info.domain.is_empty() {
             self.sites.record(&info.site, &info.domain, info.listed, time_ms);
             let event = remarketing::detect(url);
