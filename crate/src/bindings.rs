@@ -8,7 +8,8 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::engine::{Engine, ENGINE_VERSION};
-use crate::export::{parse_export, ExportHeader, ExportOptions, Exporter};
+use crate::export::{ExportHeader, ExportOptions, Exporter};
+use crate::import::parse_export;
 use crate::lexicon::match_label;
 use crate::lists::FilterLists;
 use crate::observations::Observation;

@@ -1,8 +1,7 @@
 //! The research export: observations written as JSON Lines or CSV, with
 //! filters (dates, sites, record types) and redaction (query strings
 //! dropped, page URLs replaced by a salted hash or by the site alone,
-//! evidence left out), and the strict reader that imports a JSON Lines
-//! export back.
+//! evidence left out). [`crate::import`] reads a JSON Lines export back.
 //!
 //! A JSON Lines export starts with a header line (`"type": "export"`) naming
 //! the format, its schema version and how it was made; every other line is
@@ -24,10 +23,8 @@ use crate::observations::{Observation, OBSERVATIONS_VERSION, OBSERVATION_TYPES};
 pub const EXPORT_FORMAT: &str = "adlens-observations";
 /// The JSON Schema of one export line, as shipped in the repository.
 pub const SCHEMA_JSON: &str = include_str!("../schema/observations-v1.schema.json");
-/// Most lines an import reads (a year of heavy browsing is far below it).
-pub const MAX_IMPORT_LINES: usize = 2_000_000;
 /// Fields holding times: epoch milliseconds in storage, RFC 3339 in exports.
-const TIME_FIELDS: [&str; 2] = ["time", "lastTime"];
+pub(crate) const TIME_FIELDS: [&str; 2] = ["time", "lastTime"];
 
 /// The columns of a CSV export, in order. Lists and evidence are written as
 /// JSON inside their cell; a field a record type lacks is empty.
@@ -152,39 +149,17 @@ pub struct ExportHeader {
     pub options: ExportOptions,
 }
 
-/// Why an export could not be made or read.
+/// Why an export could not be made.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ExportError {
     /// The export options are wrong.
     Options(String),
-    /// The file is empty.
-    Empty,
-    /// The first line is not an AdLens export header.
-    NotAnExport(String),
-    /// It was written for another schema version.
-    WrongVersion(u32),
-    /// One line is not a valid record; nothing is imported.
-    BadLine {
-        /// 1-based line number.
-        line: usize,
-        /// What is wrong.
-        why: String,
-    },
-    /// The file has more lines than [`MAX_IMPORT_LINES`].
-    TooLong(usize),
 }
 
 impl fmt::Display for ExportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ExportError::Options(why) => write!(f, "export options: {why}"),
-            ExportError::Empty => write!(f, "the file is empty"),
-            ExportError::NotAnExport(why) => write!(f, "not an AdLens export (JSON Lines): {why}"),
-            ExportError::WrongVersion(v) => {
-                write!(f, "this export has schema version {v}; this AdLens reads version {OBSERVATIONS_VERSION}")
-            }
-            ExportError::BadLine { line, why } => write!(f, "line {line}: {why}"),
-            ExportError::TooLong(n) => write!(f, "more than {n} lines"),
         }
     }
 }
@@ -350,82 +325,15 @@ pub fn salted_hash(salt: &str, url: &str) -> String {
     format!("sha256:{hex}")
 }
 
-/// A JSON Lines export read back.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Imported {
-    /// Its header.
-    pub header: ExportHeader,
-    /// Its observations, in file order.
-    pub observations: Vec<Observation>,
-}
-
-/// Reads a JSON Lines export, all or nothing: a wrong header or version, or
-/// any bad line, refuses the whole file with the line's number.
-pub fn parse_export(text: &str) -> Result<Imported, ExportError> {
-    let mut lines = text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty());
-    let (_, first) = lines.next().ok_or(ExportError::Empty)?;
-    let header = parse_header(first)?;
-    let mut observations = Vec::new();
-    for (index, line) in lines {
-        if observations.len() >= MAX_IMPORT_LINES {
-            return Err(ExportError::TooLong(MAX_IMPORT_LINES));
-        }
-        observations.push(parse_line(line).map_err(|why| ExportError::BadLine { line: index + 1, why })?);
-    }
-    Ok(Imported { header, observations })
-}
-
-fn parse_header(line: &str) -> Result<ExportHeader, ExportError> {
-    let value: Value = serde_json::from_str(line).map_err(|e| ExportError::NotAnExport(e.to_string()))?;
-    if value.get("type").and_then(Value::as_str) != Some("export")
-        || value.get("format").and_then(Value::as_str) != Some(EXPORT_FORMAT)
-    {
-        return Err(ExportError::NotAnExport(format!("the first line is not an {EXPORT_FORMAT} header")));
-    }
-    match value.get("schemaVersion").and_then(Value::as_u64) {
-        Some(v) if v == u64::from(OBSERVATIONS_VERSION) => {}
-        Some(v) => return Err(ExportError::WrongVersion(u32::try_from(v).unwrap_or(u32::MAX))),
-        None => return Err(ExportError::NotAnExport("the header has no schemaVersion".into())),
-    }
-    serde_json::from_value(value).map_err(|e| ExportError::BadLine { line: 1, why: e.to_string() })
-}
-
-/// One export line (not the header) as an observation.
-pub fn parse_line(line: &str) -> Result<Observation, String> {
-    let mut value: Value = serde_json::from_str(line).map_err(|e| format!("not JSON: {e}"))?;
-    let object = value.as_object_mut().ok_or("not a JSON object")?;
-    for field in TIME_FIELDS {
-        if let Some(Value::String(text)) = object.get(field) {
-            let ms = parse_time(text)?;
-            object.insert(field.to_owned(), Value::from(ms));
-        }
-    }
-    let observation: Observation = serde_json::from_value(value).map_err(|e| e.to_string())?;
-    check_values(&observation)?;
-    Ok(observation)
-}
-
-/// What types alone cannot say: ids present, confidences in range.
-fn check_values(o: &Observation) -> Result<(), String> {
-    if o.id().is_empty() || o.id().len() > 2_000 {
-        return Err("id must be 1 to 2,000 characters".into());
-    }
-    if let Observation::ItemSeen(item) = o {
-        if !(0.0..=1.0).contains(&item.confidence) {
-            return Err(format!("confidence {} is not between 0 and 1", item.confidence));
-        }
-    }
-    Ok(())
-}
-
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+    use crate::import::parse_export;
     use crate::observations::{LabelFeedback, PageVisit};
     use crate::products::Product;
     use crate::verdict::Kind;
 
-    fn visit() -> Observation {
+    pub(crate) fn visit() -> Observation {
         Observation::PageVisit(PageVisit {
             id: "1.5/page".into(),
             time: 1_764_000_000_000,
@@ -443,7 +351,7 @@ mod tests {
         })
     }
 
-    fn feedback() -> Observation {
+    pub(crate) fn feedback() -> Observation {
         Observation::LabelFeedback(LabelFeedback {
             id: "fb/1".into(),
             time: 1_764_000_000_500,
@@ -455,7 +363,7 @@ mod tests {
         })
     }
 
-    fn export(options: ExportOptions, records: &[Observation]) -> String {
+    pub(crate) fn export(options: ExportOptions, records: &[Observation]) -> String {
         let mut exporter = Exporter::new(options, "0123456789abcdef0123", "test", 1_764_000_001_000).expect("options");
         let mut out = exporter.header_line();
         for r in records {
@@ -513,19 +421,5 @@ mod tests {
         assert_eq!(&rows[0][0], "page_visit");
         assert!(rows[0][9].contains("Trail Runner X"), "product as JSON in its cell");
         assert_eq!(&rows[1][21], "retargeted");
-    }
-
-    #[test]
-    fn bad_files_are_refused_whole_with_a_clear_reason() {
-        assert_eq!(parse_export(""), Err(ExportError::Empty));
-        assert!(matches!(parse_export("{\"type\":\"page_visit\"}"), Err(ExportError::NotAnExport(_))));
-        let good = export(ExportOptions::default(), &[visit(), feedback()]);
-        let newer = good.replacen("\"schemaVersion\":1", "\"schemaVersion\":2", 1);
-        assert_eq!(parse_export(&newer), Err(ExportError::WrongVersion(2)));
-        let broken = good.replace("\"kind\":\"retargeted\"", "\"kind\":\"sneaky\"");
-        let err = parse_export(&broken).expect_err("refused");
-        assert!(err.to_string().starts_with("line 3: "), "{err}");
-        let bad_time = good.replace("2025-11-24T16:00:00Z", "yesterday");
-        assert!(parse_export(&bad_time).expect_err("refused").to_string().contains("not RFC 3339"));
     }
 }

@@ -17,6 +17,7 @@ pub mod error;
 pub mod export;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod html_scan;
+pub mod import;
 pub mod landing;
 pub mod lexicon;
 pub mod lists;

@@ -8,7 +8,8 @@
 
 use std::path::{Path, PathBuf};
 
-use adlens::export::{parse_export, ExportOptions, Exporter, Format, PageUrls, SCHEMA_JSON};
+use adlens::export::{ExportOptions, Exporter, Format, PageUrls, SCHEMA_JSON};
+use adlens::import::parse_export;
 use adlens::observations::Observation;
 use adlens::replay::replay_observed;
 use adlens::Engine;
@@ -94,7 +95,7 @@ fn the_schema_refuses_what_the_reader_refuses() {
         let broken = item.replacen(from, to, 1);
         let value: Value = serde_json::from_str(&broken).expect("still JSON");
         assert!(!validator.is_valid(&value), "the schema refuses {to}");
-        assert!(adlens::export::parse_line(&broken).is_err(), "the reader refuses {to}");
+        assert!(adlens::import::parse_line(&broken).is_err(), "the reader refuses {to}");
     }
 }
 

@@ -5,7 +5,8 @@
 
 use std::collections::BTreeMap;
 
-use adlens::export::{parse_export, SCHEMA_JSON};
+use adlens::export::SCHEMA_JSON;
+use adlens::import::parse_export;
 use serde_json::Value;
 
 use crate::scan::positional;
