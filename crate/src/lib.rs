@@ -21,6 +21,7 @@ pub mod import;
 pub mod landing;
 pub mod lexicon;
 pub mod lists;
+pub mod observation_log;
 pub mod observations;
 pub mod page;
 pub mod plan;
