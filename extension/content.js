@@ -7,14 +7,15 @@
 
 import { RESCAN, send } from './messages.js';
 import { classesAndIds, ElementKeys, frameSummary, headingTexts, scanPage } from './content/scan.js';
+import { slotsKey } from './background/slot-memory.js';
 import { EarlyHold } from './content/hold.js';
 import { useLanguage } from './i18n.js';
 import { LabelLayer } from './content/labels.js';
 import { Muter } from './content/mute.js';
 import { isMuted, isPaused, normaliseSettings, onSettingsChanged, SETTINGS_KEY, updateSettings } from './settings.js';
 
-/** The storage key where the background keeps this host's slots (background/slot-memory.js). */
-const SLOTS_KEY = `slots:${location.hostname}`;
+/** Where the background keeps this host's slots and their last kinds. */
+const SLOTS_KEY = slotsKey(location.hostname);
 
 /** Quiet period after DOM changes before rescanning (late ads, infinite scroll). */
 const RESCAN_DELAY_MS = 250;

@@ -10,7 +10,7 @@ import { withQuotaRecovery, writeObservations } from '../storage/observations.js
 /** @typedef {import('../engine/adlens.js').Engine} Engine */
 
 /** How long request records wait to be stored together. */
-export const FLUSH_DELAY_MS = 200;
+const FLUSH_DELAY_MS = 200;
 
 /** @type {ReturnType<typeof setTimeout> | undefined} */
 let timer;

@@ -8,6 +8,12 @@
 // the memory: per site, by retention, and by "forget everything".
 
 export const SLOTS_PREFIX = 'slots:';
+
+/**
+ * The storage key of a host's slots (the content script reads its own).
+ * @param {string} host
+ */
+export const slotsKey = (host) => SLOTS_PREFIX + host;
 /** Most slot ids remembered per host. */
 const MAX_SLOTS = 30;
 
@@ -29,7 +35,7 @@ export async function rememberSlots(report, time) {
   } catch {
     return;
   }
-  const key = SLOTS_PREFIX + host;
+  const key = slotsKey(host);
   const found = report.items.filter((i) => typeof i.elementId === 'string' && i.elementId.length <= 200);
   if (found.length === 0) return;
   const stored = /** @type {HostSlots | undefined} */ ((await chrome.storage.local.get(key))[key]);

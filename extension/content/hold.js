@@ -21,9 +21,9 @@ import { idOf, isMatch, within } from './dom-safe.js';
 import { hide, unhide } from './inline-display.js';
 
 /** How long after `load` a held slot that is not muted stays hidden. */
-export const GRACE_MS = 800;
+const GRACE_MS = 800;
 /** Longest a held slot waits for its creative's frame to report. */
-export const MAX_HOLD_MS = 4_000;
+const MAX_HOLD_MS = 4_000;
 
 export class EarlyHold {
   /**
