@@ -53,7 +53,7 @@ import { LANGUAGE_PATTERN } from './i18n.js';
 
 /**
  * What the background keeps per tab (background/tab-state.js).
- * @typedef {{ url: string, report: PageReport, updatedAt: number, scanMs: number[] }} TabState
+ * @typedef {{ url: string, report: PageReport, updatedAt: number, scans: ScanTiming[] }} TabState
  * @typedef {{ tabId: number, url: string | null, site: string | null, counts: KindCounts, items: ReportedItem[] }} TabSummary
  */
 
@@ -62,10 +62,12 @@ import { LANGUAGE_PATTERN } from './i18n.js';
  * @typedef {{ type: 'page/get-plan' }} GetPlanMessage
  * @typedef {{ type: 'page/get-cosmetic', url: string, classes: string[], ids: string[] }} GetCosmeticMessage
  * @typedef {{ type: 'page/match-labels', texts: string[] }} MatchLabelsMessage
- * @typedef {{ url: string, name: string, links: string[], text: string, images: string[] }} FrameReport
+ * @typedef {{ url: string, name: string, links: string[], text: string, images: string[], frames: string[],
+ *   frameNames: string[] }} FrameReport what a frame shows, and the frames inside it (whose content is its slot's too)
  * @typedef {{ type: 'frame/report', frame: FrameReport }} FrameReportMessage
- * @typedef {{ scanMs: number }} ScanTiming
- * @typedef {{ type: 'page/report', page: PageSnapshot, timing?: ScanTiming }} PageReportMessage
+ * @typedef {{ scanMs: number, labelMs: number }} ScanTiming main-thread time of one scan: reading the page, and labelling it
+ * @typedef {{ type: 'page/report', page: PageSnapshot }} PageReportMessage
+ * @typedef {{ type: 'page/timing', url: string, timing: ScanTiming }} PageTimingMessage
  * @typedef {{ type: 'tab/get-summary', tabId: number }} GetTabSummaryMessage
  * @typedef {{ type: 'engine/get-info' }} GetEngineInfoMessage
  * @typedef {{ type: 'sites/get-records' }} GetSiteRecordsMessage
@@ -78,7 +80,8 @@ import { LANGUAGE_PATTERN } from './i18n.js';
  * @typedef {{ type: 'memory/apply-observations', observations: object[] }} ApplyObservationsMessage
  * @typedef {{ type: 'memory/wipe' }} WipeMemoryMessage
  * @typedef {{ type: 'feedback/label-wrong', url: string, kind: Kind, elementId: string | null, classifierVersion: string }} LabelWrongMessage
- * @typedef {GetPlanMessage | GetCosmeticMessage | MatchLabelsMessage | FrameReportMessage | PageReportMessage | GetTabSummaryMessage | GetEngineInfoMessage
+ * @typedef {GetPlanMessage | GetCosmeticMessage | MatchLabelsMessage | FrameReportMessage | PageReportMessage | PageTimingMessage
+ *   | GetTabSummaryMessage | GetEngineInfoMessage
  *   | GetSiteRecordsMessage | GetProductsMessage | UpdateListsMessage | GetInterestsMessage | ForgetSiteMessage
  *   | WipeMemoryMessage | LabelWrongMessage | ForgetTopicMessage | ApplyObservationsMessage | GetMessagesMessage} Message
  * @typedef {{ name: string, title: string | null, version: string | null, rules: number }} ListInfo
@@ -92,7 +95,7 @@ import { LANGUAGE_PATTERN } from './i18n.js';
  * @typedef {{ sites: Record<string, { thirdParties: Record<string, ThirdPartyRecord>,
  *   remarketing: RemarketingRecord[], lastSeen: number }>, trackersVersion: string | null }} SiteRecords
  * @typedef {{ 'page/get-plan': ScanPlan, 'page/get-cosmetic': string[], 'page/match-labels': number[], 'frame/report': null,
- *   'page/report': PageReport,
+ *   'page/report': PageReport, 'page/timing': null,
  *   'tab/get-summary': TabSummary, 'engine/get-info': EngineInfo, 'sites/get-records': SiteRecords,
  *   'memory/get-products': ProductMemory, 'lists/update-now': EngineInfo, 'memory/get-interests': MemoryView,
  *   'memory/forget-site': null, 'memory/wipe': null, 'feedback/label-wrong': null, 'memory/forget-topic': null,
@@ -105,6 +108,9 @@ const KIND_NAMES = ['contextual', 'behavioural', 'retargeted', 'generic'];
 
 /** Most imported observations sent to the background in one message. */
 export const MAX_APPLY_BATCH = 2_000;
+
+/** Longest scan time taken as a measurement (longer is a bug, or a lie). */
+const MAX_TIMING_MS = 60_000;
 
 /** What the background may tell a page's content script. */
 export const RESCAN = 'page/rescan';
@@ -132,6 +138,7 @@ export const MESSAGE_RULES = Object.freeze({
   // 2,000 headings of up to 200 characters.
   'page/match-labels': { from: SENDER.PAGE, maxBytes: 1_000_000 },
   'page/report': { from: SENDER.PAGE, maxBytes: 4_000_000 },
+  'page/timing': { from: SENDER.PAGE, maxBytes: 4_096 },
   'tab/get-summary': { from: SENDER.EXTENSION, maxBytes: 256 },
   'engine/get-info': { from: SENDER.EXTENSION, maxBytes: 256 },
   'sites/get-records': { from: SENDER.EXTENSION, maxBytes: 256 },
@@ -208,17 +215,21 @@ function checkShape(message) {
     case 'frame/report': {
       const f = message.frame;
       const ok = typeof f === 'object' && f !== null && typeof f.url === 'string' && typeof f.name === 'string'
-        && typeof f.text === 'string' && isStringArray(f.links) && isStringArray(f.images);
-      return ok ? null : 'frame must have url, name, text, links and images';
+        && typeof f.text === 'string' && isStringArray(f.links) && isStringArray(f.images)
+        && isStringArray(f.frames) && isStringArray(f.frameNames);
+      return ok ? null : 'frame must have url, name, text, links, images, frames and frameNames';
     }
     case 'page/match-labels':
       return isStringArray(message.texts) ? null : 'texts must be an array of strings';
     case 'page/report':
-      if (typeof message.page !== 'object' || message.page === null) return 'page must be an object';
-      if (message.timing !== undefined && !(Number.isFinite(message.timing?.scanMs) && message.timing.scanMs >= 0)) {
-        return 'timing.scanMs must be a non-negative number';
-      }
-      return null;
+      return typeof message.page === 'object' && message.page !== null ? null : 'page must be an object';
+    case 'page/timing': {
+      const t = message.timing;
+      const ms = (/** @type {unknown} */ v) => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= MAX_TIMING_MS;
+      return typeof message.url === 'string' && typeof t === 'object' && t !== null && ms(t.scanMs) && ms(t.labelMs)
+        ? null
+        : `url must be a string, timing.scanMs and timing.labelMs numbers of 0 to ${MAX_TIMING_MS} ms`;
+    }
     case 'feedback/label-wrong':
       return typeof message.url === 'string' && KIND_NAMES.includes(message.kind)
         && (message.elementId === null || typeof message.elementId === 'string') && typeof message.classifierVersion === 'string'

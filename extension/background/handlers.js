@@ -8,7 +8,7 @@ import { flushObservations } from './observations.js';
 import { RESCAN } from '../messages.js';
 import { database } from '../storage/db.js';
 import { forgetSiteObservations, wipeObservations, withQuotaRecovery, writeObservations } from '../storage/observations.js';
-import { readFrames, readTab, writeFrame, writeTabReport } from './tab-state.js';
+import { readFrames, readTab, writeFrame, writeTabReport, writeTabTiming } from './tab-state.js';
 import { forgetSlots, rememberSlots } from './slot-memory.js';
 import { showPersonalisedCount } from './toolbar.js';
 import { visitForPage } from './visits.js';
@@ -60,9 +60,15 @@ export const handlers = {
     for (const note of report.notes) console.info(`[AdLens] ${report.url}: ${note}`);
     scheduleSave(engine);
     await flushObservations(engine);
-    await Promise.all([writeTabReport(tabId, report, message.timing?.scanMs), rememberSlots(report, now)]);
+    await Promise.all([writeTabReport(tabId, report), rememberSlots(report, now)]);
     await showPersonalisedCount(tabId, report.counts);
     return report;
+  },
+
+  async 'page/timing'(message, sender) {
+    if (sender.frameId !== 0) throw new Error('page/timing: only the top page sends this');
+    await writeTabTiming(/** @type {number} */ (sender.tab?.id), message.url, message.timing);
+    return null;
   },
 
   async 'tab/get-summary'(message) {

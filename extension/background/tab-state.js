@@ -2,12 +2,15 @@
 //
 // Shape, in chrome.storage.session under `tab:<tabId>`:
 //   { url: string, report: PageReport, updatedAt: epoch ms,
-//     scanMs: the content script's last scan times on this page (≤ 20) }
+//     scans: the content script's last scan timings on this page (≤ 20) }
 // and under `frames:<tabId>`: { [frameId]: FrameReport }, what the page's
 // frames reported about their content, until the tab navigates.
 // storage.session survives the service worker being stopped and restarted
 // (which Chrome does after 30 s idle) and is cleared when the browser quits.
-// Each write replaces one key, which the storage API does atomically.
+// Each write replaces one key, which the storage API does atomically, and
+// writes to one key are made one after the other (`update`): a report and a
+// timing, or two frames, arriving together must not each overwrite the
+// other's change with what they read before it.
 
 /** @typedef {import('../messages.js').TabState} TabState */
 
@@ -17,6 +20,30 @@ const keyOf = (tabId) => `tab:${tabId}`;
 const framesKeyOf = (tabId) => `frames:${tabId}`;
 /** Most frames remembered per tab. */
 const MAX_FRAMES = 200;
+
+/** The last pending update of each key. */
+const updates = new Map();
+
+/**
+ * Reads a key, computes its new value and writes it, after any update of the
+ * same key still under way. `change` returns undefined to leave it as it is.
+ * @template T
+ * @param {string} key
+ * @param {(current: T | undefined) => T | undefined} change
+ * @returns {Promise<void>}
+ */
+function update(key, change) {
+  const run = async () => {
+    const current = /** @type {T | undefined} */ ((await chrome.storage.session.get(key))[key]);
+    const next = change(current);
+    if (next !== undefined) await chrome.storage.session.set({ [key]: next });
+  };
+  const done = (updates.get(key) ?? Promise.resolve()).then(run, run);
+  updates.set(key, done);
+  const forget = () => { if (updates.get(key) === done) updates.delete(key); };
+  done.then(forget, forget);
+  return done;
+}
 
 /**
  * @param {number} tabId
@@ -34,11 +61,11 @@ export async function readFrames(tabId) {
  * @param {number} frameId
  * @param {import('../messages.js').FrameReport} frame
  */
-export async function writeFrame(tabId, frameId, frame) {
-  const frames = await readFrames(tabId);
-  if (!(frameId in frames) && Object.keys(frames).length >= MAX_FRAMES) return;
-  frames[frameId] = frame;
-  await chrome.storage.session.set({ [framesKeyOf(tabId)]: frames });
+export function writeFrame(tabId, frameId, frame) {
+  return update(framesKeyOf(tabId), (/** @type {Record<string, import('../messages.js').FrameReport> | undefined} */ frames = {}) => {
+    if (!(frameId in frames) && Object.keys(frames).length >= MAX_FRAMES) return undefined;
+    return { ...frames, [frameId]: frame };
+  });
 }
 
 /**
@@ -57,19 +84,29 @@ const MAX_TIMINGS = 20;
 /**
  * @param {number} tabId
  * @param {import('../messages.js').PageReport} report
- * @param {number | undefined} scanMs the content script's time for this scan
  */
-export async function writeTabReport(tabId, report, scanMs) {
-  const previous = await readTab(tabId);
-  const times = previous?.url === report.url ? previous.scanMs ?? [] : [];
-  /** @type {TabState} */
-  const state = {
+export function writeTabReport(tabId, report) {
+  return update(keyOf(tabId), (/** @type {TabState | undefined} */ previous) => ({
     url: report.url,
     report,
     updatedAt: Date.now(),
-    scanMs: scanMs === undefined ? times : [...times, scanMs].slice(-MAX_TIMINGS),
-  };
-  await chrome.storage.session.set({ [keyOf(tabId)]: state });
+    scans: previous?.url === report.url ? previous.scans ?? [] : [],
+  }));
+}
+
+/**
+ * Adds a scan's timing to the tab's state (for benchmarks), if the tab still
+ * shows the page it was measured on.
+ * @param {number} tabId
+ * @param {string} url
+ * @param {import('../messages.js').ScanTiming} timing
+ */
+export function writeTabTiming(tabId, url, timing) {
+  return update(keyOf(tabId), (/** @type {TabState | undefined} */ state) => {
+    if (state?.url !== url) return undefined;
+    const scans = [...(state.scans ?? []), { scanMs: timing.scanMs, labelMs: timing.labelMs }].slice(-MAX_TIMINGS);
+    return { ...state, scans };
+  });
 }
 
 /** Forgets a tab's state when it closes or navigates away. */

@@ -8,9 +8,11 @@ const proto = Element.prototype;
 const getAttribute = proto.getAttribute;
 const matches = proto.matches;
 const querySelectorAll = proto.querySelectorAll;
+const querySelector = proto.querySelector;
 const closest = proto.closest;
 const localName = /** @type {() => string} */ (Object.getOwnPropertyDescriptor(proto, 'localName')?.get);
 const parentElement = /** @type {() => Element | null} */ (Object.getOwnPropertyDescriptor(Node.prototype, 'parentElement')?.get);
+const isConnected = /** @type {() => boolean} */ (Object.getOwnPropertyDescriptor(Node.prototype, 'isConnected')?.get);
 
 /**
  * @param {Element} el
@@ -53,6 +55,15 @@ export function within(el, selector) {
 /**
  * @param {Element} el
  * @param {string} selector
+ * @returns {Element | null} the first descendant matching `selector`
+ */
+export function firstWithin(el, selector) {
+  return querySelector.call(el, selector);
+}
+
+/**
+ * @param {Element} el
+ * @param {string} selector
  * @returns {Element | null}
  */
 export function closestOf(el, selector) {
@@ -62,4 +73,9 @@ export function closestOf(el, selector) {
 /** @param {Node} node its parent element */
 export function parentOf(node) {
   return parentElement.call(node);
+}
+
+/** @param {Node} node whether it is (still) in its document */
+export function connected(node) {
+  return isConnected.call(node);
 }

@@ -34,10 +34,10 @@ export class ElementKeys {
   }
 }
 
-import { attr, classesOf, closestOf, idOf, isMatch, parentOf, tagOf, within } from './dom-safe.js';
+import { attr, classesOf, closestOf, connected, firstWithin, idOf, isMatch, parentOf, tagOf, within } from './dom-safe.js';
 
-/** Elements whose text is never visible text. */
-const NOT_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
+/** Elements whose text is never visible text (tag names as `tagOf` gives them). */
+const NOT_TEXT = new Set(['script', 'style', 'noscript', 'template']);
 
 /**
  * The distinct classes and ids on the page, for the filter lists' generic
@@ -52,7 +52,9 @@ export function classesAndIds(doc, max) {
   const ids = new Set();
   /** Class attributes already split: many elements share the same one. */
   const seen = new Set();
-  for (const el of doc.querySelectorAll('[class],[id]')) {
+  const all = doc.querySelectorAll('[class],[id]');
+  for (let i = 0; i < all.length; i++) {
+    const el = all[i];
     const classAttr = attr(el, 'class');
     if (classAttr && classes.size < max && !seen.has(classAttr)) {
       seen.add(classAttr);
@@ -88,20 +90,41 @@ function selectAll(doc, selectors) {
 }
 
 /**
- * The distinct heading texts on the page short enough to be labels: the
- * engine says which are (so only those sections get described).
+ * @typedef {{ text: string | null, heading: boolean }} HeadingText
+ * @typedef {{ headings: Map<Element, HeadingText>, labels: Set<string> }} LabelTexts
+ */
+
+/**
+ * The page's headings and sponsor-marked elements, with their texts (null
+ * when too long to be a label). The engine says which texts are labels, so
+ * only those sections get described; the scan reuses the texts.
  * @param {Document} doc
  * @param {ScanPlan} plan
+ * @returns {Map<Element, HeadingText>}
  */
 export function headingTexts(doc, plan) {
-  /** @type {Set<string>} */
-  const texts = new Set();
-  for (const heading of doc.querySelectorAll(`${plan.headingSelector},${plan.labelSelector}`)) {
-    const text = visibleText(heading, plan.limits.maxHeadingChars + 1);
-    if (text && text.length <= plan.limits.maxHeadingChars) texts.add(text);
-    if (texts.size >= plan.limits.maxCandidates) break;
+  /** @type {Map<Element, HeadingText>} */
+  const found = new Map();
+  const max = plan.limits.maxHeadingChars;
+  for (const el of doc.querySelectorAll(`${plan.headingSelector},${plan.labelSelector}`)) {
+    if (found.size >= plan.limits.maxCandidates) break;
+    const text = visibleText(el, max + 1);
+    found.set(el, { text: text && text.length <= max ? text : null, heading: isMatch(el, plan.headingSelector) });
   }
-  return texts;
+  return found;
+}
+
+/**
+ * A heading's text: as read before the scan, else read now.
+ * @param {Element} el
+ * @param {Map<Element, HeadingText>} known
+ * @param {number} max
+ */
+function headingText(el, known, max) {
+  const seen = known.get(el);
+  if (seen) return seen.text;
+  const text = visibleText(el, max + 1);
+  return text && text.length <= max ? text : null;
 }
 
 /**
@@ -110,10 +133,10 @@ export function headingTexts(doc, plan) {
  * @param {ScanPlan} plan
  * @param {ElementKeys} keys
  * @param {string[]} hidingSelectors the filter lists' selectors for this page
- * @param {Set<string>} labels heading texts the engine calls labels
+ * @param {LabelTexts} texts the page's heading texts, and those the engine calls labels
  * @returns {PageSnapshot}
  */
-export function scanPage(doc, plan, keys, hidingSelectors, labels) {
+export function scanPage(doc, plan, keys, hidingSelectors, texts) {
   /** @type {Map<Element, Candidate['source']>} */
   const found = new Map();
   // The first reason an element was picked wins: markers, lists, headings.
@@ -121,13 +144,13 @@ export function scanPage(doc, plan, keys, hidingSelectors, labels) {
   for (const el of selectAll(doc, hidingSelectors)) if (!found.has(el)) found.set(el, 'cosmetic');
   /** @type {Map<Element, string>} the label that made a container a candidate */
   const labelOf = new Map();
-  for (const [labelSelector, containerSelector] of [
-    [plan.headingSelector, plan.headingContainerSelector],
-    [plan.labelSelector, plan.labelContainerSelector],
-  ]) {
-    for (const label of doc.querySelectorAll(labelSelector)) {
-      const text = visibleText(label, plan.limits.maxHeadingChars + 1);
-      if (!labels.has(text)) continue;
+  // Headings first, then sponsor-marked elements: as read before the scan
+  // (one that came since is found by the rescan its arrival causes).
+  for (const headingsFirst of [true, false]) {
+    const containerSelector = headingsFirst ? plan.headingContainerSelector : plan.labelContainerSelector;
+    for (const [label, { text, heading }] of texts.headings) {
+      if (text === null || !texts.labels.has(text) || !connected(label)) continue;
+      if (headingsFirst ? !heading : !isMatch(label, plan.labelSelector)) continue;
       const container = closestOf(label, containerSelector) ?? parentOf(label);
       if (!container || container === doc.body || container === doc.documentElement || found.has(container)) continue;
       found.set(container, 'heading');
@@ -144,9 +167,12 @@ export function scanPage(doc, plan, keys, hidingSelectors, labels) {
 
   const elements = [...found.keys()].slice(0, plan.limits.maxCandidates);
   const chosen = new Set(elements);
+  /** @type {Map<Element, Element | null>} */
+  const memo = new Map();
   const candidates = elements.flatMap((el) => {
     try {
-      const candidate = describe(el, /** @type {Candidate['source']} */ (found.get(el)), plan, keys, chosen);
+      const parent = parentCandidate(el, chosen, memo);
+      const candidate = describe(el, /** @type {Candidate['source']} */ (found.get(el)), plan, keys, parent, texts.headings);
       const label = labelOf.get(el);
       return [label === undefined ? candidate : { ...candidate, heading: label }];
     } catch (error) {
@@ -159,7 +185,7 @@ export function scanPage(doc, plan, keys, hidingSelectors, labels) {
     url: doc.location?.href ?? doc.URL,
     title: (doc.title ?? '').slice(0, plan.limits.maxHeadingChars),
     lang: doc.documentElement.getAttribute('lang'),
-    ...pageText(doc, plan, chosen),
+    ...pageText(doc, plan, chosen, texts.headings),
     candidates,
     productHints: productHints(doc, plan),
   };
@@ -244,12 +270,13 @@ function markedItem(label, plan) {
  * @param {Document} doc
  * @param {ScanPlan} plan
  * @param {Set<Element>} chosen the candidates
+ * @param {Map<Element, HeadingText>} known heading texts read before the scan
  */
-function pageText(doc, plan, chosen) {
+function pageText(doc, plan, chosen, known) {
   const { limits } = plan;
   /** @param {Element} el */
   const outsideItems = (el) => {
-    for (let p = /** @type {Element | null} */ (el); p; p = p.parentElement) if (chosen.has(p)) return false;
+    for (let p = /** @type {Element | null} */ (el); p; p = parentOf(p)) if (chosen.has(p)) return false;
     return true;
   };
   const meta = doc.querySelector('meta[name="description"]')?.getAttribute('content') ?? '';
@@ -258,7 +285,7 @@ function pageText(doc, plan, chosen) {
   const headings = [];
   for (const h of doc.querySelectorAll('h1, h2, h3')) {
     if (headings.length >= limits.maxHeadings) break;
-    const text = outsideItems(h) ? visibleText(h, limits.maxHeadingChars) : '';
+    const text = outsideItems(h) ? known.get(h)?.text ?? visibleText(h, limits.maxHeadingChars) : '';
     if (text) headings.push(text);
   }
   const root = doc.querySelector('main, [role=main]') ?? doc.querySelector('article') ?? doc.body;
@@ -281,7 +308,7 @@ function mainText(root, chosen, max) {
   while (node && out.length < max) {
     if (node.nodeType !== Node.TEXT_NODE) {
       const el = /** @type {Element} */ (node);
-      node = chosen.has(el) || NOT_TEXT.has(el.tagName) ? nextAfter(walker) : walker.nextNode();
+      node = chosen.has(el) || NOT_TEXT.has(tagOf(el)) ? nextAfter(walker) : walker.nextNode();
       continue;
     }
     const text = (node.nodeValue ?? '').trim().replace(/\s+/g, ' ');
@@ -342,10 +369,11 @@ function productHints(doc, plan) {
  * @param {Candidate['source']} source
  * @param {ScanPlan} plan
  * @param {ElementKeys} keys
- * @param {Set<Element>} chosen every candidate element, to find the parent
+ * @param {Element | null} parent the closest candidate holding this one
+ * @param {Map<Element, HeadingText>} headings texts read before the scan
  * @returns {Candidate}
  */
-function describe(el, source, plan, keys, chosen) {
+function describe(el, source, plan, keys, parent, headings) {
   const { limits } = plan;
   /** @type {[string, string][]} */
   const attributes = [];
@@ -353,11 +381,10 @@ function describe(el, source, plan, keys, chosen) {
     const value = attr(el, name);
     if (value !== null) attributes.push([name, value.slice(0, limits.maxHeadingChars)]);
   }
-  const parent = parentCandidate(el, chosen, keys);
   const base = {
     key: keys.keyOf(el),
     source,
-    parent,
+    parent: parent === null ? null : keys.keyOf(parent),
     tag: tagOf(el),
     id: idOf(el),
     classes: classesOf(el).slice(0, limits.maxUrls),
@@ -366,19 +393,16 @@ function describe(el, source, plan, keys, chosen) {
   // Inside another candidate only the markers matter: the outer one's text
   // and links already include this one's (and describing is the costly part).
   if (parent !== null) {
-    const links = tagOf(el) === 'a' ? urls(el, 'a[href]', 'href', 1) : [];
+    const links = base.tag === 'a' ? resources(el, limits.maxUrls).links.slice(0, 1) : [];
     return { ...base, heading: null, text: '', links, frames: [], frameNames: [], images: [], rect: { x: 0, y: 0, width: 0, height: 0 } };
   }
   const rect = el.getBoundingClientRect();
   const view = el.ownerDocument.defaultView;
   return {
     ...base,
-    heading: headingOf(el, plan),
+    heading: headingOf(el, plan, headings),
     text: visibleText(el, limits.maxTextChars),
-    links: urls(el, 'a[href]', 'href', limits.maxUrls),
-    frames: urls(el, 'iframe[src]', 'src', limits.maxUrls),
-    frameNames: frameNames(el, limits.maxUrls),
-    images: urls(el, 'img[src]', 'src', limits.maxUrls),
+    ...resources(el, limits.maxUrls),
     rect: {
       x: rect.left + (view?.scrollX ?? 0),
       y: rect.top + (view?.scrollY ?? 0),
@@ -393,52 +417,62 @@ function describe(el, source, plan, keys, chosen) {
  * label.
  * @param {Element} el
  * @param {ScanPlan} plan
+ * @param {Map<Element, HeadingText>} headings texts read before the scan
  */
-function headingOf(el, plan) {
-  const heading = isMatch(el, plan.headingSelector) ? el : within(el, plan.headingSelector)[0];
-  const text = heading ? visibleText(heading, plan.limits.maxHeadingChars + 1) : '';
-  return text && text.length <= plan.limits.maxHeadingChars ? text : null;
+function headingOf(el, plan, headings) {
+  const heading = isMatch(el, plan.headingSelector) ? el : firstWithin(el, plan.headingSelector);
+  return heading ? headingText(heading, headings, plan.limits.maxHeadingChars) : null;
 }
 
 /**
  * Text outside scripts and styles, whitespace collapsed, cut at `max`
  * characters. Reads text nodes directly: `innerText` would force layout.
+ * Text nodes are joined with a space, as the native scan does.
  * @param {Element} el
  * @param {number} max
  */
 export function visibleText(el, max) {
-  const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT, {
-    acceptNode: (node) => (NOT_TEXT.has(node.parentElement?.tagName ?? '') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
-  });
+  // No filter callback: one call into JS per node is what makes a walk slow
+  // (a 550-element widget took 2 ms). Script text is skipped by its parent.
+  const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT);
   let out = '';
   for (let node = walker.nextNode(); node && out.length < max; node = walker.nextNode()) {
-    const words = (node.nodeValue ?? '').split(/\s+/).filter(Boolean);
-    for (const word of words) out += out ? ` ${word}` : word;
+    const words = /** @type {Text} */ (node).data.trim();
+    if (words === '') continue;
+    const parent = parentOf(node);
+    if (parent && NOT_TEXT.has(tagOf(parent))) continue;
+    const single = words.replace(/\s+/g, ' ');
+    out += out ? ` ${single}` : single;
   }
   return out.slice(0, max);
 }
 
 /**
+ * The closest candidate holding `el`. Ancestors already looked at remember
+ * their answer, so nested candidates do not each climb to the root.
  * @param {Element} el
  * @param {Set<Element>} chosen
- * @param {ElementKeys} keys
+ * @param {Map<Element, Element | null>} memo closest candidate at or above an element
  */
-function parentCandidate(el, chosen, keys) {
+function parentCandidate(el, chosen, memo) {
+  /** @type {Element[]} */
+  const climbed = [];
+  /** @type {Element | null} */
+  let found = null;
   for (let p = parentOf(el); p; p = parentOf(p)) {
-    if (chosen.has(p)) return keys.keyOf(p);
+    if (chosen.has(p)) {
+      found = p;
+      break;
+    }
+    const known = memo.get(p);
+    if (known !== undefined) {
+      found = known;
+      break;
+    }
+    climbed.push(p);
   }
-  return null;
-}
-
-/**
- * Names of the frames in (or being) the element: a frame's content script
- * reports its window.name, which is how its content finds its slot.
- * @param {Element} el
- * @param {number} max
- */
-function frameNames(el, max) {
-  const frames = isMatch(el, 'iframe[name]') ? [el, ...within(el, 'iframe[name]')] : [...within(el, 'iframe[name]')];
-  return frames.map((f) => attr(f, 'name') ?? '').filter(Boolean).slice(0, max);
+  for (const p of climbed) memo.set(p, found);
+  return found;
 }
 
 /**
@@ -452,31 +486,47 @@ export function frameSummary(doc, plan) {
   return {
     url: doc.location?.href ?? doc.URL,
     name: doc.defaultView?.name ?? '',
-    links: urls(root, 'a[href]', 'href', plan.limits.maxUrls),
     text: visibleText(root, plan.limits.maxTextChars),
-    images: urls(root, 'img[src]', 'src', plan.limits.maxUrls),
+    ...resources(root, plan.limits.maxUrls),
   };
 }
 
+/** What `resources` looks for: one query finds all four kinds. */
+const RESOURCES = 'a[href],iframe,img[src]';
+
 /**
- * Absolute URLs of an attribute on matching descendants (and the element).
+ * The links, frames (their URLs, and their names: a frame's content script
+ * reports its window.name, which is how its content finds its slot) and
+ * images in (or being) the element, each as absolute URLs, at most `max` of
+ * each kind.
  * @param {Element} el
- * @param {string} selector
- * @param {string} attribute
  * @param {number} max
  */
-function urls(el, selector, attribute, max) {
-  const out = [];
-  const nodes = isMatch(el, selector) ? [el, ...within(el, selector)] : within(el, selector);
-  for (const node of nodes) {
-    if (out.length >= max) break;
-    const raw = attr(node, attribute);
-    if (!raw) continue;
+function resources(el, max) {
+  /** @type {{ links: string[], frames: string[], frameNames: string[], images: string[] }} */
+  const found = { links: [], frames: [], frameNames: [], images: [] };
+  const base = el.ownerDocument.baseURI;
+  /** @param {string[]} list @param {string | null} raw */
+  const add = (list, raw) => {
+    if (!raw || list.length >= max) return;
     try {
-      out.push(new URL(raw, el.ownerDocument.baseURI).href);
+      list.push(new URL(raw, base).href);
     } catch {
       // not a URL: skip it
     }
+  };
+  const nodes = within(el, RESOURCES);
+  const count = nodes.length + 1;
+  for (let i = 0; i < count; i++) {
+    const node = i === 0 ? el : nodes[i - 1];
+    const tag = tagOf(node);
+    if (tag === 'a') add(found.links, attr(node, 'href'));
+    else if (tag === 'img') add(found.images, attr(node, 'src'));
+    else if (tag === 'iframe') {
+      add(found.frames, attr(node, 'src'));
+      const name = attr(node, 'name');
+      if (name && found.frameNames.length < max) found.frameNames.push(name);
+    }
   }
-  return out;
+  return found;
 }

@@ -46,11 +46,23 @@ test('payload shapes are checked', () => {
   assert.equal(checkMessage({ type: 'page/report', page: null }, fromTab, self).ok, false);
 });
 
+test('scan timings are two durations in a plausible range, from a tab', () => {
+  const timing = (/** @type {unknown} */ scanMs, /** @type {unknown} */ labelMs) =>
+    ({ type: 'page/timing', url: 'http://news.example/', timing: { scanMs, labelMs } });
+  assert.equal(checkMessage(timing(4.2, 1.1), fromTab, self).ok, true);
+  for (const [scanMs, labelMs] of [[-1, 1], [1, Number.NaN], [1, Infinity], ['3', 1], [1, undefined], [60_001, 1]]) {
+    assert.equal(checkMessage(timing(scanMs, labelMs), fromTab, self).ok, false, `${scanMs}, ${labelMs}`);
+  }
+  assert.equal(checkMessage({ type: 'page/timing', url: 'http://news.example/' }, fromTab, self).ok, false, 'no timing');
+  assert.equal(checkMessage(timing(1, 1), fromPopup, self).ok, false, 'not from extension pages');
+});
+
 test('frame reports must carry a well-formed summary', () => {
-  const frame = { url: 'about:srcdoc', name: 'google_ads_iframe_/1/x_0', links: ['https://a.example/'], text: 'Ad', images: [] };
+  const frame = { url: 'about:srcdoc', name: 'google_ads_iframe_/1/x_0', links: ['https://a.example/'], text: 'Ad', images: [],
+    frames: [], frameNames: ['creative'] };
   const fromFrame = { ...fromTab, frameId: 3 };
   assert.equal(checkMessage({ type: 'frame/report', frame }, fromFrame, self).ok, true);
-  for (const bad of [null, { ...frame, links: 'x' }, { ...frame, text: 5 }, { url: 'x' }]) {
+  for (const bad of [null, { ...frame, links: 'x' }, { ...frame, text: 5 }, { url: 'x' }, { ...frame, frameNames: [1] }]) {
     assert.equal(checkMessage({ type: 'frame/report', frame: bad }, fromFrame, self).ok, false, JSON.stringify(bad));
   }
   assert.equal(checkMessage({ type: 'frame/report', frame }, fromPopup, self).ok, false, 'not from extension pages');
