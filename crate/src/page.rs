@@ -80,7 +80,15 @@ pub struct FrameReport {
     pub text: String,
     /// Image URLs.
     pub images: Vec<String>,
+    /// `src` of the frames inside this frame, absolute: a slot's frame often
+    /// only holds the creative's own frame (safeframes, ad-server wrappers).
+    pub frames: Vec<String>,
+    /// `name` of the frames inside this frame.
+    pub frame_names: Vec<String>,
 }
+
+/// How many frames deep a slot's content is looked for.
+pub const MAX_FRAME_DEPTH: usize = 8;
 
 /// An element the shell found because the scan plan asked for it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -179,10 +187,12 @@ impl PageSnapshot {
             cut(&mut frame.url, MAX_URL_CHARS);
             cut(&mut frame.name, MAX_SHORT_CHARS);
             cut(&mut frame.text, MAX_TEXT_CHARS);
-            for urls in [&mut frame.links, &mut frame.images] {
+            for urls in [&mut frame.links, &mut frame.images, &mut frame.frames] {
                 urls.truncate(MAX_URLS_PER_CANDIDATE);
                 urls.iter_mut().for_each(|u| cut(u, MAX_URL_CHARS));
             }
+            frame.frame_names.truncate(MAX_URLS_PER_CANDIDATE);
+            frame.frame_names.iter_mut().for_each(|n| cut(n, MAX_SHORT_CHARS));
         }
         Ok(())
     }
@@ -215,24 +225,41 @@ impl Candidate {
     }
 
     /// Adds the content of the frames this element holds (matched by frame
-    /// name, else by URL) to its own, and returns those frames' URLs.
+    /// name, else by URL), and of the frames those hold in turn (up to
+    /// [`MAX_FRAME_DEPTH`] deep), to its own, and returns those frames' URLs.
     pub fn absorb_frames(&mut self, frames: &[FrameReport]) -> Vec<String> {
+        let mut names = self.frame_names.clone();
+        let mut urls = self.frames.clone();
+        let mut taken = vec![false; frames.len()];
         let mut absorbed = Vec::new();
-        for frame in frames {
-            let held = (!frame.name.is_empty() && self.frame_names.contains(&frame.name))
-                || (frame.url.starts_with("http") && self.frames.contains(&frame.url));
-            if !held {
-                continue;
-            }
-            self.links.extend(frame.links.iter().cloned());
-            self.images.extend(frame.images.iter().cloned());
-            if !frame.text.is_empty() {
-                if !self.text.is_empty() {
-                    self.text.push(' ');
+        // One level per round: the frames held by the last level taken. A
+        // frame is taken once, so frames that name each other in a circle
+        // end too.
+        for _ in 0..MAX_FRAME_DEPTH {
+            let (mut inner_names, mut inner_urls) = (Vec::new(), Vec::new());
+            for (frame, taken) in frames.iter().zip(taken.iter_mut()) {
+                let held = (!frame.name.is_empty() && names.contains(&frame.name))
+                    || (frame.url.starts_with("http") && urls.contains(&frame.url));
+                if *taken || !held {
+                    continue;
                 }
-                self.text.push_str(&frame.text);
+                *taken = true;
+                inner_names.extend(frame.frame_names.iter().cloned());
+                inner_urls.extend(frame.frames.iter().cloned());
+                self.links.extend(frame.links.iter().cloned());
+                self.images.extend(frame.images.iter().cloned());
+                if !frame.text.is_empty() {
+                    if !self.text.is_empty() {
+                        self.text.push(' ');
+                    }
+                    self.text.push_str(&frame.text);
+                }
+                absorbed.push(frame.url.clone());
             }
-            absorbed.push(frame.url.clone());
+            if inner_names.is_empty() && inner_urls.is_empty() {
+                break;
+            }
+            (names, urls) = (inner_names, inner_urls);
         }
         self.clamp();
         absorbed
@@ -258,6 +285,51 @@ fn cut_opt(s: &mut Option<String>, max: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn frame(url: &str, name: &str, text: &str, inner: &[&str]) -> FrameReport {
+        FrameReport {
+            url: url.into(),
+            name: name.into(),
+            text: text.into(),
+            frame_names: inner.iter().map(|n| n.to_string()).collect(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_slot_takes_the_content_of_frames_nested_in_its_frame() {
+        let mut slot = Candidate { frame_names: vec!["slot-frame".into()], ..Default::default() };
+        let frames = [
+            frame("about:blank", "creative", "Trail Runner X", &[]),
+            frame("about:blank", "slot-frame", "", &["wrapper"]),
+            frame("https://safeframe.example/f.html", "wrapper", "", &["creative"]),
+            frame("about:blank", "elsewhere", "Not this one", &[]),
+        ];
+        let absorbed = slot.absorb_frames(&frames);
+        assert_eq!(slot.text, "Trail Runner X");
+        assert_eq!(absorbed, vec!["about:blank", "https://safeframe.example/f.html", "about:blank"]);
+    }
+
+    #[test]
+    fn frames_naming_each_other_in_a_circle_are_taken_once() {
+        let mut slot = Candidate { frame_names: vec!["a".into()], ..Default::default() };
+        let frames = [frame("about:blank", "a", "A", &["b"]), frame("about:blank", "b", "B", &["a"])];
+        assert_eq!(slot.absorb_frames(&frames).len(), 2);
+        assert_eq!(slot.text, "A B");
+    }
+
+    #[test]
+    fn nesting_deeper_than_the_limit_is_not_followed() {
+        let names: Vec<String> = (0..=MAX_FRAME_DEPTH + 2).map(|i| format!("f{i}")).collect();
+        let frames: Vec<FrameReport> = (0..names.len())
+            .rev()
+            .map(|i| {
+                frame("about:blank", &names[i], "x", &names.get(i + 1).map(|n| vec![n.as_str()]).unwrap_or_default())
+            })
+            .collect();
+        let mut slot = Candidate { frame_names: vec!["f0".into()], ..Default::default() };
+        assert_eq!(slot.absorb_frames(&frames).len(), MAX_FRAME_DEPTH);
+    }
 
     #[test]
     fn validate_refuses_non_http_pages() {

@@ -36,7 +36,8 @@ test('news article: GPT slots (one added late), an EasyList-only ad, Outbrain an
   assert.equal(byNetwork.Google.source, 'marker');
   assert.equal(byNetwork.Taboola.landingDomain, 'shoe-deals.example', 'Taboola redirect decoded');
   // Creatives live in frames: their content is attributed to the slot, both
-  // for a frame with a URL and for a script-filled (srcdoc) frame GPT-style.
+  // for a creative two frames down (a wrapper frame with a URL holding the
+  // creative's frame) and for a script-filled (srcdoc) frame GPT-style.
   /** @type {Record<string, import('../../extension/messages.js').ReportedItem>} */
   let google = {};
   for (const deadline = Date.now() + 5_000; Date.now() < deadline; await page.waitForTimeout(100)) {
@@ -46,6 +47,10 @@ test('news article: GPT slots (one added late), an EasyList-only ad, Outbrain an
   }
   assert.deepEqual(Object.keys(google).sort(), ['shop.example', 'travel.example']);
   assert.match(google['shop.example'].text, /Trail Runner X/);
+  assert.deepEqual(google['shop.example'].frames, [
+    'http://tpc.googlesyndication.com/safeframe/1-0-40/html/container.html',
+    'http://tpc.googlesyndication.com/safeframe/1-0-40/html/creative.html',
+  ]);
   assert.deepEqual(google['travel.example'].frames, ['about:srcdoc']);
   await page.close();
 });
