@@ -6,7 +6,7 @@
 // must never break a page.
 
 import { RESCAN, send } from './messages.js';
-import { classesAndIds, ElementKeys, frameSummary, headingTexts, scanPage } from './content/scan.js';
+import { ElementKeys, frameSummary, headingTexts, pageClasses, scanPage } from './content/scan.js';
 import { slotsKey } from './background/slot-memory.js';
 import { EarlyHold } from './content/hold.js';
 import { useLanguage } from './i18n.js';
@@ -173,7 +173,8 @@ async function topPage() {
 
   /**
    * Main-thread time of the scan under way: every synchronous DOM read it
-   * makes, in whichever task, counts against the budget (10 ms per scan).
+   * makes and every message it sends (copied out in the sending task), in
+   * whichever task, counts against the budget (10 ms per scan).
    */
   let scanWorkMs = 0;
   /**
@@ -190,13 +191,13 @@ async function topPage() {
     }
   };
 
-  /** Classes and ids already looked up, and the selectors they gave. */
-  const looked = { classes: new Set(), ids: new Set(), selectors: /** @type {string[]} */ ([]) };
-  const hidingSelectors = async () => {
-    const { classes, ids } = timed(() => classesAndIds(document, plan.limits.maxClassesAndIds));
+  /** Classes and ids already looked up, and the selectors they gave (the page's own too). */
+  const looked = { classes: new Set(), ids: new Set(), selectors: /** @type {string[] | null} */ (null) };
+  /** @param {import('./content/scan.js').PageClasses} page */
+  const hidingSelectors = async ({ classes, ids }) => {
     const fresh = [...classes].some((c) => !looked.classes.has(c)) || [...ids].some((i) => !looked.ids.has(i));
-    if (fresh) {
-      looked.selectors = await send({ type: 'page/get-cosmetic', url: location.href, classes: [...classes], ids: [...ids] });
+    if (fresh || looked.selectors === null) {
+      looked.selectors = await timed(() => send({ type: 'page/get-cosmetic', url: location.href, classes: [...classes], ids: [...ids] }));
       Object.assign(looked, { classes, ids });
     }
     return looked.selectors;
@@ -206,15 +207,18 @@ async function topPage() {
   const asked = new Set();
   /** @type {Set<string>} */
   const labels = new Set();
-  /** The page's headings and sponsor-marked elements, with their texts. */
-  const labelTexts = async () => {
-    const headings = timed(() => headingTexts(document, plan));
+  /**
+   * The page's headings and sponsor-marked elements, with their texts.
+   * @param {Element[]} sponsorMarked
+   */
+  const labelTexts = async (sponsorMarked) => {
+    const headings = timed(() => headingTexts(document, plan, sponsorMarked));
     /** @type {Set<string>} */
     const unasked = new Set();
     for (const { text } of headings.values()) if (text !== null && !asked.has(text)) unasked.add(text);
     const fresh = [...unasked];
     if (fresh.length > 0) {
-      const indices = await send({ type: 'page/match-labels', texts: fresh });
+      const indices = await timed(() => send({ type: 'page/match-labels', texts: fresh }));
       for (const text of fresh) asked.add(text);
       for (const i of indices) if (fresh[i] !== undefined) labels.add(fresh[i]);
     }
@@ -223,15 +227,18 @@ async function topPage() {
 
   const scan = async () => {
     scanWorkMs = 0;
-    const [selectors, texts] = await Promise.all([hidingSelectors(), labelTexts()]);
+    const classes = timed(() => pageClasses(document, plan));
+    const [selectors, texts] = await Promise.all([hidingSelectors(classes), labelTexts(classes.labels)]);
     // Scan at the start of a frame: the layout our box reads need is the one
     // the frame needs anyway, so flush it first rather than force an extra
     // one mid-scan (the flush is the page's work, not ours).
     await nextFrame();
     document.documentElement.getBoundingClientRect();
-    const snapshot = timed(() => scanPage(document, plan, keys, selectors, texts));
+    const snapshot = timed(() => scanPage(document, plan, keys, selectors, texts, classes.markers));
+    // Sending copies the snapshot out of the page's process, in this task.
+    const judging = timed(() => send({ type: 'page/report', page: snapshot }));
     const scanMs = scanWorkMs;
-    const judged = await send({ type: 'page/report', page: snapshot });
+    const judged = await judging;
     const labelling = performance.now();
     site = judged.site;
     labelled = [];

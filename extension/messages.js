@@ -38,8 +38,10 @@ import { LANGUAGE_PATTERN } from './i18n.js';
  * @typedef {{ maxCandidates: number, maxTextChars: number, maxHeadingChars: number, maxUrls: number,
  *   maxClassesAndIds: number, maxJsonLdBlocks: number, maxJsonLdChars: number, maxProductProperties: number,
  *   maxPageTextChars: number, maxHeadings: number }} ScanLimits
- * @typedef {{ rulesVersion: string, markerSelector: string, headingSelector: string,
- *   headingContainerSelector: string, labelSelector: string, labelContainerSelector: string, textMarkers: string[], attributes: string[],
+ * @typedef {{ idPrefixes: string[], classes: string[], classPrefixes: string[], tagClasses: [string, string][] }} ClassIdMarkers
+ * @typedef {{ rulesVersion: string, markerSelector: string, classIdMarkers: ClassIdMarkers, otherMarkerSelector: string,
+ *   headingSelector: string, headingContainerSelector: string, labelSelector: string, labelClassParts: string[],
+ *   labelContainerSelector: string, textMarkers: string[], attributes: string[],
  *   jsonLdSelector: string, productMetaSelector: string,
  *   microdataProductSelector: string, limits: ScanLimits }} ScanPlan
  * @typedef {{ x: number, y: number, width: number, height: number }} Rect

@@ -7,7 +7,7 @@ use crate::page::{
     MAX_CANDIDATES, MAX_CLASSES_AND_IDS, MAX_HEADINGS, MAX_JSON_LD_BLOCKS, MAX_JSON_LD_CHARS, MAX_PAGE_TEXT_CHARS,
     MAX_PRODUCT_PROPERTIES, MAX_SHORT_CHARS, MAX_TEXT_CHARS, MAX_URLS_PER_CANDIDATE,
 };
-use crate::vendors::VENDOR_RULES;
+use crate::vendors::{Marker, VENDOR_RULES};
 use crate::{lexicon, vendors};
 
 /// Instructions for the content script, built once per engine.
@@ -19,6 +19,13 @@ pub struct ScanPlan {
     pub rules_version: String,
     /// One selector list matching every known ad or widget container.
     pub marker_selector: String,
+    /// The same markers split for a shell that reads every element's class
+    /// and id anyway (for the lists' generic rules): testing those strings
+    /// is cheaper than a selector list the browser must try on each element.
+    pub class_id_markers: ClassIdMarkers,
+    /// The markers that are not about classes or ids (attributes, links):
+    /// what is left of `marker_selector` for such a shell.
+    pub other_marker_selector: String,
     /// Elements whose text may name a widget ("Recommended for you").
     pub heading_selector: String,
     /// For a heading, the closest ancestor matching this is its widget.
@@ -26,6 +33,8 @@ pub struct ScanPlan {
     /// Small labels inside tiles ("Sponsored" on a product card): elements
     /// whose class names a sponsor or an advert.
     pub label_selector: String,
+    /// `label_selector` as parts of a class attribute (case as written).
+    pub label_class_parts: Vec<&'static str>,
     /// For such a label, the closest ancestor matching this is its item.
     pub label_container_selector: String,
     /// Ad markers ("sponsored", "anzeige", "广告"…, lower-case) that mark
@@ -44,6 +53,23 @@ pub struct ScanPlan {
     /// Caps the engine will enforce; the shell stops gathering there.
     pub limits: ScanLimits,
 }
+
+/// Vendor markers on an element's classes or id.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClassIdMarkers {
+    /// The id starts with one of these.
+    pub id_prefixes: Vec<&'static str>,
+    /// One of the classes is one of these.
+    pub classes: Vec<&'static str>,
+    /// One of the classes starts with one of these.
+    pub class_prefixes: Vec<&'static str>,
+    /// The element has this tag (lower case) and this class.
+    pub tag_classes: Vec<(&'static str, &'static str)>,
+}
+
+/// Parts of a class attribute that make an element a small ad label.
+const LABEL_CLASS_PARTS: [&str; 4] = ["sponsor", "Sponsor", "advert", "Advert"];
 
 /// Caps the shell should respect so its snapshot is not refused or cut.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -76,15 +102,32 @@ impl ScanPlan {
     pub fn build() -> Self {
         let mut selectors: Vec<String> = VENDOR_RULES.iter().map(|r| r.marker.selector()).collect();
         selectors.dedup();
+        let mut class_id_markers = ClassIdMarkers::default();
+        let mut others: Vec<String> = Vec::new();
+        for rule in VENDOR_RULES {
+            match rule.marker {
+                Marker::IdPrefix(p) => class_id_markers.id_prefixes.push(p),
+                Marker::Class(c) => class_id_markers.classes.push(c),
+                Marker::ClassPrefix(p) => class_id_markers.class_prefixes.push(p),
+                Marker::TagClass(t, c) => class_id_markers.tag_classes.push((t, c)),
+                Marker::Attribute(_) | Marker::AttributeValue(..) | Marker::LinkContains(_) => {
+                    others.push(rule.marker.selector())
+                }
+            }
+        }
+        others.dedup();
         let mut attributes: Vec<&'static str> = VENDOR_RULES.iter().filter_map(|r| r.marker.attribute_name()).collect();
         attributes.sort_unstable();
         attributes.dedup();
         ScanPlan {
             rules_version: format!("vendors-{}.lexicon-{}", vendors::VENDOR_RULES_VERSION, lexicon::LEXICON_VERSION),
             marker_selector: selectors.join(","),
+            class_id_markers,
+            other_marker_selector: others.join(","),
             heading_selector: "h1,h2,h3,h4,h5,h6,[role=heading]".into(),
             heading_container_selector: "section,aside,[role=region],[role=complementary]".into(),
-            label_selector: "[class*=\"sponsor\"],[class*=\"Sponsor\"],[class*=\"advert\"],[class*=\"Advert\"]".into(),
+            label_selector: LABEL_CLASS_PARTS.iter().map(|p| format!("[class*=\"{p}\"]")).collect::<Vec<_>>().join(","),
+            label_class_parts: LABEL_CLASS_PARTS.to_vec(),
             label_container_selector: "li,article,[class*=\"product\"],[class*=\"card\"],[class*=\"tile\"]".into(),
             text_markers: lexicon::text_markers(),
             attributes,
@@ -118,5 +161,34 @@ mod tests {
             assert!(plan.marker_selector.contains(&r.marker.selector()));
         }
         assert!(plan.attributes.contains(&"data-rc-widget"));
+    }
+
+    #[test]
+    fn the_split_markers_are_every_marker_once() {
+        let plan = ScanPlan::build();
+        let m = &plan.class_id_markers;
+        let mut split: Vec<String> = m.id_prefixes.iter().map(|p| Marker::IdPrefix(p).selector()).collect();
+        split.extend(m.classes.iter().map(|c| Marker::Class(c).selector()));
+        split.extend(m.class_prefixes.iter().map(|p| Marker::ClassPrefix(p).selector()));
+        split.extend(m.tag_classes.iter().map(|(t, c)| Marker::TagClass(t, c).selector()));
+        split.extend(plan.other_marker_selector.split(',').map(str::to_string));
+        // A class prefix is two selectors: one list of single selectors each.
+        let mut split: Vec<String> = split.iter().flat_map(|s| s.split(',').map(str::to_string)).collect();
+        let mut whole: Vec<String> = plan.marker_selector.split(',').map(str::to_string).collect();
+        split.sort();
+        whole.sort();
+        assert_eq!(split, whole);
+        assert!(plan.other_marker_selector.contains("a[href*="));
+        assert!(m.id_prefixes.contains(&"div-gpt-ad") && m.tag_classes.contains(&("ins", "adsbygoogle")));
+    }
+
+    #[test]
+    fn the_label_selector_is_its_class_parts() {
+        let plan = ScanPlan::build();
+        assert_eq!(
+            plan.label_selector,
+            "[class*=\"sponsor\"],[class*=\"Sponsor\"],[class*=\"advert\"],[class*=\"Advert\"]"
+        );
+        assert_eq!(plan.label_class_parts, LABEL_CLASS_PARTS);
     }
 }

@@ -40,31 +40,53 @@ import { attr, classesOf, closestOf, connected, firstWithin, idOf, isMatch, pare
 const NOT_TEXT = new Set(['script', 'style', 'noscript', 'template']);
 
 /**
- * The distinct classes and ids on the page, for the filter lists' generic
- * element-hiding rules (each capped at `max`).
+ * What one pass over the page's classes and ids finds: the distinct classes
+ * and ids (each capped at the plan's limit), for the filter lists' generic
+ * element-hiding rules; the elements carrying a vendor marker on their class
+ * or id; and the small labels (a class naming a sponsor or an advert). One
+ * pass reads each class attribute once: a selector list the browser tried
+ * on every element cost 1–2 ms more on large pages.
+ * @typedef {{ classes: Set<string>, ids: Set<string>, markers: Element[], labels: Element[] }} PageClasses
  * @param {Document} doc
- * @param {number} max
+ * @param {ScanPlan} plan
+ * @returns {PageClasses}
  */
-export function classesAndIds(doc, max) {
-  /** @type {Set<string>} */
-  const classes = new Set();
-  /** @type {Set<string>} */
-  const ids = new Set();
-  /** Class attributes already split: many elements share the same one. */
-  const seen = new Set();
+export function pageClasses(doc, plan) {
+  const max = plan.limits.maxClassesAndIds;
+  const markers = plan.classIdMarkers;
+  /** @type {PageClasses} */
+  const found = { classes: new Set(), ids: new Set(), markers: [], labels: [] };
+  /**
+   * What a class attribute says, worked out once per distinct attribute:
+   * whether it marks a vendor's element (for any tag, or for these tags),
+   * and whether it names a sponsor or an advert.
+   * @type {Map<string, { marker: boolean, tags: string[], label: boolean }>}
+   */
+  const said = new Map();
+  /** @param {string} classAttr */
+  const read = (classAttr) => {
+    const tokens = classAttr.split(/\s+/).filter(Boolean);
+    for (const c of tokens) if (found.classes.size < max) found.classes.add(c);
+    const facts = {
+      marker: tokens.some((c) => markers.classes.includes(c) || markers.classPrefixes.some((p) => c.startsWith(p))),
+      tags: markers.tagClasses.filter(([, c]) => tokens.includes(c)).map(([t]) => t),
+      label: plan.labelClassParts.some((part) => classAttr.includes(part)),
+    };
+    said.set(classAttr, facts);
+    return facts;
+  };
   const all = doc.querySelectorAll('[class],[id]');
   for (let i = 0; i < all.length; i++) {
     const el = all[i];
     const classAttr = attr(el, 'class');
-    if (classAttr && classes.size < max && !seen.has(classAttr)) {
-      seen.add(classAttr);
-      for (const c of classAttr.split(/\s+/)) if (c) classes.add(c);
-    }
+    const facts = classAttr ? said.get(classAttr) ?? read(classAttr) : null;
     const id = idOf(el);
-    if (id && ids.size < max) ids.add(id);
-    if (classes.size >= max && ids.size >= max) break;
+    if (id && found.ids.size < max) found.ids.add(id);
+    const marked = facts !== null && (facts.marker || (facts.tags.length > 0 && facts.tags.includes(tagOf(el))));
+    if (marked || (id !== null && markers.idPrefixes.some((p) => id.startsWith(p)))) found.markers.push(el);
+    if (facts?.label) found.labels.push(el);
   }
-  return { classes, ids };
+  return found;
 }
 
 /**
@@ -90,7 +112,7 @@ function selectAll(doc, selectors) {
 }
 
 /**
- * @typedef {{ text: string | null, heading: boolean }} HeadingText
+ * @typedef {{ text: string | null, heading: boolean, label: boolean }} HeadingText
  * @typedef {{ headings: Map<Element, HeadingText>, labels: Set<string> }} LabelTexts
  */
 
@@ -100,16 +122,26 @@ function selectAll(doc, selectors) {
  * only those sections get described; the scan reuses the texts.
  * @param {Document} doc
  * @param {ScanPlan} plan
+ * @param {Element[]} labels the elements whose class names a sponsor or an advert
  * @returns {Map<Element, HeadingText>}
  */
-export function headingTexts(doc, plan) {
+export function headingTexts(doc, plan, labels) {
   /** @type {Map<Element, HeadingText>} */
   const found = new Map();
   const max = plan.limits.maxHeadingChars;
-  for (const el of doc.querySelectorAll(`${plan.headingSelector},${plan.labelSelector}`)) {
-    if (found.size >= plan.limits.maxCandidates) break;
+  const isLabel = new Set(labels);
+  /** @param {Element} el @param {boolean} heading */
+  const add = (el, heading) => {
     const text = visibleText(el, max + 1);
-    found.set(el, { text: text && text.length <= max ? text : null, heading: isMatch(el, plan.headingSelector) });
+    found.set(el, { text: text && text.length <= max ? text : null, heading, label: isLabel.has(el) });
+  };
+  for (const el of doc.querySelectorAll(plan.headingSelector)) {
+    if (found.size >= plan.limits.maxCandidates) return found;
+    add(el, true);
+  }
+  for (const el of labels) {
+    if (found.size >= plan.limits.maxCandidates) break;
+    if (!found.has(el)) add(el, false);
   }
   return found;
 }
@@ -134,13 +166,17 @@ function headingText(el, known, max) {
  * @param {ElementKeys} keys
  * @param {string[]} hidingSelectors the filter lists' selectors for this page
  * @param {LabelTexts} texts the page's heading texts, and those the engine calls labels
+ * @param {Element[]} classIdMarked the elements a vendor marker on their class or id picked (`pageClasses`)
  * @returns {PageSnapshot}
  */
-export function scanPage(doc, plan, keys, hidingSelectors, texts) {
+export function scanPage(doc, plan, keys, hidingSelectors, texts, classIdMarked) {
   /** @type {Map<Element, Candidate['source']>} */
   const found = new Map();
   // The first reason an element was picked wins: markers, lists, headings.
-  for (const el of doc.querySelectorAll(plan.markerSelector)) found.set(el, 'marker');
+  // Read before the scan: one that left since is skipped, one that came is
+  // found by the rescan its arrival causes.
+  for (const el of classIdMarked) if (connected(el)) found.set(el, 'marker');
+  for (const el of doc.querySelectorAll(plan.otherMarkerSelector)) if (!found.has(el)) found.set(el, 'marker');
   for (const el of selectAll(doc, hidingSelectors)) if (!found.has(el)) found.set(el, 'cosmetic');
   /** @type {Map<Element, string>} the label that made a container a candidate */
   const labelOf = new Map();
@@ -148,9 +184,8 @@ export function scanPage(doc, plan, keys, hidingSelectors, texts) {
   // (one that came since is found by the rescan its arrival causes).
   for (const headingsFirst of [true, false]) {
     const containerSelector = headingsFirst ? plan.headingContainerSelector : plan.labelContainerSelector;
-    for (const [label, { text, heading }] of texts.headings) {
-      if (text === null || !texts.labels.has(text) || !connected(label)) continue;
-      if (headingsFirst ? !heading : !isMatch(label, plan.labelSelector)) continue;
+    for (const [label, { text, heading, label: small }] of texts.headings) {
+      if (text === null || !texts.labels.has(text) || !connected(label) || !(headingsFirst ? heading : small)) continue;
       const container = closestOf(label, containerSelector) ?? parentOf(label);
       if (!container || container === doc.body || container === doc.documentElement || found.has(container)) continue;
       found.set(container, 'heading');

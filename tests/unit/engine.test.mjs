@@ -16,6 +16,13 @@ test('the scan plan selects the vendor containers', () => {
   assert.match(plan.markerSelector, /\[id\^="div-gpt-ad"\]/);
   assert.match(plan.markerSelector, /ins\.adsbygoogle/);
   assert.ok(plan.limits.maxCandidates > 0);
+  // Split for the shell's one pass over classes and ids.
+  assert.ok(plan.classIdMarkers.idPrefixes.includes('div-gpt-ad'));
+  assert.deepEqual(plan.classIdMarkers.tagClasses, [['ins', 'adsbygoogle']]);
+  assert.ok(plan.classIdMarkers.classes.includes('OUTBRAIN') && plan.classIdMarkers.classPrefixes.includes('trc_'));
+  assert.match(plan.otherMarkerSelector, /a\[href\*="googleadservices\.com\/pagead\/aclk"\]/);
+  assert.doesNotMatch(plan.otherMarkerSelector, /div-gpt-ad/);
+  assert.deepEqual(plan.labelClassParts, ['sponsor', 'Sponsor', 'advert', 'Advert']);
 });
 
 test('a GPT slot and a "recently viewed" widget are found and classified', () => {

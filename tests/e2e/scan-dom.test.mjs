@@ -1,0 +1,64 @@
+// The content script's page reading (extension/content/scan.js), on a real
+// DOM in Chromium, with the scan plan of the engine as built: what one pass
+// over the page's classes and ids finds, case by case.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { test } from 'node:test';
+import * as esbuild from 'esbuild';
+import { sessionForTests } from '../harness/session.mjs';
+
+const current = sessionForTests();
+const engineDir = new URL('../../dist/chrome/engine/', import.meta.url);
+const { initSync, Engine } = await import(new URL('adlens.js', engineDir).href);
+initSync({ module: fs.readFileSync(new URL('adlens_bg.wasm', engineDir)) });
+const plan = new Engine().scanPlan();
+
+/** scan.js as one script that sets `window.adlensScan`. */
+const scanScript = (await esbuild.build({
+  entryPoints: [new URL('../../extension/content/scan.js', import.meta.url).pathname],
+  bundle: true,
+  format: 'iife',
+  globalName: 'adlensScan',
+  write: false,
+})).outputFiles[0].text;
+
+const PAGE = `
+  <div id="div-gpt-ad-123-0" data-expect="marker"></div>
+  <div id="my-div-gpt-ad" data-expect="none"></div>
+  <ins class="adsbygoogle" data-expect="marker"></ins>
+  <div class="adsbygoogle" data-expect="none"></div>
+  <div class="wrap trc_related_container" data-expect="marker"></div>
+  <div class="wrap xtrc_related" data-expect="none"></div>
+  <div class="OUTBRAIN" data-expect="marker"></div>
+  <div class="OUTBRAINS" data-expect="none"></div>
+  <div class="ob-widget  ob-grid" data-expect="marker"></div>
+  <span class="tile-sponsored-label" data-expect="label"></span>
+  <span class="Advertisement" data-expect="label"></span>
+  <span class="SPONSOR" data-expect="none"></span>
+  <form id="f"><input name="id"><input name="getAttribute"></form>`;
+
+test('one pass over classes and ids finds vendor markers (id prefix, class, class prefix, tag and class) and small labels', async () => {
+  const page = await current().browser.context.newPage();
+  await page.goto('http://news.example/fresh.html');
+  await page.addScriptTag({ content: scanScript });
+  const found = await page.evaluate(([html, scanPlan]) => {
+    document.body.innerHTML = html;
+    const { pageClasses } = /** @type {any} */ (window).adlensScan;
+    const result = pageClasses(document, scanPlan);
+    const describe = (/** @type {Element} */ el) => el.outerHTML.replace(/>.*$/s, '>');
+    const expected = (/** @type {string} */ kind) => [...document.querySelectorAll(`[data-expect="${kind}"]`)].map(describe);
+    return {
+      markers: result.markers.map(describe),
+      labels: result.labels.map(describe),
+      expectedMarkers: expected('marker'),
+      expectedLabels: expected('label'),
+      classes: [...result.classes],
+      ids: [...result.ids],
+    };
+  }, [PAGE, plan]);
+  assert.deepEqual(found.markers, found.expectedMarkers);
+  assert.deepEqual(found.labels, found.expectedLabels);
+  assert.ok(found.classes.includes('trc_related_container') && found.classes.includes('ob-grid'));
+  assert.ok(found.ids.includes('div-gpt-ad-123-0') && found.ids.includes('f'), 'ids read through the DOM, not a clobbered form');
+  await page.close();
+});
