@@ -67,7 +67,8 @@ import { LANGUAGE_PATTERN } from './i18n.js';
  * @typedef {{ url: string, name: string, links: string[], text: string, images: string[], frames: string[],
  *   frameNames: string[] }} FrameReport what a frame shows, and the frames inside it (whose content is its slot's too)
  * @typedef {{ type: 'frame/report', frame: FrameReport }} FrameReportMessage
- * @typedef {{ scanMs: number, labelMs: number }} ScanTiming main-thread time of one scan: reading the page, and labelling it
+ * @typedef {{ scanMs: number, labelMs: number, longestMs: number }} ScanTiming main-thread time of one scan: reading the
+ *   page, labelling it, and the longest of the scan's tasks
  * @typedef {{ type: 'page/report', page: PageSnapshot }} PageReportMessage
  * @typedef {{ type: 'page/timing', url: string, timing: ScanTiming }} PageTimingMessage
  * @typedef {{ type: 'tab/get-summary', tabId: number }} GetTabSummaryMessage
@@ -228,9 +229,9 @@ function checkShape(message) {
     case 'page/timing': {
       const t = message.timing;
       const ms = (/** @type {unknown} */ v) => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= MAX_TIMING_MS;
-      return typeof message.url === 'string' && typeof t === 'object' && t !== null && ms(t.scanMs) && ms(t.labelMs)
+      return typeof message.url === 'string' && typeof t === 'object' && t !== null && ms(t.scanMs) && ms(t.labelMs) && ms(t.longestMs)
         ? null
-        : `url must be a string, timing.scanMs and timing.labelMs numbers of 0 to ${MAX_TIMING_MS} ms`;
+        : `url must be a string, timing.scanMs, labelMs and longestMs numbers of 0 to ${MAX_TIMING_MS} ms`;
     }
     case 'feedback/label-wrong':
       return typeof message.url === 'string' && KIND_NAMES.includes(message.kind)

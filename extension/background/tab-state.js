@@ -104,7 +104,7 @@ export function writeTabReport(tabId, report) {
 export function writeTabTiming(tabId, url, timing) {
   return update(keyOf(tabId), (/** @type {TabState | undefined} */ state) => {
     if (state?.url !== url) return undefined;
-    const scans = [...(state.scans ?? []), { scanMs: timing.scanMs, labelMs: timing.labelMs }].slice(-MAX_TIMINGS);
+    const scans = [...(state.scans ?? []), { scanMs: timing.scanMs, labelMs: timing.labelMs, longestMs: timing.longestMs }].slice(-MAX_TIMINGS);
     return { ...state, scans };
   });
 }

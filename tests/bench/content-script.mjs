@@ -76,10 +76,10 @@ try {
   const summary = (name, scans) => {
     const totals = scans.map(total);
     const within = totals.filter((t) => t <= 10).length;
-    const longestTask = Math.max(...scans.flatMap((t) => [t.scanMs, t.labelMs]));
+    const longestTask = Math.max(...scans.map((t) => t.longestMs));
     console.log(`${name}: ${scans.length}, total median ${median(totals).toFixed(1)} ms, max ${Math.max(...totals).toFixed(1)} ms,`
       + ` ${within}/${scans.length} within 10 ms (read median ${median(scans.map((t) => t.scanMs)).toFixed(1)},`
-      + ` label median ${median(scans.map((t) => t.labelMs)).toFixed(1)}); longest part ${longestTask.toFixed(1)} ms`);
+      + ` label median ${median(scans.map((t) => t.labelMs)).toFixed(1)}); longest task ${longestTask.toFixed(1)} ms`);
   };
   console.log('');
   summary('first scans', firsts);

@@ -47,12 +47,13 @@ test('payload shapes are checked', () => {
 });
 
 test('scan timings are two durations in a plausible range, from a tab', () => {
-  const timing = (/** @type {unknown} */ scanMs, /** @type {unknown} */ labelMs) =>
-    ({ type: 'page/timing', url: 'http://news.example/', timing: { scanMs, labelMs } });
+  const timing = (/** @type {unknown} */ scanMs, /** @type {unknown} */ labelMs, /** @type {unknown} */ longestMs = 2.5) =>
+    ({ type: 'page/timing', url: 'http://news.example/', timing: { scanMs, labelMs, longestMs } });
   assert.equal(checkMessage(timing(4.2, 1.1), fromTab, self).ok, true);
   for (const [scanMs, labelMs] of [[-1, 1], [1, Number.NaN], [1, Infinity], ['3', 1], [1, undefined], [60_001, 1]]) {
     assert.equal(checkMessage(timing(scanMs, labelMs), fromTab, self).ok, false, `${scanMs}, ${labelMs}`);
   }
+  assert.equal(checkMessage(timing(1, 1, -0.5), fromTab, self).ok, false, 'negative longest task');
   assert.equal(checkMessage({ type: 'page/timing', url: 'http://news.example/' }, fromTab, self).ok, false, 'no timing');
   assert.equal(checkMessage(timing(1, 1), fromPopup, self).ok, false, 'not from extension pages');
 });
