@@ -9,7 +9,7 @@ import { RESCAN, send } from './messages.js';
 import { ElementKeys, frameSummary, headingTexts, pageClasses, scanPage } from './content/scan.js';
 import { slotsKey } from './background/slot-memory.js';
 import { EarlyHold } from './content/hold.js';
-import { useLanguage } from './i18n.js';
+import { AUTO, useBrowserLanguage, useLanguage } from './i18n.js';
 import { LabelLayer } from './content/labels.js';
 import { Muter } from './content/mute.js';
 import { isMuted, isPaused, normaliseSettings, onSettingsChanged, SETTINGS_KEY, updateSettings } from './settings.js';
@@ -59,12 +59,15 @@ async function narrowHold(hold) {
 }
 
 /**
- * Speaks the language chosen in the options (its messages come from the
- * background: a content script cannot read the extension's files).
+ * Speaks the language chosen in the options, or the browser's (its
+ * messages come from the background: a content script cannot read the
+ * extension's files).
  * @param {string} language
  */
 function speak(language) {
-  return useLanguage(language, (l) => send({ type: 'i18n/get-messages', language: l }));
+  /** @param {string} l */
+  const load = (l) => send({ type: 'i18n/get-messages', language: l });
+  return language === AUTO ? useBrowserLanguage(load) : useLanguage(language, load);
 }
 
 /** Resolves once the document is parsed (the content script starts before). */

@@ -5,7 +5,7 @@
 // caps their size, and checks that each comes from the kind of sender it is
 // meant for (page messages from tabs, privileged ones from our own pages).
 
-import { LANGUAGE_PATTERN } from './i18n.js';
+import { AUTO, LANGUAGE_PATTERN } from './i18n.js';
 
 /** @typedef {import('./engine/adlens.js').Engine} Engine */
 
@@ -243,7 +243,9 @@ function checkShape(message) {
         ? null
         : 'site must be a registrable domain';
     case 'i18n/get-messages':
-      return typeof message.language === 'string' && LANGUAGE_PATTERN.test(message.language) ? null : 'language must be a _locales folder name';
+      return typeof message.language === 'string' && (LANGUAGE_PATTERN.test(message.language) || message.language === AUTO)
+        ? null
+        : `language must be a _locales folder name or "${AUTO}"`;
     case 'memory/forget-topic':
       return typeof message.topic === 'string' && /^[a-z_]{1,64}$/.test(message.topic) ? null : 'topic must be a topic id';
     case 'memory/apply-observations':

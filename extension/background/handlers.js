@@ -12,10 +12,22 @@ import { readFrames, readTab, writeFrame, writeTabReport, writeTabTiming } from 
 import { forgetSlots, rememberSlots } from './slot-memory.js';
 import { showPersonalisedCount } from './toolbar.js';
 import { visitForPage } from './visits.js';
-import { fetchMessages } from '../i18n.js';
+import { AUTO, fetchMessages, folderSpeaking } from '../i18n.js';
 
 /** Messages of the languages content scripts asked for, read once. */
 const languages = new Map();
+
+/** @type {Promise<{ code: string, name: string }[]> | null} the _locales folders and their names, as the build listed them */
+let folders = null;
+function localeFolders() {
+  folders ??= fetch(chrome.runtime.getURL('data/languages.json'))
+    .then((r) => r.json())
+    .catch((error) => {
+      folders = null; // try again next time
+      throw error;
+    });
+  return folders;
+}
 
 /** Most remembered sites listed in the panel (most recent first). */
 const MAX_SITES_SHOWN = 200;
@@ -85,8 +97,11 @@ export const handlers = {
   'engine/get-info': engineInfo,
 
   async 'i18n/get-messages'(message) {
-    if (!languages.has(message.language)) languages.set(message.language, await fetchMessages(message.language));
-    return languages.get(message.language);
+    const language = message.language === AUTO
+      ? folderSpeaking(chrome.i18n.getMessage('languageName'), await localeFolders())
+      : message.language;
+    if (!languages.has(language)) languages.set(language, await fetchMessages(language));
+    return languages.get(language);
   },
 
   async 'feedback/label-wrong'(message, sender) {

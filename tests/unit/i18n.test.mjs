@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { fill } from '../../extension/i18n.js';
+import { fill, folderSpeaking } from '../../extension/i18n.js';
 
 const locales = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../extension/_locales');
 
@@ -32,4 +32,12 @@ test('every language has every message of English, with the same placeholders', 
       }
     }
   }
+});
+
+test('the browser language is the folder whose name chrome.i18n speaks, else the default', () => {
+  const languages = [{ code: 'en', name: 'English' }, { code: 'pl', name: 'Polski' }, { code: 'zh_CN', name: '简体中文' }];
+  assert.equal(folderSpeaking('Polski', languages), 'pl');
+  assert.equal(folderSpeaking('简体中文', languages), 'zh_CN');
+  assert.equal(folderSpeaking('', languages), 'en', 'no name: the default');
+  assert.equal(folderSpeaking('Deutsch', languages), 'en');
 });

@@ -58,6 +58,15 @@ test('scan timings are durations in a plausible range, from a tab', () => {
   assert.equal(checkMessage(timing(1, 1), fromPopup, self).ok, false, 'not from extension pages');
 });
 
+test('a content script asks for a _locales folder\'s messages, or the browser language\'s', () => {
+  for (const language of ['en', 'pl', 'zh_CN', 'auto']) {
+    assert.equal(checkMessage({ type: 'i18n/get-messages', language }, fromTab, self).ok, true, language);
+  }
+  for (const language of ['../manifest', 'zh-CN', 'AUTO', '', 5]) {
+    assert.equal(checkMessage({ type: 'i18n/get-messages', language }, fromTab, self).ok, false, String(language));
+  }
+});
+
 test('frame reports must carry a well-formed summary', () => {
   const frame = { url: 'about:srcdoc', name: 'google_ads_iframe_/1/x_0', links: ['https://a.example/'], text: 'Ad', images: [],
     frames: [], frameNames: ['creative'] };
