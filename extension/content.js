@@ -6,7 +6,8 @@
 // must never break a page.
 
 import { RESCAN, send } from './messages.js';
-import { ElementKeys, frameSummary, headingTexts, pageClasses, scanPage } from './content/scan.js';
+import { pageClasses } from './content/page-classes.js';
+import { ElementKeys, frameSummary, headingTexts, scanPage } from './content/scan.js';
 import { slotsKey } from './background/slot-memory.js';
 import { EarlyHold } from './content/hold.js';
 import { AUTO, useBrowserLanguage, useLanguage } from './i18n.js';
@@ -196,7 +197,7 @@ async function topPage() {
 
   /** Classes and ids already looked up, and the selectors they gave (the page's own too). */
   const looked = { classes: new Set(), ids: new Set(), selectors: /** @type {string[] | null} */ (null) };
-  /** @param {import('./content/scan.js').PageClasses} page */
+  /** @param {import('./content/page-classes.js').PageClasses} page */
   const hidingSelectors = async ({ classes, ids }) => {
     const fresh = [...classes].some((c) => !looked.classes.has(c)) || [...ids].some((i) => !looked.ids.has(i));
     if (fresh || looked.selectors === null) {

@@ -35,59 +35,8 @@ export class ElementKeys {
 }
 
 import { attr, classesOf, closestOf, connected, firstWithin, idOf, isMatch, parentOf, tagOf, within } from './dom-safe.js';
-
-/** Elements whose text is never visible text (tag names as `tagOf` gives them). */
-const NOT_TEXT = new Set(['script', 'style', 'noscript', 'template']);
-
-/**
- * What one pass over the page's classes and ids finds: the distinct classes
- * and ids (each capped at the plan's limit), for the filter lists' generic
- * element-hiding rules; the elements carrying a vendor marker on their class
- * or id; and the small labels (a class naming a sponsor or an advert). One
- * pass reads each class attribute once: a selector list the browser tried
- * on every element cost 1–2 ms more on large pages.
- * @typedef {{ classes: Set<string>, ids: Set<string>, markers: Element[], labels: Element[] }} PageClasses
- * @param {Document} doc
- * @param {ScanPlan} plan
- * @returns {PageClasses}
- */
-export function pageClasses(doc, plan) {
-  const max = plan.limits.maxClassesAndIds;
-  const markers = plan.classIdMarkers;
-  /** @type {PageClasses} */
-  const found = { classes: new Set(), ids: new Set(), markers: [], labels: [] };
-  /**
-   * What a class attribute says, worked out once per distinct attribute:
-   * whether it marks a vendor's element (for any tag, or for these tags),
-   * and whether it names a sponsor or an advert.
-   * @type {Map<string, { marker: boolean, tags: string[], label: boolean }>}
-   */
-  const said = new Map();
-  /** @param {string} classAttr */
-  const read = (classAttr) => {
-    const tokens = classAttr.split(/\s+/).filter(Boolean);
-    for (const c of tokens) if (found.classes.size < max) found.classes.add(c);
-    const facts = {
-      marker: tokens.some((c) => markers.classes.includes(c) || markers.classPrefixes.some((p) => c.startsWith(p))),
-      tags: markers.tagClasses.filter(([, c]) => tokens.includes(c)).map(([t]) => t),
-      label: plan.labelClassParts.some((part) => classAttr.includes(part)),
-    };
-    said.set(classAttr, facts);
-    return facts;
-  };
-  const all = doc.querySelectorAll('[class],[id]');
-  for (let i = 0; i < all.length; i++) {
-    const el = all[i];
-    const classAttr = attr(el, 'class');
-    const facts = classAttr ? said.get(classAttr) ?? read(classAttr) : null;
-    const id = idOf(el);
-    if (id && found.ids.size < max) found.ids.add(id);
-    const marked = facts !== null && (facts.marker || (facts.tags.length > 0 && facts.tags.includes(tagOf(el))));
-    if (marked || (id !== null && markers.idPrefixes.some((p) => id.startsWith(p)))) found.markers.push(el);
-    if (facts?.label) found.labels.push(el);
-  }
-  return found;
-}
+import { markedItem, textMarkers } from './text-markers.js';
+import { mainText, visibleText } from './text.js';
 
 /**
  * Elements matching any of the selectors. One joined query is fastest; if a
@@ -226,78 +175,6 @@ export function scanPage(doc, plan, keys, hidingSelectors, texts, classIdMarked)
   };
 }
 
-/** Longest text (in characters) taken for an ad marker; as crate/src/html_scan.rs. */
-const MAX_MARKER_CHARS = 24;
-/** How far up a marker's item is looked for. */
-const MARKER_LEVELS = 4;
-/** Most links a marked item has: more, and it is a list, not one item. */
-const MAX_MARKED_LINKS = 10;
-/** Most ad markers looked at per scan. */
-const MAX_MARKERS = 200;
-
-/**
- * An ad marker's text as markers are compared: single-spaced, lower-case,
- * without a trailing colon.
- * @param {string} text
- */
-const markerText = (text) => text.trim().split(/\s+/).join(' ').replace(/\s*:$/, '').toLowerCase();
-
-/**
- * Elements whose whole text is one of the engine's ad markers ("Sponsored",
- * "Anzeige", "广告"…), whatever their classes, with that text. One XPath
- * query finds the text nodes (the browser compares, not a walk in JS); a
- * marker with running text beside it, or inside scripts, does not count.
- * @param {Document} doc
- * @param {ScanPlan} plan
- * @returns {[Element, string][]}
- */
-function textMarkers(doc, plan) {
-  const phrases = (plan.textMarkers ?? []).filter((p) => !p.includes("'"));
-  if (phrases.length === 0 || !doc.body) return [];
-  const wanted = new Set(phrases);
-  // Text nodes read as they are: most are long or blank and cost one length
-  // check (a browser XPath query was slower: it lower-cases every one).
-  const walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_TEXT);
-  /** @type {Node[]} */
-  const hits = [];
-  for (let node = walker.nextNode(); node && hits.length < MAX_MARKERS; node = walker.nextNode()) {
-    const value = /** @type {Text} */ (node).data;
-    if (value.length > MAX_MARKER_CHARS * 4) continue;
-    const t = value.trim();
-    if (t.length === 0 || t.length > MAX_MARKER_CHARS + 1) continue;
-    if (wanted.has(markerText(t))) hits.push(node);
-  }
-  /** @type {[Element, string][]} */
-  const found = [];
-  for (const node of hits) {
-    const label = parentOf(node);
-    if (!label || closestOf(label, 'script,style,noscript,template')) continue;
-    const text = node.nodeValue ?? '';
-    const beside = [...(parentOf(label)?.childNodes ?? [])]
-      .some((n) => n !== label && n.nodeType === Node.TEXT_NODE && (n.nodeValue ?? '').trim() !== '');
-    if (beside || markerText(label.textContent ?? '') !== markerText(text)) continue;
-    found.push([label, text.trim()]);
-  }
-  return found;
-}
-
-/**
- * The item an ad marker marks: within MARKER_LEVELS, the closest label
- * container, else the closest ancestor with a link; it must hold 1 to
- * MAX_MARKED_LINKS links and not be the page itself.
- * @param {Element} label
- * @param {ScanPlan} plan
- */
-function markedItem(label, plan) {
-  /** @type {Element[]} */
-  const near = [];
-  for (let p = parentOf(label); p && near.length < MARKER_LEVELS; p = parentOf(p)) near.push(p);
-  const item = near.find((a) => isMatch(a, plan.labelContainerSelector)) ?? near.find((a) => within(a, 'a[href]').length > 0);
-  if (!item || ['body', 'html', 'main'].includes(tagOf(item)) || attr(item, 'role') === 'main') return null;
-  const links = within(item, 'a[href]').length;
-  return links >= 1 && links <= MAX_MARKED_LINKS ? item : null;
-}
-
 /**
  * What the page itself says, outside its ads and widgets (their words must
  * not decide what the page is about): meta description, headings and the
@@ -325,51 +202,6 @@ function pageText(doc, plan, chosen, known) {
   }
   const root = doc.querySelector('main, [role=main]') ?? doc.querySelector('article') ?? doc.body;
   return { description, headings, text: root ? mainText(root, chosen, limits.maxPageTextChars) : '' };
-}
-
-/**
- * Text under `root`, skipping candidates and scripts, whitespace collapsed,
- * cut at `max` characters.
- * @param {Element} root
- * @param {Set<Element>} chosen
- * @param {number} max
- */
-function mainText(root, chosen, max) {
-  // No filter callback: one call into JS per node is what made this slow on
-  // big pages. Candidates and scripts are skipped by stepping over them.
-  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
-  let out = '';
-  let node = walker.nextNode();
-  while (node && out.length < max) {
-    if (node.nodeType !== Node.TEXT_NODE) {
-      const el = /** @type {Element} */ (node);
-      node = chosen.has(el) || NOT_TEXT.has(tagOf(el)) ? nextAfter(walker) : walker.nextNode();
-      continue;
-    }
-    const text = (node.nodeValue ?? '').trim().replace(/\s+/g, ' ');
-    if (text && out.length + text.length + 1 <= max) {
-      out += out ? ` ${text}` : text; // every word fits: no need to count them
-    } else if (text) {
-      for (const word of text.split(' ')) {
-        if (out.length + word.length + 1 > max) return out;
-        out += out ? ` ${word}` : word;
-      }
-    }
-    node = walker.nextNode();
-  }
-  return out;
-}
-
-/**
- * The node after the walker's current one and its whole subtree.
- * @param {TreeWalker} walker
- */
-function nextAfter(walker) {
-  for (;;) {
-    const sibling = walker.nextSibling();
-    if (sibling) return sibling;
-    if (!walker.parentNode()) return null;
-  }
 }
 
 /**
@@ -457,29 +289,6 @@ function describe(el, source, plan, keys, parent, headings) {
 function headingOf(el, plan, headings) {
   const heading = isMatch(el, plan.headingSelector) ? el : firstWithin(el, plan.headingSelector);
   return heading ? headingText(heading, headings, plan.limits.maxHeadingChars) : null;
-}
-
-/**
- * Text outside scripts and styles, whitespace collapsed, cut at `max`
- * characters. Reads text nodes directly: `innerText` would force layout.
- * Text nodes are joined with a space, as the native scan does.
- * @param {Element} el
- * @param {number} max
- */
-export function visibleText(el, max) {
-  // No filter callback: one call into JS per node is what makes a walk slow
-  // (a 550-element widget took 2 ms). Script text is skipped by its parent.
-  const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-  let out = '';
-  for (let node = walker.nextNode(); node && out.length < max; node = walker.nextNode()) {
-    const words = /** @type {Text} */ (node).data.trim();
-    if (words === '') continue;
-    const parent = parentOf(node);
-    if (parent && NOT_TEXT.has(tagOf(parent))) continue;
-    const single = words.replace(/\s+/g, ' ');
-    out += out ? ` ${single}` : single;
-  }
-  return out.slice(0, max);
 }
 
 /**

@@ -1,4 +1,4 @@
-// The content script's page reading (extension/content/scan.js), on a real
+// The content script's page reading (extension/content/page-classes.js), on a real
 // DOM in Chromium, with the scan plan of the engine as built: what one pass
 // over the page's classes and ids finds, case by case.
 import assert from 'node:assert/strict';
@@ -13,9 +13,9 @@ const { initSync, Engine } = await import(new URL('adlens.js', engineDir).href);
 initSync({ module: fs.readFileSync(new URL('adlens_bg.wasm', engineDir)) });
 const plan = new Engine().scanPlan();
 
-/** scan.js as one script that sets `window.adlensScan`. */
+/** page-classes.js as one script that sets `window.adlensScan`. */
 const scanScript = (await esbuild.build({
-  entryPoints: [new URL('../../extension/content/scan.js', import.meta.url).pathname],
+  entryPoints: [new URL('../../extension/content/page-classes.js', import.meta.url).pathname],
   bundle: true,
   format: 'iife',
   globalName: 'adlensScan',

@@ -1,0 +1,77 @@
+// Ad markers that are words alone ("Sponsored", "Anzeige", "广告"…) and the
+// items they mark, whatever their classes.
+
+import { attr, closestOf, isMatch, parentOf, tagOf, within } from './dom-safe.js';
+
+/** @typedef {import('../messages.js').ScanPlan} ScanPlan */
+
+/** Longest text (in characters) taken for an ad marker; as crate/src/html_scan.rs. */
+const MAX_MARKER_CHARS = 24;
+/** How far up a marker's item is looked for. */
+const MARKER_LEVELS = 4;
+/** Most links a marked item has: more, and it is a list, not one item. */
+const MAX_MARKED_LINKS = 10;
+/** Most ad markers looked at per scan. */
+const MAX_MARKERS = 200;
+
+/**
+ * An ad marker's text as markers are compared: single-spaced, lower-case,
+ * without a trailing colon.
+ * @param {string} text
+ */
+const markerText = (text) => text.trim().split(/\s+/).join(' ').replace(/\s*:$/, '').toLowerCase();
+
+/**
+ * Elements whose whole text is one of the engine's ad markers ("Sponsored",
+ * "Anzeige", "广告"…), whatever their classes, with that text; a marker
+ * with running text beside it, or inside scripts, does not count.
+ * @param {Document} doc
+ * @param {ScanPlan} plan
+ * @returns {[Element, string][]}
+ */
+export function textMarkers(doc, plan) {
+  const phrases = (plan.textMarkers ?? []).filter((p) => !p.includes("'"));
+  if (phrases.length === 0 || !doc.body) return [];
+  const wanted = new Set(phrases);
+  // Text nodes read as they are: most are long or blank and cost one length
+  // check (a browser XPath query was slower: it lower-cases every one).
+  const walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_TEXT);
+  /** @type {Node[]} */
+  const hits = [];
+  for (let node = walker.nextNode(); node && hits.length < MAX_MARKERS; node = walker.nextNode()) {
+    const value = /** @type {Text} */ (node).data;
+    if (value.length > MAX_MARKER_CHARS * 4) continue;
+    const t = value.trim();
+    if (t.length === 0 || t.length > MAX_MARKER_CHARS + 1) continue;
+    if (wanted.has(markerText(t))) hits.push(node);
+  }
+  /** @type {[Element, string][]} */
+  const found = [];
+  for (const node of hits) {
+    const label = parentOf(node);
+    if (!label || closestOf(label, 'script,style,noscript,template')) continue;
+    const text = node.nodeValue ?? '';
+    const beside = [...(parentOf(label)?.childNodes ?? [])]
+      .some((n) => n !== label && n.nodeType === Node.TEXT_NODE && (n.nodeValue ?? '').trim() !== '');
+    if (beside || markerText(label.textContent ?? '') !== markerText(text)) continue;
+    found.push([label, text.trim()]);
+  }
+  return found;
+}
+
+/**
+ * The item an ad marker marks: within MARKER_LEVELS, the closest label
+ * container, else the closest ancestor with a link; it must hold 1 to
+ * MAX_MARKED_LINKS links and not be the page itself.
+ * @param {Element} label
+ * @param {ScanPlan} plan
+ */
+export function markedItem(label, plan) {
+  /** @type {Element[]} */
+  const near = [];
+  for (let p = parentOf(label); p && near.length < MARKER_LEVELS; p = parentOf(p)) near.push(p);
+  const item = near.find((a) => isMatch(a, plan.labelContainerSelector)) ?? near.find((a) => within(a, 'a[href]').length > 0);
+  if (!item || ['body', 'html', 'main'].includes(tagOf(item)) || attr(item, 'role') === 'main') return null;
+  const links = within(item, 'a[href]').length;
+  return links >= 1 && links <= MAX_MARKED_LINKS ? item : null;
+}
