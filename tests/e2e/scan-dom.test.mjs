@@ -32,6 +32,10 @@ const PAGE = `
   <div class="OUTBRAIN" data-expect="marker"></div>
   <div class="OUTBRAINS" data-expect="none"></div>
   <div class="ob-widget  ob-grid" data-expect="marker"></div>
+  <div class="first
+    OUTBRAIN" data-expect="marker"></div>
+  <div class="ob-widgetx OUTBRAIN-like" data-expect="none"></div>
+  <div id="crt-1" class="OUTBRAIN" data-expect="marker"></div>
   <span class="tile-sponsored-label" data-expect="label"></span>
   <span class="Advertisement" data-expect="label"></span>
   <span class="SPONSOR" data-expect="none"></span>
