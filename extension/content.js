@@ -12,6 +12,7 @@ import { slotsKey } from './background/slot-memory.js';
 import { EarlyHold } from './content/hold.js';
 import { AUTO, useBrowserLanguage, useLanguage } from './i18n.js';
 import { LabelLayer } from './content/labels.js';
+import { marked, startScan } from './content/work-marks.js';
 import { Muter } from './content/mute.js';
 import { isMuted, isPaused, normaliseSettings, onSettingsChanged, SETTINGS_KEY, updateSettings } from './settings.js';
 
@@ -183,13 +184,14 @@ async function topPage() {
   let scanWorkMs = 0;
   /**
    * @template T
+   * @param {string} piece what the work is, for the trace
    * @param {() => T} work
    * @returns {T}
    */
-  const timed = (work) => {
+  const timed = (piece, work) => {
     const started = performance.now();
     try {
-      return work();
+      return marked(piece, work);
     } finally {
       scanWorkMs += performance.now() - started;
     }
@@ -201,7 +203,7 @@ async function topPage() {
   const hidingSelectors = async ({ classes, ids }) => {
     const fresh = [...classes].some((c) => !looked.classes.has(c)) || [...ids].some((i) => !looked.ids.has(i));
     if (fresh || looked.selectors === null) {
-      looked.selectors = await timed(() => send({ type: 'page/get-cosmetic', url: location.href, classes: [...classes], ids: [...ids] }));
+      looked.selectors = await timed('ask-cosmetic', () => send({ type: 'page/get-cosmetic', url: location.href, classes: [...classes], ids: [...ids] }));
       Object.assign(looked, { classes, ids });
     }
     return looked.selectors;
@@ -216,13 +218,13 @@ async function topPage() {
    * @param {Element[]} sponsorMarked
    */
   const labelTexts = async (sponsorMarked) => {
-    const headings = timed(() => headingTexts(document, plan, sponsorMarked));
+    const headings = timed('headings', () => headingTexts(document, plan, sponsorMarked));
     /** @type {Set<string>} */
     const unasked = new Set();
     for (const { text } of headings.values()) if (text !== null && !asked.has(text)) unasked.add(text);
     const fresh = [...unasked];
     if (fresh.length > 0) {
-      const indices = await timed(() => send({ type: 'page/match-labels', texts: fresh }));
+      const indices = await timed('ask-labels', () => send({ type: 'page/match-labels', texts: fresh }));
       for (const text of fresh) asked.add(text);
       for (const i of indices) if (fresh[i] !== undefined) labels.add(fresh[i]);
     }
@@ -230,8 +232,9 @@ async function topPage() {
   };
 
   const scan = async () => {
+    startScan();
     scanWorkMs = 0;
-    const classes = timed(() => pageClasses(document, plan));
+    const classes = timed('classes', () => pageClasses(document, plan));
     const [selectors, texts] = await Promise.all([hidingSelectors(classes), labelTexts(classes.labels)]);
     // Scan at the start of a frame: the layout our box reads need is the one
     // the frame needs anyway, so flush it first rather than force an extra
@@ -239,9 +242,9 @@ async function topPage() {
     await nextFrame();
     const prepMs = scanWorkMs; // one task: the classes, ids and headings, and asking about them
     document.documentElement.getBoundingClientRect();
-    const snapshot = timed(() => scanPage(document, plan, keys, selectors, texts, classes.markers));
+    const snapshot = timed('candidates', () => scanPage(document, plan, keys, selectors, texts, classes.markers));
     // Sending copies the snapshot out of the page's process, in this task.
-    const judging = timed(() => send({ type: 'page/report', page: snapshot }));
+    const judging = timed('report', () => send({ type: 'page/report', page: snapshot }));
     const scanMs = scanWorkMs;
     const judged = await judging;
     const labelling = performance.now();
@@ -252,7 +255,7 @@ async function topPage() {
       if (element) labelled.push({ element, item });
     }
     const placed = layer.placed();
-    show();
+    marked('labels', show);
     const showMs = performance.now() - labelling;
     const placeMs = await placed;
     const labelMs = showMs + placeMs;

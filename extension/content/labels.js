@@ -8,6 +8,7 @@
 
 import { evidenceSentence } from '../evidence.js';
 import { msg, uiLocale } from '../i18n.js';
+import { marked } from './work-marks.js';
 
 /**
  * @typedef {import('../messages.js').ReportedItem} ReportedItem
@@ -104,7 +105,7 @@ export class LabelLayer {
     // (reading them right after adding labels forced one, 3–10 ms on big
     // pages). Observing an element reports it once at once, so each render
     // places its labels before they are painted.
-    this.resizes = new ResizeObserver(() => this.position());
+    this.resizes = new ResizeObserver(() => marked('placing', () => this.position()));
   }
 
   /**

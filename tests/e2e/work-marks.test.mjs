@@ -1,0 +1,31 @@
+// The content script marks its main-thread work in the browser's trace, so
+// the content-script benchmark can measure CPU time (tests/bench): here, in
+// Chromium, a page's first scan shows up in a real trace with every piece of
+// its work, and its CPU time is no more than its wall time.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { waitForLabels } from '../harness/labels.mjs';
+import { sessionForTests } from '../harness/session.mjs';
+import { traceWork } from '../harness/trace.mjs';
+
+const current = sessionForTests();
+
+test('a first scan’s pieces of work are marked in the trace with the thread’s CPU time', async () => {
+  const { browser } = current();
+  const page = await browser.context.newPage();
+  const cdp = await browser.context.newCDPSession(page);
+  const stop = await traceWork(cdp);
+  await page.goto('http://news.example/article/running.html');
+  await waitForLabels(page, 5, 5_000);
+  const work = await stop();
+  await cdp.detach();
+  const first = work.get(1);
+  assert.ok(first, `no marks of the first scan in the trace (scans: ${[...work.keys()].join(', ') || 'none'})`);
+  for (const piece of ['classes', 'headings', 'candidates', 'report', 'labels', 'placing']) {
+    assert.ok(piece in first.cpuByPiece, `piece ${piece} not marked: ${JSON.stringify(first.cpuByPiece)}`);
+  }
+  assert.ok(first.cpuMs > 0, 'CPU time counted');
+  // The thread clock cannot run faster than the wall clock (1 ms for clock granularity).
+  assert.ok(first.cpuMs <= first.wallMs + 1, `CPU ${first.cpuMs} ms within wall ${first.wallMs} ms`);
+  await page.close();
+});
