@@ -13,6 +13,8 @@ const closest = proto.closest;
 const localName = /** @type {() => string} */ (Object.getOwnPropertyDescriptor(proto, 'localName')?.get);
 const parentElement = /** @type {() => Element | null} */ (Object.getOwnPropertyDescriptor(Node.prototype, 'parentElement')?.get);
 const isConnected = /** @type {() => boolean} */ (Object.getOwnPropertyDescriptor(Node.prototype, 'isConnected')?.get);
+const firstChild = /** @type {() => ChildNode | null} */ (Object.getOwnPropertyDescriptor(Node.prototype, 'firstChild')?.get);
+const lastChild = /** @type {() => ChildNode | null} */ (Object.getOwnPropertyDescriptor(Node.prototype, 'lastChild')?.get);
 
 /**
  * @param {Element} el
@@ -78,4 +80,10 @@ export function parentOf(node) {
 /** @param {Node} node whether it is (still) in its document */
 export function connected(node) {
   return isConnected.call(node);
+}
+
+/** @param {Node} node its one child node, or null when it has none or several */
+export function onlyChildOf(node) {
+  const first = firstChild.call(node);
+  return first !== null && first === lastChild.call(node) ? first : null;
 }

@@ -169,9 +169,10 @@ export class LabelLayer {
         this.badges.set(item.key, badge);
       }
       badge.className = `badge ${item.verdict.kind}`;
-      badge.textContent = style === 'outline' ? 'i' : labelText(item);
-      badge.setAttribute('aria-label', labelText(item));
-      badge.title = labelText(item);
+      const text = labelText(item);
+      badge.textContent = style === 'outline' ? 'i' : text;
+      badge.setAttribute('aria-label', text);
+      badge.title = text;
       if (style === 'outline' && !this.frames.has(item.key)) {
         const frame = this.doc.createElement('div');
         this.root.append(frame);

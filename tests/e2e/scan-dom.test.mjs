@@ -66,3 +66,32 @@ test('one pass over classes and ids finds vendor markers (id prefix, class, clas
   assert.ok(found.ids.includes('div-gpt-ad-123-0') && found.ids.includes('f'), 'ids read through the DOM, not a clobbered form');
   await page.close();
 });
+
+/** text.js as one script that sets `window.adlensText`. */
+const textScript = (await esbuild.build({
+  entryPoints: [new URL('../../extension/content/text.js', import.meta.url).pathname],
+  bundle: true,
+  format: 'iife',
+  globalName: 'adlensText',
+  write: false,
+})).outputFiles[0].text;
+
+test('an element’s visible text: one text node read directly, nested text joined with spaces, scripts left out, forms not fooled', async () => {
+  const page = await current().browser.context.newPage();
+  await page.goto('http://news.example/fresh.html');
+  await page.addScriptTag({ content: textScript });
+  const texts = await page.evaluate(() => {
+    document.body.innerHTML = `
+      <h2 id="plain">  Recommended
+        for   you </h2>
+      <h2 id="nested">Top <a href="/x">picks</a><script>var x = 1;</script> today</h2>
+      <script id="code">var sponsored = true;</script>
+      <h3 id="long">${'word '.repeat(40)}</h3>
+      <form id="form"><input name="firstChild"><input name="lastChild">Sponsored</form>`;
+    const { visibleText } = /** @type {any} */ (window).adlensText;
+    const of = (/** @type {string} */ id, max = 100) => visibleText(document.getElementById(id), max);
+    return { plain: of('plain'), nested: of('nested'), code: of('code'), long: of('long', 12), form: of('form') };
+  });
+  assert.deepEqual(texts, { plain: 'Recommended for you', nested: 'Top picks today', code: '', long: 'word word wo', form: 'Sponsored' });
+  await page.close();
+});
