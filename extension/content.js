@@ -7,7 +7,8 @@
 
 import { RESCAN, send } from './messages.js';
 import { pageClasses } from './content/page-classes.js';
-import { ElementKeys, frameSummary, headingTexts, scanPage } from './content/scan.js';
+import { ElementKeys, frameSummary, headingTexts, productHints, scanPage } from './content/scan.js';
+import { textMarkers } from './content/text-markers.js';
 import { slotsKey } from './background/slot-memory.js';
 import { EarlyHold } from './content/hold.js';
 import { AUTO, useBrowserLanguage, useLanguage } from './i18n.js';
@@ -235,14 +236,20 @@ async function topPage() {
     startScan();
     scanWorkMs = 0;
     const classes = timed('classes', () => pageClasses(document, plan));
-    const [selectors, texts] = await Promise.all([hidingSelectors(classes), labelTexts(classes.labels)]);
+    const asking = Promise.all([hidingSelectors(classes), labelTexts(classes.labels)]);
+    // Read in this task too, while the engine answers: the next one, which
+    // needs the layout, is then no longer than this one.
+    const markerWords = timed('marker-words', () => textMarkers(document, plan));
+    const hints = timed('product', () => productHints(document, plan));
+    const [selectors, texts] = await asking;
     // Scan at the start of a frame: the layout our box reads need is the one
     // the frame needs anyway, so flush it first rather than force an extra
     // one mid-scan (the flush is the page's work, not ours).
     await nextFrame();
-    const prepMs = scanWorkMs; // one task: the classes, ids and headings, and asking about them
+    const prepMs = scanWorkMs; // one task: classes, ids, headings, marker words, product hints, and asking about them
     document.documentElement.getBoundingClientRect();
-    const snapshot = timed('candidates', () => scanPage(document, plan, keys, selectors, texts, classes.markers));
+    const before = { texts, classIdMarked: classes.markers, markerWords, productHints: hints };
+    const snapshot = timed('candidates', () => scanPage(document, plan, keys, selectors, before));
     // Sending copies the snapshot out of the page's process, in this task.
     const judging = timed('report', () => send({ type: 'page/report', page: snapshot }));
     const scanMs = scanWorkMs;

@@ -35,7 +35,7 @@ export class ElementKeys {
 }
 
 import { attr, classesOf, closestOf, connected, firstWithin, idOf, isMatch, parentOf, tagOf, within } from './dom-safe.js';
-import { markedItem, textMarkers } from './text-markers.js';
+import { markedItem } from './text-markers.js';
 import { mainText, visibleText } from './text.js';
 
 /**
@@ -109,16 +109,28 @@ function headingText(el, known, max) {
 }
 
 /**
+ * What a scan reads in its first task, before the candidates (which need
+ * the page's layout, read in the next frame): two tasks of similar length
+ * rather than one long one.
+ * @typedef {{ texts: LabelTexts, classIdMarked: Element[], markerWords: [Element, string][],
+ *   productHints: import('../messages.js').ProductHints }} ReadBefore
+ *   texts: the page's heading texts, and those the engine calls labels;
+ *   classIdMarked: the elements a vendor marker on their class or id picked (`pageClasses`);
+ *   markerWords: elements whose whole text is an ad marker (`textMarkers`);
+ *   productHints: what the page says about a product it sells (`productHints`)
+ */
+
+/**
  * Builds a page snapshot from the current DOM.
  * @param {Document} doc
  * @param {ScanPlan} plan
  * @param {ElementKeys} keys
  * @param {string[]} hidingSelectors the filter lists' selectors for this page
- * @param {LabelTexts} texts the page's heading texts, and those the engine calls labels
- * @param {Element[]} classIdMarked the elements a vendor marker on their class or id picked (`pageClasses`)
+ * @param {ReadBefore} before what the scan's first task read
  * @returns {PageSnapshot}
  */
-export function scanPage(doc, plan, keys, hidingSelectors, texts, classIdMarked) {
+export function scanPage(doc, plan, keys, hidingSelectors, before) {
+  const { texts, classIdMarked } = before;
   /** @type {Map<Element, Candidate['source']>} */
   const found = new Map();
   // The first reason an element was picked wins: markers, lists, headings.
@@ -142,7 +154,8 @@ export function scanPage(doc, plan, keys, hidingSelectors, texts, classIdMarked)
     }
   }
 
-  for (const [label, text] of textMarkers(doc, plan)) {
+  for (const [label, text] of before.markerWords) {
+    if (!connected(label)) continue;
     const item = markedItem(label, plan);
     if (!item || found.has(item)) continue;
     found.set(item, 'heading');
@@ -171,7 +184,7 @@ export function scanPage(doc, plan, keys, hidingSelectors, texts, classIdMarked)
     lang: doc.documentElement.getAttribute('lang'),
     ...pageText(doc, plan, chosen, texts.headings),
     candidates,
-    productHints: productHints(doc, plan),
+    productHints: before.productHints,
   };
 }
 
@@ -211,7 +224,7 @@ function pageText(doc, plan, chosen, known) {
  * @param {ScanPlan} plan
  * @returns {import('../messages.js').ProductHints}
  */
-function productHints(doc, plan) {
+export function productHints(doc, plan) {
   const { limits } = plan;
   const jsonLd = [...doc.querySelectorAll(plan.jsonLdSelector)]
     .slice(0, limits.maxJsonLdBlocks)

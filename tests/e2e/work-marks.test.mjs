@@ -21,7 +21,7 @@ test('a first scan’s pieces of work are marked in the trace with the thread’
   await cdp.detach();
   const first = work.get(1);
   assert.ok(first, `no marks of the first scan in the trace (scans: ${[...work.keys()].join(', ') || 'none'})`);
-  for (const piece of ['classes', 'headings', 'candidates', 'report', 'labels', 'placing']) {
+  for (const piece of ['classes', 'headings', 'marker-words', 'product', 'candidates', 'report', 'labels', 'placing']) {
     assert.ok(piece in first.cpuByPiece, `piece ${piece} not marked: ${JSON.stringify(first.cpuByPiece)}`);
   }
   assert.ok(first.cpuMs > 0, 'CPU time counted');
