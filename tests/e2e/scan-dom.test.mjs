@@ -13,14 +13,20 @@ const { initSync, Engine } = await import(new URL('adlens.js', engineDir).href);
 initSync({ module: fs.readFileSync(new URL('adlens_bg.wasm', engineDir)) });
 const plan = new Engine().scanPlan();
 
-/** page-classes.js as one script that sets `window.adlensScan`. */
-const scanScript = (await esbuild.build({
-  entryPoints: [new URL('../../extension/content/page-classes.js', import.meta.url).pathname],
+/**
+ * A content-script module as one script that sets `window[globalName]`.
+ * @param {string} module path under extension/content/
+ * @param {string} globalName
+ */
+const bundled = async (module, globalName) => (await esbuild.build({
+  entryPoints: [new URL(`../../extension/content/${module}`, import.meta.url).pathname],
   bundle: true,
   format: 'iife',
-  globalName: 'adlensScan',
+  globalName,
   write: false,
 })).outputFiles[0].text;
+
+const scanScript = await bundled('page-classes.js', 'adlensScan');
 
 const PAGE = `
   <div id="div-gpt-ad-123-0" data-expect="marker"></div>
@@ -67,14 +73,7 @@ test('one pass over classes and ids finds vendor markers (id prefix, class, clas
   await page.close();
 });
 
-/** text.js as one script that sets `window.adlensText`. */
-const textScript = (await esbuild.build({
-  entryPoints: [new URL('../../extension/content/text.js', import.meta.url).pathname],
-  bundle: true,
-  format: 'iife',
-  globalName: 'adlensText',
-  write: false,
-})).outputFiles[0].text;
+const textScript = await bundled('text.js', 'adlensText');
 
 test('an element’s visible text: one text node read directly, nested text joined with spaces, scripts left out, forms not fooled', async () => {
   const page = await current().browser.context.newPage();
