@@ -130,7 +130,7 @@ function headingText(el, known, max) {
  * @returns {PageSnapshot}
  */
 export function scanPage(doc, plan, keys, hidingSelectors, before) {
-  const { texts, classIdMarked } = before;
+  const { texts, classIdMarked, markerWords, productHints: hints } = before;
   /** @type {Map<Element, Candidate['source']>} */
   const found = new Map();
   // The first reason an element was picked wins: markers, lists, headings.
@@ -154,7 +154,7 @@ export function scanPage(doc, plan, keys, hidingSelectors, before) {
     }
   }
 
-  for (const [label, text] of before.markerWords) {
+  for (const [label, text] of markerWords) {
     if (!connected(label)) continue;
     const item = markedItem(label, plan);
     if (!item || found.has(item)) continue;
@@ -184,7 +184,7 @@ export function scanPage(doc, plan, keys, hidingSelectors, before) {
     lang: doc.documentElement.getAttribute('lang'),
     ...pageText(doc, plan, chosen, texts.headings),
     candidates,
-    productHints: before.productHints,
+    productHints: hints,
   };
 }
 
