@@ -198,16 +198,21 @@ async function topPage() {
     }
   };
 
-  /** Classes and ids already looked up, and the selectors they gave (the page's own too). */
-  const looked = { classes: new Set(), ids: new Set(), selectors: /** @type {string[] | null} */ (null) };
+  /** Class attributes and ids already asked about, and the engine's answer. */
+  const looked = {
+    classAttributes: new Set(),
+    ids: new Set(),
+    answer: /** @type {import('./messages.js').ClassIdAnswer | null} */ (null),
+  };
   /** @param {import('./content/page-classes.js').PageClasses} page */
-  const hidingSelectors = async ({ classes, ids }) => {
-    const fresh = [...classes].some((c) => !looked.classes.has(c)) || [...ids].some((i) => !looked.ids.has(i));
-    if (fresh || looked.selectors === null) {
-      looked.selectors = await timed('ask-cosmetic', () => send({ type: 'page/get-cosmetic', url: location.href, classes: [...classes], ids: [...ids] }));
-      Object.assign(looked, { classes, ids });
+  const askAboutClasses = async ({ classAttributes, ids }) => {
+    const fresh = [...classAttributes].some((c) => !looked.classAttributes.has(c)) || [...ids].some((i) => !looked.ids.has(i));
+    if (fresh || looked.answer === null) {
+      looked.answer = await timed('ask-cosmetic', () =>
+        send({ type: 'page/get-cosmetic', url: location.href, classAttributes: [...classAttributes], ids: [...ids] }));
+      Object.assign(looked, { classAttributes, ids });
     }
-    return looked.selectors;
+    return looked.answer;
   };
 
   /** Heading texts already asked about, and those the engine called labels. */
@@ -236,20 +241,20 @@ async function topPage() {
     startScan();
     scanWorkMs = 0;
     const classes = timed('classes', () => pageClasses(document, plan));
-    const asking = Promise.all([hidingSelectors(classes), labelTexts(classes.labels)]);
+    const asking = Promise.all([askAboutClasses(classes), labelTexts(classes.labels)]);
     // Read in this task too, while the engine answers: the next one, which
     // needs the layout, is then no longer than this one.
     const markerWords = timed('marker-words', () => textMarkers(document, plan));
     const hints = timed('product', () => productHints(document, plan));
-    const [selectors, texts] = await asking;
+    const [answer, texts] = await asking;
     // Scan at the start of a frame: the layout our box reads need is the one
     // the frame needs anyway, so flush it first rather than force an extra
     // one mid-scan (the flush is the page's work, not ours).
     await nextFrame();
     const prepMs = scanWorkMs; // one task: classes, ids, headings, marker words, product hints, and asking about them
     document.documentElement.getBoundingClientRect();
-    const before = { texts, classIdMarked: classes.markers, markerWords, productHints: hints };
-    const snapshot = timed('candidates', () => scanPage(document, plan, keys, selectors, before));
+    const before = { texts, markerWords, productHints: hints };
+    const snapshot = timed('candidates', () => scanPage(document, plan, keys, answer, before));
     // Sending copies the snapshot out of the page's process, in this task.
     const judging = timed('report', () => send({ type: 'page/report', page: snapshot }));
     const scanMs = scanWorkMs;

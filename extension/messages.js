@@ -38,8 +38,7 @@ import { AUTO, LANGUAGE_PATTERN } from './i18n.js';
  * @typedef {{ maxCandidates: number, maxTextChars: number, maxHeadingChars: number, maxUrls: number,
  *   maxClassesAndIds: number, maxJsonLdBlocks: number, maxJsonLdChars: number, maxProductProperties: number,
  *   maxPageTextChars: number, maxHeadings: number }} ScanLimits
- * @typedef {{ idPrefixes: string[], classes: string[], classPrefixes: string[], tagClasses: [string, string][] }} ClassIdMarkers
- * @typedef {{ rulesVersion: string, markerSelector: string, classIdMarkers: ClassIdMarkers, otherMarkerSelector: string,
+ * @typedef {{ rulesVersion: string, markerSelector: string, otherMarkerSelector: string,
  *   headingSelector: string, headingContainerSelector: string, labelSelector: string, labelClassParts: string[],
  *   labelContainerSelector: string, textMarkers: string[], attributes: string[],
  *   jsonLdSelector: string, productMetaSelector: string,
@@ -62,7 +61,12 @@ import { AUTO, LANGUAGE_PATTERN } from './i18n.js';
 /**
  * Requests and their replies, by type.
  * @typedef {{ type: 'page/get-plan' }} GetPlanMessage
- * @typedef {{ type: 'page/get-cosmetic', url: string, classes: string[], ids: string[] }} GetCosmeticMessage
+ * @typedef {{ type: 'page/get-cosmetic', url: string, classAttributes: string[], ids: string[] }} GetCosmeticMessage
+ *   a page's distinct class attributes (whole, as written) and ids
+ * @typedef {{ classes: string[], tagClasses: [string, string][], ids: string[] }} MarkedNames the vendor-marked classes
+ *   (whatever the tag; for the tag given) and ids among a page's (crate/src/plan.rs)
+ * @typedef {{ selectors: string[], marked: MarkedNames }} ClassIdAnswer the lists' hiding selectors for the page, and
+ *   its marked names
  * @typedef {{ type: 'page/match-labels', texts: string[] }} MatchLabelsMessage
  * @typedef {{ url: string, name: string, links: string[], text: string, images: string[], frames: string[],
  *   frameNames: string[] }} FrameReport what a frame shows, and the frames inside it (whose content is its slot's too)
@@ -97,7 +101,7 @@ import { AUTO, LANGUAGE_PATTERN } from './i18n.js';
  *   lastSeen: number }} RemarketingRecord
  * @typedef {{ sites: Record<string, { thirdParties: Record<string, ThirdPartyRecord>,
  *   remarketing: RemarketingRecord[], lastSeen: number }>, trackersVersion: string | null }} SiteRecords
- * @typedef {{ 'page/get-plan': ScanPlan, 'page/get-cosmetic': string[], 'page/match-labels': number[], 'frame/report': null,
+ * @typedef {{ 'page/get-plan': ScanPlan, 'page/get-cosmetic': ClassIdAnswer, 'page/match-labels': number[], 'frame/report': null,
  *   'page/report': PageReport, 'page/timing': null,
  *   'tab/get-summary': TabSummary, 'engine/get-info': EngineInfo, 'sites/get-records': SiteRecords,
  *   'memory/get-products': ProductMemory, 'lists/update-now': EngineInfo, 'memory/get-interests': MemoryView,
@@ -134,8 +138,9 @@ export const SENDER = Object.freeze({
  */
 export const MESSAGE_RULES = Object.freeze({
   'page/get-plan': { from: SENDER.PAGE, maxBytes: 256 },
-  // 10,000 classes and 10,000 ids of up to ~40 characters each.
-  'page/get-cosmetic': { from: SENDER.PAGE, maxBytes: 1_000_000 },
+  // 250,000 characters of class attributes and 10,000 ids: room for
+  // escaping (content/page-classes.js).
+  'page/get-cosmetic': { from: SENDER.PAGE, maxBytes: 2_000_000 },
   // A frame's summary: 32 links and 2,000 characters of text.
   'frame/report': { from: SENDER.PAGE, maxBytes: 100_000 },
   // 2,000 headings of up to 200 characters.
@@ -212,9 +217,9 @@ export function checkMessage(message, sender, self) {
 function checkShape(message) {
   switch (message.type) {
     case 'page/get-cosmetic':
-      return typeof message.url === 'string' && isStringArray(message.classes) && isStringArray(message.ids)
+      return typeof message.url === 'string' && isStringArray(message.classAttributes) && isStringArray(message.ids)
         ? null
-        : 'url must be a string, classes and ids arrays of strings';
+        : 'url must be a string, classAttributes and ids arrays of strings';
     case 'frame/report': {
       const f = message.frame;
       const ok = typeof f === 'object' && f !== null && typeof f.url === 'string' && typeof f.name === 'string'

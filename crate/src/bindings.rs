@@ -14,7 +14,7 @@ use crate::lexicon::match_label;
 use crate::lists::FilterLists;
 use crate::observations::Observation;
 use crate::page::PageSnapshot;
-use crate::page::{MAX_CANDIDATES, MAX_CLASSES_AND_IDS};
+use crate::page::MAX_CANDIDATES;
 use crate::products::{Product, ProductMemory};
 use crate::profile::InterestProfile;
 use crate::sites::SiteRecords;
@@ -144,18 +144,18 @@ impl WasmEngine {
         to_js(info)
     }
 
-    /// The filter lists' element-hiding selectors for a page, given the
-    /// classes and ids found on it (empty without lists).
-    #[wasm_bindgen(js_name = hidingSelectors)]
-    pub fn hiding_selectors(&self, page_url: &str, classes: Vec<String>, ids: Vec<String>) -> Vec<String> {
-        match self.inner.lists() {
-            Some(lists) => lists.hiding_selectors(
-                page_url,
-                classes.iter().take(MAX_CLASSES_AND_IDS).map(String::as_str),
-                ids.iter().take(MAX_CLASSES_AND_IDS).map(String::as_str),
-            ),
-            None => Vec::new(),
-        }
+    /// What the engine says about a page's distinct class attributes and
+    /// ids: `{ selectors, marked }`, the filter lists' hiding selectors for
+    /// the page (empty without lists) and the vendor-marked classes and ids
+    /// (see `Engine::class_id_answer`).
+    #[wasm_bindgen(js_name = classIdAnswer)]
+    pub fn class_id_answer(
+        &self,
+        page_url: &str,
+        class_attributes: Vec<String>,
+        ids: Vec<String>,
+    ) -> Result<JsValue, JsError> {
+        to_js(&self.inner.class_id_answer(page_url, &class_attributes, &ids))
     }
 
     /// Which of these heading texts are labels of an ad or widget ("Recommended

@@ -9,7 +9,8 @@ use crate::lists::{FilterLists, ListError, ListsInfo};
 use crate::observation_log::{ObservationLog, VisitRef};
 use crate::observations::Observation;
 use crate::page::PageSnapshot;
-use crate::plan::ScanPlan;
+use crate::page::MAX_CLASSES_AND_IDS;
+use crate::plan::{distinct_classes, ClassIdAnswer, ScanPlan};
 use crate::products::{self, Product, ProductMemory};
 use crate::profile::{InterestProfile, Interests, ProfileError};
 use crate::remarketing;
@@ -279,6 +280,23 @@ impl Engine {
     /// What the shell should gather from each page.
     pub fn scan_plan(&self) -> &ScanPlan {
         &self.plan
+    }
+
+    /// What the engine says about a page's class attributes and ids (each
+    /// list distinct, as the page has them): the filter lists' hiding
+    /// selectors for the page (its site's, and the generic ones keyed by its
+    /// classes and ids), and which classes and ids are vendor markers. At
+    /// most `MAX_CLASSES_AND_IDS` classes and ids are looked at.
+    pub fn class_id_answer(&self, page_url: &str, class_attributes: &[String], ids: &[String]) -> ClassIdAnswer {
+        let classes = distinct_classes(class_attributes, MAX_CLASSES_AND_IDS);
+        let ids: Vec<&str> = ids.iter().take(MAX_CLASSES_AND_IDS).map(String::as_str).collect();
+        ClassIdAnswer {
+            selectors: self
+                .lists()
+                .map(|lists| lists.hiding_selectors(page_url, classes.iter().copied(), ids.iter().copied()))
+                .unwrap_or_default(),
+            marked: self.plan.class_id_markers.marked_names(classes.iter().copied(), ids.iter().copied()),
+        }
     }
 
     /// Finds and classifies the items of one page, at `now_ms` (epoch

@@ -19,9 +19,12 @@ pub struct ScanPlan {
     pub rules_version: String,
     /// One selector list matching every known ad or widget container.
     pub marker_selector: String,
-    /// The same markers split for a shell that reads every element's class
-    /// and id anyway (for the lists' generic rules): testing those strings
-    /// is cheaper than a selector list the browser must try on each element.
+    /// The markers on classes and ids, kept by the engine: a shell that
+    /// reads every class attribute and id anyway (for the lists' generic
+    /// rules) sends them, and the engine names the marked ones
+    /// ([`ClassIdMarkers::marked_names`]); the shell then looks those up by
+    /// name rather than testing every element.
+    #[serde(skip)]
     pub class_id_markers: ClassIdMarkers,
     /// The markers that are not about classes or ids (attributes, links):
     /// what is left of `marker_selector` for such a shell.
@@ -66,6 +69,64 @@ pub struct ClassIdMarkers {
     pub class_prefixes: Vec<&'static str>,
     /// The element has this tag (lower case) and this class.
     pub tag_classes: Vec<(&'static str, &'static str)>,
+}
+
+/// The vendor markers among a page's classes and ids: what the shell looks
+/// up by name (`getElementsByClassName`, an id selector) to find the marked
+/// elements.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MarkedNames {
+    /// An element with one of these classes is a marker, whatever its tag.
+    pub classes: Vec<String>,
+    /// An element with this tag (lower case) and this class is a marker.
+    pub tag_classes: Vec<(String, String)>,
+    /// An element with one of these ids is a marker.
+    pub ids: Vec<String>,
+}
+
+impl ClassIdMarkers {
+    /// Which of a page's (distinct) classes and ids carry a vendor marker.
+    pub fn marked_names<'a>(
+        &self,
+        classes: impl IntoIterator<Item = &'a str>,
+        ids: impl IntoIterator<Item = &'a str>,
+    ) -> MarkedNames {
+        let mut names = MarkedNames::default();
+        for class in classes {
+            if self.classes.contains(&class) || self.class_prefixes.iter().any(|p| class.starts_with(p)) {
+                names.classes.push(class.to_owned());
+            }
+            for (tag, _) in self.tag_classes.iter().filter(|(_, c)| *c == class) {
+                names.tag_classes.push(((*tag).to_owned(), class.to_owned()));
+            }
+        }
+        names.ids = ids
+            .into_iter()
+            .filter(|id| self.id_prefixes.iter().any(|p| id.starts_with(p)))
+            .map(str::to_owned)
+            .collect();
+        names
+    }
+}
+
+/// The distinct classes in these class attributes, in order of first
+/// appearance, at most `max`. Classes are separated by ASCII whitespace, as
+/// HTML splits them.
+pub fn distinct_classes(class_attributes: &[String], max: usize) -> Vec<&str> {
+    let mut seen = std::collections::HashSet::new();
+    class_attributes.iter().flat_map(|a| a.split_ascii_whitespace()).filter(|c| seen.insert(*c)).take(max).collect()
+}
+
+/// What the engine says about a page's classes and ids: the filter lists'
+/// element-hiding selectors for the page, and the vendor markers among them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClassIdAnswer {
+    /// Element-hiding selectors (empty without lists).
+    pub selectors: Vec<String>,
+    /// The marked classes and ids.
+    pub marked: MarkedNames,
 }
 
 /// Parts of a class attribute that make an element a small ad label.
@@ -180,6 +241,30 @@ mod tests {
         assert_eq!(split, whole);
         assert!(plan.other_marker_selector.contains("a[href*="));
         assert!(m.id_prefixes.contains(&"div-gpt-ad") && m.tag_classes.contains(&("ins", "adsbygoogle")));
+    }
+
+    #[test]
+    fn marked_names_are_the_classes_and_ids_a_marker_names() {
+        let plan = ScanPlan::build();
+        let names = plan.class_id_markers.marked_names(
+            ["article", "OUTBRAIN", "trc_rbox", "xtrc_rbox", "adsbygoogle"],
+            ["div-gpt-ad-123", "main", "x-div-gpt-ad"],
+        );
+        assert_eq!(names.classes, ["OUTBRAIN", "trc_rbox"]);
+        assert_eq!(names.tag_classes, [("ins".to_owned(), "adsbygoogle".to_owned())]);
+        assert_eq!(names.ids, ["div-gpt-ad-123"]);
+        // Every name a marker gives is found: the same rules as the selectors.
+        let m = &plan.class_id_markers;
+        let all = m.marked_names(m.classes.iter().copied(), m.id_prefixes.iter().copied());
+        assert_eq!(all.classes.len(), m.classes.len());
+        assert_eq!(all.ids.len(), m.id_prefixes.len());
+    }
+
+    #[test]
+    fn distinct_classes_split_as_html_does_and_stop_at_the_cap() {
+        let attributes = ["a  b\tc".to_owned(), "b\nd a".to_owned(), "\u{a0}e".to_owned()];
+        assert_eq!(distinct_classes(&attributes, 10), ["a", "b", "c", "d", "\u{a0}e"]);
+        assert_eq!(distinct_classes(&attributes, 2), ["a", "b"]);
     }
 
     #[test]

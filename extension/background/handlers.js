@@ -40,7 +40,7 @@ export const handlers = {
 
   async 'page/get-cosmetic'(message) {
     const engine = await loadEngine();
-    return engine.hidingSelectors(message.url, message.classes, message.ids);
+    return engine.classIdAnswer(message.url, message.classAttributes, message.ids);
   },
 
   async 'page/match-labels'(message) {

@@ -35,29 +35,35 @@ export class ElementKeys {
 }
 
 import { attr, classesOf, closestOf, connected, firstWithin, idOf, isMatch, parentOf, tagOf, within } from './dom-safe.js';
+import { markedElements } from './page-classes.js';
 import { markedItem } from './text-markers.js';
 import { mainText, visibleText } from './text.js';
 
 /**
- * Elements matching any of the selectors. One joined query is fastest; if a
- * selector this browser does not understand spoils it, each is tried alone.
+ * Elements matching any of the selectors, selector by selector (as the
+ * native scan takes them). One query per selector is faster than one joined
+ * list: the browser has fast paths for a lone id, class or tag selector, and
+ * a list must try every selector on every element (measured on real pages:
+ * 0.3 against 1.2 ms on 54 selectors, and 1.9 against 4.1 ms on 83).
+ * A selector this browser does not understand (`:has-text()`…) is skipped.
  * @param {Document} doc
  * @param {string[]} selectors
- * @returns {Iterable<Element>}
+ * @returns {Element[]}
  */
-function selectAll(doc, selectors) {
-  if (selectors.length === 0) return [];
-  try {
-    return doc.querySelectorAll(selectors.join(','));
-  } catch {
-    return selectors.flatMap((selector) => {
-      try {
-        return [...doc.querySelectorAll(selector)];
-      } catch {
-        return [];
-      }
-    });
+function selectEach(doc, selectors) {
+  /** @type {Element[]} */
+  const found = [];
+  for (const selector of selectors) {
+    /** @type {NodeListOf<Element>} */
+    let matched;
+    try {
+      matched = doc.querySelectorAll(selector);
+    } catch {
+      continue;
+    }
+    for (let i = 0; i < matched.length; i++) found.push(matched[i]);
   }
+  return found;
 }
 
 /**
@@ -112,10 +118,9 @@ function headingText(el, known, max) {
  * What a scan reads in its first task, before the candidates (which need
  * the page's layout, read in the next frame): two tasks of similar length
  * rather than one long one.
- * @typedef {{ texts: LabelTexts, classIdMarked: Element[], markerWords: [Element, string][],
+ * @typedef {{ texts: LabelTexts, markerWords: [Element, string][],
  *   productHints: import('../messages.js').ProductHints }} ReadBefore
  *   texts: the page's heading texts, and those the engine calls labels;
- *   classIdMarked: the elements a vendor marker on their class or id picked (`pageClasses`);
  *   markerWords: elements whose whole text is an ad marker (`textMarkers`);
  *   productHints: what the page says about a product it sells (`productHints`)
  */
@@ -125,20 +130,19 @@ function headingText(el, known, max) {
  * @param {Document} doc
  * @param {ScanPlan} plan
  * @param {ElementKeys} keys
- * @param {string[]} hidingSelectors the filter lists' selectors for this page
+ * @param {import('../messages.js').ClassIdAnswer} answer the engine's answer about the page's classes and
+ *   ids: the filter lists' selectors for this page, and the vendor-marked names
  * @param {ReadBefore} before what the scan's first task read
  * @returns {PageSnapshot}
  */
-export function scanPage(doc, plan, keys, hidingSelectors, before) {
-  const { texts, classIdMarked, markerWords, productHints: hints } = before;
+export function scanPage(doc, plan, keys, answer, before) {
+  const { texts, markerWords, productHints: hints } = before;
   /** @type {Map<Element, Candidate['source']>} */
   const found = new Map();
   // The first reason an element was picked wins: markers, lists, headings.
-  // Read before the scan: one that left since is skipped, one that came is
-  // found by the rescan its arrival causes.
-  for (const el of classIdMarked) if (connected(el)) found.set(el, 'marker');
+  for (const el of markedElements(doc, answer.marked)) found.set(el, 'marker');
   for (const el of doc.querySelectorAll(plan.otherMarkerSelector)) if (!found.has(el)) found.set(el, 'marker');
-  for (const el of selectAll(doc, hidingSelectors)) if (!found.has(el)) found.set(el, 'cosmetic');
+  for (const el of selectEach(doc, answer.selectors)) if (!found.has(el)) found.set(el, 'cosmetic');
   /** @type {Map<Element, string>} the label that made a container a candidate */
   const labelOf = new Map();
   // Headings first, then sponsor-marked elements: as read before the scan

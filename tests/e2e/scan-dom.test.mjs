@@ -1,6 +1,7 @@
 // The content script's page reading (extension/content/page-classes.js), on a real
-// DOM in Chromium, with the scan plan of the engine as built: what one pass
-// over the page's classes and ids finds, case by case.
+// DOM in Chromium, with the engine as built: what one pass over the page's
+// classes and ids reads, what the engine says about them, and the marked
+// elements found by the names it gives, case by case.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { test } from 'node:test';
@@ -11,7 +12,8 @@ const current = sessionForTests();
 const engineDir = new URL('../../dist/chrome/engine/', import.meta.url);
 const { initSync, Engine } = await import(new URL('adlens.js', engineDir).href);
 initSync({ module: fs.readFileSync(new URL('adlens_bg.wasm', engineDir)) });
-const plan = new Engine().scanPlan();
+const engine = new Engine();
+const plan = engine.scanPlan();
 
 /**
  * A content-script module as one script that sets `window[globalName]`.
@@ -42,34 +44,42 @@ const PAGE = `
     OUTBRAIN" data-expect="marker"></div>
   <div class="ob-widgetx OUTBRAIN-like" data-expect="none"></div>
   <div id="crt-1" class="OUTBRAIN" data-expect="marker"></div>
+  <div id="div-gpt-ad-1:2.x" data-expect="marker"></div>
+  <div id="div-gpt-ad-twice" data-expect="marker"></div><div id="div-gpt-ad-twice" data-expect="marker"></div>
   <span class="tile-sponsored-label" data-expect="label"></span>
   <span class="Advertisement" data-expect="label"></span>
   <span class="SPONSOR" data-expect="none"></span>
   <form id="f"><input name="id"><input name="getAttribute"></form>`;
 
-test('one pass over classes and ids finds vendor markers (id prefix, class, class prefix, tag and class) and small labels', async () => {
+test('one pass over classes and ids, the engine’s answer, and the lookup by name find vendor markers (id prefix, class, class prefix, tag and class) and small labels', async () => {
   const page = await current().browser.context.newPage();
   await page.goto('http://news.example/fresh.html');
   await page.addScriptTag({ content: scanScript });
-  const found = await page.evaluate(([html, scanPlan]) => {
+  const read = await page.evaluate(([html, scanPlan]) => {
     document.body.innerHTML = html;
     const { pageClasses } = /** @type {any} */ (window).adlensScan;
     const result = pageClasses(document, scanPlan);
     const describe = (/** @type {Element} */ el) => el.outerHTML.replace(/>.*$/s, '>');
     const expected = (/** @type {string} */ kind) => [...document.querySelectorAll(`[data-expect="${kind}"]`)].map(describe);
     return {
-      markers: result.markers.map(describe),
       labels: result.labels.map(describe),
-      expectedMarkers: expected('marker'),
+      expectedMarkers: expected('marker').sort(),
       expectedLabels: expected('label'),
-      classes: [...result.classes],
+      classAttributes: [...result.classAttributes],
       ids: [...result.ids],
     };
   }, [PAGE, plan]);
-  assert.deepEqual(found.markers, found.expectedMarkers);
-  assert.deepEqual(found.labels, found.expectedLabels);
-  assert.ok(found.classes.includes('trc_related_container') && found.classes.includes('ob-grid'));
-  assert.ok(found.ids.includes('div-gpt-ad-123-0') && found.ids.includes('f'), 'ids read through the DOM, not a clobbered form');
+  const answer = engine.classIdAnswer('http://news.example/fresh.html', read.classAttributes, read.ids);
+  const markers = await page.evaluate((marked) => {
+    const { markedElements } = /** @type {any} */ (window).adlensScan;
+    return [...markedElements(document, marked)].map((/** @type {Element} */ el) => el.outerHTML.replace(/>.*$/s, '>'));
+  }, answer.marked);
+  assert.deepEqual(markers.sort(), read.expectedMarkers);
+  assert.deepEqual(read.labels, read.expectedLabels);
+  assert.ok(read.classAttributes.includes('wrap trc_related_container') && read.classAttributes.includes('ob-widget  ob-grid'),
+    'class attributes are sent whole, once each');
+  assert.equal(read.classAttributes.filter((c) => c === 'OUTBRAIN').length, 1);
+  assert.ok(read.ids.includes('div-gpt-ad-123-0') && read.ids.includes('f'), 'ids read through the DOM, not a clobbered form');
   await page.close();
 });
 

@@ -16,10 +16,10 @@ test('the scan plan selects the vendor containers', () => {
   assert.match(plan.markerSelector, /\[id\^="div-gpt-ad"\]/);
   assert.match(plan.markerSelector, /ins\.adsbygoogle/);
   assert.ok(plan.limits.maxCandidates > 0);
-  // Split for the shell's one pass over classes and ids.
-  assert.ok(plan.classIdMarkers.idPrefixes.includes('div-gpt-ad'));
-  assert.deepEqual(plan.classIdMarkers.tagClasses, [['ins', 'adsbygoogle']]);
-  assert.ok(plan.classIdMarkers.classes.includes('OUTBRAIN') && plan.classIdMarkers.classPrefixes.includes('trc_'));
+  // The markers on classes and ids stay in the engine: it names the marked ones.
+  assert.equal(plan.classIdMarkers, undefined);
+  const { marked } = engine.classIdAnswer('http://news.example/a', ['ob-widget OUTBRAIN', 'trc_rbox x', 'adsbygoogle'], ['div-gpt-ad-1', 'main']);
+  assert.deepEqual(marked, { classes: ['ob-widget', 'OUTBRAIN', 'trc_rbox'], tagClasses: [['ins', 'adsbygoogle']], ids: ['div-gpt-ad-1'] });
   assert.match(plan.otherMarkerSelector, /a\[href\*="googleadservices\.com\/pagead\/aclk"\]/);
   assert.doesNotMatch(plan.otherMarkerSelector, /div-gpt-ad/);
   assert.deepEqual(plan.labelClassParts, ['sponsor', 'Sponsor', 'advert', 'Advert']);
@@ -109,7 +109,7 @@ test('site records are kept per site and malformed records are refused', () => {
 test('the shipped snapshot keeps the class-keyed element-hiding rules (built for wasm32)', () => {
   const lists = new Engine();
   lists.loadLists(fs.readFileSync(new URL('../data/lists.bin', dir)));
-  const selectors = lists.hidingSelectors('http://news.example/a', ['sponsored-post', 'article-body'], ['main']);
+  const { selectors } = lists.classIdAnswer('http://news.example/a', ['sponsored-post article-body'], ['main']);
   assert.ok(selectors.includes('.sponsored-post'), 'EasyList ##.sponsored-post');
   assert.ok(!selectors.includes('.article-body'));
 });
