@@ -205,11 +205,11 @@ async function topPage() {
     answer: /** @type {import('./messages.js').ClassIdAnswer | null} */ (null),
   };
   /** @param {import('./content/page-classes.js').PageClasses} page */
-  const askAboutClasses = async ({ classAttributes, ids }) => {
+  const askAboutClasses = async ({ classAttributes, ids, complete }) => {
     const fresh = [...classAttributes].some((c) => !looked.classAttributes.has(c)) || [...ids].some((i) => !looked.ids.has(i));
     if (fresh || looked.answer === null) {
       looked.answer = await timed('ask-cosmetic', () =>
-        send({ type: 'page/get-cosmetic', url: location.href, classAttributes: [...classAttributes], ids: [...ids] }));
+        send({ type: 'page/get-cosmetic', url: location.href, classAttributes: [...classAttributes], ids: [...ids], complete }));
       Object.assign(looked, { classAttributes, ids });
     }
     return looked.answer;

@@ -61,8 +61,9 @@ import { AUTO, LANGUAGE_PATTERN } from './i18n.js';
 /**
  * Requests and their replies, by type.
  * @typedef {{ type: 'page/get-plan' }} GetPlanMessage
- * @typedef {{ type: 'page/get-cosmetic', url: string, classAttributes: string[], ids: string[] }} GetCosmeticMessage
- *   a page's distinct class attributes (whole, as written) and ids
+ * @typedef {{ type: 'page/get-cosmetic', url: string, classAttributes: string[], ids: string[], complete: boolean }}
+ *   GetCosmeticMessage a page's distinct class attributes (whole, as written) and ids; `complete` when none was left
+ *   out (the engine then leaves out the selectors that need a class or id the page lacks)
  * @typedef {{ classes: string[], tagClasses: [string, string][], ids: string[] }} MarkedNames the vendor-marked classes
  *   (whatever the tag; for the tag given) and ids among a page's (crate/src/plan.rs)
  * @typedef {{ selectors: string[], marked: MarkedNames }} ClassIdAnswer the lists' hiding selectors for the page, and
@@ -218,8 +219,9 @@ function checkShape(message) {
   switch (message.type) {
     case 'page/get-cosmetic':
       return typeof message.url === 'string' && isStringArray(message.classAttributes) && isStringArray(message.ids)
+        && typeof message.complete === 'boolean'
         ? null
-        : 'url must be a string, classAttributes and ids arrays of strings';
+        : 'url must be a string, classAttributes and ids arrays of strings, complete a boolean';
     case 'frame/report': {
       const f = message.frame;
       const ok = typeof f === 'object' && f !== null && typeof f.url === 'string' && typeof f.name === 'string'

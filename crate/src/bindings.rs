@@ -146,16 +146,18 @@ impl WasmEngine {
 
     /// What the engine says about a page's distinct class attributes and
     /// ids: `{ selectors, marked }`, the filter lists' hiding selectors for
-    /// the page (empty without lists) and the vendor-marked classes and ids
-    /// (see `Engine::class_id_answer`).
+    /// the page (empty without lists; when `complete`, only those the page's
+    /// classes and ids allow) and the vendor-marked classes and ids (see
+    /// `Engine::class_id_answer`).
     #[wasm_bindgen(js_name = classIdAnswer)]
     pub fn class_id_answer(
         &self,
         page_url: &str,
         class_attributes: Vec<String>,
         ids: Vec<String>,
+        complete: bool,
     ) -> Result<JsValue, JsError> {
-        to_js(&self.inner.class_id_answer(page_url, &class_attributes, &ids))
+        to_js(&self.inner.class_id_answer(page_url, &class_attributes, &ids, complete))
     }
 
     /// Which of these heading texts are labels of an ad or widget ("Recommended

@@ -15,6 +15,7 @@ use crate::products::{self, Product, ProductMemory};
 use crate::profile::{InterestProfile, Interests, ProfileError};
 use crate::remarketing;
 use crate::retargeting::Memory;
+use crate::selector_needs::PageNames;
 use crate::sites::{SiteRecords, SitesView};
 use crate::topical::page_topics;
 use crate::topics::{TopicMatcher, TopicShare, Topics};
@@ -286,16 +287,30 @@ impl Engine {
     /// list distinct, as the page has them): the filter lists' hiding
     /// selectors for the page (its site's, and the generic ones keyed by its
     /// classes and ids), and which classes and ids are vendor markers. At
-    /// most `MAX_CLASSES_AND_IDS` classes and ids are looked at.
-    pub fn class_id_answer(&self, page_url: &str, class_attributes: &[String], ids: &[String]) -> ClassIdAnswer {
+    /// most `MAX_CLASSES_AND_IDS` classes and ids are looked at. When the
+    /// lists are `complete` (every class attribute and id of the page), the
+    /// selectors that need a class or id the page lacks are left out: they
+    /// match nothing there, and each would cost the page a query.
+    pub fn class_id_answer(
+        &self,
+        page_url: &str,
+        class_attributes: &[String],
+        ids: &[String],
+        complete: bool,
+    ) -> ClassIdAnswer {
         let classes = distinct_classes(class_attributes, MAX_CLASSES_AND_IDS);
-        let ids: Vec<&str> = ids.iter().take(MAX_CLASSES_AND_IDS).map(String::as_str).collect();
+        let id_names: Vec<&str> = ids.iter().take(MAX_CLASSES_AND_IDS).map(String::as_str).collect();
+        let mut selectors = self
+            .lists()
+            .map(|lists| lists.hiding_selectors(page_url, classes.iter().copied(), id_names.iter().copied()))
+            .unwrap_or_default();
+        if complete {
+            let names = PageNames::new(class_attributes, ids);
+            selectors.retain(|s| names.may_match(s));
+        }
         ClassIdAnswer {
-            selectors: self
-                .lists()
-                .map(|lists| lists.hiding_selectors(page_url, classes.iter().copied(), ids.iter().copied()))
-                .unwrap_or_default(),
-            marked: self.plan.class_id_markers.marked_names(classes.iter().copied(), ids.iter().copied()),
+            selectors,
+            marked: self.plan.class_id_markers.marked_names(classes.iter().copied(), id_names.iter().copied()),
         }
     }
 

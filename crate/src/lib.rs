@@ -33,6 +33,7 @@ pub mod remarketing;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod replay;
 pub mod retargeting;
+pub mod selector_needs;
 pub mod sites;
 pub mod text;
 pub mod topic_terms;

@@ -40,7 +40,7 @@ export const handlers = {
 
   async 'page/get-cosmetic'(message) {
     const engine = await loadEngine();
-    return engine.classIdAnswer(message.url, message.classAttributes, message.ids);
+    return engine.classIdAnswer(message.url, message.classAttributes, message.ids, message.complete);
   },
 
   async 'page/match-labels'(message) {

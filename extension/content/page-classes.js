@@ -21,7 +21,8 @@ const MAX_CLASS_CHARS = 250_000;
  * the attributes whole: splitting them and testing them against the
  * markers in script cost 1.5–2× the pass itself on large pages (a fresh
  * content-script world runs it as cold code); the engine does both.
- * @typedef {{ classAttributes: Set<string>, ids: Set<string>, labels: Element[] }} PageClasses
+ * @typedef {{ classAttributes: Set<string>, ids: Set<string>, complete: boolean, labels: Element[] }} PageClasses
+ *   complete: no class attribute or id was left out for the caps
  * @param {Document} doc
  * @param {ScanPlan} plan
  * @returns {PageClasses}
@@ -29,7 +30,7 @@ const MAX_CLASS_CHARS = 250_000;
 export function pageClasses(doc, plan) {
   const max = plan.limits.maxClassesAndIds;
   /** @type {PageClasses} */
-  const found = { classAttributes: new Set(), ids: new Set(), labels: [...doc.querySelectorAll(plan.labelSelector)] };
+  const found = { classAttributes: new Set(), ids: new Set(), complete: true, labels: [...doc.querySelectorAll(plan.labelSelector)] };
   const { classAttributes, ids } = found;
   let chars = 0;
   // A tight loop: on a first scan it runs as cold script, once per element.
@@ -38,12 +39,17 @@ export function pageClasses(doc, plan) {
   for (let i = 0; i < count; i++) {
     const el = all[i];
     const classAttr = attr(el, 'class');
-    if (classAttr && !classAttributes.has(classAttr) && classAttributes.size < max && chars + classAttr.length <= MAX_CLASS_CHARS) {
-      classAttributes.add(classAttr);
-      chars += classAttr.length;
+    if (classAttr && !classAttributes.has(classAttr)) {
+      if (classAttributes.size < max && chars + classAttr.length <= MAX_CLASS_CHARS) {
+        classAttributes.add(classAttr);
+        chars += classAttr.length;
+      } else found.complete = false;
     }
     const id = attr(el, 'id');
-    if (id && ids.size < max) ids.add(id);
+    if (id && !ids.has(id)) {
+      if (ids.size < max) ids.add(id);
+      else found.complete = false;
+    }
   }
   return found;
 }

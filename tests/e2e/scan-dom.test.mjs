@@ -59,6 +59,7 @@ test('one pass over classes and ids, the engine’s answer, and the lookup by na
     document.body.innerHTML = html;
     const { pageClasses } = /** @type {any} */ (window).adlensScan;
     const result = pageClasses(document, scanPlan);
+    const capped = pageClasses(document, { ...scanPlan, limits: { ...scanPlan.limits, maxClassesAndIds: 2 } });
     const describe = (/** @type {Element} */ el) => el.outerHTML.replace(/>.*$/s, '>');
     const expected = (/** @type {string} */ kind) => [...document.querySelectorAll(`[data-expect="${kind}"]`)].map(describe);
     return {
@@ -67,9 +68,13 @@ test('one pass over classes and ids, the engine’s answer, and the lookup by na
       expectedLabels: expected('label'),
       classAttributes: [...result.classAttributes],
       ids: [...result.ids],
+      complete: result.complete,
+      capped: { complete: capped.complete, classes: capped.classAttributes.size, ids: capped.ids.size },
     };
   }, [PAGE, plan]);
-  const answer = engine.classIdAnswer('http://news.example/fresh.html', read.classAttributes, read.ids);
+  assert.equal(read.complete, true, 'every class attribute and id was read');
+  assert.deepEqual(read.capped, { complete: false, classes: 2, ids: 2 }, 'a capped pass says it left some out');
+  const answer = engine.classIdAnswer('http://news.example/fresh.html', read.classAttributes, read.ids, read.complete);
   const markers = await page.evaluate((marked) => {
     const { markedElements } = /** @type {any} */ (window).adlensScan;
     return [...markedElements(document, marked)].map((/** @type {Element} */ el) => el.outerHTML.replace(/>.*$/s, '>'));

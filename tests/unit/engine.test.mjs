@@ -18,7 +18,7 @@ test('the scan plan selects the vendor containers', () => {
   assert.ok(plan.limits.maxCandidates > 0);
   // The markers on classes and ids stay in the engine: it names the marked ones.
   assert.equal(plan.classIdMarkers, undefined);
-  const { marked } = engine.classIdAnswer('http://news.example/a', ['ob-widget OUTBRAIN', 'trc_rbox x', 'adsbygoogle'], ['div-gpt-ad-1', 'main']);
+  const { marked } = engine.classIdAnswer('http://news.example/a', ['ob-widget OUTBRAIN', 'trc_rbox x', 'adsbygoogle'], ['div-gpt-ad-1', 'main'], true);
   assert.deepEqual(marked, { classes: ['ob-widget', 'OUTBRAIN', 'trc_rbox'], tagClasses: [['ins', 'adsbygoogle']], ids: ['div-gpt-ad-1'] });
   assert.match(plan.otherMarkerSelector, /a\[href\*="googleadservices\.com\/pagead\/aclk"\]/);
   assert.doesNotMatch(plan.otherMarkerSelector, /div-gpt-ad/);
@@ -109,9 +109,24 @@ test('site records are kept per site and malformed records are refused', () => {
 test('the shipped snapshot keeps the class-keyed element-hiding rules (built for wasm32)', () => {
   const lists = new Engine();
   lists.loadLists(fs.readFileSync(new URL('../data/lists.bin', dir)));
-  const { selectors } = lists.classIdAnswer('http://news.example/a', ['sponsored-post article-body'], ['main']);
+  const { selectors } = lists.classIdAnswer('http://news.example/a', ['sponsored-post article-body'], ['main'], false);
   assert.ok(selectors.includes('.sponsored-post'), 'EasyList ##.sponsored-post');
   assert.ok(!selectors.includes('.article-body'));
+});
+
+test('a site\'s own hiding rules that need a class or id the page lacks are left out, when the page sent them all', () => {
+  const lists = new Engine();
+  lists.loadLists(fs.readFileSync(new URL('../data/lists.bin', dir)));
+  const ask = (/** @type {boolean} */ complete) => lists.classIdAnswer('https://us.yahoo.com/news/', ['ad-container gemini-ad-x'], ['sda-LREC'], complete).selectors;
+  const partial = ask(false);
+  // EasyList's rules for yahoo.com, as the lists have them.
+  for (const s of ['#sda-MAST', '#sda-LREC', '.ad-container', 'div[class*="gemini-ad"]', 'div[id^="defaultWFPAD"]']) assert.ok(partial.includes(s), s);
+  const pruned = ask(true);
+  for (const s of ['#sda-LREC', '.ad-container', 'div[class*="gemini-ad"]']) assert.ok(pruned.includes(s), `${s} kept`);
+  for (const s of ['#sda-MAST', 'div[id^="defaultWFPAD"]', '.searchSuperTopAds']) assert.ok(!pruned.includes(s), `${s} left out`);
+  // Selectors on other attributes cannot be judged from classes and ids: kept.
+  assert.ok(pruned.includes('a[href^="https://api.taboola.com/"]'));
+  assert.ok(pruned.length < partial.length / 2, `${pruned.length} of ${partial.length}`);
 });
 
 test('compileLists refuses an HTML error page instead of a list', () => {

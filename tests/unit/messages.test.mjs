@@ -44,6 +44,10 @@ test('payload shapes are checked', () => {
   assert.equal(checkMessage({ type: 'tab/get-summary', tabId: '3' }, fromPopup, self).ok, false);
   assert.equal(checkMessage({ type: 'tab/get-summary', tabId: 3 }, fromPopup, self).ok, true);
   assert.equal(checkMessage({ type: 'page/report', page: null }, fromTab, self).ok, false);
+  const cosmetic = (/** @type {unknown} */ complete) => ({ type: 'page/get-cosmetic', url: 'http://news.example/', classAttributes: ['a b'], ids: ['x'], complete });
+  assert.equal(checkMessage(cosmetic(true), fromTab, self).ok, true);
+  assert.equal(checkMessage(cosmetic(false), fromTab, self).ok, true);
+  for (const complete of [undefined, 'true', 1]) assert.equal(checkMessage(cosmetic(complete), fromTab, self).ok, false, String(complete));
 });
 
 test('scan timings are durations in a plausible range, from a tab', () => {
