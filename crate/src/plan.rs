@@ -79,6 +79,12 @@ pub struct ClassIdMarkers {
 pub struct MarkedNames {
     /// An element with one of these classes is a marker, whatever its tag.
     pub classes: Vec<String>,
+    /// An element with a class starting with one of these is a marker: the
+    /// vendor prefixes that begin some class of the page. Named rather than
+    /// each class they begin (a Taboola widget has 50 `trc_…` classes): one
+    /// query finds them all, where each class by name is one more walk of
+    /// the page.
+    pub class_prefixes: Vec<String>,
     /// An element with this tag (lower case) and this class is a marker.
     pub tag_classes: Vec<(String, String)>,
     /// An element with one of these ids is a marker.
@@ -94,8 +100,12 @@ impl ClassIdMarkers {
     ) -> MarkedNames {
         let mut names = MarkedNames::default();
         for class in classes {
-            if self.classes.contains(&class) || self.class_prefixes.iter().any(|p| class.starts_with(p)) {
+            if self.classes.contains(&class) {
                 names.classes.push(class.to_owned());
+            } else if let Some(prefix) = self.class_prefixes.iter().find(|p| class.starts_with(*p)) {
+                if !names.class_prefixes.iter().any(|p| p == prefix) {
+                    names.class_prefixes.push((*prefix).to_owned());
+                }
             }
             for (tag, _) in self.tag_classes.iter().filter(|(_, c)| *c == class) {
                 names.tag_classes.push(((*tag).to_owned(), class.to_owned()));
@@ -247,10 +257,11 @@ mod tests {
     fn marked_names_are_the_classes_and_ids_a_marker_names() {
         let plan = ScanPlan::build();
         let names = plan.class_id_markers.marked_names(
-            ["article", "OUTBRAIN", "trc_rbox", "xtrc_rbox", "adsbygoogle"],
+            ["article", "OUTBRAIN", "trc_rbox", "xtrc_rbox", "trc_elastic", "adsbygoogle"],
             ["div-gpt-ad-123", "main", "x-div-gpt-ad"],
         );
-        assert_eq!(names.classes, ["OUTBRAIN", "trc_rbox"]);
+        assert_eq!(names.classes, ["OUTBRAIN"]);
+        assert_eq!(names.class_prefixes, ["trc_"], "once, for both classes it begins");
         assert_eq!(names.tag_classes, [("ins".to_owned(), "adsbygoogle".to_owned())]);
         assert_eq!(names.ids, ["div-gpt-ad-123"]);
         // Every name a marker gives is found: the same rules as the selectors.

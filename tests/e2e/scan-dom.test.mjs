@@ -37,6 +37,8 @@ const PAGE = `
   <div class="adsbygoogle" data-expect="none"></div>
   <div class="wrap trc_related_container" data-expect="marker"></div>
   <div class="wrap xtrc_related" data-expect="none"></div>
+  <div class="wrap	trc_after_a_tab" data-expect="marker"></div>
+  <section class="zerg-row" data-expect="marker"></section>
   <div class="OUTBRAIN" data-expect="marker"></div>
   <div class="OUTBRAINS" data-expect="none"></div>
   <div class="ob-widget  ob-grid" data-expect="marker"></div>
