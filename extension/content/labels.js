@@ -23,6 +23,7 @@ const MIN_ROOM_LEFT = 240;
 /** Below this a label says it is not sure. */
 const LOW_CONFIDENCE = 0.6;
 
+/** The labels' style, parsed with the overlay (on every labelled page). */
 const STYLE = `
   :host { all: initial; }
   .badge {
@@ -44,6 +45,18 @@ const STYLE = `
   .behavioural { color: #7a3e00; }
   .retargeted  { color: #8e1b5a; }
   .generic     { color: #404040; }
+  @media (prefers-color-scheme: dark) {
+    .badge { background: #1e1e1e; }
+    .contextual { color: #8ab8f0; } .behavioural { color: #f0b070; } .retargeted { color: #f08ac0; } .generic { color: #c8c8c8; }
+  }
+`;
+
+/**
+ * The "why" card's style, added when a card first opens: most pages never
+ * open one, and a style sheet is parsed when the overlay joins the page,
+ * in the first scan's labelling task.
+ */
+const CARD_STYLE = `
   .card {
     position: absolute; z-index: 2147483647; width: 320px; max-width: calc(100vw - 16px); box-sizing: border-box;
     padding: 10px 12px; border-radius: 6px; border: 1px solid #8888; background: #fff; color: #1a1a1a;
@@ -57,8 +70,6 @@ const STYLE = `
   .card button:focus-visible { outline: 2px solid #0b5394; outline-offset: 2px; }
   .card .close { position: absolute; top: 6px; right: 6px; border: 0; background: none; font-size: 16px; line-height: 1; }
   @media (prefers-color-scheme: dark) {
-    .badge { background: #1e1e1e; }
-    .contextual { color: #8ab8f0; } .behavioural { color: #f0b070; } .retargeted { color: #f08ac0; } .generic { color: #c8c8c8; }
     .card { background: #1e1e1e; color: #eee; } .card .confidence { color: #bbb; } .card button { background: #333; }
   }
   @media (prefers-reduced-motion: no-preference) { .card { animation: appear 120ms ease-out; } }
@@ -86,6 +97,7 @@ export class LabelLayer {
     const style = doc.createElement('style');
     style.textContent = STYLE;
     this.root.append(style);
+    this.cardStyled = false;
     /** @type {Labelled[]} */
     this.labelled = [];
     /** @type {Map<number, HTMLButtonElement>} */
@@ -199,6 +211,12 @@ export class LabelLayer {
     const badge = this.badges.get(key);
     if (!found || !badge) return;
     const { item } = found;
+    if (!this.cardStyled) {
+      const style = this.doc.createElement('style');
+      style.textContent = CARD_STYLE;
+      this.root.append(style);
+      this.cardStyled = true;
+    }
     const make = (/** @type {string} */ tag, /** @type {string} */ text = '') => {
       const el = this.doc.createElement(tag);
       el.textContent = text;
