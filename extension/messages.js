@@ -47,9 +47,12 @@ import { AUTO, LANGUAGE_PATTERN } from './i18n.js';
  * @typedef {{ key: number, source: 'marker' | 'heading' | 'cosmetic', parent: number | null, tag: string,
  *   id: string | null, classes: string[], attributes: [string, string][], heading: string | null,
  *   text: string, links: string[], frames: string[], frameNames: string[], images: string[], rect: Rect }} Candidate
+ * @typedef {Pick<Candidate, 'key' | 'source' | 'parent' | 'tag' | 'id' | 'classes' | 'attributes'> & { links?: string[] }}
+ *   NestedCandidate a candidate inside another: its markers only (and a link's target); the engine reads the fields left
+ *   out as empty
  * @typedef {{ jsonLd: string[], meta: [string, string][], microdata: [string, string][], canonical: string | null }} ProductHints
  * @typedef {{ url: string, title: string, lang: string | null, description: string, headings: string[], text: string,
- *   candidates: Candidate[], productHints: ProductHints, frames?: FrameReport[] }} PageSnapshot
+ *   candidates: (Candidate | NestedCandidate)[], productHints: ProductHints, frames?: FrameReport[] }} PageSnapshot
  */
 
 /**

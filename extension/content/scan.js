@@ -255,7 +255,7 @@ export function productHints(doc, plan) {
  * @param {ElementKeys} keys
  * @param {Element | null} parent the closest candidate holding this one
  * @param {Map<Element, HeadingText>} headings texts read before the scan
- * @returns {Candidate}
+ * @returns {Candidate | import('../messages.js').NestedCandidate}
  */
 function describe(el, source, plan, keys, parent, headings) {
   const { limits } = plan;
@@ -276,10 +276,9 @@ function describe(el, source, plan, keys, parent, headings) {
   };
   // Inside another candidate only the markers matter: the outer one's text
   // and links already include this one's (and describing is the costly part).
-  if (parent !== null) {
-    const links = base.tag === 'a' ? resources(el, limits.maxUrls).links.slice(0, 1) : [];
-    return { ...base, heading: null, text: '', links, frames: [], frameNames: [], images: [], rect: { x: 0, y: 0, width: 0, height: 0 } };
-  }
+  // The empty fields are left out, not sent empty: each value is copied out
+  // of the page's process (a Taboola widget has 200 nested candidates).
+  if (parent !== null) return base.tag === 'a' ? { ...base, links: resources(el, limits.maxUrls).links.slice(0, 1) } : base;
   const rect = el.getBoundingClientRect();
   const view = el.ownerDocument.defaultView;
   return {
