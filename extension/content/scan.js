@@ -186,11 +186,14 @@ export function scanPage(doc, plan, keys, answer, before) {
     url: doc.location?.href ?? doc.URL,
     title: (doc.title ?? '').slice(0, plan.limits.maxHeadingChars),
     lang: doc.documentElement.getAttribute('lang'),
-    ...pageText(doc, plan, chosen, texts.headings),
+    ...pageText(doc, plan, chosen, memo, texts.headings),
     candidates,
     productHints: hints,
   };
 }
+
+/** The headings that say what the page itself is about. */
+const PAGE_HEADINGS = new Set(['h1', 'h2', 'h3']);
 
 /**
  * What the page itself says, outside its ads and widgets (their words must
@@ -199,22 +202,23 @@ export function scanPage(doc, plan, keys, answer, before) {
  * @param {Document} doc
  * @param {ScanPlan} plan
  * @param {Set<Element>} chosen the candidates
+ * @param {Map<Element, Element | null>} memo closest candidate at or above an element (`parentCandidate`)
  * @param {Map<Element, HeadingText>} known heading texts read before the scan
  */
-function pageText(doc, plan, chosen, known) {
+function pageText(doc, plan, chosen, memo, known) {
   const { limits } = plan;
   /** @param {Element} el */
-  const outsideItems = (el) => {
-    for (let p = /** @type {Element | null} */ (el); p; p = parentOf(p)) if (chosen.has(p)) return false;
-    return true;
-  };
+  const outsideItems = (el) => !chosen.has(el) && parentCandidate(el, chosen, memo) === null;
   const meta = doc.querySelector('meta[name="description"]')?.getAttribute('content') ?? '';
   const description = meta.split(/\s+/).filter(Boolean).join(' ').slice(0, limits.maxTextChars);
   /** @type {string[]} */
   const headings = [];
-  for (const h of doc.querySelectorAll('h1, h2, h3')) {
+  // The h1–h3 among the headings read before the scan, in page order (one
+  // that came since is read by the rescan its arrival causes).
+  for (const [h, { heading, text: read }] of known) {
     if (headings.length >= limits.maxHeadings) break;
-    const text = outsideItems(h) ? known.get(h)?.text ?? visibleText(h, limits.maxHeadingChars) : '';
+    if (!heading || !PAGE_HEADINGS.has(tagOf(h)) || !connected(h) || !outsideItems(h)) continue;
+    const text = read ?? visibleText(h, limits.maxHeadingChars);
     if (text) headings.push(text);
   }
   const root = doc.querySelector('main, [role=main]') ?? doc.querySelector('article') ?? doc.body;

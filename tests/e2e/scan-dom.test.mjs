@@ -1,4 +1,4 @@
-// The content script's page reading (extension/content/page-classes.js), on a real
+// The content script’s page reading (extension/content/page-classes.js, scan.js), on a real
 // DOM in Chromium, with the engine as built: what one pass over the page's
 // classes and ids reads, what the engine says about them, and the marked
 // elements found by the names it gives, case by case.
@@ -109,5 +109,38 @@ test('an element’s visible text: one text node read directly, nested text join
     return { plain: of('plain'), nested: of('nested'), code: of('code'), long: of('long', 12), form: of('form') };
   });
   assert.deepEqual(texts, { plain: 'Recommended for you', nested: 'Top picks today', code: '', long: 'word word wo', form: 'Sponsored' });
+  await page.close();
+});
+
+const scanPageScript = await bundled('scan.js', 'adlensScanPage');
+
+test('what the page itself says leaves out its ads and widgets: headings read before the scan, main text, nested items', async () => {
+  const page = await current().browser.context.newPage();
+  await page.goto('http://news.example/fresh.html');
+  await page.addScriptTag({ content: scanPageScript });
+  const snapshot = await page.evaluate((scanPlan) => {
+    document.body.innerHTML = `
+      <main>
+        <h1>Sourdough at home</h1>
+        <p>Flour, water and patience.</p>
+        <div id="div-gpt-ad-1"><section><h2>Buy our mixer</h2><p>Mixer deal</p><a href="/ad"><span class="x">Shop</span></a></section></div>
+        <h2>Feeding the starter</h2>
+        <h3 id="late-removed">Gone before the scan</h3>
+        <h4>Not a page heading</h4>
+      </main>`;
+    const { ElementKeys, headingTexts, scanPage } = /** @type {any} */ (window).adlensScanPage;
+    const texts = { headings: headingTexts(document, scanPlan, []), labels: new Set() };
+    document.getElementById('late-removed')?.remove();
+    const answer = { selectors: ['a[href="/ad"]'], marked: { classes: [], classPrefixes: [], tagClasses: [], ids: ['div-gpt-ad-1'] } };
+    const before = { texts, markerWords: [], productHints: { jsonLd: [], meta: [], microdata: [], canonical: null } };
+    return scanPage(document, scanPlan, new ElementKeys(), answer, before);
+  }, plan);
+  assert.deepEqual(snapshot.headings, ['Sourdough at home', 'Feeding the starter']);
+  assert.equal(snapshot.text, 'Sourdough at home Flour, water and patience. Feeding the starter Not a page heading');
+  const [slot, link] = snapshot.candidates;
+  assert.equal(slot.id, 'div-gpt-ad-1');
+  assert.equal(slot.text, 'Buy our mixer Mixer deal Shop');
+  // Inside the slot, the link is a candidate too: its markers and target only.
+  assert.deepEqual(link, { key: link.key, source: 'cosmetic', parent: slot.key, tag: 'a', id: null, classes: [], attributes: [], links: ['http://news.example/ad'] });
   await page.close();
 });
