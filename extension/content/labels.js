@@ -148,7 +148,10 @@ export class LabelLayer {
    *   item with a small corner button (the label's text is its accessible name)
    */
   render(labelled, style = 'badge') {
-    if (!this.host.isConnected) this.doc.documentElement.append(this.host);
+    // A page with nothing to label is left as it was: no overlay (and no
+    // style sheet to parse, on a first scan the largest part of labelling
+    // nothing).
+    if (!this.host.isConnected && labelled.length > 0) this.doc.documentElement.append(this.host);
     this.style = style;
     const keep = new Set(labelled.map((l) => l.item.key));
     for (const [key, badge] of this.badges) {

@@ -125,3 +125,17 @@ test('tiles marked only by the words "Sponsored" or "Advertisement" are labelled
   assert.equal((await readLabels(page)).length, 2);
   await page.close();
 });
+
+test('a page with nothing found is left as it was: no overlay is added', async () => {
+  const url = 'http://news.example/fresh.html';
+  const page = await current().open(url);
+  const found = await current().waitForReport(url, 0);
+  for (let i = 0; !(found.state.scans?.length) && i < 50; i++) {
+    await page.waitForTimeout(100);
+    Object.assign(found, await current().tabStateFor(url));
+  }
+  assert.ok(found.state.scans.length >= 1, 'the page was scanned');
+  assert.equal(found.state.report.items.length, 0);
+  assert.deepEqual(await page.evaluate(() => [...document.documentElement.children].map((el) => el.localName)), ['head', 'body']);
+  await page.close();
+});
