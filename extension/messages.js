@@ -39,7 +39,7 @@ import { AUTO, LANGUAGE_PATTERN } from './i18n.js';
  *   maxClassesAndIds: number, maxJsonLdBlocks: number, maxJsonLdChars: number, maxProductProperties: number,
  *   maxPageTextChars: number, maxHeadings: number }} ScanLimits
  * @typedef {{ rulesVersion: string, markerSelector: string, otherMarkerSelector: string,
- *   headingSelector: string, headingContainerSelector: string, labelSelector: string, labelClassParts: string[],
+ *   headingSelector: string, headingContainerSelector: string, labelSelector: string,
  *   labelContainerSelector: string, textMarkers: string[], attributes: string[],
  *   jsonLdSelector: string, productMetaSelector: string,
  *   microdataProductSelector: string, limits: ScanLimits }} ScanPlan

@@ -22,7 +22,6 @@ test('the scan plan selects the vendor containers', () => {
   assert.deepEqual(marked, { classes: ['ob-widget', 'OUTBRAIN'], classPrefixes: ['trc_'], tagClasses: [['ins', 'adsbygoogle']], ids: ['div-gpt-ad-1'] });
   assert.match(plan.otherMarkerSelector, /a\[href\*="googleadservices\.com\/pagead\/aclk"\]/);
   assert.doesNotMatch(plan.otherMarkerSelector, /div-gpt-ad/);
-  assert.deepEqual(plan.labelClassParts, ['sponsor', 'Sponsor', 'advert', 'Advert']);
 });
 
 test('a GPT slot and a "recently viewed" widget are found and classified', () => {
