@@ -304,7 +304,7 @@ impl Engine {
             .lists()
             .map(|lists| lists.hiding_selectors(page_url, classes.iter().copied(), id_names.iter().copied()))
             .unwrap_or_default();
-        if complete {
+        if complete && !selectors.is_empty() {
             let names = PageNames::new(class_attributes, ids);
             selectors.retain(|s| names.may_match(s));
         }

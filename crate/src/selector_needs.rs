@@ -21,9 +21,7 @@ pub struct PageNames {
     /// Each class in them, lower-cased.
     classes: HashSet<String>,
     /// Each id, lower-cased.
-    ids: Vec<String>,
-    /// The same, for lookups.
-    id_set: HashSet<String>,
+    ids: HashSet<String>,
 }
 
 /// A name a selector needs some element of the page to have: its `class`
@@ -63,9 +61,8 @@ impl PageNames {
     pub fn new(class_attributes: &[String], ids: &[String]) -> Self {
         let class_attributes: Vec<String> = class_attributes.iter().map(|a| a.to_ascii_lowercase()).collect();
         let classes = class_attributes.iter().flat_map(|a| a.split_ascii_whitespace()).map(str::to_owned).collect();
-        let ids: Vec<String> = ids.iter().map(|i| i.to_ascii_lowercase()).collect();
-        let id_set = ids.iter().cloned().collect();
-        PageNames { class_attributes, classes, ids, id_set }
+        let ids = ids.iter().map(|i| i.to_ascii_lowercase()).collect();
+        PageNames { class_attributes, classes, ids }
     }
 
     /// Whether `selector` may match an element of this page: false only
@@ -82,11 +79,15 @@ impl PageNames {
         // The common cases, `.c` and `#i`, by lookup.
         match (need.class, need.op) {
             (true, Op::Word) => return self.classes.contains(&need.value),
-            (false, Op::Equals) => return self.id_set.contains(&need.value),
+            (false, Op::Equals) => return self.ids.contains(&need.value),
             _ => {}
         }
-        let values = if need.class { &self.class_attributes } else { &self.ids };
-        values.iter().any(|v| attribute_matches(v, need.op, &need.value))
+        let matches = |v: &String| attribute_matches(v, need.op, &need.value);
+        if need.class {
+            self.class_attributes.iter().any(matches)
+        } else {
+            self.ids.iter().any(matches)
+        }
     }
 }
 

@@ -30,9 +30,12 @@ export function idOf(el) {
   return attr(el, 'id') || null;
 }
 
-/** @param {Element} el its classes */
+/** What separates classes in a class attribute (ASCII whitespace, as HTML says). */
+const HTML_SPACE = /[\t\n\f\r ]+/;
+
+/** @param {Element} el its classes, split as HTML splits them */
 export function classesOf(el) {
-  return (attr(el, 'class') ?? '').split(/\s+/).filter(Boolean);
+  return (attr(el, 'class') ?? '').split(HTML_SPACE).filter(Boolean);
 }
 
 /** @param {Element} el its tag name, lower case */

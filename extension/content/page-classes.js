@@ -2,7 +2,7 @@
 // is asked about (the filter lists' generic rules, and the vendor markers
 // on classes and ids, both decided in the engine).
 
-import { attr, tagOf } from './dom-safe.js';
+import { attr, classesOf, tagOf } from './dom-safe.js';
 
 /** @typedef {import('../messages.js').ScanPlan} ScanPlan */
 
@@ -56,9 +56,6 @@ export function pageClasses(doc, plan) {
   return found;
 }
 
-/** What separates classes in a class attribute (ASCII whitespace, as HTML says). */
-const HTML_SPACE = /[\t\n\f\r ]+/;
-
 /**
  * The elements carrying the vendor markers the engine named among the
  * page's classes and ids, each once, in the order named. Looked up by
@@ -82,8 +79,7 @@ export function markedElements(doc, marked) {
     const prefixes = marked.classPrefixes;
     const near = doc.querySelectorAll(prefixes.map((p) => `[class*="${CSS.escape(p)}"]`).join(','));
     for (let i = 0; i < near.length; i++) {
-      const classes = (attr(near[i], 'class') ?? '').split(HTML_SPACE);
-      if (classes.some((c) => prefixes.some((p) => c.startsWith(p)))) found.add(near[i]);
+      if (classesOf(near[i]).some((c) => prefixes.some((p) => c.startsWith(p)))) found.add(near[i]);
     }
   }
   for (const [tag, c] of marked.tagClasses) add(doc.getElementsByClassName(c), tag);
