@@ -34,14 +34,17 @@ export function textMarkers(doc, plan) {
   if (phrases.length === 0 || !doc.body) return [];
   const wanted = new Set(phrases);
   // Text nodes read as they are: most are long or blank and cost one length
-  // check (a browser XPath query was slower: it lower-cases every one).
-  const walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_TEXT);
+  // check, asked before the text itself (a page's inline scripts are text
+  // nodes too: 900 kB of them on yahoo.com). A browser XPath query doing
+  // the same tests was slower, even with the length tested first: 5.5
+  // against 2.1 ms on yahoo.com, 6.5 against 2.9 on pixnet.net.
   /** @type {Node[]} */
   const hits = [];
+  const walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node && hits.length < MAX_MARKERS; node = walker.nextNode()) {
-    const value = /** @type {Text} */ (node).data;
-    if (value.length > MAX_MARKER_CHARS * 4) continue;
-    const t = value.trim();
+    const text = /** @type {Text} */ (node);
+    if (text.length > MAX_MARKER_CHARS * 4) continue;
+    const t = text.data.trim();
     if (t.length === 0 || t.length > MAX_MARKER_CHARS + 1) continue;
     if (wanted.has(markerText(t))) hits.push(node);
   }

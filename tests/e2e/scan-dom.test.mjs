@@ -112,6 +112,49 @@ test('an element’s visible text: one text node read directly, nested text join
   await page.close();
 });
 
+test('page and element text from huge text nodes: cut where reading all of it would, whitespace runs and all', async () => {
+  const page = await current().browser.context.newPage();
+  await page.goto('http://news.example/fresh.html');
+  await page.addScriptTag({ content: textScript });
+  const cases = await page.evaluate(() => {
+    const { mainText, visibleText } = /** @type {any} */ (window).adlensText;
+    /** The cut a whole read makes: every word that fits, in order. */
+    const wholeRead = (/** @type {string[]} */ texts, /** @type {number} */ max) => {
+      let out = '';
+      for (const word of texts.join(' ').trim().split(/\s+/)) {
+        if (out.length + word.length + 1 > max) break;
+        out += out ? ` ${word}` : word;
+      }
+      return out;
+    };
+    const words = Array.from({ length: 30_000 }, (_, i) => `w${i}`).join(' ');
+    const texts = {
+      long: [words],
+      'spaces first': [`start${' '.repeat(5_000)}${words}`],
+      'runs inside': [words.replaceAll(' ', ' \n\t  ')],
+      'after a short one': ['A short paragraph.', words],
+      'one long word': [`${'x'.repeat(20_000)} tail`],
+    };
+    return Object.entries(texts).flatMap(([name, parts]) => [100, 1_000, 10_000].map((max) => {
+      const main = document.createElement('main');
+      for (const part of parts) main.append(Object.assign(document.createElement('p'), { textContent: part }));
+      document.body.replaceChildren(main);
+      const collapsed = parts.join(' ').trim().split(/\s+/).join(' ');
+      return {
+        name, max, read: mainText(main, new Set(), max), expected: wholeRead(parts, max),
+        visible: [visibleText(main, max), visibleText(/** @type {Element} */ (main.lastElementChild), max)],
+        expectedVisible: [collapsed.slice(0, max), (parts.at(-1) ?? '').trim().split(/\s+/).join(' ').slice(0, max)],
+      };
+    }));
+  });
+  for (const { name, max, read, expected, visible, expectedVisible } of cases) {
+    assert.equal(read, expected, `main text: ${name}, ${max} characters`);
+    assert.deepEqual(visible, expectedVisible, `visible text: ${name}, ${max} characters`);
+  }
+  assert.ok(cases.some((c) => c.read.length > 9_000), 'the cases fill the room');
+  await page.close();
+});
+
 const scanPageScript = await bundled('scan.js', 'adlensScanPage');
 
 test('what the page itself says leaves out its ads and widgets: headings read before the scan, main text, nested items', async () => {
