@@ -36,12 +36,12 @@ import { AUTO, LANGUAGE_PATTERN } from './i18n.js';
 /**
  * What the engine asks the content script to gather (crate/src/plan.rs).
  * @typedef {{ maxCandidates: number, maxTextChars: number, maxHeadingChars: number, maxUrls: number,
- *   maxClassesAndIds: number, maxJsonLdBlocks: number, maxJsonLdChars: number, maxProductProperties: number,
+ *   maxClassesAndIds: number, maxJsonLdBlocks: number, maxJsonLdChars: number, maxJsonLdScripts: number, maxProductProperties: number,
  *   maxPageTextChars: number, maxHeadings: number }} ScanLimits
  * @typedef {{ rulesVersion: string, markerSelector: string, otherMarkerSelector: string,
  *   headingSelector: string, headingContainerSelector: string, labelSelector: string,
  *   labelContainerSelector: string, textMarkers: string[], attributes: string[],
- *   jsonLdSelector: string, productMetaSelector: string,
+ *   jsonLdSelector: string, jsonLdNeeds: string, productMetaSelector: string,
  *   microdataProductSelector: string, limits: ScanLimits }} ScanPlan
  * @typedef {{ x: number, y: number, width: number, height: number }} Rect
  * @typedef {{ key: number, source: 'marker' | 'heading' | 'cosmetic', parent: number | null, tag: string,

@@ -261,8 +261,10 @@ fn product_hints(doc: &Html, plan: &ScanPlan, base: Option<&Url>) -> ProductHint
     let json_ld = select(plan.json_ld_selector)
         .map(|s| {
             doc.select(&s)
+                .take(limits.max_json_ld_scripts)
+                .map(|el| el.text().collect::<String>().chars().take(limits.max_json_ld_chars).collect::<String>())
+                .filter(|block| block.contains(plan.json_ld_needs))
                 .take(limits.max_json_ld_blocks)
-                .map(|el| el.text().collect::<String>().chars().take(limits.max_json_ld_chars).collect())
                 .collect()
         })
         .unwrap_or_default();
@@ -578,6 +580,16 @@ mod tests {
         let div = doc.select(&Selector::parse("div").expect("css")).next().expect("div");
         assert_eq!(visible_text(div, 100), "Hello world");
         assert_eq!(visible_text(div, 4), "Hell");
+    }
+
+    #[test]
+    fn only_json_ld_that_can_name_a_product_is_taken() {
+        let html = r#"<html><head>
+            <script type="application/ld+json">{"@type": "NewsArticle", "headline": "Trail running"}</script>
+            <script type="application/ld+json">{"@type": "Product", "name": "Trail Runner X"}</script>
+            </head><body></body></html>"#;
+        let snapshot = snapshot_from_html(html, "https://shop.example/p", &ScanPlan::build(), None);
+        assert_eq!(snapshot.product_hints.json_ld, vec![r#"{"@type": "Product", "name": "Trail Runner X"}"#]);
     }
 
     #[test]

@@ -25,6 +25,9 @@ pub const MAX_URL_CHARS: usize = 2_048;
 pub const MAX_CLASSES_AND_IDS: usize = 10_000;
 /// Most JSON-LD blocks kept per page.
 pub const MAX_JSON_LD_BLOCKS: usize = 10;
+/// Most JSON-LD scripts read per page, whether they name a product or not
+/// (of which at most [`MAX_JSON_LD_BLOCKS`] are kept).
+pub const MAX_JSON_LD_SCRIPTS: usize = 50;
 /// Most characters kept of one JSON-LD block.
 pub const MAX_JSON_LD_CHARS: usize = 100_000;
 /// Most meta properties or microdata properties kept per page.

@@ -4,8 +4,8 @@
 use serde::Serialize;
 
 use crate::page::{
-    MAX_CANDIDATES, MAX_CLASSES_AND_IDS, MAX_HEADINGS, MAX_JSON_LD_BLOCKS, MAX_JSON_LD_CHARS, MAX_PAGE_TEXT_CHARS,
-    MAX_PRODUCT_PROPERTIES, MAX_SHORT_CHARS, MAX_TEXT_CHARS, MAX_URLS_PER_CANDIDATE,
+    MAX_CANDIDATES, MAX_CLASSES_AND_IDS, MAX_HEADINGS, MAX_JSON_LD_BLOCKS, MAX_JSON_LD_CHARS, MAX_JSON_LD_SCRIPTS,
+    MAX_PAGE_TEXT_CHARS, MAX_PRODUCT_PROPERTIES, MAX_SHORT_CHARS, MAX_TEXT_CHARS, MAX_URLS_PER_CANDIDATE,
 };
 use crate::vendors::{Marker, VENDOR_RULES};
 use crate::{lexicon, vendors};
@@ -47,6 +47,11 @@ pub struct ScanPlan {
     pub attributes: Vec<&'static str>,
     /// JSON-LD blocks, for product pages.
     pub json_ld_selector: &'static str,
+    /// Text every JSON-LD block worth sending holds: the engine reads
+    /// products only from blocks naming their type, and a news page's
+    /// article block can be tens of kB (52 kB on kotaku.com, sent with
+    /// every scan).
+    pub json_ld_needs: &'static str,
     /// OpenGraph and product meta tags (read `property`, else `name`, and `content`).
     pub product_meta_selector: &'static str,
     /// A schema.org `Product` microdata item (read its `[itemprop]` descendants).
@@ -158,6 +163,8 @@ pub struct ScanLimits {
     pub max_json_ld_blocks: usize,
     /// Most characters of one JSON-LD block.
     pub max_json_ld_chars: usize,
+    /// Most JSON-LD scripts read, product or not.
+    pub max_json_ld_scripts: usize,
     /// Most meta or microdata properties.
     pub max_product_properties: usize,
     /// Most characters of the page's own text sent (for its topics).
@@ -200,6 +207,7 @@ impl ScanPlan {
             text_markers: lexicon::text_markers(),
             attributes,
             json_ld_selector: "script[type=\"application/ld+json\"]",
+            json_ld_needs: crate::products::PRODUCT_TYPE,
             product_meta_selector: "meta[property^=\"og:\"],meta[property^=\"product:\"]",
             microdata_product_selector: "[itemtype$=\"schema.org/Product\"]",
             limits: ScanLimits {
@@ -210,6 +218,7 @@ impl ScanPlan {
                 max_classes_and_ids: MAX_CLASSES_AND_IDS,
                 max_json_ld_blocks: MAX_JSON_LD_BLOCKS,
                 max_json_ld_chars: MAX_JSON_LD_CHARS,
+                max_json_ld_scripts: MAX_JSON_LD_SCRIPTS,
                 max_product_properties: MAX_PRODUCT_PROPERTIES,
                 max_page_text_chars: MAX_PAGE_TEXT_CHARS,
                 max_headings: MAX_HEADINGS,

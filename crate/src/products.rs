@@ -90,6 +90,11 @@ pub fn extract(page_url: &str, hints: &ProductHints) -> Extraction {
     Extraction { product, notes }
 }
 
+/// The schema.org type a product is read from. Every JSON-LD block the
+/// engine can read a product from names it, so the scans send only those
+/// ([`crate::plan::ScanPlan::json_ld_needs`]).
+pub const PRODUCT_TYPE: &str = "Product";
+
 /// Finds a `Product` object anywhere a JSON-LD document may put it
 /// (top level, arrays, `@graph`), without unbounded recursion.
 fn find_product(value: &Value, depth: usize) -> Option<&Value> {
@@ -100,8 +105,10 @@ fn find_product(value: &Value, depth: usize) -> Option<&Value> {
         Value::Array(items) => items.iter().find_map(|v| find_product(v, depth + 1)),
         Value::Object(map) => {
             let is_product = match map.get("@type") {
-                Some(Value::String(t)) => t == "Product" || t.ends_with("/Product"),
-                Some(Value::Array(types)) => types.iter().any(|t| t.as_str() == Some("Product")),
+                Some(Value::String(t)) => {
+                    t.strip_suffix(PRODUCT_TYPE).is_some_and(|rest| rest.is_empty() || rest.ends_with('/'))
+                }
+                Some(Value::Array(types)) => types.iter().any(|t| t.as_str() == Some(PRODUCT_TYPE)),
                 _ => false,
             };
             if is_product {

@@ -234,9 +234,13 @@ function pageText(doc, plan, chosen, memo, known) {
  */
 export function productHints(doc, plan) {
   const { limits } = plan;
+  // Only blocks the engine can read a product from: an article's block can
+  // be tens of kB, copied out with every scan.
   const jsonLd = [...doc.querySelectorAll(plan.jsonLdSelector)]
-    .slice(0, limits.maxJsonLdBlocks)
-    .map((s) => (s.textContent ?? '').slice(0, limits.maxJsonLdChars));
+    .slice(0, limits.maxJsonLdScripts)
+    .map((s) => (s.textContent ?? '').slice(0, limits.maxJsonLdChars))
+    .filter((block) => block.includes(plan.jsonLdNeeds))
+    .slice(0, limits.maxJsonLdBlocks);
   /** @type {[string, string][]} */
   const meta = [...doc.querySelectorAll(plan.productMetaSelector)]
     .slice(0, limits.maxProductProperties)

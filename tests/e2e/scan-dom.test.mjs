@@ -187,3 +187,20 @@ test('what the page itself says leaves out its ads and widgets: headings read be
   assert.deepEqual(link, { key: link.key, source: 'cosmetic', parent: slot.key, tag: 'a', id: null, classes: [], attributes: [], links: ['http://news.example/ad'] });
   await page.close();
 });
+
+test('product hints: only JSON-LD that can name a product is sent, from at most the plan’s number of scripts', async () => {
+  const page = await current().browser.context.newPage();
+  await page.goto('http://news.example/fresh.html');
+  await page.addScriptTag({ content: scanPageScript });
+  const found = await page.evaluate((scanPlan) => {
+    const script = (/** @type {string} */ json) => Object.assign(document.createElement('script'), { type: 'application/ld+json', textContent: json });
+    const { productHints } = /** @type {any} */ (window).adlensScanPage;
+    document.head.append(script('{"@type": "NewsArticle", "articleBody": "long"}'), script('{"@type": "Product", "name": "Trail Runner X"}'));
+    const shop = productHints(document, scanPlan).jsonLd;
+    // A page stuffed with scripts: those after the first maxJsonLdScripts are not read.
+    for (let i = 0; i < scanPlan.limits.maxJsonLdScripts; i++) document.head.prepend(script('{"@type": "WebSite"}'));
+    return { shop, stuffed: productHints(document, scanPlan).jsonLd };
+  }, plan);
+  assert.deepEqual(found, { shop: ['{"@type": "Product", "name": "Trail Runner X"}'], stuffed: [] });
+  await page.close();
+});
