@@ -102,6 +102,25 @@ export class LabelLayer {
     this.labelled = [];
     /** @type {Map<number, HTMLButtonElement>} */
     this.badges = new Map();
+    /** @type {Map<number, string>} what each badge shows (kind, style, text): unchanged, it is not rewritten */
+    this.shown = new Map();
+    /** @type {WeakMap<Element, number>} each badge's item */
+    this.keyOfBadge = new WeakMap();
+    // Badges are copies of one: a copy is one call, where setting each up
+    // was five, per badge (115 on kotaku.com).
+    this.badgeModel = doc.createElement('button');
+    this.badgeModel.type = 'button';
+    this.badgeModel.hidden = true; // until placed
+    this.badgeModel.setAttribute('aria-haspopup', 'dialog');
+    this.badgeModel.setAttribute('aria-expanded', 'false');
+    // One listener for every badge (a click on a badge reaches the root it
+    // is in; the card's buttons stop theirs).
+    this.root.addEventListener('click', (event) => {
+      const key = event.target instanceof Element ? this.keyOfBadge.get(event.target) : undefined;
+      if (key === undefined) return;
+      event.stopPropagation();
+      this.toggleCard(key);
+    });
     /** @type {Map<number, HTMLElement>} outlines, in the "outline" style */
     this.frames = new Map();
     /** @type {'badge' | 'outline'} */
@@ -158,6 +177,7 @@ export class LabelLayer {
       if (!keep.has(key)) {
         badge.remove();
         this.badges.delete(key);
+        this.shown.delete(key);
       }
     }
     for (const [key, frame] of this.frames) {
@@ -167,27 +187,25 @@ export class LabelLayer {
       }
     }
     this.resizes.disconnect();
+    /** @type {HTMLButtonElement[]} */
+    const added = [];
     for (const { element, item } of labelled) {
       let badge = this.badges.get(item.key);
       if (!badge) {
-        badge = this.doc.createElement('button');
-        badge.type = 'button';
-        badge.hidden = true; // until placed
-        badge.setAttribute('aria-haspopup', 'dialog');
-        badge.setAttribute('aria-expanded', 'false');
-        const key = item.key;
-        badge.addEventListener('click', (event) => {
-          event.stopPropagation();
-          this.toggleCard(key);
-        });
-        this.root.append(badge);
+        badge = /** @type {HTMLButtonElement} */ (this.badgeModel.cloneNode(false));
+        this.keyOfBadge.set(badge, item.key);
+        added.push(badge);
         this.badges.set(item.key, badge);
       }
-      badge.className = `badge ${item.verdict.kind}`;
       const text = labelText(item);
-      badge.textContent = style === 'outline' ? 'i' : text;
-      badge.setAttribute('aria-label', text);
-      badge.title = text;
+      const look = `${item.verdict.kind} ${style} ${text}`;
+      if (this.shown.get(item.key) !== look) {
+        this.shown.set(item.key, look);
+        badge.className = `badge ${item.verdict.kind}`;
+        badge.textContent = style === 'outline' ? 'i' : text;
+        badge.setAttribute('aria-label', text);
+        badge.title = text;
+      }
       if (style === 'outline' && !this.frames.has(item.key)) {
         const frame = this.doc.createElement('div');
         this.root.append(frame);
@@ -197,6 +215,7 @@ export class LabelLayer {
       if (frame) frame.className = `frame ${item.verdict.kind}`;
       this.resizes.observe(element);
     }
+    this.root.append(...added);
     this.labelled = labelled;
     if (this.card && !keep.has(this.card.key)) this.closeCard();
   }
