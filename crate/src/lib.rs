@@ -18,6 +18,8 @@ pub mod export;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod html_markers;
 #[cfg(not(target_arch = "wasm32"))]
+pub mod html_products;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod html_scan;
 pub mod import;
 pub mod landing;
