@@ -27,11 +27,10 @@ export function visibleText(el, max) {
   const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT);
   let out = '';
   for (let node = walker.nextNode(); node && out.length < max; node = walker.nextNode()) {
-    const raw = /** @type {Text} */ (node).data;
-    if (raw.trim() === '') continue;
+    const single = collapsedFor(/** @type {Text} */ (node).data, max - out.length);
+    if (single === '') continue;
     const parent = parentOf(node);
     if (parent && NOT_TEXT.has(tagOf(parent))) continue;
-    const single = collapsedFor(raw, max - out.length);
     out += out ? ` ${single}` : single;
   }
   return out.slice(0, max);
