@@ -22,6 +22,13 @@ const MAX_MARKERS = 200;
 const markerText = (text) => text.trim().split(/\s+/).join(' ').replace(/\s*:$/, '').toLowerCase();
 
 /**
+ * A text's first UTF-16 unit once lower-cased (lower-casing can lengthen a
+ * character: "İ" becomes "i̇").
+ * @param {string} text
+ */
+const firstLower = (text) => text.charAt(0).toLowerCase().charAt(0);
+
+/**
  * Elements whose whole text is one of the engine's ad markers ("Sponsored",
  * "Anzeige", "广告"…), whatever their classes, with that text; a marker
  * with running text beside it, or inside scripts, does not count.
@@ -33,6 +40,12 @@ export function textMarkers(doc, plan) {
   const phrases = (plan.textMarkers ?? []).filter((p) => !p.includes("'"));
   if (phrases.length === 0 || !doc.body) return [];
   const wanted = new Set(phrases);
+  // The first character tells most short texts apart from every marker
+  // without normalising them (on pixnet.net 991 of 3,746 text nodes are
+  // short, nearly all Chinese words that cannot start a marker: its
+  // marker-word piece went from 2.5–2.7 to 2.3 ms, yahoo.com's from 1.8 to
+  // 1.6). Normalising keeps a text's first character, lower-cased.
+  const starts = new Set(phrases.map(firstLower));
   // Text nodes read as they are: most are long or blank and cost one length
   // check, asked before the text itself (a page's inline scripts are text
   // nodes too: 900 kB of them on yahoo.com). A browser XPath query doing
@@ -45,7 +58,7 @@ export function textMarkers(doc, plan) {
     const text = /** @type {Text} */ (node);
     if (text.length > MAX_MARKER_CHARS * 4) continue;
     const t = text.data.trim();
-    if (t.length === 0 || t.length > MAX_MARKER_CHARS + 1) continue;
+    if (t.length === 0 || t.length > MAX_MARKER_CHARS + 1 || !starts.has(firstLower(t))) continue;
     if (wanted.has(markerText(t))) hits.push(node);
   }
   /** @type {[Element, string][]} */

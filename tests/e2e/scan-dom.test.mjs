@@ -204,3 +204,30 @@ test('product hints: only JSON-LD that can name a product is sent, from at most 
   assert.deepEqual(found, { shop: ['{"@type": "Product", "name": "Trail Runner X"}'], stuffed: [] });
   await page.close();
 });
+
+const markersScript = await bundled('text-markers.js', 'adlensMarkers');
+
+test('ad-marker words: a whole text in any case, spacing or trailing colon, in each language; not running text or code', async () => {
+  const page = await current().browser.context.newPage();
+  await page.goto('http://news.example/fresh.html');
+  await page.addScriptTag({ content: markersScript });
+  const found = await page.evaluate((scanPlan) => {
+    document.body.innerHTML = `
+      <ul>
+        <li><a href="/1">One</a><span>Sponsored</span></li>
+        <li><a href="/2">Two</a><span>  ANZEIGE  </span></li>
+        <li><a href="/3">Three</a><span>Reklama:</span></li>
+        <li><a href="/4">Four</a><span>广告</span></li>
+        <li><a href="/5">Five</a><span>Sponsored
+  products</span></li>
+        <li><a href="/6">Six</a><span>Publicité</span></li>
+      </ul>
+      <p>Written by readers <span>Sponsored</span> in spirit</p>
+      <p><span>Sponsors</span> <span>Sport</span> <span>广场</span></p>
+      <script>var label = "Sponsored";</script>`;
+    const { textMarkers } = /** @type {any} */ (window).adlensMarkers;
+    return textMarkers(document, scanPlan).map((/** @type {[Element, string]} */ [el, text]) => text);
+  }, plan);
+  assert.deepEqual(found, ['Sponsored', 'ANZEIGE', 'Reklama:', '广告', 'Sponsored\n  products', 'Publicité']);
+  await page.close();
+});
