@@ -129,7 +129,14 @@ async function topPage() {
   /** @type {import('./content/labels.js').Labelled[]} */
   let labelled = [];
   const muter = new Muter(document);
-  const layer = new LabelLayer(document, {
+  /**
+   * The labels' overlay, made when there is first something to label: most
+   * pages have nothing, and making it (its shadow root, its style) was a
+   * third of a millisecond of each first scan.
+   * @type {LabelLayer | null}
+   */
+  let layer = null;
+  const labelLayer = () => (layer ??= new LabelLayer(document, {
     site: () => site,
     onMute: (kind, scope) => {
       updateSettings((s) => {
@@ -146,14 +153,14 @@ async function topPage() {
         classifierVersion: item.verdict.classifierVersion,
       }).catch(report);
     },
-  });
+  }));
 
   /** Labels and mutes as the settings say, without rescanning. */
   const show = () => {
     if (isPaused(settings, site)) {
       hold.stop();
       muter.restoreAll();
-      layer.render([]);
+      layer?.render([]);
       return;
     }
     const muted = labelled.filter((l) => isMuted(settings, site, l.item.verdict.kind));
@@ -166,8 +173,8 @@ async function topPage() {
     const again = hold.settle(new Set(muted.map((l) => l.element)), awaitingFrames);
     if (again !== null) settleTimer = setTimeout(show, again);
     muter.apply(muted, settings.muteStyle, show);
-    if (settings.labelStyle === 'off') layer.render([]);
-    else layer.render(labelled, settings.labelStyle);
+    if (settings.labelStyle === 'off' || labelled.length === 0) layer?.render([]);
+    else labelLayer().render(labelled, settings.labelStyle);
   };
   onSettingsChanged((fresh) => {
     const language = fresh.language !== settings.language ? fresh.language : null;
@@ -266,8 +273,10 @@ async function topPage() {
       const element = keys.elementOf(item.key);
       if (element) labelled.push({ element, item });
     }
-    const placed = layer.placed();
     marked('labels', show);
+    // Registered after drawing, in the same task: the labels are placed
+    // once the browser has laid them out, in a later one.
+    const placed = layer?.placed() ?? Promise.resolve(0);
     const showMs = performance.now() - labelling;
     const placeMs = await placed;
     const labelMs = showMs + placeMs;
@@ -279,7 +288,7 @@ async function topPage() {
 
   await scan();
   // Our own overlay and placeholders changing is not the page changing.
-  const ours = (/** @type {Node} */ node) => node === layer.element || muter.ours.has(node);
+  const ours = (/** @type {Node} */ node) => node === layer?.element || muter.ours.has(node);
   const schedule = onQuietChanges(scan, RESCAN_DELAY_MS, (records) =>
     records.every((r) => ours(r.target) || [...r.addedNodes, ...r.removedNodes].some(ours)));
   // The background asks for a rescan when a frame reported new content.
