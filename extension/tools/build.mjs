@@ -217,6 +217,12 @@ async function buildShell(browser, snapshot, trackerDb, prefixes) {
     legalComments: 'none',
     logLevel: 'warning',
     define: { __SLOT_ID_PREFIXES__: JSON.stringify(prefixes) },
+    // V8's compile hint: compile every function with the script, at
+    // document start, not each at its first call, which came in the first
+    // scan (kotaku.com: 2.2–3 ms of compiling on the page's thread, most of
+    // it in the scan, against 0.9 ms more at start; one parse, not two).
+    // Other engines read a comment.
+    banner: { js: '//# allFunctionsCalledOnLoad' },
   });
   fs.mkdirSync(path.join(out, 'data'), { recursive: true });
   fs.copyFileSync(snapshot, path.join(out, 'data/lists.bin'));

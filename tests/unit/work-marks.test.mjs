@@ -49,3 +49,27 @@ test('unpaired marks (the trace stopped mid-piece) and other threads’ ends are
   ].reverse()); // in any order: sorted by time first
   assert.deepEqual(work.get(1), { cpuMs: 0.3, wallMs: 0.5, pieces: 1, cpuByPiece: { labels: 0.3 } });
 });
+
+test('the time a scan’s first piece and its labels wait in their own task counts: the start, and the verdicts arriving', () => {
+  const task = (/** @type {number} */ ts, /** @type {number} */ dur, /** @type {number} */ tts) =>
+    ({ name: 'ThreadControllerImpl::RunTask', ph: 'X', ts, dur, tts, pid: 7, tid: 1 });
+  const work = scanWork([
+    task(900, 5_000, 400), // the idle callback: 0.1 ms of CPU before the classes mark
+    stamp('adlens:begin:1:classes', 1_000, 500),
+    stamp('adlens:end:1:classes', 2_000, 1_500),
+    task(2_500, 2_000, 1_600), // an animation frame: the page's callbacks run first, not counted
+    stamp('adlens:begin:1:candidates', 3_000, 2_000),
+    stamp('adlens:end:1:candidates', 4_000, 3_000),
+    task(9_000, 400, 4_000), // the verdicts arrive: 0.4 ms of CPU deserialising them…
+    { ...task(9_450, 2_000, 4_400), name: 'BlinkScheduler_PerformMicrotaskCheckpoint' },
+    stamp('adlens:begin:1:labels', 10_000, 4_600), // …and 0.2 ms of the code awaiting them
+    stamp('adlens:end:1:labels', 11_000, 5_100),
+    task(12_000, 1_000, 5_200), // after the checkpoint
+    { ...task(9_200, 100, 4_100), tid: 2 }, // another thread's task
+  ]);
+  const first = work.get(1);
+  assert.ok(first);
+  assert.deepEqual(Object.keys(first.cpuByPiece).sort(), ['candidates', 'classes', 'labels', 'reply', 'start']);
+  assert.ok(Math.abs(first.cpuByPiece.start - 0.1) < 1e-9 && Math.abs(first.cpuByPiece.reply - 0.6) < 1e-9);
+  assert.ok(Math.abs(first.cpuMs - 3.2) < 1e-9, `CPU ${first.cpuMs}`);
+});
