@@ -168,7 +168,7 @@ async function topPage() {
     // paint in between), the others show once the page has settled.
     clearTimeout(settleTimer);
     const awaitingFrames = new Set(labelled
-      .filter((l) => hold.isHeld(l.element) && l.item.frames.length === 0 && l.element.querySelector('iframe'))
+      .filter((l) => hold.isHeld(l.element) && l.item.frames === 0 && l.element.querySelector('iframe'))
       .map((l) => l.element));
     const again = hold.settle(new Set(muted.map((l) => l.element)), awaitingFrames);
     if (again !== null) settleTimer = setTimeout(show, again);

@@ -28,6 +28,11 @@ import { AUTO, LANGUAGE_PATTERN } from './i18n.js';
  * @typedef {{ products: ViewedProduct[] }} ProductMemory
  * @typedef {{ url: string, site: string, items: ReportedItem[], counts: KindCounts, product: Product | null,
  *   topics: Topics, notes: string[], engineVersion: string }} PageReport
+ * @typedef {{ key: number, elementId: string | null, itemType: ReportedItem['itemType'], frames: number,
+ *   verdict: Pick<Verdict, 'kind' | 'confidence' | 'evidence' | 'classifierVersion'> }} LabelledItem
+ *   what the page's content script needs of an item to label it: frames is how many frames its content came from
+ * @typedef {{ url: string, site: string, items: LabelledItem[] }} PageVerdicts
+ *   the reply to a page's report: its items' verdicts, for the labels (the whole report stays in the background)
  * @typedef {{ topics: [string, number][], weight: number, sites: number }} Interests
  * @typedef {{ site: string, visits: number, lastSeen: number, topics: string[] }} RememberedSite
  * @typedef {{ interests: Interests, sites: RememberedSite[], topicNames: Record<string, string> }} MemoryView
@@ -107,7 +112,7 @@ import { AUTO, LANGUAGE_PATTERN } from './i18n.js';
  * @typedef {{ sites: Record<string, { thirdParties: Record<string, ThirdPartyRecord>,
  *   remarketing: RemarketingRecord[], lastSeen: number }>, trackersVersion: string | null }} SiteRecords
  * @typedef {{ 'page/get-plan': ScanPlan, 'page/get-cosmetic': ClassIdAnswer, 'page/match-labels': number[], 'frame/report': null,
- *   'page/report': PageReport, 'page/timing': null,
+ *   'page/report': PageVerdicts, 'page/timing': null,
  *   'tab/get-summary': TabSummary, 'engine/get-info': EngineInfo, 'sites/get-records': SiteRecords,
  *   'memory/get-products': ProductMemory, 'lists/update-now': EngineInfo, 'memory/get-interests': MemoryView,
  *   'memory/forget-site': null, 'memory/wipe': null, 'feedback/label-wrong': null, 'memory/forget-topic': null,

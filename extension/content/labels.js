@@ -11,10 +11,10 @@ import { msg, uiLocale } from '../i18n.js';
 import { marked } from './work-marks.js';
 
 /**
- * @typedef {import('../messages.js').ReportedItem} ReportedItem
- * @typedef {{ element: Element, item: ReportedItem }} Labelled
+ * @typedef {import('../messages.js').LabelledItem} LabelledItem
+ * @typedef {{ element: Element, item: LabelledItem }} Labelled
  * @typedef {{ site: () => string, onMute: (kind: import('../messages.js').Kind, scope: 'everywhere' | 'site') => void,
- *   onWrong: (item: ReportedItem) => void }} CardActions
+ *   onWrong: (item: LabelledItem) => void }} CardActions
  */
 
 /** Room (px) a badge needs left of an item's right edge to end there. */
@@ -380,7 +380,7 @@ export class LabelLayer {
 
 /**
  * "Ad · Generic", "Recommendation · Behavioural", in the browser's language.
- * @param {ReportedItem} item
+ * @param {LabelledItem} item
  */
 export function labelText(item) {
   const type = msg(item.itemType === 'ad' ? 'itemAd' : 'itemRecommendation');

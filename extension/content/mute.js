@@ -73,7 +73,7 @@ export class Muter {
   }
 
   /**
-   * @param {import('../messages.js').ReportedItem} item
+   * @param {import('../messages.js').LabelledItem} item
    * @param {() => void} show
    */
   placeholder(item, show) {

@@ -27,6 +27,31 @@ test('a content script cannot send privileged or unknown messages', async () => 
   await page.close();
 });
 
+test('a page’s report is answered with what its labels need; the whole report stays in the background', async () => {
+  const page = await current().open(PRODUCT);
+  await waitForLabels(page, 2);
+  const snapshot = {
+    url: PRODUCT, title: 'Trail Runner X', lang: 'en', description: '', headings: [], text: 'Running shoes',
+    candidates: [{ key: 1, source: 'marker', parent: null, tag: 'div', id: 'div-gpt-ad-9', classes: [], attributes: [], heading: null,
+      text: 'Fast shoes on sale', links: ['https://ads.example/click?adurl=https%3A%2F%2Fshoes.example%2F'], frames: [], frameNames: [],
+      images: [], rect: { x: 0, y: 0, width: 300, height: 250 } }],
+    productHints: { jsonLd: [], meta: [], microdata: [], canonical: null },
+  };
+  const reply = /** @type {any} */ (await evaluateInContentScript(page, current().browser.extensionId,
+    `chrome.runtime.sendMessage(${JSON.stringify({ type: 'page/report', page: snapshot })})`));
+  assert.equal(reply.ok, true, JSON.stringify(reply));
+  assert.deepEqual(Object.keys(reply.value).sort(), ['items', 'site', 'url']);
+  const [item] = reply.value.items;
+  assert.deepEqual(Object.keys(item).sort(), ['elementId', 'frames', 'itemType', 'key', 'verdict']);
+  assert.deepEqual(Object.keys(item.verdict).sort(), ['classifierVersion', 'confidence', 'evidence', 'kind']);
+  assert.deepEqual([item.key, item.elementId, item.frames], [1, 'div-gpt-ad-9', 0]);
+  const stored = await current().tabStateFor(PRODUCT);
+  const full = stored?.state.report.items.find((i) => i.elementId === 'div-gpt-ad-9');
+  assert.equal(full?.landingDomain, 'shoes.example', 'the tab’s state keeps every feature');
+  assert.equal(full?.text, 'Fast shoes on sale');
+  await page.close();
+});
+
 test('an extension page cannot pose as a content script', async () => {
   const options = await current().browser.context.newPage();
   await options.goto(`chrome-extension://${current().browser.extensionId}/options.html`);
