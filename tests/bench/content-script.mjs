@@ -21,6 +21,8 @@
 // Budgets (issue 3): ≤ 10 ms per scan, no task over 50 ms, new nodes
 // picked up within 500 ms.
 // Usage: npm run build && node tests/bench/content-script.mjs
+// ADLENS_BENCH_PAGES=kotaku,yahoo measures only the pages whose host holds
+// one of those words, and prints each page's first scans piece by piece.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -31,11 +33,14 @@ import { traceWork } from '../harness/trace.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dataDir = process.env.ADLENS_DATA_DIR ?? path.resolve(root, '../shared/data');
+/** Host words from ADLENS_BENCH_PAGES, or null for every page. */
+const only = process.env.ADLENS_BENCH_PAGES?.split(',').filter(Boolean) ?? null;
 const manifest = JSON.parse(fs.readFileSync(path.join(dataDir, 'pages/manifest.json'), 'utf8'));
 const pages = manifest
   .filter((/** @type {any} */ p) => p.original_url && !p.file.startsWith('negatives/'))
   .map((/** @type {any} */ p) => ({ url: p.original_url.startsWith('//') ? `https:${p.original_url}` : p.original_url, file: path.join(dataDir, 'pages', p.file), bytes: p.bytes }))
-  .sort((/** @type {any} */ a, /** @type {any} */ b) => b.bytes - a.bytes);
+  .sort((/** @type {any} */ a, /** @type {any} */ b) => b.bytes - a.bytes)
+  .filter((/** @type {any} */ p) => !only || only.some((word) => new URL(p.url).host.includes(word)));
 
 // Both schemes: some saved pages move themselves to https:// when they load.
 const routes = new Map(pages.flatMap((/** @type {any} */ p) => ['http:', 'https:'].map((scheme) => [p.url.replace(/^https?:/, scheme), p.file])));
@@ -91,6 +96,7 @@ try {
       if (firstWork) {
         firstCpu.push(firstWork.cpuMs);
         for (const [piece, ms] of Object.entries(firstWork.cpuByPiece)) (firstPieces[piece] ??= []).push(ms);
+        if (only) console.log(`  load ${round + 1}: ${Object.entries(firstWork.cpuByPiece).map(([piece, ms]) => `${piece} ${ms.toFixed(2)}`).join(', ')}`);
       }
       if (rescans > 0) for (const [n, w] of work) if (n > 1) cpu.rescans.push(w.cpuMs);
       await tab.close();
