@@ -176,3 +176,25 @@ export async function clickCardAction(page, action) {
 export async function readPlaceholders(page) {
   return inClosedRoots(page, (n) => n.nodeName === 'DIV' && attr(n, 'class') === 'muted', async (_cdp, nodes) => nodes.map(textOf));
 }
+
+/**
+ * Computed style properties of the nodes inside closed shadow roots that
+ * match `match` (the overlay's own style sheet is what styles them).
+ * @param {import('playwright-core').Page} page
+ * @param {(node: DomNode) => boolean} match
+ * @param {string[]} properties
+ * @returns {Promise<Record<string, string>[]>}
+ */
+export async function closedRootStyles(page, match, properties) {
+  return inClosedRoots(page, match, async (cdp, nodes) => {
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const styles = [];
+    for (const node of nodes) {
+      const { computedStyle } = /** @type {{ computedStyle: { name: string, value: string }[] }} */ (
+        await cdp.send('CSS.getComputedStyleForNode', { nodeId: node.nodeId }));
+      styles.push(Object.fromEntries(computedStyle.filter((p) => properties.includes(p.name)).map((p) => [p.name, p.value])));
+    }
+    return styles;
+  });
+}

@@ -1,0 +1,2 @@
+// The page's own script, allowed by its policy (script-src 'self').
+window.pageScriptRan = true;
