@@ -6,9 +6,9 @@
 // must never break a page.
 
 import { RESCAN, send } from './messages.js';
-import { pageClasses } from './content/page-classes.js';
-import { ElementKeys, frameSummary, headingTexts, productHints, scanPage } from './content/scan.js';
-import { textMarkers } from './content/text-markers.js';
+import { frameSummary } from './content/scan.js';
+import { PageChanges } from './content/page-changes.js';
+import { PageReading } from './content/page-reading.js';
 import { slotsKey } from './background/slot-memory.js';
 import { EarlyHold } from './content/hold.js';
 import { AUTO, useBrowserLanguage, useLanguage } from './i18n.js';
@@ -29,9 +29,11 @@ const MAX_FRAME_REPORTS = 5;
  * Calls `run` after DOM changes have been quiet for `delay` ms.
  * @param {() => Promise<void>} run
  * @param {number} delay
- * @param {(records: MutationRecord[]) => boolean} [ignore]
+ * @param {{ ignore?: (records: MutationRecord[]) => boolean, watch?: MutationObserverInit,
+ *   record?: (records: MutationRecord[]) => void }} [options] records that are not a reason to
+ *   run; what to observe (nodes added or removed, by default); every record, as it comes
  */
-function onQuietChanges(run, delay, ignore = () => false) {
+function onQuietChanges(run, delay, { ignore = () => false, watch = { childList: true, subtree: true }, record } = {}) {
   /** @type {ReturnType<typeof setTimeout> | undefined} */
   let timer;
   const schedule = () => {
@@ -39,8 +41,9 @@ function onQuietChanges(run, delay, ignore = () => false) {
     timer = setTimeout(() => run().catch(report), delay);
   };
   new MutationObserver((records) => {
+    record?.(records);
     if (!ignore(records)) schedule();
-  }).observe(document.documentElement, { childList: true, subtree: true });
+  }).observe(document.documentElement, watch);
   return schedule;
 }
 
@@ -121,7 +124,6 @@ async function topPage() {
   await parsed();
   await loaded(FIRST_SCAN_LOAD_MS);
   await idle(FIRST_SCAN_IDLE_MS);
-  const keys = new ElementKeys();
   /** The page's site as the engine names it (registrable domain). */
   let site = '';
   /** @type {ReturnType<typeof setTimeout> | undefined} */
@@ -229,9 +231,10 @@ async function topPage() {
   /**
    * The page's headings and sponsor-marked elements, with their texts.
    * @param {Element[]} sponsorMarked
+   * @param {import('./content/page-changes.js').Changes | null} since a rescan's changes
    */
-  const labelTexts = async (sponsorMarked) => {
-    const headings = timed('headings', () => headingTexts(document, plan, sponsorMarked));
+  const labelTexts = async (sponsorMarked, since) => {
+    const headings = timed('headings', () => reading.headings(sponsorMarked, since));
     /** @type {Set<string>} */
     const unasked = new Set();
     for (const { text } of headings.values()) if (text !== null && !asked.has(text)) unasked.add(text);
@@ -244,15 +247,40 @@ async function topPage() {
     return { headings, labels };
   };
 
+  // Our own overlay and placeholders changing is not the page changing.
+  const ours = (/** @type {Node} */ node) => node === layer?.element || muter.ours.has(node);
+  /** What changed since the last scan: a rescan reads only that (content/page-changes.js). */
+  const changes = new PageChanges(ours);
+  /** What the last scan read, for the next one to keep what has not changed. */
+  const reading = new PageReading(document, plan);
+  /** The address the last scan read. */
+  let readUrl = '';
+
   const scan = async () => {
+    try {
+      await scanOnce();
+    } catch (error) {
+      // What changed since the last scan was taken, and not all of it read:
+      // the next scan reads the whole page.
+      changes.readWhole();
+      throw error;
+    }
+  };
+
+  const scanOnce = async () => {
     startScan();
     scanWorkMs = 0;
-    const classes = timed('classes', () => pageClasses(document, plan));
-    const asking = Promise.all([askAboutClasses(classes), labelTexts(classes.labels)]);
+    // Another address (a single-page app moving on) is another page.
+    if (location.href !== readUrl) changes.readWhole();
+    readUrl = location.href;
+    const taken = changes.take();
+    const since = taken.whole ? null : taken;
+    const classes = timed('classes', () => reading.classes(since));
+    const asking = Promise.all([askAboutClasses(classes), labelTexts(classes.labels, since)]);
     // Read in this task too, while the engine answers: the next one, which
     // needs the layout, is then no longer than this one.
-    const markerWords = timed('marker-words', () => textMarkers(document, plan));
-    const hints = timed('product', () => productHints(document, plan));
+    const markerWords = timed('marker-words', () => reading.markerWords(since));
+    const hints = timed('product', () => reading.product(since));
     const [answer, texts] = await asking;
     // Scan at the start of a frame: the layout our box reads need is the one
     // the frame needs anyway, so flush it first rather than force an extra
@@ -260,8 +288,8 @@ async function topPage() {
     await nextFrame();
     const prepMs = scanWorkMs; // one task: classes, ids, headings, marker words, product hints, and asking about them
     document.documentElement.getBoundingClientRect();
-    const before = { texts, markerWords, productHints: hints };
-    const snapshot = timed('candidates', () => scanPage(document, plan, keys, answer, before));
+    const read = { texts, markerWords, productHints: hints };
+    const snapshot = timed('candidates', () => reading.snapshot(answer, read, since));
     // Sending copies the snapshot out of the page's process, in this task.
     const judging = timed('report', () => send({ type: 'page/report', page: snapshot }));
     const scanMs = scanWorkMs;
@@ -270,7 +298,7 @@ async function topPage() {
     site = judged.site;
     labelled = [];
     for (const item of judged.items) {
-      const element = keys.elementOf(item.key);
+      const element = reading.keys.elementOf(item.key);
       if (element) labelled.push({ element, item });
     }
     marked('labels', show);
@@ -286,11 +314,27 @@ async function topPage() {
     send({ type: 'page/timing', url: judged.url, timing: { scanMs, labelMs, longestMs } }).catch(report);
   };
 
-  await scan();
-  // Our own overlay and placeholders changing is not the page changing.
-  const ours = (/** @type {Node} */ node) => node === layer?.element || muter.ours.has(node);
-  const schedule = onQuietChanges(scan, RESCAN_DELAY_MS, (records) =>
-    records.every((r) => ours(r.target) || [...r.addedNodes, ...r.removedNodes].some(ours)));
+  // One scan at a time (a rescan reads what changed since the one before);
+  // a rescan asked for while one runs follows it.
+  let running = Promise.resolve();
+  let queued = false;
+  const rescan = () => {
+    if (queued) return running;
+    queued = true;
+    running = running.then(() => {
+      queued = false;
+      return scan();
+    }).catch(report);
+    return running;
+  };
+  const schedule = onQuietChanges(rescan, RESCAN_DELAY_MS, {
+    // Only nodes added or removed call for a rescan, as before classes and
+    // texts were watched; their changes are read by the next one.
+    ignore: (records) => records.every((r) => r.type !== 'childList' || ours(r.target) || [...r.addedNodes, ...r.removedNodes].some(ours)),
+    watch: PageChanges.watching(plan.attributes),
+    record: (records) => changes.record(records),
+  });
+  await rescan();
   // The background asks for a rescan when a frame reported new content.
   chrome.runtime.onMessage.addListener((message) => {
     if (message?.type === RESCAN) schedule();

@@ -2,7 +2,8 @@
 // is asked about (the filter lists' generic rules, and the vendor markers
 // on classes and ids, both decided in the engine).
 
-import { attr, classesOf, tagOf } from './dom-safe.js';
+import { attr, classesOf, tagOf, within } from './dom-safe.js';
+import { LiveQuery } from './live-query.js';
 
 /** @typedef {import('../messages.js').ScanPlan} ScanPlan */
 
@@ -25,21 +26,26 @@ const MAX_CLASS_CHARS = 250_000;
  *   complete: no class attribute or id was left out for the caps
  * @param {Document} doc
  * @param {ScanPlan} plan
+ * @param {{ before: PageClasses, changes: import('./page-changes.js').Changes } | null} [since] a
+ *   rescan: what the last scan found, and what changed since; the class attributes and ids of the
+ *   added and changed elements join the ones already known (a name that has gone asks the engine
+ *   about one more name, which is harmless)
+ * @param {LiveQuery} [labelQuery] the small labels' selector, kept from scan to scan
  * @returns {PageClasses}
  */
-export function pageClasses(doc, plan) {
+export function pageClasses(doc, plan, since = null, labelQuery = new LiveQuery(plan.labelSelector)) {
   const max = plan.limits.maxClassesAndIds;
+  const labels = labelQuery.run(doc, since?.changes ?? null);
+  const before = since?.before;
   /** @type {PageClasses} */
-  const found = { classAttributes: new Set(), ids: new Set(), complete: true, labels: [...doc.querySelectorAll(plan.labelSelector)] };
+  const found = before
+    ? { classAttributes: new Set(before.classAttributes), ids: new Set(before.ids), complete: before.complete, labels }
+    : { classAttributes: new Set(), ids: new Set(), complete: true, labels };
   const { classAttributes, ids } = found;
   let chars = 0;
-  // A tight loop: on a first scan it runs as cold script, once per element.
-  // (Calling the element's own getAttribute directly, rather than through
-  // `attr`, measured no faster: the cost is in the DOM, not the call.)
-  const all = doc.querySelectorAll('[class],[id]');
-  const count = all.length;
-  for (let i = 0; i < count; i++) {
-    const el = all[i];
+  for (const c of classAttributes) chars += c.length;
+  /** @param {Element} el */
+  const read = (el) => {
     const classAttr = attr(el, 'class');
     if (classAttr && !classAttributes.has(classAttr)) {
       if (classAttributes.size < max && chars + classAttr.length <= MAX_CLASS_CHARS) {
@@ -52,8 +58,31 @@ export function pageClasses(doc, plan) {
       if (ids.size < max) ids.add(id);
       else found.complete = false;
     }
+  };
+  if (!since) {
+    readAll(doc.querySelectorAll('[class],[id]'), read);
+    return found;
   }
+  for (const node of since.changes.added) {
+    if (!(node instanceof Element)) continue;
+    read(node);
+    readAll(within(node, '[class],[id]'), read);
+  }
+  for (const el of since.changes.attributed) read(el);
   return found;
+}
+
+/**
+ * Reads every element of a list. A tight loop: on a first scan it runs as
+ * cold script, once per element. (Calling the element's own getAttribute
+ * directly, rather than through `attr`, measured no faster: the cost is in
+ * the DOM, not the call.)
+ * @param {NodeListOf<Element>} all
+ * @param {(el: Element) => void} read
+ */
+function readAll(all, read) {
+  const count = all.length;
+  for (let i = 0; i < count; i++) read(all[i]);
 }
 
 /**

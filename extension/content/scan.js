@@ -38,6 +38,7 @@ import { attr, classesOf, closestOf, connected, firstWithin, idOf, isMatch, pare
 import { markedElements } from './page-classes.js';
 import { markedItem } from './text-markers.js';
 import { mainText, visibleText } from './text.js';
+import { LiveQuery } from './live-query.js';
 
 /**
  * Elements matching any of the selectors, selector by selector (as the
@@ -78,25 +79,38 @@ function selectEach(doc, selectors) {
  * @param {Document} doc
  * @param {ScanPlan} plan
  * @param {Element[]} labels the elements whose class names a sponsor or an advert
+ * @param {{ before: Map<Element, HeadingText>, changes: import('./page-changes.js').Changes } | null} [since]
+ *   a rescan: the texts the last scan read, kept for the elements nothing has changed in
+ * @param {LiveQuery} [headingQuery] the headings' selector, kept from scan to scan
  * @returns {Map<Element, HeadingText>}
  */
-export function headingTexts(doc, plan, labels) {
+export function headingTexts(doc, plan, labels, since = null, headingQuery = new LiveQuery(plan.headingSelector)) {
   /** @type {Map<Element, HeadingText>} */
   const found = new Map();
   const max = plan.limits.maxHeadingChars;
   const isLabel = new Set(labels);
-  /** @param {Element} el @param {boolean} heading */
-  const add = (el, heading) => {
-    const text = visibleText(el, max + 1);
-    found.set(el, { text: text && text.length <= max ? text : null, heading, label: isLabel.has(el) });
+  /** @param {Element} el @param {boolean} heading @param {boolean} same nothing in it has changed */
+  const add = (el, heading, same) => {
+    const known = same ? since?.before.get(el) : undefined;
+    /** @type {string | null} */
+    let text = known ? known.text : null;
+    if (!known) {
+      const read = visibleText(el, max + 1);
+      text = read && read.length <= max ? read : null;
+    }
+    found.set(el, { text, heading, label: isLabel.has(el) });
   };
-  for (const el of doc.querySelectorAll(plan.headingSelector)) {
+  const headings = headingQuery.run(doc, since?.changes ?? null);
+  // A heading found again is new, or moved (and may have changed meanwhile).
+  const { fresh } = headingQuery;
+  const touched = since?.changes.touched;
+  for (const el of headings) {
     if (found.size >= plan.limits.maxCandidates) return found;
-    add(el, true);
+    add(el, true, !!touched && !touched.has(el) && !fresh.has(el));
   }
   for (const el of labels) {
     if (found.size >= plan.limits.maxCandidates) break;
-    if (!found.has(el)) add(el, false);
+    if (!found.has(el)) add(el, false, !!since && !since.changes.changed(el));
   }
   return found;
 }
@@ -133,15 +147,19 @@ function headingText(el, known, max) {
  * @param {import('../messages.js').ClassIdAnswer} answer the engine's answer about the page's classes and
  *   ids: the filter lists' selectors for this page, and the vendor-marked names
  * @param {ReadBefore} before what the scan's first task read
+ * @param {Described} [described] what earlier scans read of the candidates (updated here)
+ * @param {import('./page-changes.js').Changes | null} [changes] a rescan's changes: a candidate
+ *   nothing has changed in is not read again (its box is: what moved it is not in it)
  * @returns {PageSnapshot}
  */
-export function scanPage(doc, plan, keys, answer, before) {
+export function scanPage(doc, plan, keys, answer, before, described = { read: new Map() }, changes = null) {
   const { texts, markerWords, productHints: hints } = before;
   /** @type {Map<Element, Candidate['source']>} */
   const found = new Map();
   // The first reason an element was picked wins: markers, lists, headings.
   for (const el of markedElements(doc, answer.marked)) found.set(el, 'marker');
-  for (const el of doc.querySelectorAll(plan.otherMarkerSelector)) if (!found.has(el)) found.set(el, 'marker');
+  described.markerLinks ??= new LiveQuery(plan.otherMarkerSelector);
+  for (const el of described.markerLinks.run(doc, changes)) if (!found.has(el)) found.set(el, 'marker');
   for (const el of selectEach(doc, answer.selectors)) if (!found.has(el)) found.set(el, 'cosmetic');
   /** @type {Map<Element, string>} the label that made a container a candidate */
   const labelOf = new Map();
@@ -170,10 +188,16 @@ export function scanPage(doc, plan, keys, answer, before) {
   const chosen = new Set(elements);
   /** @type {Map<Element, Element | null>} */
   const memo = new Map();
+  const earlier = changes && !changes.whole ? described.read : new Map();
+  described.read = new Map();
   const candidates = elements.flatMap((el) => {
     try {
       const parent = parentCandidate(el, chosen, memo);
-      const candidate = describe(el, /** @type {Candidate['source']} */ (found.get(el)), plan, keys, parent, texts.headings);
+      const known = earlier.get(el);
+      const nested = parent !== null;
+      const fields = known && known.nested === nested && !changes?.changed(el) ? known.fields : readCandidate(el, nested, plan, keys, texts.headings);
+      described.read.set(el, { nested, fields });
+      const candidate = placed(el, fields, /** @type {Candidate['source']} */ (found.get(el)), keys, parent);
       const label = labelOf.get(el);
       return [label === undefined ? candidate : { ...candidate, heading: label }];
     } catch (error) {
@@ -257,15 +281,24 @@ export function productHints(doc, plan) {
 }
 
 /**
+ * What a candidate is, whatever its place among the others: what it says,
+ * links to and shows, and its markers. A candidate nothing has changed in
+ * reads the same at the next scan, so these are kept (`Described`).
+ * @typedef {Omit<Candidate, 'source' | 'parent' | 'rect'> | Omit<import('../messages.js').NestedCandidate, 'source' | 'parent'>} CandidateFields
+ * @typedef {{ read: Map<Element, { nested: boolean, fields: CandidateFields }>, markerLinks?: LiveQuery }} Described
+ *   read: each candidate of the last scan, and whether it was inside another then;
+ *   markerLinks: the vendor markers the browser finds by selector (links, mostly), kept from scan to scan
+ */
+
+/**
  * @param {Element} el
- * @param {Candidate['source']} source
+ * @param {boolean} nested inside another candidate
  * @param {ScanPlan} plan
  * @param {ElementKeys} keys
- * @param {Element | null} parent the closest candidate holding this one
  * @param {Map<Element, HeadingText>} headings texts read before the scan
- * @returns {Candidate | import('../messages.js').NestedCandidate}
+ * @returns {CandidateFields}
  */
-function describe(el, source, plan, keys, parent, headings) {
+function readCandidate(el, nested, plan, keys, headings) {
   const { limits } = plan;
   /** @type {[string, string][]} */
   const attributes = [];
@@ -275,8 +308,6 @@ function describe(el, source, plan, keys, parent, headings) {
   }
   const base = {
     key: keys.keyOf(el),
-    source,
-    parent: parent === null ? null : keys.keyOf(parent),
     tag: tagOf(el),
     id: idOf(el),
     classes: classesOf(el).slice(0, limits.maxUrls),
@@ -286,21 +317,40 @@ function describe(el, source, plan, keys, parent, headings) {
   // and links already include this one's (and describing is the costly part).
   // The empty fields are left out, not sent empty: each value is copied out
   // of the page's process (a Taboola widget has 200 nested candidates).
-  if (parent !== null) return base.tag === 'a' ? { ...base, links: resources(el, limits.maxUrls).links.slice(0, 1) } : base;
-  const rect = el.getBoundingClientRect();
-  const view = el.ownerDocument.defaultView;
+  if (nested) return base.tag === 'a' ? { ...base, links: resources(el, limits.maxUrls).links.slice(0, 1) } : base;
   return {
     ...base,
     heading: headingOf(el, plan, headings),
     text: visibleText(el, limits.maxTextChars),
     ...resources(el, limits.maxUrls),
+  };
+}
+
+/**
+ * A candidate as this scan finds it: what it is, why it was picked, the
+ * candidate holding it, and (outermost ones) where it is now.
+ * @param {Element} el
+ * @param {CandidateFields} fields
+ * @param {Candidate['source']} source
+ * @param {ElementKeys} keys
+ * @param {Element | null} parent the closest candidate holding this one
+ * @returns {Candidate | import('../messages.js').NestedCandidate}
+ */
+function placed(el, fields, source, keys, parent) {
+  if (parent !== null) return /** @type {import('../messages.js').NestedCandidate} */ ({ ...fields, source, parent: keys.keyOf(parent) });
+  const rect = el.getBoundingClientRect();
+  const view = el.ownerDocument.defaultView;
+  return /** @type {Candidate} */ ({
+    ...fields,
+    source,
+    parent: null,
     rect: {
       x: rect.left + (view?.scrollX ?? 0),
       y: rect.top + (view?.scrollY ?? 0),
       width: rect.width,
       height: rect.height,
     },
-  };
+  });
 }
 
 /**

@@ -1,7 +1,7 @@
 // Ad markers that are words alone ("Sponsored", "Anzeige", "广告"…) and the
 // items they mark, whatever their classes.
 
-import { attr, closestOf, isMatch, parentOf, tagOf, within } from './dom-safe.js';
+import { attr, closestOf, connected, isMatch, parentOf, tagOf, within } from './dom-safe.js';
 
 /** @typedef {import('../messages.js').ScanPlan} ScanPlan */
 
@@ -34,9 +34,12 @@ const firstLower = (text) => text.charAt(0).toLowerCase().charAt(0);
  * with running text beside it, or inside scripts, does not count.
  * @param {Document} doc
  * @param {ScanPlan} plan
+ * @param {Set<Node>} [hits] text nodes reading as a marker, kept from scan to scan (updated here)
+ * @param {import('./page-changes.js').Changes | null} [changes] a rescan's changes: only
+ *   the added nodes are read, and the earlier hits looked at again
  * @returns {[Element, string][]}
  */
-export function textMarkers(doc, plan) {
+export function textMarkers(doc, plan, hits = new Set(), changes = null) {
   const phrases = (plan.textMarkers ?? []).filter((p) => !p.includes("'"));
   if (phrases.length === 0 || !doc.body) return [];
   const wanted = new Set(phrases);
@@ -46,27 +49,53 @@ export function textMarkers(doc, plan) {
   // marker-word piece went from 2.5–2.7 to 2.3 ms, yahoo.com's from 1.8 to
   // 1.6). Normalising keeps a text's first character, lower-cased.
   const starts = new Set(phrases.map(firstLower));
+  /** @param {Node} node */
+  const test = (node) => {
+    const text = /** @type {Text} */ (node);
+    if (text.length > MAX_MARKER_CHARS * 4) return;
+    const t = text.data.trim();
+    if (t.length === 0 || t.length > MAX_MARKER_CHARS + 1 || !starts.has(firstLower(t))) return;
+    if (wanted.has(markerText(t))) hits.add(node);
+  };
   // Text nodes read as they are: most are long or blank and cost one length
   // check, asked before the text itself (a page's inline scripts are text
   // nodes too: 900 kB of them on yahoo.com). A browser XPath query doing
   // the same tests was slower, even with the length tested first: 5.5
   // against 2.1 ms on yahoo.com, 6.5 against 2.9 on pixnet.net.
-  /** @type {Node[]} */
-  const hits = [];
-  const walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node && hits.length < MAX_MARKERS; node = walker.nextNode()) {
-    const text = /** @type {Text} */ (node);
-    if (text.length > MAX_MARKER_CHARS * 4) continue;
-    const t = text.data.trim();
-    if (t.length === 0 || t.length > MAX_MARKER_CHARS + 1 || !starts.has(firstLower(t))) continue;
-    if (wanted.has(markerText(t))) hits.push(node);
+  /** @param {Node} root */
+  const walk = (root) => {
+    const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node && hits.size < MAX_MARKERS; node = walker.nextNode()) test(node);
+  };
+  if (!changes || changes.whole) {
+    hits.clear();
+    walk(doc.body);
+  } else {
+    for (const node of hits) if (!connected(node)) hits.delete(node);
+    const known = hits.size;
+    for (const node of changes.added) {
+      if (hits.size >= MAX_MARKERS) break;
+      if (node.nodeType === Node.TEXT_NODE) test(node);
+      else if (node instanceof Element) walk(node);
+    }
+    // In page order, as reading the whole page finds them.
+    if (hits.size > known) {
+      const ordered = [...hits].sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+      hits.clear();
+      for (const node of ordered) hits.add(node);
+    }
   }
   /** @type {[Element, string][]} */
   const found = [];
   for (const node of hits) {
     const label = parentOf(node);
-    if (!label || closestOf(label, 'script,style,noscript,template')) continue;
     const text = node.nodeValue ?? '';
+    // A hit kept from an earlier scan may have changed since.
+    if (!wanted.has(markerText(text))) {
+      hits.delete(node);
+      continue;
+    }
+    if (!label || closestOf(label, 'script,style,noscript,template')) continue;
     const beside = [...(parentOf(label)?.childNodes ?? [])]
       .some((n) => n !== label && n.nodeType === Node.TEXT_NODE && (n.nodeValue ?? '').trim() !== '');
     if (beside || markerText(label.textContent ?? '') !== markerText(text)) continue;

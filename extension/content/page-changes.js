@@ -1,0 +1,145 @@
+// What changed on the page since the last scan, from its mutation records,
+// so a rescan reads only that: the nodes added, the elements whose classes,
+// ids or links changed, and every element at or above a change (whose text,
+// links or headings may be different now). Without this a rescan read the
+// whole page again, and a page that grows as it is scrolled made every
+// rescan longer: 19 ms on kotaku.com at 4,700 elements, 39 ms at 16,000.
+
+import { connected, parentOf } from './dom-safe.js';
+
+/**
+ * Most added nodes and changed elements remembered between scans: past
+ * that, the next scan reads the whole page (cheaper than so many pieces).
+ */
+const MAX_CHANGES = 1_000;
+
+/**
+ * Attributes whose change can change what a scan reads of an element: its
+ * classes and id, a link's or an image's address, a frame's name, and what
+ * a page says of a product it sells (meta tags, microdata).
+ */
+const READ_ATTRIBUTES = ['class', 'id', 'src', 'href', 'name', 'content', 'itemprop'];
+
+/**
+ * What a rescan needs to know of the changes since the last scan.
+ * @typedef {{ whole: boolean, added: Node[], attributed: Element[], touched: Set<Node>, changed: (el: Element) => boolean }} Changes
+ *   whole: read the whole page (the first scan, another page address, or too many changes);
+ *   added: nodes added (and text nodes whose text changed), connected, none inside another;
+ *   attributed: elements whose class, id or link attributes changed;
+ *   touched: every node at or above a change;
+ *   changed: whether what an element holds may differ from the last scan: it is at or above a
+ *     change, or was added (or is inside an added node: a node can change while out of the page)
+ */
+
+export class PageChanges {
+  /** @param {(node: Node) => boolean} ours AdLens's own nodes (overlay, placeholders): not the page changing */
+  constructor(ours) {
+    this.ours = ours;
+    this.whole = true;
+    /** @type {Set<Node>} */
+    this.added = new Set();
+    /** @type {Set<Element>} */
+    this.attributed = new Set();
+    /** @type {Set<Node>} */
+    this.touched = new Set();
+  }
+
+  /**
+   * What the observer must watch for these records to be complete.
+   * @param {string[]} vendorAttributes the attributes a scan reads of candidates (the plan's)
+   * @returns {MutationObserverInit}
+   */
+  static watching(vendorAttributes) {
+    return {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: [...new Set([...READ_ATTRIBUTES, ...vendorAttributes])],
+    };
+  }
+
+  /** @param {MutationRecord[]} records */
+  record(records) {
+    if (this.whole) return; // the next scan reads everything anyway
+    for (const r of records) {
+      if (this.ours(r.target)) continue;
+      if (r.type === 'childList') {
+        for (const node of r.addedNodes) if (!this.ours(node)) this.added.add(node);
+      } else if (r.type === 'characterData') {
+        this.added.add(r.target);
+      } else if (r.target instanceof Element) {
+        this.attributed.add(r.target);
+      }
+      this.touch(r.target);
+      if (this.added.size + this.attributed.size > MAX_CHANGES || this.touched.size > MAX_CHANGES) {
+        this.readWhole();
+        return;
+      }
+    }
+  }
+
+  /** The next scan reads the whole page. */
+  readWhole() {
+    this.whole = true;
+    this.added.clear();
+    this.attributed.clear();
+    this.touched.clear();
+  }
+
+  /**
+   * The changes since the last call (the first call: the whole page), and
+   * a fresh start for the next ones.
+   * @returns {Changes}
+   */
+  take() {
+    const { touched, added: addedSet } = this;
+    const added = [...addedSet].filter((node) => connected(node) && !this.insideAdded(node));
+    /** @type {Map<Node, boolean>} whether a node is, or is inside, an added one */
+    const inAdded = new Map();
+    /** @param {Node} node */
+    const isInAdded = (node) => {
+      /** @type {Node[]} */
+      const climbed = [];
+      let answer = false;
+      for (let n = /** @type {Node | null} */ (node); n; n = parentOf(n)) {
+        const known = inAdded.get(n);
+        if (known !== undefined) {
+          answer = known;
+          break;
+        }
+        if (addedSet.has(n)) {
+          answer = true;
+          break;
+        }
+        climbed.push(n);
+      }
+      for (const n of climbed) inAdded.set(n, answer);
+      return answer;
+    };
+    /** @type {Changes} */
+    const changes = {
+      whole: this.whole,
+      added,
+      attributed: [...this.attributed].filter(connected),
+      touched,
+      changed: (el) => touched.has(el) || isInAdded(el),
+    };
+    this.whole = false;
+    this.added = new Set();
+    this.attributed = new Set();
+    this.touched = new Set();
+    return changes;
+  }
+
+  /** @param {Node} node at or above a change: climbs until a node already marked */
+  touch(node) {
+    for (let n = /** @type {Node | null} */ (node); n && !this.touched.has(n); n = parentOf(n)) this.touched.add(n);
+  }
+
+  /** @param {Node} node whether an added node holds it (reading that one reads this) */
+  insideAdded(node) {
+    for (let p = parentOf(node); p; p = parentOf(p)) if (this.added.has(p)) return true;
+    return false;
+  }
+}

@@ -1,0 +1,210 @@
+// Rescans read only what changed (extension/content/page-changes.js,
+// page-reading.js, live-query.js): on a real DOM in Chromium, with the
+// engine as built, a rescan after every kind of change a page makes must
+// send the engine exactly what reading the whole page again sends; and in
+// the extension, a page changed after load ends up with the items a fresh
+// load of the same page finds.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { test } from 'node:test';
+import * as esbuild from 'esbuild';
+import { sessionForTests } from '../harness/session.mjs';
+
+const current = sessionForTests();
+const engineDir = new URL('../../dist/chrome/engine/', import.meta.url);
+const { initSync, Engine } = await import(new URL('adlens.js', engineDir).href);
+initSync({ module: fs.readFileSync(new URL('adlens_bg.wasm', engineDir)) });
+const engine = new Engine();
+const plan = engine.scanPlan();
+const URL_ = 'http://news.example/fresh.html';
+
+const readingScript = (await esbuild.build({
+  stdin: {
+    contents: `export { PageReading } from './page-reading.js'; export { PageChanges } from './page-changes.js';`,
+    resolveDir: new URL('../../extension/content/', import.meta.url).pathname,
+  },
+  bundle: true,
+  format: 'iife',
+  globalName: 'adlensReading',
+  write: false,
+})).outputFiles[0].text;
+
+const PAGE = `
+  <main>
+    <h1>Trail running in the Alps</h1>
+    <p>A long story about running shoes, mountains and the weather up there.</p>
+    <section class="recs"><h2 id="rec-h">Recommended for you</h2>
+      <ul><li><a href="/p/1"><img src="/i/1.jpg" alt="">Shoe one</a></li></ul></section>
+    <div id="div-gpt-ad-1-0"><a href="https://ad.example/click?adurl=https://brand.example/"><img src="https://cdn.example/a.jpg" alt=""></a></div>
+    <ul class="tiles">
+      <li id="tile-a"><a href="/t/a">Tile A</a></li>
+      <li id="tile-b"><a href="/t/b">Tile B</a><span id="sp">Sponsored</span></li>
+      <li id="tile-d"><a href="/t/d">Tile D</a><p>Note: <span id="pd">Sponsored</span></p></li>
+    </ul>
+    <div id="to-move"><div class="ad-banner"><a href="https://x.example/">Banner X</a></div></div>
+    <div id="spare"></div>
+  </main>
+  <aside id="side"></aside>`;
+
+/** The filter lists' selectors the engine would give (this engine has no lists loaded). */
+const LIST_SELECTORS = ['.ad-banner', '.late-banner'];
+
+/**
+ * One scan as content.js runs it, through the same PageReading: the first
+ * task's pieces, the engine's answers, then the candidates.
+ * @param {import('playwright-core').Page} page
+ * @param {string} which the PageReading to use (`window.adlensTest[which]`)
+ * @param {boolean} whole read the whole page, not only what changed
+ */
+async function scan(page, which, whole) {
+  const asked = await page.evaluate(({ name, all }) => {
+    const t = /** @type {any} */ (window).adlensTest;
+    const taken = t.changes.take();
+    const since = all || taken.whole ? null : taken;
+    const reading = t[name];
+    const classes = reading.classes(since);
+    const headings = reading.headings(classes.labels, since);
+    t.pending = { since, headings, markerWords: reading.markerWords(since), productHints: reading.product(since) };
+    return {
+      classAttributes: [...classes.classAttributes],
+      ids: [...classes.ids],
+      complete: classes.complete,
+      texts: [...headings.values()].map((h) => h.text).filter((text) => text !== null),
+      incremental: since !== null,
+    };
+  }, { name: which, all: whole });
+  const answer = engine.classIdAnswer(URL_, asked.classAttributes, asked.ids, asked.complete);
+  answer.selectors = [...answer.selectors, ...LIST_SELECTORS];
+  const labels = [...engine.labelIndices(asked.texts)].map((i) => asked.texts[i]);
+  const snapshot = await page.evaluate(([name, engineAnswer, labelTexts]) => {
+    const t = /** @type {any} */ (window).adlensTest;
+    const { since, headings, markerWords, productHints } = t.pending;
+    return t[name].snapshot(engineAnswer, { texts: { headings, labels: new Set(labelTexts) }, markerWords, productHints }, since);
+  }, [which, answer, labels]);
+  return { snapshot, incremental: asked.incremental, classAttributes: asked.classAttributes };
+}
+
+test('a rescan reading only what changed sends the engine what reading the whole page sends, after every kind of change', async () => {
+  const page = await current().browser.context.newPage();
+  await page.goto(URL_);
+  await page.addScriptTag({ content: readingScript });
+  await page.evaluate(([html, scanPlan]) => {
+    document.body.innerHTML = html;
+    const { PageReading, PageChanges } = /** @type {any} */ (window).adlensReading;
+    const changes = new PageChanges(() => false);
+    new MutationObserver((records) => changes.record(records)).observe(document.documentElement, PageChanges.watching(scanPlan.attributes));
+    /** @type {any} */ (window).adlensTest = { changes, rescanned: new PageReading(document, scanPlan) };
+  }, [PAGE, plan]);
+  const first = await scan(page, 'rescanned', false);
+  assert.equal(first.incremental, false, 'the first scan reads the whole page');
+
+  // A node moved out of the page and changed there: no record says what changed.
+  await page.evaluate(() => {
+    const t = /** @type {any} */ (window).adlensTest;
+    t.moved = document.getElementById('to-move');
+    t.moved.remove();
+  });
+  await page.evaluate(() => {
+    const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
+    const moved = /** @type {HTMLElement} */ (/** @type {any} */ (window).adlensTest.moved);
+    /** @type {HTMLElement} */ (moved.querySelector('a')).textContent = 'Banner Y';
+    $('side').append(moved);
+    // A late slot, and an element given a class the lists hide.
+    $('spare').insertAdjacentHTML('beforeend',
+      '<div id="div-gpt-ad-2-0"><a href="https://ad.example/click?adurl=https://shoes.example/">Shoes</a></div><div id="late">Late offer</div>');
+    $('late').className = 'late-banner';
+    // A heading's text changed in place, and a new heading before all the others.
+    /** @type {Text} */ ($('rec-h').firstChild).data = 'Inspired by your browsing history';
+    document.querySelector('main')?.prepend(Object.assign(document.createElement('h2'), { textContent: 'Before everything' }));
+    // An image changed inside a slot; a tile gone; a marker word gone, another come.
+    /** @type {HTMLImageElement} */ (document.querySelector('#div-gpt-ad-1-0 img')).src = 'https://cdn.example/a2.jpg';
+    $('tile-a').remove();
+    /** @type {Text} */ ($('sp').firstChild).data = 'Spotlight';
+    document.querySelector('.tiles')?.insertAdjacentHTML('beforeend', '<li id="tile-c"><a href="/t/c">Tile C</a><span>Anzeige</span></li>');
+    // A class naming a sponsor given to an existing element (its word alone
+    // is not a marker: it has text beside it); a product's JSON-LD added.
+    $('pd').className = 'sponsor-tag';
+    document.body.append(Object.assign(document.createElement('script'),
+      { type: 'application/ld+json', textContent: '{"@type": "Product", "name": "Trail Runner X"}' }));
+  });
+  const rescanned = await scan(page, 'rescanned', false);
+  assert.equal(rescanned.incremental, true, 'the rescan read only what changed');
+
+  await page.evaluate((scanPlan) => {
+    const t = /** @type {any} */ (window).adlensTest;
+    t.whole = new t.rescanned.constructor(document, scanPlan);
+    t.whole.keys = t.rescanned.keys; // the same handles, so the snapshots compare
+  }, plan);
+  const whole = await scan(page, 'whole', true);
+  assert.deepEqual(rescanned.snapshot, whole.snapshot);
+  // Not two empty answers: the changes are in both.
+  const { snapshot } = rescanned;
+  const ids = snapshot.candidates.map((/** @type {any} */ c) => c.id);
+  assert.ok(ids.includes('div-gpt-ad-2-0') && ids.includes('late'), 'the late slot and the newly hidden element are candidates');
+  assert.ok(!ids.includes('tile-a'));
+  const byId = Object.fromEntries(snapshot.candidates.map((/** @type {any} */ c) => [c.id, c]));
+  assert.deepEqual(byId['div-gpt-ad-1-0'].images, ['https://cdn.example/a2.jpg']);
+  assert.deepEqual(snapshot.candidates.filter((/** @type {any} */ c) => c.source === 'heading').map((/** @type {any} */ c) => c.heading).sort(),
+    ['Anzeige', 'Inspired by your browsing history', 'Sponsored']);
+  assert.equal(byId['tile-d']?.heading, 'Sponsored', 'the tile whose label was given a sponsor class');
+  assert.ok(snapshot.candidates.some((/** @type {any} */ c) => c.text === 'Banner Y'), 'the moved banner is read again');
+  assert.equal(snapshot.headings[0], 'Before everything');
+  assert.deepEqual(snapshot.productHints.jsonLd, ['{"@type": "Product", "name": "Trail Runner X"}']);
+  // Names seen once are still asked about (harmless); every name now there is.
+  for (const name of whole.classAttributes) assert.ok(rescanned.classAttributes.includes(name), name);
+  await page.close();
+});
+
+/** A shop page without scripts of its own: what it becomes is what the test does to it. */
+const SHOP = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Trail shoes — Shop Example</title></head><body>
+  <main>
+    <h1>Trail shoes</h1>
+    <p>Grippy soles for muddy mountain paths, light uppers, and a rock plate.</p>
+    <section class="recs"><h2 id="rec-h">Customers also bought</h2>
+      <ul><li><a href="/p/socks">Wool socks</a></li><li><a href="/p/gaiters">Gaiters</a></li></ul></section>
+    <div id="div-gpt-ad-100-0"><a href="https://adclick.g.doubleclick.net/aclk?adurl=https://brand.example/"><img src="/i/brand.jpg" alt=""></a></div>
+    <ul class="tiles"><li id="tile-a"><a href="/p/a">Shoe A</a></li><li id="tile-b"><a href="/p/b">Shoe B</a></li></ul>
+    <div id="feed"></div>
+  </main></body></html>`;
+
+/**
+ * What the engine found on a page, as comparable facts (the verdicts
+ * depend on the browsing before, which differs between two loads).
+ * @param {import('../../extension/messages.js').ReportedItem[]} items
+ */
+const found = (items) => items
+  .map((i) => JSON.stringify([i.elementId, i.itemType, i.source, i.vendor, i.network, i.text, i.landingDomain, i.images]))
+  .sort();
+
+test('in the extension, a page changed after it loaded ends up with the items a fresh load of it finds', async () => {
+  const session = current();
+  const url = 'http://shop.example/rescan/live.html';
+  session.server.overrides.set(url, { status: 200, body: SHOP });
+  const page = await session.open(url);
+  await session.waitForReport(url, 1);
+  await page.evaluate(() => {
+    const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
+    /** @type {Text} */ ($('rec-h').firstChild).data = 'Recommended for you';
+    $('tile-a').remove();
+    $('feed').insertAdjacentHTML('beforeend', '<div id="div-gpt-ad-100-1"><a href="https://adclick.g.doubleclick.net/aclk?adurl=https://shoes.example/">Shoes</a></div>'
+      + '<div class="sponsored-post"><a href="https://banner.example/">Banner</a></div>');
+    document.querySelector('.tiles')?.insertAdjacentHTML('beforeend', '<li id="tile-c"><a href="/p/c">Shoe C</a><span>Sponsored</span></li>');
+    /** @type {HTMLImageElement} */ (document.querySelector('#div-gpt-ad-100-0 img')).src = '/i/brand-2.jpg';
+  });
+  const changedHtml = await page.evaluate(() => `<!doctype html>${document.documentElement.outerHTML}`);
+  const copy = 'http://shop.example/rescan/copy.html';
+  session.server.overrides.set(copy, { status: 200, body: changedHtml });
+  const fresh = await session.open(copy);
+  const expected = found((await session.waitForReport(copy, 5)).state.report.items);
+  assert.equal(expected.length, 5, 'the changed page has five items: the two slots, the banner, the widget and the sponsored tile');
+  // The first page is rescanned after 250 ms of quiet.
+  const deadline = Date.now() + 5_000;
+  let seen = /** @type {string[]} */ ([]);
+  while (Date.now() < deadline) {
+    seen = found((await session.tabStateFor(url))?.state.report.items ?? []);
+    if (JSON.stringify(seen) === JSON.stringify(expected)) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  assert.deepEqual(seen, expected);
+  await Promise.all([page.close(), fresh.close()]);
+});
