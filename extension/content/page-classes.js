@@ -2,7 +2,7 @@
 // is asked about (the filter lists' generic rules, and the vendor markers
 // on classes and ids, both decided in the engine).
 
-import { attr, classesOf, tagOf, within } from './dom-safe.js';
+import { attr, classesOf, within } from './dom-safe.js';
 import { LiveQuery } from './live-query.js';
 
 /** @typedef {import('../messages.js').ScanPlan} ScanPlan */
@@ -88,30 +88,31 @@ function readAll(all, read) {
 /**
  * The elements carrying the vendor markers the engine named among the
  * page's classes and ids, each once, in the order named. Looked up by
- * name: the browser's own indexes, not a test of every element.
+ * name: a selector per name, which the browser answers from its own
+ * indexes for an id, and which a rescan asks only of what changed.
  * @param {Document} doc
  * @param {import('../messages.js').MarkedNames} marked
+ * @param {(selector: string) => Element[]} [select] a selector's matches in page order
  * @returns {Set<Element>}
  */
-export function markedElements(doc, marked) {
+export function markedElements(doc, marked, select = (selector) => [...doc.querySelectorAll(selector)]) {
   /** @type {Set<Element>} */
   const found = new Set();
-  /** @param {HTMLCollectionOf<Element> | NodeListOf<Element>} list @param {string | null} tag */
-  const add = (list, tag) => {
-    for (let i = 0; i < list.length; i++) if (tag === null || tagOf(list[i]) === tag) found.add(list[i]);
+  /** @param {string} selector */
+  const add = (selector) => {
+    for (const el of select(selector)) found.add(el);
   };
-  for (const c of marked.classes) add(doc.getElementsByClassName(c), null);
+  for (const c of marked.classes) add(`.${CSS.escape(c)}`);
   if (marked.classPrefixes.length > 0) {
     // One query for every prefix (by name, each class would be one walk of
     // the page: a Taboola widget has 50 `trc_…` classes; 1.3–1.5 against
     // 0.5 ms on breitbart.com), then the class that really begins with one.
     const prefixes = marked.classPrefixes;
-    const near = doc.querySelectorAll(prefixes.map((p) => `[class*="${CSS.escape(p)}"]`).join(','));
-    for (let i = 0; i < near.length; i++) {
-      if (classesOf(near[i]).some((c) => prefixes.some((p) => c.startsWith(p)))) found.add(near[i]);
+    for (const el of select(prefixes.map((p) => `[class*="${CSS.escape(p)}"]`).join(','))) {
+      if (classesOf(el).some((c) => prefixes.some((p) => c.startsWith(p)))) found.add(el);
     }
   }
-  for (const [tag, c] of marked.tagClasses) add(doc.getElementsByClassName(c), tag);
-  for (const id of marked.ids) add(doc.querySelectorAll(`#${CSS.escape(id)}`), null);
+  for (const [tag, c] of marked.tagClasses) add(`${CSS.escape(tag)}.${CSS.escape(c)}`);
+  for (const id of marked.ids) add(`#${CSS.escape(id)}`);
   return found;
 }

@@ -46,25 +46,37 @@ import { LiveQuery } from './live-query.js';
  * list: the browser has fast paths for a lone id, class or tag selector, and
  * a list must try every selector on every element (measured on real pages:
  * 0.3 against 1.2 ms on 54 selectors, and 1.9 against 4.1 ms on 83).
- * A selector this browser does not understand (`:has-text()`…) is skipped.
- * @param {Document} doc
+ * A selector this browser does not understand (`:has-text()`…) matches nothing.
  * @param {string[]} selectors
+ * @param {(selector: string) => Element[]} select a selector's matches in page order
  * @returns {Element[]}
  */
-function selectEach(doc, selectors) {
+function selectEach(selectors, select) {
   /** @type {Element[]} */
   const found = [];
-  for (const selector of selectors) {
-    /** @type {NodeListOf<Element>} */
-    let matched;
-    try {
-      matched = doc.querySelectorAll(selector);
-    } catch {
-      continue;
-    }
-    for (let i = 0; i < matched.length; i++) found.push(matched[i]);
-  }
+  for (const selector of selectors) for (const el of select(selector)) found.push(el);
   return found;
+}
+
+/**
+ * A selector's matches, followed from scan to scan (`LiveQuery`); the ones
+ * a scan did not ask about are dropped after it.
+ * @param {Described} described
+ * @param {Document} doc
+ * @param {import('./page-changes.js').Changes | null} changes
+ */
+function liveSelect(described, doc, changes) {
+  const queries = described.queries ?? new Map();
+  /** @type {Map<string, LiveQuery>} */
+  const used = new Map();
+  described.queries = used;
+  /** @param {string} selector */
+  return (selector) => {
+    const query = used.get(selector) ?? queries.get(selector) ?? new LiveQuery(selector);
+    if (used.has(selector)) return query.matches;
+    used.set(selector, query);
+    return query.run(doc, changes);
+  };
 }
 
 /**
@@ -156,11 +168,11 @@ export function scanPage(doc, plan, keys, answer, before, described = { read: ne
   const { texts, markerWords, productHints: hints } = before;
   /** @type {Map<Element, Candidate['source']>} */
   const found = new Map();
+  const select = liveSelect(described, doc, changes);
   // The first reason an element was picked wins: markers, lists, headings.
-  for (const el of markedElements(doc, answer.marked)) found.set(el, 'marker');
-  described.markerLinks ??= new LiveQuery(plan.otherMarkerSelector);
-  for (const el of described.markerLinks.run(doc, changes)) if (!found.has(el)) found.set(el, 'marker');
-  for (const el of selectEach(doc, answer.selectors)) if (!found.has(el)) found.set(el, 'cosmetic');
+  for (const el of markedElements(doc, answer.marked, select)) found.set(el, 'marker');
+  for (const el of select(plan.otherMarkerSelector)) if (!found.has(el)) found.set(el, 'marker');
+  for (const el of selectEach(answer.selectors, select)) if (!found.has(el)) found.set(el, 'cosmetic');
   /** @type {Map<Element, string>} the label that made a container a candidate */
   const labelOf = new Map();
   // Headings first, then sponsor-marked elements: as read before the scan
@@ -285,9 +297,9 @@ export function productHints(doc, plan) {
  * links to and shows, and its markers. A candidate nothing has changed in
  * reads the same at the next scan, so these are kept (`Described`).
  * @typedef {Omit<Candidate, 'source' | 'parent' | 'rect'> | Omit<import('../messages.js').NestedCandidate, 'source' | 'parent'>} CandidateFields
- * @typedef {{ read: Map<Element, { nested: boolean, fields: CandidateFields }>, markerLinks?: LiveQuery }} Described
+ * @typedef {{ read: Map<Element, { nested: boolean, fields: CandidateFields }>, queries?: Map<string, LiveQuery> }} Described
  *   read: each candidate of the last scan, and whether it was inside another then;
- *   markerLinks: the vendor markers the browser finds by selector (links, mostly), kept from scan to scan
+ *   queries: the selectors the last scan picked candidates by (markers, lists), with their matches
  */
 
 /**

@@ -63,7 +63,8 @@ try {
   }
   const { scans } = await stopTrace();
   const items = (await session.tabStateFor(tab.url()))?.state.report.items.length ?? 0;
-  const rescans = [...scans].filter(([n]) => n > 1).sort(([a], [b]) => a - b).map(([, work]) => work.cpuMs);
+  const rescanWork = [...scans].filter(([n]) => n > 1).sort(([a], [b]) => a - b).map(([, work]) => work);
+  const rescans = rescanWork.map((work) => work.cpuMs);
   console.log(`first scan (the page as saved): ${scans.get(1)?.cpuMs.toFixed(1)} ms CPU`);
   console.log('rescan  elements  CPU ms');
   rescans.forEach((ms, i) => {
@@ -74,6 +75,10 @@ try {
   console.log(`rescans: ${rescans.length}, median ${median(rescans).toFixed(1)} ms, max ${Math.max(...rescans).toFixed(1)} ms,`
     + ` ${rescans.filter((ms) => ms <= 10).length}/${rescans.length} within 10 ms; first ten median ${median(firstTen).toFixed(1)},`
     + ` last ten median ${median(lastTen).toFixed(1)} (page ${sizes[0]} → ${sizes.at(-1)} elements, ${items} items at the end)`);
+  /** @type {Record<string, number[]>} */
+  const pieces = {};
+  for (const work of rescanWork.slice(-10)) for (const [piece, ms] of Object.entries(work.cpuByPiece)) (pieces[piece] ??= []).push(ms);
+  console.log(`last ten rescans by piece (median ms): ${Object.entries(pieces).map(([piece, ms]) => `${piece} ${median(ms).toFixed(1)}`).join(', ')}`);
 } finally {
   await session.close();
 }
