@@ -41,8 +41,13 @@ const PAGE = `
       <li id="tile-b"><a href="/t/b">Tile B</a><span id="sp">Sponsored</span></li>
       <li id="tile-d"><a href="/t/d">Tile D</a><p>Note: <span id="pd">Sponsored</span></p></li>
     </ul>
-    <div id="to-move"><div class="ad-banner"><a href="https://x.example/">Banner X</a></div></div>
+    <div id="to-move"><div id="moved-ad" class="ad-banner"><a href="https://x.example/">Banner X</a></div></div>
     <div id="spare"></div>
+    <div id="was-plain">Plain offer <a href="/o">Go</a></div>
+    <div id="was-ad" class="ad-banner">Old banner</div>
+    <div id="renamed">A box that becomes a slot</div>
+    <div id="holder"><div id="inner-ad" class="ad-banner"><a href="https://y.example/">Inner</a></div></div>
+    <div id="holder-2" class="late-banner"><div id="inner-ad-2" class="ad-banner"><a href="https://z.example/">Inner 2</a></div></div>
   </main>
   <aside id="side"></aside>`;
 
@@ -113,6 +118,15 @@ test('a rescan reading only what changed sends the engine what reading the whole
     $('spare').insertAdjacentHTML('beforeend',
       '<div id="div-gpt-ad-2-0"><a href="https://ad.example/click?adurl=https://shoes.example/">Shoes</a></div><div id="late">Late offer</div>');
     $('late').className = 'late-banner';
+    // Existing elements given, or losing, a class the lists hide, or a slot's id;
+    // one of them now holds a candidate (the moved banner), which is nested from now on.
+    $('was-plain').className = 'late-banner';
+    $('was-ad').className = '';
+    $('renamed').id = 'div-gpt-ad-3-0';
+    $('side').classList.add('late-banner');
+    // A candidate that nothing changed in, now inside another; and one no longer inside one.
+    $('holder').className = 'late-banner';
+    $('holder-2').className = '';
     // A heading's text changed in place, and a new heading before all the others.
     /** @type {Text} */ ($('rec-h').firstChild).data = 'Inspired by your browsing history';
     document.querySelector('main')?.prepend(Object.assign(document.createElement('h2'), { textContent: 'Before everything' }));
@@ -141,13 +155,18 @@ test('a rescan reading only what changed sends the engine what reading the whole
   const { snapshot } = rescanned;
   const ids = snapshot.candidates.map((/** @type {any} */ c) => c.id);
   assert.ok(ids.includes('div-gpt-ad-2-0') && ids.includes('late'), 'the late slot and the newly hidden element are candidates');
-  assert.ok(!ids.includes('tile-a'));
+  assert.ok(!ids.includes('tile-a') && !ids.includes('was-ad'), 'the tile removed and the element no longer hidden are not');
+  assert.ok(ids.includes('was-plain') && ids.includes('div-gpt-ad-3-0') && ids.includes('side'), 'the elements given a hidden class or a slot id are');
   const byId = Object.fromEntries(snapshot.candidates.map((/** @type {any} */ c) => [c.id, c]));
   assert.deepEqual(byId['div-gpt-ad-1-0'].images, ['https://cdn.example/a2.jpg']);
   assert.deepEqual(snapshot.candidates.filter((/** @type {any} */ c) => c.source === 'heading').map((/** @type {any} */ c) => c.heading).sort(),
     ['Anzeige', 'Inspired by your browsing history', 'Sponsored']);
   assert.equal(byId['tile-d']?.heading, 'Sponsored', 'the tile whose label was given a sponsor class');
-  assert.ok(snapshot.candidates.some((/** @type {any} */ c) => c.text === 'Banner Y'), 'the moved banner is read again');
+  assert.equal(byId.side.text, 'Banner Y', 'the moved banner is read again (its text changed while out of the page)');
+  assert.equal(byId['moved-ad'].parent, byId.side.key, 'the moved banner is inside a candidate now');
+  assert.equal(byId['inner-ad'].parent, byId.holder.key);
+  assert.equal(byId['inner-ad'].text, undefined, 'inside another candidate, only its markers are sent');
+  assert.equal(byId['inner-ad-2'].text, 'Inner 2', 'no longer inside one, it is described whole');
   assert.equal(snapshot.headings[0], 'Before everything');
   assert.deepEqual(snapshot.productHints.jsonLd, ['{"@type": "Product", "name": "Trail Runner X"}']);
   // Names seen once are still asked about (harmless); every name now there is.
