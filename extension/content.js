@@ -328,8 +328,8 @@ async function topPage() {
     return running;
   };
   const schedule = onQuietChanges(rescan, RESCAN_DELAY_MS, {
-    // Only nodes added or removed call for a rescan, as before classes and
-    // texts were watched; their changes are read by the next one.
+    // Only nodes added or removed call for a rescan (changed classes, links
+    // and texts are recorded, and read by the next one).
     ignore: (records) => records.every((r) => r.type !== 'childList' || ours(r.target) || [...r.addedNodes, ...r.removedNodes].some(ours)),
     watch: PageChanges.watching(plan.attributes),
     record: (records) => changes.record(records),

@@ -5,29 +5,16 @@
 // the extension, a page changed after load ends up with the items a fresh
 // load of the same page finds.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import { test } from 'node:test';
-import * as esbuild from 'esbuild';
+import { builtEngine, bundled } from '../harness/content-modules.mjs';
 import { sessionForTests } from '../harness/session.mjs';
 
 const current = sessionForTests();
-const engineDir = new URL('../../dist/chrome/engine/', import.meta.url);
-const { initSync, Engine } = await import(new URL('adlens.js', engineDir).href);
-initSync({ module: fs.readFileSync(new URL('adlens_bg.wasm', engineDir)) });
-const engine = new Engine();
-const plan = engine.scanPlan();
+const { engine, plan } = await builtEngine();
 const URL_ = 'http://news.example/fresh.html';
 
-const readingScript = (await esbuild.build({
-  stdin: {
-    contents: `export { PageReading } from './page-reading.js'; export { PageChanges } from './page-changes.js';`,
-    resolveDir: new URL('../../extension/content/', import.meta.url).pathname,
-  },
-  bundle: true,
-  format: 'iife',
-  globalName: 'adlensReading',
-  write: false,
-})).outputFiles[0].text;
+const readingScript = await bundled(
+  `export { PageReading } from './page-reading.js'; export { PageChanges } from './page-changes.js';`, 'adlensReading');
 
 const PAGE = `
   <main>

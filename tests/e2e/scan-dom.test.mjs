@@ -3,30 +3,19 @@
 // classes and ids reads, what the engine says about them, and the marked
 // elements found by the names it gives, case by case.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import { test } from 'node:test';
-import * as esbuild from 'esbuild';
+import { builtEngine, bundled as bundledExports } from '../harness/content-modules.mjs';
 import { sessionForTests } from '../harness/session.mjs';
 
 const current = sessionForTests();
-const engineDir = new URL('../../dist/chrome/engine/', import.meta.url);
-const { initSync, Engine } = await import(new URL('adlens.js', engineDir).href);
-initSync({ module: fs.readFileSync(new URL('adlens_bg.wasm', engineDir)) });
-const engine = new Engine();
-const plan = engine.scanPlan();
+const { engine, plan } = await builtEngine();
 
 /**
  * A content-script module as one script that sets `window[globalName]`.
  * @param {string} module path under extension/content/
  * @param {string} globalName
  */
-const bundled = async (module, globalName) => (await esbuild.build({
-  entryPoints: [new URL(`../../extension/content/${module}`, import.meta.url).pathname],
-  bundle: true,
-  format: 'iife',
-  globalName,
-  write: false,
-})).outputFiles[0].text;
+const bundled = (module, globalName) => bundledExports(`export * from './${module}';`, globalName);
 
 const scanScript = await bundled('page-classes.js', 'adlensScan');
 
