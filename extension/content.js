@@ -253,8 +253,6 @@ async function topPage() {
   const changes = new PageChanges(ours);
   /** What the last scan read, for the next one to keep what has not changed. */
   const reading = new PageReading(document, plan);
-  /** The address the last scan read. */
-  let readUrl = '';
 
   const scan = async () => {
     try {
@@ -270,10 +268,7 @@ async function topPage() {
   const scanOnce = async () => {
     startScan();
     scanWorkMs = 0;
-    // Another address (a single-page app moving on) is another page.
-    if (location.href !== readUrl) changes.readWhole();
-    readUrl = location.href;
-    const taken = changes.take();
+    const taken = changes.take(location.href);
     const since = taken.whole ? null : taken;
     const classes = timed('classes', () => reading.classes(since));
     const asking = Promise.all([askAboutClasses(classes), labelTexts(classes.labels, since)]);

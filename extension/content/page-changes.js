@@ -12,6 +12,8 @@ import { connected, parentOf } from './dom-safe.js';
  * that, the next scan reads the whole page (cheaper than so many pieces).
  */
 const MAX_CHANGES = 1_000;
+/** Most nodes at or above a change (each change marks its ancestors: 20 or so). */
+const MAX_TOUCHED = 5_000;
 
 /**
  * Attributes whose change can change what a scan reads of an element: its
@@ -36,6 +38,8 @@ export class PageChanges {
   constructor(ours) {
     this.ours = ours;
     this.whole = true;
+    /** The address of the last `take`, without its fragment. */
+    this.address = '';
     /** @type {Set<Node>} */
     this.added = new Set();
     /** @type {Set<Element>} */
@@ -72,7 +76,7 @@ export class PageChanges {
         this.attributed.add(r.target);
       }
       this.touch(r.target);
-      if (this.added.size + this.attributed.size > MAX_CHANGES || this.touched.size > MAX_CHANGES) {
+      if (this.added.size + this.attributed.size > MAX_CHANGES || this.touched.size > MAX_TOUCHED) {
         this.readWhole();
         return;
       }
@@ -88,11 +92,17 @@ export class PageChanges {
   }
 
   /**
-   * The changes since the last call (the first call: the whole page), and
-   * a fresh start for the next ones.
+   * The changes since the last call (the first call, or one at another
+   * address, a single-page app moving on: the whole page), and a fresh
+   * start for the next ones. A new fragment (`#…`) is the same page: some
+   * pages set it as they are scrolled.
+   * @param {string} address the page's address now
    * @returns {Changes}
    */
-  take() {
+  take(address) {
+    const page = address.split('#')[0];
+    if (page !== this.address) this.readWhole();
+    this.address = page;
     const { touched, added: addedSet } = this;
     const added = [...addedSet].filter((node) => connected(node) && !this.insideAdded(node));
     /** @type {Map<Node, boolean>} whether a node is, or is inside, an added one */

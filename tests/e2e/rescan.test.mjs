@@ -51,7 +51,7 @@ const LIST_SELECTORS = ['.ad-banner', '.late-banner'];
 async function scan(page, which, whole) {
   const asked = await page.evaluate(({ name, all }) => {
     const t = /** @type {any} */ (window).adlensTest;
-    const taken = t.changes.take();
+    const taken = t.changes.take(location.href);
     const since = all || taken.whole ? null : taken;
     const reading = t[name];
     const classes = reading.classes(since);
@@ -213,4 +213,46 @@ test('in the extension, a page changed after it loaded ends up with the items a 
   }
   assert.deepEqual(seen, expected);
   await Promise.all([page.close(), fresh.close()]);
+});
+
+test('past 1,000 changes, or at another address (not another fragment), the next scan reads the whole page; a single-page app’s next address gets its own items', async () => {
+  const page = await current().browser.context.newPage();
+  await page.goto(URL_);
+  await page.addScriptTag({ content: readingScript });
+  const whole = await page.evaluate(async () => {
+    const { PageChanges } = /** @type {any} */ (window).adlensReading;
+    const changes = new PageChanges(() => false);
+    new MutationObserver((records) => changes.record(records)).observe(document.documentElement, PageChanges.watching([]));
+    const first = changes.take(location.href).whole;
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+    for (let i = 0; i < 10; i++) document.body.append(document.createElement('p'));
+    await settle();
+    const few = changes.take(location.href);
+    for (let i = 0; i < 1_001; i++) document.body.append(document.createElement('p'));
+    await settle();
+    const many = changes.take(location.href).whole;
+    document.body.append(document.createElement('p'));
+    await settle();
+    const anchor = changes.take(`${location.href}#part-2`).whole;
+    const elsewhere = changes.take(`${location.origin}/next`).whole;
+    return { first, few: [few.whole, few.added.length], many, anchor, elsewhere };
+  });
+  assert.deepEqual(whole, { first: true, few: [false, 10], many: true, anchor: false, elsewhere: true });
+  await page.close();
+
+  // A single-page app moving to another address: the scan there finds that page's items.
+  const session = current();
+  const url = 'http://shop.example/rescan/app.html';
+  session.server.overrides.set(url, { status: 200, body: SHOP });
+  const app = await session.open(url);
+  await session.waitForReport(url, 1);
+  const next = 'http://shop.example/rescan/app-next.html';
+  await app.evaluate((address) => {
+    history.pushState({}, '', address);
+    /** @type {HTMLElement} */ (document.querySelector('main')).innerHTML = '<h1>Socks</h1><p>Warm wool socks.</p>'
+      + '<div id="div-gpt-ad-200-0"><a href="https://adclick.g.doubleclick.net/aclk?adurl=https://socks.example/">Socks</a></div>';
+  }, next);
+  const { state } = await session.waitForReport(next, 1);
+  assert.deepEqual(state.report.items.map((i) => [i.elementId, i.landingDomain]), [['div-gpt-ad-200-0', 'socks.example']]);
+  await app.close();
 });
