@@ -73,13 +73,16 @@ export class LiveQuery {
     }
     let changed = fresh.size > 0;
     // Kept: the earlier matches still in the page, not found again (a node
-    // moved is found again, at its new place), and still matching if their
-    // own attributes changed. (One inside an added node is found again, so
-    // a kept one has changed only if something in it did.)
+    // moved is found again, at its new place), and still matching if they
+    // or something in them changed (a node can change while out of the page).
     const kept = this.matches.filter((el) => {
-      const keep = !fresh.has(el) && connected(el) && !(attributed.has(el) && !isMatch(el, this.selector));
-      if (!keep || changes.touched.has(el)) changed = true;
-      return keep;
+      if (fresh.has(el) || !connected(el)) {
+        changed = true;
+        return false;
+      }
+      if (!attributed.has(el) && !changes.changed(el)) return true;
+      changed = true;
+      return isMatch(el, this.selector);
     });
     this.matches = fresh.size === 0 ? kept : inPageOrder(kept, fresh);
     this.fresh = fresh;

@@ -41,11 +41,35 @@ export function pageClasses(doc, plan, since = null, labelQuery = new LiveQuery(
   const found = before
     ? { classAttributes: new Set(before.classAttributes), ids: new Set(before.ids), complete: before.complete, labels }
     : { classAttributes: new Set(), ids: new Set(), complete: true, labels };
-  const { classAttributes, ids } = found;
   let chars = 0;
-  for (const c of classAttributes) chars += c.length;
-  /** @param {Element} el */
-  const read = (el) => {
+  for (const c of found.classAttributes) chars += c.length;
+  if (!since) {
+    readAll(doc.querySelectorAll('[class],[id]'), found, max, chars);
+    return found;
+  }
+  /** @type {Element[]} */
+  const changed = [...since.changes.attributed];
+  for (const node of since.changes.added) if (node instanceof Element) changed.push(node, ...within(node, '[class],[id]'));
+  readAll(changed, found, max, chars);
+  return found;
+}
+
+/**
+ * Reads the class attribute and id of every element of a list into `found`.
+ * A tight loop, with nothing called per element but the DOM: on a first
+ * scan it runs as cold script, once per element. (Calling the element's
+ * own getAttribute directly, rather than through `attr`, measured no
+ * faster: the cost is in the DOM, not the call.)
+ * @param {ArrayLike<Element>} all
+ * @param {PageClasses} found
+ * @param {number} max most class attributes, and most ids
+ * @param {number} chars characters of class attributes already in `found`
+ */
+function readAll(all, found, max, chars) {
+  const { classAttributes, ids } = found;
+  const count = all.length;
+  for (let i = 0; i < count; i++) {
+    const el = all[i];
     const classAttr = attr(el, 'class');
     if (classAttr && !classAttributes.has(classAttr)) {
       if (classAttributes.size < max && chars + classAttr.length <= MAX_CLASS_CHARS) {
@@ -58,31 +82,7 @@ export function pageClasses(doc, plan, since = null, labelQuery = new LiveQuery(
       if (ids.size < max) ids.add(id);
       else found.complete = false;
     }
-  };
-  if (!since) {
-    readAll(doc.querySelectorAll('[class],[id]'), read);
-    return found;
   }
-  for (const node of since.changes.added) {
-    if (!(node instanceof Element)) continue;
-    read(node);
-    readAll(within(node, '[class],[id]'), read);
-  }
-  for (const el of since.changes.attributed) read(el);
-  return found;
-}
-
-/**
- * Reads every element of a list. A tight loop: on a first scan it runs as
- * cold script, once per element. (Calling the element's own getAttribute
- * directly, rather than through `attr`, measured no faster: the cost is in
- * the DOM, not the call.)
- * @param {NodeListOf<Element>} all
- * @param {(el: Element) => void} read
- */
-function readAll(all, read) {
-  const count = all.length;
-  for (let i = 0; i < count; i++) read(all[i]);
 }
 
 /**
