@@ -322,6 +322,11 @@ async function topPage() {
     }).catch(report);
     return running;
   };
+  await rescan();
+  // Watched from after the first scan, as before rescans read only what
+  // changed: watching during it cost it 0.2–0.4 ms. What changed meanwhile
+  // is not known, so the first rescan reads the whole page again.
+  changes.readWhole();
   const schedule = onQuietChanges(rescan, RESCAN_DELAY_MS, {
     // Only nodes added or removed call for a rescan (changed classes, links
     // and texts are recorded, and read by the next one).
@@ -329,7 +334,6 @@ async function topPage() {
     watch: PageChanges.watching(plan.attributes),
     record: (records) => changes.record(records),
   });
-  await rescan();
   // The background asks for a rescan when a frame reported new content.
   chrome.runtime.onMessage.addListener((message) => {
     if (message?.type === RESCAN) schedule();

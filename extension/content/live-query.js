@@ -36,6 +36,12 @@ export class LiveQuery {
     this.invalid = false;
   }
 
+  /** The next run asks the whole page (nothing kept is known to be current). */
+  forget() {
+    this.ran = false;
+    this.matches = [];
+  }
+
   /**
    * The selector's matches now, in page order.
    * @param {Document} doc
@@ -68,7 +74,7 @@ export class LiveQuery {
     for (const el of attributed) if (isMatch(el, this.selector)) fresh.add(el);
     // Placing many in page order one by one costs more than asking again.
     if (fresh.size > MAX_PLACED) {
-      this.ran = false;
+      this.forget();
       return this.run(doc, null);
     }
     let changed = fresh.size > 0;

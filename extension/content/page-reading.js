@@ -74,8 +74,11 @@ export class PageReading {
    * @param {Changes | null} changes
    */
   product(changes) {
-    this.productQuery.run(this.doc, changes);
-    if (this.productQuery.changed || !this.hints) this.hints = productHints(this.doc, this.plan);
+    // Reading the whole page, the hints are read whatever the query says:
+    // it is asked at the next rescan, which then reads them once more.
+    if (!changes) this.productQuery.forget();
+    else this.productQuery.run(this.doc, changes);
+    if (!changes || this.productQuery.changed || !this.hints) this.hints = productHints(this.doc, this.plan);
     return this.hints;
   }
 

@@ -53,9 +53,11 @@ export function textMarkers(doc, plan, hits = new Set(), changes = null) {
    * Whether a short text node reads as a marker (then it is a hit).
    * @param {Text} node
    * @param {string} t its text, trimmed, not blank, no longer than a marker
+   * @returns {boolean} whether there is room for more hits
    */
   const test = (node, t) => {
     if (starts.has(firstLower(t)) && wanted.has(markerText(t))) hits.add(node);
+    return hits.size < MAX_MARKERS;
   };
   // Text nodes read as they are: most are long or blank and cost one length
   // check and a trim, in the loop itself (a page's inline scripts are text
@@ -65,11 +67,12 @@ export function textMarkers(doc, plan, hits = new Set(), changes = null) {
   /** @param {Node} root */
   const walk = (root) => {
     const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node && hits.size < MAX_MARKERS; node = walker.nextNode()) {
+    let room = hits.size < MAX_MARKERS;
+    for (let node = walker.nextNode(); node && room; node = walker.nextNode()) {
       const text = /** @type {Text} */ (node);
       if (text.length > MAX_MARKER_CHARS * 4) continue;
       const t = text.data.trim();
-      if (t.length !== 0 && t.length <= MAX_MARKER_CHARS + 1) test(text, t);
+      if (t.length !== 0 && t.length <= MAX_MARKER_CHARS + 1) room = test(text, t);
     }
   };
   if (!changes || changes.whole) {
@@ -99,7 +102,7 @@ export function textMarkers(doc, plan, hits = new Set(), changes = null) {
     const label = parentOf(node);
     const text = node.nodeValue ?? '';
     // A hit kept from an earlier scan may have changed since.
-    if (!wanted.has(markerText(text))) {
+    if (changes && !changes.whole && !wanted.has(markerText(text))) {
       hits.delete(node);
       continue;
     }
