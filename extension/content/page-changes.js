@@ -46,6 +46,8 @@ export class PageChanges {
     this.attributed = new Set();
     /** @type {Set<Node>} */
     this.touched = new Set();
+    /** Whether a node of the page was taken out (to be put back elsewhere, perhaps). */
+    this.removals = false;
   }
 
   /**
@@ -70,6 +72,7 @@ export class PageChanges {
       if (this.ours(r.target)) continue;
       if (r.type === 'childList') {
         for (const node of r.addedNodes) if (!this.ours(node)) this.added.add(node);
+        for (const node of r.removedNodes) if (!this.ours(node)) this.removals = true;
       } else if (r.type === 'characterData') {
         this.added.add(r.target);
       } else if (r.target instanceof Element) {
@@ -89,6 +92,7 @@ export class PageChanges {
     this.added.clear();
     this.attributed.clear();
     this.touched.clear();
+    this.removals = false;
   }
 
   /**
@@ -103,7 +107,7 @@ export class PageChanges {
     const page = address.split('#')[0];
     if (page !== this.address) this.readWhole();
     this.address = page;
-    const { touched, added: addedSet } = this;
+    const { touched, added: addedSet, removals } = this;
     const added = [...addedSet].filter((node) => connected(node) && !this.insideAdded(node));
     /** @type {Map<Node, boolean>} whether a node is, or is inside, an added one */
     const inAdded = new Map();
@@ -133,12 +137,15 @@ export class PageChanges {
       added,
       attributed: [...this.attributed].filter(connected),
       touched,
-      changed: (el) => touched.has(el) || isInAdded(el),
+      // Without a node taken out, an element inside an added one is new:
+      // no scan read it before (so there is no need to climb to see).
+      changed: (el) => touched.has(el) || (removals && isInAdded(el)),
     };
     this.whole = false;
     this.added = new Set();
     this.attributed = new Set();
     this.touched = new Set();
+    this.removals = false;
     return changes;
   }
 
