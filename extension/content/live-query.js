@@ -5,13 +5,6 @@
 
 import { connected, isMatch, within } from './dom-safe.js';
 
-/**
- * What a rescan's matches can miss, until the next read of the whole page
- * (another address, or more changes than are worth following): an element
- * the page did not add nor change the class, id or links of, which starts
- * or stops matching because of its ancestors' or siblings' attributes or
- * count (`.open .ad`, `:nth-child(3)`).
- */
 /** Most new matches placed among the kept ones: more, and the page is asked again. */
 const MAX_PLACED = 200;
 /**
@@ -21,14 +14,19 @@ const MAX_PLACED = 200;
  */
 const MAX_ROOTS = 100;
 
+/**
+ * One selector's matches, in page order. What a rescan's matches can miss,
+ * until the next read of the whole page (another address, or more changes
+ * than are worth following): an element the page did not add nor change
+ * the class, id or links of, which starts or stops matching because of its
+ * ancestors' or siblings' attributes or count (`.open .ad`, `:nth-child(3)`).
+ */
 export class LiveQuery {
   /** @param {string} selector */
   constructor(selector) {
     this.selector = selector;
     /** @type {Element[]} the matches, in page order */
     this.matches = [];
-    /** @type {Set<Element>} the matches found in the added nodes at the last run */
-    this.fresh = new Set();
     /** Whether the last run's matches differ from the run's before, or may read differently. */
     this.changed = true;
     this.ran = false;
@@ -57,7 +55,6 @@ export class LiveQuery {
         this.invalid = true;
         this.matches = [];
       }
-      this.fresh = new Set(this.matches);
       this.changed = true;
       this.ran = true;
       return this.matches;
@@ -91,7 +88,6 @@ export class LiveQuery {
       return isMatch(el, this.selector);
     });
     this.matches = fresh.size === 0 ? kept : inPageOrder(kept, fresh);
-    this.fresh = fresh;
     this.changed = changed;
     return this.matches;
   }

@@ -108,7 +108,6 @@ export class PageChanges {
     if (page !== this.address) this.readWhole();
     this.address = page;
     const { touched, added: addedSet, removals } = this;
-    const added = [...addedSet].filter((node) => connected(node) && !this.insideAdded(node));
     /** @type {Map<Node, boolean>} whether a node is, or is inside, an added one */
     const inAdded = new Map();
     /** @param {Node} node */
@@ -131,6 +130,11 @@ export class PageChanges {
       for (const n of climbed) inAdded.set(n, answer);
       return answer;
     };
+    // None inside another: reading that one reads it.
+    const added = [...addedSet].filter((node) => {
+      const parent = parentOf(node);
+      return connected(node) && !(parent && isInAdded(parent));
+    });
     /** @type {Changes} */
     const changes = {
       whole: this.whole,
@@ -152,11 +156,5 @@ export class PageChanges {
   /** @param {Node} node at or above a change: climbs until a node already marked */
   touch(node) {
     for (let n = /** @type {Node | null} */ (node); n && !this.touched.has(n); n = parentOf(n)) this.touched.add(n);
-  }
-
-  /** @param {Node} node whether an added node holds it (reading that one reads this) */
-  insideAdded(node) {
-    for (let p = parentOf(node); p; p = parentOf(p)) if (this.added.has(p)) return true;
-    return false;
   }
 }

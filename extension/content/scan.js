@@ -112,17 +112,15 @@ export function headingTexts(doc, plan, labels, since = null, headingQuery = new
     }
     found.set(el, { text, heading, label: isLabel.has(el) });
   };
-  const headings = headingQuery.run(doc, since?.changes ?? null);
-  // A heading found again is new, or moved (and may have changed meanwhile).
-  const { fresh } = headingQuery;
-  const touched = since?.changes.touched;
-  for (const el of headings) {
+  /** @param {Element} el whether its text is as the last scan read it */
+  const same = (el) => !!since && !since.changes.changed(el);
+  for (const el of headingQuery.run(doc, since?.changes ?? null)) {
     if (found.size >= plan.limits.maxCandidates) return found;
-    add(el, true, !!touched && !touched.has(el) && !fresh.has(el));
+    add(el, true, same(el));
   }
   for (const el of labels) {
     if (found.size >= plan.limits.maxCandidates) break;
-    if (!found.has(el)) add(el, false, !!since && !since.changes.changed(el));
+    if (!found.has(el)) add(el, false, same(el));
   }
   return found;
 }
