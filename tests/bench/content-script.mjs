@@ -24,26 +24,15 @@
 // ADLENS_BENCH_PAGES=kotaku,yahoo measures only the pages whose host holds
 // one of those words, and prints each page's first scans piece by piece.
 
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { readLabels } from '../harness/labels.mjs';
+import { benchPageWords, realPages, routesFor } from '../harness/real-pages.mjs';
 import { startSession } from '../harness/session.mjs';
 import { traceWork } from '../harness/trace.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const dataDir = process.env.ADLENS_DATA_DIR ?? path.resolve(root, '../shared/data');
 /** Host words from ADLENS_BENCH_PAGES, or null for every page. */
-const only = process.env.ADLENS_BENCH_PAGES?.split(',').filter(Boolean) ?? null;
-const manifest = JSON.parse(fs.readFileSync(path.join(dataDir, 'pages/manifest.json'), 'utf8'));
-const pages = manifest
-  .filter((/** @type {any} */ p) => p.original_url && !p.file.startsWith('negatives/'))
-  .map((/** @type {any} */ p) => ({ url: p.original_url.startsWith('//') ? `https:${p.original_url}` : p.original_url, file: path.join(dataDir, 'pages', p.file), bytes: p.bytes }))
-  .sort((/** @type {any} */ a, /** @type {any} */ b) => b.bytes - a.bytes)
-  .filter((/** @type {any} */ p) => !only || only.some((word) => new URL(p.url).host.includes(word)));
-
-// Both schemes: some saved pages move themselves to https:// when they load.
-const routes = new Map(pages.flatMap((/** @type {any} */ p) => ['http:', 'https:'].map((scheme) => [p.url.replace(/^https?:/, scheme), p.file])));
+const only = benchPageWords();
+const pages = realPages(only);
+const routes = routesFor(pages);
 const session = await startSession({ routes });
 /** How many times each page is loaded (its first scan is measured each time). */
 const ROUNDS = 3;

@@ -11,19 +11,14 @@
 // per scan.
 // Usage: npm run build && node tests/bench/growing-page.mjs
 
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { realPages, routesFor } from '../harness/real-pages.mjs';
 import { startSession } from '../harness/session.mjs';
 import { traceWork } from '../harness/trace.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const dataDir = process.env.ADLENS_DATA_DIR ?? path.resolve(root, '../shared/data');
-const manifest = JSON.parse(fs.readFileSync(path.join(dataDir, 'pages/manifest.json'), 'utf8'));
-const saved = manifest.find((/** @type {any} */ p) => p.original_url?.includes('kotaku.com'));
+const saved = realPages(['kotaku.com'])[0];
 if (!saved) throw new Error('kotaku.com is not among the saved pages');
-const url = saved.original_url.startsWith('//') ? `https:${saved.original_url}` : saved.original_url;
-const routes = new Map(['http:', 'https:'].map((scheme) => [url.replace(/^https?:/, scheme), path.join(dataDir, 'pages', saved.file)]));
+const { url } = saved;
+const routes = routesFor([saved]);
 /** How many times the page grows. */
 const STEPS = 45;
 const median = (/** @type {number[]} */ xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];

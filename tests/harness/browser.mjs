@@ -24,7 +24,8 @@ export const EXTENSION_DIR = path.join(ROOT, 'dist/chrome');
  */
 
 /**
- * @param {{ proxyPort: number, headless?: boolean, userDataDir?: string, locale?: string }} options
+ * @param {{ proxyPort: number, headless?: boolean, userDataDir?: string, locale?: string, extensionDir?: string }} options
+ *   extensionDir: the unpacked extension to load (dist/chrome by default)
  * @returns {Promise<ExtensionBrowser>}
  */
 export async function launchWithExtension(options) {
@@ -63,39 +64,59 @@ function withTimeout(promise, ms, what) {
   return /** @type {Promise<T>} */ (Promise.race([promise, timeout]).finally(() => clearTimeout(timer)));
 }
 
+/** The window every test browses in. */
+export const VIEWPORT = { width: 1200, height: 900 };
+
+/** Debian's Chromium (CHROMIUM_PATH to use another). */
+export function chromiumPath() {
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!fs.existsSync(executablePath)) {
+    throw new Error(`Chromium not found at ${executablePath}: run npm run setup (as root it installs Debian's chromium)`);
+  }
+  return executablePath;
+}
+
 /**
- * @param {{ proxyPort: number, headless?: boolean, userDataDir?: string, locale?: string }} options
+ * Chromium's switches for browsing the fixture server's sites on this
+ * closed machine: every request goes to the fixture server (a proxy).
+ * @param {number} proxyPort
+ */
+export function chromiumArgs(proxyPort) {
+  return [
+    `--proxy-server=http://127.0.0.1:${proxyPort}`,
+    '--proxy-bypass-list=<-loopback>',
+    // The fixture server's TLS certificate is self-signed (server.mjs).
+    '--ignore-certificate-errors',
+    '--no-sandbox',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-quic',
+  ];
+}
+
+/**
+ * @param {{ proxyPort: number, headless?: boolean, userDataDir?: string, locale?: string, extensionDir?: string }} options
  * @param {string} userDataDir
  * @param {boolean} ownsDir remove the directory on close
  * @returns {Promise<ExtensionBrowser>}
  */
 async function launchOnce(options, userDataDir, ownsDir) {
-  if (!fs.existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`${EXTENSION_DIR} is missing: run the build first (npm run build)`);
-  }
-  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!fs.existsSync(executablePath)) {
-    throw new Error(`Chromium not found at ${executablePath}: run npm run setup (as root it installs Debian's chromium)`);
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!fs.existsSync(path.join(extensionDir, 'manifest.json'))) {
+    throw new Error(`${extensionDir} is missing: run the build first (npm run build)`);
   }
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath,
+    executablePath: chromiumPath(),
     timeout: LAUNCH_TIMEOUT_MS,
     headless: options.headless ?? true,
     locale: options.locale,
-    viewport: { width: 1200, height: 900 },
+    viewport: VIEWPORT,
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      `--proxy-server=http://127.0.0.1:${options.proxyPort}`,
-      '--proxy-bypass-list=<-loopback>',
-      // The fixture server's TLS certificate is self-signed (server.mjs).
-      '--ignore-certificate-errors',
-      '--no-sandbox',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      ...chromiumArgs(options.proxyPort),
       ...(options.locale ? [`--lang=${options.locale}`] : []),
     ],
   });
