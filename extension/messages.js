@@ -54,7 +54,7 @@ import { AUTO, LANGUAGE_PATTERN } from './i18n.js';
  *   text: string, links: string[], frames: string[], frameNames: string[], images: string[], rect: Rect }} Candidate
  * @typedef {Pick<Candidate, 'key' | 'source' | 'parent' | 'tag' | 'id' | 'classes' | 'attributes'> & { links?: string[] }}
  *   NestedCandidate a candidate inside another: its markers only (and a link's target); the engine reads the fields left
- *   out as empty
+ *   out as empty. One the lists picked inside another they picked is not sent at all, unless it is a link
  * @typedef {{ jsonLd: string[], meta: [string, string][], microdata: [string, string][], canonical: string | null }} ProductHints
  * @typedef {{ url: string, title: string, lang: string | null, description: string, headings: string[], text: string,
  *   candidates: (Candidate | NestedCandidate)[], productHints: ProductHints, frames?: FrameReport[] }} PageSnapshot

@@ -157,11 +157,13 @@ fn snapshot_of(
     let mut chosen = picked.elements;
     chosen.truncate(plan.limits.max_candidates);
     let keys: HashMap<_, u32> = chosen.iter().enumerate().map(|(i, (el, _))| (el.id(), i as u32 + 1)).collect();
+    let holders = reported_holders(&chosen, &keys);
     let heading_selector = Selector::parse(&plan.heading_selector).ok();
     let candidates = chosen
         .iter()
-        .map(|(el, source)| {
-            let mut candidate = describe(*el, *source, plan, &keys, heading_selector.as_ref(), base.as_ref());
+        .filter_map(|(el, source)| Some((el, source, *holders.get(&el.id())?)))
+        .map(|(el, source, holder)| {
+            let mut candidate = describe(*el, *source, holder, plan, &keys, heading_selector.as_ref(), base.as_ref());
             if let Some(label) = labels.get(&el.id()) {
                 candidate.heading = Some(label.clone());
             }
@@ -254,6 +256,45 @@ fn main_text(doc: &Html, candidates: &HashMap<ego_tree::NodeId, u32>) -> String 
     out
 }
 
+/// The key of the candidate each candidate is sent inside (`Some(None)`:
+/// none), or no entry for one the engine learns nothing from, which is not
+/// sent, as the content script does (`reportedHolders` in
+/// extension/content/scan.js): one the lists picked, inside another the
+/// lists picked, and not a link. Every element the lists pick is an item, so
+/// the one holding it already says that an ad is here; vendor markers would
+/// have made it a marker candidate (picked first); and only a link has what
+/// the holder may lack, its landing page.
+fn reported_holders(
+    chosen: &[(ElementRef<'_>, CandidateSource)],
+    keys: &HashMap<ego_tree::NodeId, u32>,
+) -> HashMap<ego_tree::NodeId, Option<u32>> {
+    let sources: HashMap<_, _> = chosen.iter().map(|(el, source)| (el.id(), *source)).collect();
+    let closest: HashMap<_, _> =
+        chosen.iter().map(|(el, _)| (el.id(), el.ancestors().map(|a| a.id()).find(|a| keys.contains_key(a)))).collect();
+    let is_cosmetic = |id: &ego_tree::NodeId| sources.get(id) == Some(&CandidateSource::Cosmetic);
+    let left_out: HashSet<_> = chosen
+        .iter()
+        .filter(|(el, source)| {
+            *source == CandidateSource::Cosmetic
+                && el.value().name() != "a"
+                && closest.get(&el.id()).copied().flatten().is_some_and(|holder| is_cosmetic(&holder))
+        })
+        .map(|(el, _)| el.id())
+        .collect();
+    chosen
+        .iter()
+        .filter(|(el, _)| !left_out.contains(&el.id()))
+        .map(|(el, _)| {
+            // Inside the closest candidate that is sent itself.
+            let mut holder = closest.get(&el.id()).copied().flatten();
+            while let Some(id) = holder.filter(|id| left_out.contains(id)) {
+                holder = closest.get(&id).copied().flatten();
+            }
+            (el.id(), holder.and_then(|id| keys.get(&id).copied()))
+        })
+        .collect()
+}
+
 /// Candidate elements in the order picked; the first reason an element was
 /// picked wins (markers, then filter lists, then headings).
 #[derive(Default)]
@@ -298,6 +339,7 @@ fn cosmetic_selectors(doc: &Html, page_url: &str, lists: &FilterLists) -> Vec<Se
 fn describe(
     el: ElementRef<'_>,
     source: CandidateSource,
+    parent: Option<u32>,
     plan: &ScanPlan,
     keys: &HashMap<ego_tree::NodeId, u32>,
     heading_selector: Option<&Selector>,
@@ -305,7 +347,6 @@ fn describe(
 ) -> Candidate {
     let limits = &plan.limits;
     let value = el.value();
-    let parent = el.ancestors().find_map(|a| keys.get(&a.id()).copied());
     // Inside another candidate only the markers matter, as in the content
     // script: the outer one's text and links already include this one's.
     let nested = parent.is_some();
@@ -451,6 +492,38 @@ mod tests {
         let found: Vec<_> =
             report.items.iter().map(|i| (i.item.network, i.item.label.as_ref().map(|l| l.phrase))).collect();
         assert_eq!(found, vec![(Some("Google"), None), (None, Some("recently viewed"))]);
+    }
+
+    #[test]
+    fn list_picked_elements_inside_a_list_picked_one_are_sent_only_as_links() {
+        let mut list = String::from("! Title: Test\n");
+        for i in 0..crate::lists::MIN_RULES {
+            list.push_str(&format!("||tracker{i}.example^\n"));
+        }
+        list.push_str("##.ad-slot\n##.ad-inner\n##.ad-link\n");
+        let lists = FilterLists::compile(&[("test", &list)]).expect("compiles");
+        let html = r#"<html><body>
+            <div class="ad-slot" id="outer"><div class="ad-inner" id="inner">
+              <div id="div-gpt-ad-9"><a class="ad-link" href="https://brand.example/">Go</a></div>
+            </div></div></body></html>"#;
+        let snapshot = snapshot_from_html(html, "https://news.example/", &ScanPlan::build(), Some(&lists));
+        let mut sent: Vec<_> =
+            snapshot.candidates.iter().map(|c| (c.id.as_deref(), c.tag.as_str(), c.parent)).collect();
+        sent.sort_unstable();
+        let outer = snapshot.candidates.iter().find(|c| c.id.as_deref() == Some("outer")).expect("the outer slot").key;
+        let slot =
+            snapshot.candidates.iter().find(|c| c.id.as_deref() == Some("div-gpt-ad-9")).expect("the GPT slot").key;
+        // The GPT slot (a marker) and the link stay; the inner box, which says
+        // nothing its holder does not, is left out, and what it held is sent
+        // inside the outer slot.
+        assert_eq!(
+            sent,
+            vec![(None, "a", Some(slot)), (Some("div-gpt-ad-9"), "div", Some(outer)), (Some("outer"), "div", None)]
+        );
+        let engine = Engine::new();
+        let report = engine.analyze_page(snapshot, 0).expect("valid");
+        let found: Vec<_> = report.items.iter().map(|i| (i.item.network, i.item.landing_domain.as_deref())).collect();
+        assert_eq!(found, vec![(Some("Google"), Some("brand.example"))]);
     }
 
     #[test]

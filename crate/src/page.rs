@@ -101,8 +101,10 @@ pub struct Candidate {
     pub key: u32,
     /// Why the shell picked it: which plan rules matched.
     pub source: CandidateSource,
-    /// The key of the nearest enclosing candidate, if any: an ad slot inside
-    /// another found item is the same item, not a second one.
+    /// The key of the nearest enclosing candidate sent, if any: an ad slot
+    /// inside another found item is the same item, not a second one. (A
+    /// candidate the lists picked inside another they picked is not sent
+    /// unless it is a link: it would add nothing, see `html_scan`.)
     pub parent: Option<u32>,
     /// Lower-case tag name.
     pub tag: String,

@@ -28,14 +28,15 @@ const PAGE = `
       <li id="tile-b"><a href="/t/b">Tile B</a><span id="sp">Sponsored</span></li>
       <li id="tile-d"><a href="/t/d">Tile D</a><p>Note: <span id="pd">Sponsored</span></p></li>
     </ul>
-    <div id="to-move"><div id="moved-ad" class="ad-banner"><a href="https://x.example/">Banner X</a></div>
+    <div id="to-move"><div id="moved-ad" class="ad-banner" data-google-query-id="q1"><a href="https://x.example/">Banner X</a></div>
       <p>Note: <span id="detached-label" class="sponsor-note">Sponsored</span></p></div>
     <div id="spare"></div>
     <div id="was-plain">Plain offer <a href="/o">Go</a></div>
     <div id="was-ad" class="ad-banner">Old banner</div>
     <div id="renamed">A box that becomes a slot</div>
-    <div id="holder"><div id="inner-ad" class="ad-banner"><a href="https://y.example/">Inner</a></div></div>
+    <div id="holder"><div id="inner-ad" class="ad-banner" data-google-query-id="q2"><a href="https://y.example/">Inner</a></div></div>
     <div id="holder-2" class="late-banner"><div id="inner-ad-2" class="ad-banner"><a href="https://z.example/">Inner 2</a></div></div>
+    <div id="holder-3"><div id="inner-ad-3" class="ad-banner"><a href="https://w.example/">Inner 3</a></div></div>
   </main>
   <aside id="side"></aside>`;
 
@@ -114,8 +115,11 @@ test('a rescan reading only what changed sends the engine what reading the whole
     $('renamed').id = 'div-gpt-ad-3-0';
     $('side').classList.add('late-banner');
     // A candidate that nothing changed in, now inside another; and one no longer inside one.
+    // One the lists picked, inside another they picked, is not sent (scan.js,
+    // reportedHolders): one comes to be inside such a one, one stops being.
     $('holder').className = 'late-banner';
     $('holder-2').className = '';
+    $('holder-3').className = 'late-banner';
     // A heading's text changed in place, and a new heading before all the others.
     /** @type {Text} */ ($('rec-h').firstChild).data = 'Inspired by your browsing history';
     document.querySelector('main')?.prepend(Object.assign(document.createElement('h2'), { textContent: 'Before everything' }));
@@ -163,6 +167,7 @@ test('a rescan reading only what changed sends the engine what reading the whole
   assert.equal(byId['inner-ad'].parent, byId.holder.key);
   assert.equal(byId['inner-ad'].text, undefined, 'inside another candidate, only its markers are sent');
   assert.equal(byId['inner-ad-2'].text, 'Inner 2', 'no longer inside one, it is described whole');
+  assert.ok(!ids.includes('inner-ad-3') && ids.includes('holder-3'), 'inside one the lists picked, one they picked is not sent');
   assert.equal(snapshot.headings[0], 'Before everything');
   assert.deepEqual(snapshot.productHints.jsonLd, ['{"@type": "Product", "name": "Trail Runner X"}']);
   // Names seen once are still asked about (harmless); every name now there is.

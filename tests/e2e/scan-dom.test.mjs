@@ -177,6 +177,34 @@ test('what the page itself says leaves out its ads and widgets: headings read be
   await page.close();
 });
 
+test('an element the lists picked inside another they picked is sent only when it is a link; what it held is sent inside the outer one', async () => {
+  const page = await current().browser.context.newPage();
+  await page.goto('http://news.example/fresh.html');
+  await page.addScriptTag({ content: scanPageScript });
+  const snapshot = await page.evaluate((scanPlan) => {
+    document.body.innerHTML = `
+      <div class="ad-slot" id="outer"><div class="ad-inner" id="inner">
+        <div id="div-gpt-ad-9"><a class="ad-link" href="https://brand.example/">Go</a></div>
+        <div class="ad-inner" id="deeper">Deeper</div>
+      </div></div>
+      <div class="ad-inner" id="alone">On its own</div>`;
+    const { ElementKeys, scanPage } = /** @type {any} */ (window).adlensScanPage;
+    const answer = { selectors: ['.ad-slot', '.ad-inner', '.ad-link'], marked: { classes: [], classPrefixes: [], tagClasses: [], ids: ['div-gpt-ad-9'] } };
+    const before = { texts: { headings: new Map(), labels: new Set() }, markerWords: [], productHints: { jsonLd: [], meta: [], microdata: [], canonical: null } };
+    return scanPage(document, scanPlan, new ElementKeys(), answer, before);
+  }, plan);
+  const keyOf = (/** @type {string} */ id) => snapshot.candidates.find((/** @type {any} */ c) => c.id === id)?.key;
+  const sent = snapshot.candidates.map((/** @type {any} */ c) => [c.id ?? c.tag, c.parent]);
+  // The GPT slot (a marker) and the link stay, each inside the closest
+  // candidate that is sent; the two boxes inside the outer slot say nothing
+  // it does not, and are left out; a box the lists picked on its own is sent.
+  assert.deepEqual(sent, [['div-gpt-ad-9', keyOf('outer')], ['outer', null], ['alone', null], ['a', keyOf('div-gpt-ad-9')]]);
+  const report = engine.analyzePage(snapshot, 0);
+  assert.deepEqual(report.items.map((/** @type {any} */ i) => [i.elementId, i.network, i.landingDomain]),
+    [['outer', 'Google', 'brand.example'], ['alone', null, null]]);
+  await page.close();
+});
+
 test('product hints: only JSON-LD that can name a product is sent, from at most the plan’s number of scripts', async () => {
   const page = await current().browser.context.newPage();
   await page.goto('http://news.example/fresh.html');
