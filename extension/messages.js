@@ -81,8 +81,9 @@ import { AUTO, LANGUAGE_PATTERN } from './i18n.js';
  * @typedef {{ url: string, name: string, links: string[], text: string, images: string[], frames: string[],
  *   frameNames: string[] }} FrameReport what a frame shows, and the frames inside it (whose content is its slot's too)
  * @typedef {{ type: 'frame/report', frame: FrameReport }} FrameReportMessage
- * @typedef {{ scanMs: number, labelMs: number, longestMs: number }} ScanTiming main-thread time of one scan: reading the
- *   page, labelling it, and the longest of the scan's tasks
+ * @typedef {{ scanMs: number, labelMs: number, longestMs: number, whole: boolean }} ScanTiming main-thread time of one
+ *   scan: reading the page, labelling it, and the longest of the scan's tasks; whether it read the whole page (else only
+ *   what changed since the scan before)
  * @typedef {{ type: 'page/report', page: PageSnapshot }} PageReportMessage
  * @typedef {{ type: 'page/timing', url: string, timing: ScanTiming }} PageTimingMessage
  * @typedef {{ type: 'tab/get-summary', tabId: number }} GetTabSummaryMessage
@@ -246,8 +247,9 @@ function checkShape(message) {
       const t = message.timing;
       const ms = (/** @type {unknown} */ v) => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= MAX_TIMING_MS;
       return typeof message.url === 'string' && typeof t === 'object' && t !== null && ms(t.scanMs) && ms(t.labelMs) && ms(t.longestMs)
+        && typeof t.whole === 'boolean'
         ? null
-        : `url must be a string, timing.scanMs, labelMs and longestMs numbers of 0 to ${MAX_TIMING_MS} ms`;
+        : `url must be a string, timing.scanMs, labelMs and longestMs numbers of 0 to ${MAX_TIMING_MS} ms, timing.whole a boolean`;
     }
     case 'feedback/label-wrong':
       return typeof message.url === 'string' && KIND_NAMES.includes(message.kind)

@@ -104,7 +104,8 @@ export function writeTabReport(tabId, report) {
 export function writeTabTiming(tabId, url, timing) {
   return update(keyOf(tabId), (/** @type {TabState | undefined} */ state) => {
     if (state?.url !== url) return undefined;
-    const scans = [...(state.scans ?? []), { scanMs: timing.scanMs, labelMs: timing.labelMs, longestMs: timing.longestMs }].slice(-MAX_TIMINGS);
+    const { scanMs, labelMs, longestMs, whole } = timing;
+    const scans = [...(state.scans ?? []), { scanMs, labelMs, longestMs, whole }].slice(-MAX_TIMINGS);
     return { ...state, scans };
   });
 }

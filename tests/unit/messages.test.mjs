@@ -51,9 +51,13 @@ test('payload shapes are checked', () => {
 });
 
 test('scan timings are durations in a plausible range, from a tab', () => {
-  const timing = (/** @type {unknown} */ scanMs, /** @type {unknown} */ labelMs, /** @type {unknown} */ longestMs = 2.5) =>
-    ({ type: 'page/timing', url: 'http://news.example/', timing: { scanMs, labelMs, longestMs } });
+  const timing = (/** @type {unknown} */ scanMs, /** @type {unknown} */ labelMs, /** @type {unknown} */ longestMs = 2.5, /** @type {unknown} */ whole = false) =>
+    ({ type: 'page/timing', url: 'http://news.example/', timing: { scanMs, labelMs, longestMs, whole } });
   assert.equal(checkMessage(timing(4.2, 1.1), fromTab, self).ok, true);
+  assert.equal(checkMessage(timing(4.2, 1.1, 2.5, true), fromTab, self).ok, true);
+  for (const whole of [null, 'false', 0]) assert.equal(checkMessage(timing(4.2, 1.1, 2.5, whole), fromTab, self).ok, false, `whole: ${whole}`);
+  const { whole: _, ...without } = timing(4.2, 1.1).timing;
+  assert.equal(checkMessage({ type: 'page/timing', url: 'http://news.example/', timing: without }, fromTab, self).ok, false, 'no whole');
   for (const [scanMs, labelMs] of [[-1, 1], [1, Number.NaN], [1, Infinity], ['3', 1], [1, undefined], [60_001, 1]]) {
     assert.equal(checkMessage(timing(scanMs, labelMs), fromTab, self).ok, false, `${scanMs}, ${labelMs}`);
   }
