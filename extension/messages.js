@@ -72,9 +72,9 @@ import { AUTO, LANGUAGE_PATTERN } from './i18n.js';
  * @typedef {{ type: 'page/get-cosmetic', url: string, classAttributes: string[], ids: string[], complete: boolean }}
  *   GetCosmeticMessage a page's distinct class attributes (whole, as written) and ids; `complete` when none was left
  *   out (the engine then leaves out the selectors that need a class or id the page lacks)
- * @typedef {{ classes: string[], classPrefixes: string[], tagClasses: [string, string][], ids: string[] }} MarkedNames the
- *   vendor-marked classes (whatever the tag; those beginning with a prefix; for the tag given) and ids among a page's
- *   (crate/src/plan.rs)
+ * @typedef {{ classes: string[], classPrefixes: string[], tagClasses: [string, string][], idPrefixes: string[] }} MarkedNames
+ *   the vendor-marked classes (whatever the tag; those beginning with a prefix; for the tag given) among a page's, and the
+ *   vendor prefixes that begin some of its ids (crate/src/plan.rs)
  * @typedef {{ selectors: string[], marked: MarkedNames }} ClassIdAnswer the lists' hiding selectors for the page, and
  *   its marked names
  * @typedef {{ type: 'page/match-labels', texts: string[] }} MatchLabelsMessage

@@ -163,7 +163,7 @@ test('what the page itself says leaves out its ads and widgets: headings read be
     const { ElementKeys, headingTexts, scanPage } = /** @type {any} */ (window).adlensScanPage;
     const texts = { headings: headingTexts(document, scanPlan, []), labels: new Set() };
     document.getElementById('late-removed')?.remove();
-    const answer = { selectors: ['a[href="/ad"]'], marked: { classes: [], classPrefixes: [], tagClasses: [], ids: ['div-gpt-ad-1'] } };
+    const answer = { selectors: ['a[href="/ad"]'], marked: { classes: [], classPrefixes: [], tagClasses: [], idPrefixes: ['div-gpt-ad'] } };
     const before = { texts, markerWords: [], productHints: { jsonLd: [], meta: [], microdata: [], canonical: null } };
     return scanPage(document, scanPlan, new ElementKeys(), answer, before);
   }, plan);
@@ -189,7 +189,7 @@ test('an element the lists picked inside another they picked is sent only when i
       </div></div>
       <div class="ad-inner" id="alone">On its own</div>`;
     const { ElementKeys, scanPage } = /** @type {any} */ (window).adlensScanPage;
-    const answer = { selectors: ['.ad-slot', '.ad-inner', '.ad-link'], marked: { classes: [], classPrefixes: [], tagClasses: [], ids: ['div-gpt-ad-9'] } };
+    const answer = { selectors: ['.ad-slot', '.ad-inner', '.ad-link'], marked: { classes: [], classPrefixes: [], tagClasses: [], idPrefixes: ['div-gpt-ad'] } };
     const before = { texts: { headings: new Map(), labels: new Set() }, markerWords: [], productHints: { jsonLd: [], meta: [], microdata: [], canonical: null } };
     return scanPage(document, scanPlan, new ElementKeys(), answer, before);
   }, plan);

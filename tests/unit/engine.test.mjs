@@ -19,7 +19,7 @@ test('the scan plan selects the vendor containers', () => {
   // The markers on classes and ids stay in the engine: it names the marked ones.
   assert.equal(plan.classIdMarkers, undefined);
   const { marked } = engine.classIdAnswer('http://news.example/a', ['ob-widget OUTBRAIN', 'trc_rbox x', 'adsbygoogle'], ['div-gpt-ad-1', 'main'], true);
-  assert.deepEqual(marked, { classes: ['ob-widget', 'OUTBRAIN'], classPrefixes: ['trc_'], tagClasses: [['ins', 'adsbygoogle']], ids: ['div-gpt-ad-1'] });
+  assert.deepEqual(marked, { classes: ['ob-widget', 'OUTBRAIN'], classPrefixes: ['trc_'], tagClasses: [['ins', 'adsbygoogle']], idPrefixes: ['div-gpt-ad'] });
   assert.match(plan.otherMarkerSelector, /a\[href\*="googleadservices\.com\/pagead\/aclk"\]/);
   assert.doesNotMatch(plan.otherMarkerSelector, /div-gpt-ad/);
 });
