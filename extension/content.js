@@ -9,6 +9,7 @@ import { RESCAN, send } from './messages.js';
 import { frameSummary } from './content/scan.js';
 import { PageChanges } from './content/page-changes.js';
 import { PageReading } from './content/page-reading.js';
+import { ReportDelta } from './content/report-delta.js';
 import { slotsKey } from './background/slot-memory.js';
 import { EarlyHold } from './content/hold.js';
 import { AUTO, useBrowserLanguage, useLanguage } from './i18n.js';
@@ -253,6 +254,10 @@ async function topPage() {
   const changes = new PageChanges(ours);
   /** What the last scan read, for the next one to keep what has not changed. */
   const reading = new PageReading(document, plan);
+  /** What the background was last sent of the page: a rescan sends what changed since. */
+  const reports = new ReportDelta();
+  /** @type {Map<number, import('./messages.js').LabelledItem>} the items' verdicts as the background last told them, by key */
+  const verdicts = new Map();
 
   const scan = async () => {
     try {
@@ -285,14 +290,24 @@ async function topPage() {
     document.documentElement.getBoundingClientRect();
     const read = { texts, markerWords, productHints: hints };
     const snapshot = timed('candidates', () => reading.snapshot(answer, read, since));
-    // Sending copies the snapshot out of the page's process, in this task.
-    const judging = timed('report', () => send({ type: 'page/report', page: snapshot }));
-    const scanMs = scanWorkMs;
-    const judged = await judging;
+    // Sending copies the snapshot (or what changed in it) out of the page's
+    // process, in this task.
+    const judging = timed('report', () => send(reports.message(snapshot, taken.whole)));
+    let scanMs = scanWorkMs;
+    let judged = await judging;
+    if ('resend' in judged) {
+      // The background no longer has the last snapshot (its worker was
+      // stopped meanwhile): the whole of this one, as it stands.
+      judged = await timed('report', () => send(reports.resend()));
+      scanMs = scanWorkMs;
+    }
     const labelling = performance.now();
     site = judged.site;
+    if (judged.whole) verdicts.clear();
+    for (const key of judged.removed) verdicts.delete(key);
+    for (const item of judged.items) verdicts.set(item.key, item);
     labelled = [];
-    for (const item of judged.items) {
+    for (const item of verdicts.values()) {
       const element = reading.keys.elementOf(item.key);
       if (element) labelled.push({ element, item });
     }

@@ -31,8 +31,9 @@ import { AUTO, LANGUAGE_PATTERN } from './i18n.js';
  * @typedef {{ key: number, elementId: string | null, itemType: ReportedItem['itemType'], frames: number,
  *   verdict: Pick<Verdict, 'kind' | 'confidence' | 'evidence' | 'classifierVersion'> }} LabelledItem
  *   what the page's content script needs of an item to label it: frames is how many frames its content came from
- * @typedef {{ url: string, site: string, items: LabelledItem[] }} PageVerdicts
- *   the reply to a page's report: its items' verdicts, for the labels (the whole report stays in the background)
+ * @typedef {{ url: string, site: string, items: LabelledItem[], removed: number[], whole: boolean }} PageVerdicts
+ *   the reply to a page's report: its items' verdicts, for the labels (the whole report stays in the background); after
+ *   a whole snapshot (whole) every item, after an update only those whose verdict changed, and the keys of those gone
  * @typedef {{ topics: [string, number][], weight: number, sites: number }} Interests
  * @typedef {{ site: string, visits: number, lastSeen: number, topics: string[] }} RememberedSite
  * @typedef {{ interests: Interests, sites: RememberedSite[], topicNames: Record<string, string> }} MemoryView
@@ -84,7 +85,12 @@ import { AUTO, LANGUAGE_PATTERN } from './i18n.js';
  * @typedef {{ scanMs: number, labelMs: number, longestMs: number, whole: boolean }} ScanTiming main-thread time of one
  *   scan: reading the page, labelling it, and the longest of the scan's tasks; whether it read the whole page (else only
  *   what changed since the scan before)
- * @typedef {{ type: 'page/report', page: PageSnapshot }} PageReportMessage
+ * @typedef {{ type: 'page/report', page: PageSnapshot, seq?: number }} PageReportMessage a page's whole snapshot, and the
+ *   content script's number for this report (the base of its next update)
+ * @typedef {{ type: 'page/update', url: string, base: number, seq: number,
+ *   page: Partial<Pick<PageSnapshot, 'title' | 'lang' | 'description' | 'headings' | 'text' | 'productHints'>>,
+ *   candidates: PageSnapshot['candidates'], removed: number[] }} PageUpdateMessage what changed in a page since its report
+ *   number `base`: the page fields and candidates that changed (a candidate by its key), the keys of those gone
  * @typedef {{ type: 'page/timing', url: string, timing: ScanTiming }} PageTimingMessage
  * @typedef {{ type: 'tab/get-summary', tabId: number }} GetTabSummaryMessage
  * @typedef {{ type: 'engine/get-info' }} GetEngineInfoMessage
@@ -98,7 +104,7 @@ import { AUTO, LANGUAGE_PATTERN } from './i18n.js';
  * @typedef {{ type: 'memory/apply-observations', observations: object[] }} ApplyObservationsMessage
  * @typedef {{ type: 'memory/wipe' }} WipeMemoryMessage
  * @typedef {{ type: 'feedback/label-wrong', url: string, kind: Kind, elementId: string | null, classifierVersion: string }} LabelWrongMessage
- * @typedef {GetPlanMessage | GetCosmeticMessage | MatchLabelsMessage | FrameReportMessage | PageReportMessage | PageTimingMessage
+ * @typedef {GetPlanMessage | GetCosmeticMessage | MatchLabelsMessage | FrameReportMessage | PageReportMessage | PageUpdateMessage | PageTimingMessage
  *   | GetTabSummaryMessage | GetEngineInfoMessage
  *   | GetSiteRecordsMessage | GetProductsMessage | UpdateListsMessage | GetInterestsMessage | ForgetSiteMessage
  *   | WipeMemoryMessage | LabelWrongMessage | ForgetTopicMessage | ApplyObservationsMessage | GetMessagesMessage} Message
@@ -113,7 +119,7 @@ import { AUTO, LANGUAGE_PATTERN } from './i18n.js';
  * @typedef {{ sites: Record<string, { thirdParties: Record<string, ThirdPartyRecord>,
  *   remarketing: RemarketingRecord[], lastSeen: number }>, trackersVersion: string | null }} SiteRecords
  * @typedef {{ 'page/get-plan': ScanPlan, 'page/get-cosmetic': ClassIdAnswer, 'page/match-labels': number[], 'frame/report': null,
- *   'page/report': PageVerdicts, 'page/timing': null,
+ *   'page/report': PageVerdicts, 'page/update': PageVerdicts | { resend: true }, 'page/timing': null,
  *   'tab/get-summary': TabSummary, 'engine/get-info': EngineInfo, 'sites/get-records': SiteRecords,
  *   'memory/get-products': ProductMemory, 'lists/update-now': EngineInfo, 'memory/get-interests': MemoryView,
  *   'memory/forget-site': null, 'memory/wipe': null, 'feedback/label-wrong': null, 'memory/forget-topic': null,
@@ -157,6 +163,8 @@ export const MESSAGE_RULES = Object.freeze({
   // 2,000 headings of up to 200 characters.
   'page/match-labels': { from: SENDER.PAGE, maxBytes: 1_000_000 },
   'page/report': { from: SENDER.PAGE, maxBytes: 4_000_000 },
+  // What changed since the last report: at most as much as a whole one.
+  'page/update': { from: SENDER.PAGE, maxBytes: 4_000_000 },
   'page/timing': { from: SENDER.PAGE, maxBytes: 4_096 },
   'tab/get-summary': { from: SENDER.EXTENSION, maxBytes: 256 },
   'engine/get-info': { from: SENDER.EXTENSION, maxBytes: 256 },
@@ -242,7 +250,15 @@ function checkShape(message) {
     case 'page/match-labels':
       return isStringArray(message.texts) ? null : 'texts must be an array of strings';
     case 'page/report':
-      return typeof message.page === 'object' && message.page !== null ? null : 'page must be an object';
+      return isObject(message.page) && (message.seq === undefined || isCount(message.seq))
+        ? null
+        : 'page must be an object, seq (if given) a whole number';
+    case 'page/update': {
+      const ok = typeof message.url === 'string' && isCount(message.base) && isCount(message.seq) && isObject(message.page)
+        && Array.isArray(message.candidates) && message.candidates.every((c) => isObject(c) && isCount(c.key))
+        && Array.isArray(message.removed) && message.removed.every(isCount);
+      return ok ? null : 'url must be a string, base and seq whole numbers, page an object, candidates objects with whole-number keys, removed whole numbers';
+    }
     case 'page/timing': {
       const t = message.timing;
       const ms = (/** @type {unknown} */ v) => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= MAX_TIMING_MS;
@@ -281,6 +297,19 @@ function checkShape(message) {
 /** @param {unknown} value */
 function isStringArray(value) {
   return Array.isArray(value) && value.every((v) => typeof v === 'string');
+}
+
+/**
+ * @param {unknown} value
+ * @returns {value is Record<string, unknown>} a plain object (not null, not an array)
+ */
+function isObject(value) {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** @param {unknown} value a whole number of 0 or more (a key, a report's number) */
+function isCount(value) {
+  return Number.isSafeInteger(value) && /** @type {number} */ (value) >= 0;
 }
 
 /**

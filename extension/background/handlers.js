@@ -9,6 +9,7 @@ import { RESCAN } from '../messages.js';
 import { database } from '../storage/db.js';
 import { forgetSiteObservations, wipeObservations, withQuotaRecovery, writeObservations } from '../storage/observations.js';
 import { readFrames, readTab, writeFrame, writeTabReport, writeTabTiming } from './tab-state.js';
+import { keepSnapshot, merged, verdictsToTell } from './page-snapshots.js';
 import { forgetSlots, rememberSlots } from './slot-memory.js';
 import { showPersonalisedCount } from './toolbar.js';
 import { visitForPage } from './visits.js';
@@ -58,23 +59,20 @@ export const handlers = {
 
   async 'page/report'(message, sender) {
     if (sender.frameId !== 0) throw new Error('page/report: only the top page sends this');
-    const engine = await loadEngine();
     const tabId = /** @type {number} */ (sender.tab?.id);
-    // Frames are the background's to add, never the page's.
-    const page = { ...message.page, frames: Object.values(await readFrames(tabId)) };
-    const now = Date.now();
-    const { visitId } = await visitForPage(tabId, String(page.url), now);
-    // Analysed with what earlier pages left in memory, then remembered
-    // (its product, its topics in the interest profile) by the engine, and
-    // logged as observations of this visit, stored before the reply.
-    /** @type {import('../messages.js').PageReport} */
-    const report = engine.visitPage(page, now, visitId);
-    for (const note of report.notes) console.info(`[AdLens] ${report.url}: ${note}`);
-    scheduleSave(engine);
-    await flushObservations(engine);
-    await Promise.all([writeTabReport(tabId, report), rememberSlots(report, now)]);
-    await showPersonalisedCount(tabId, report.counts);
-    return pageVerdicts(report);
+    const verdicts = await analysePage(tabId, message.page);
+    keepSnapshot(tabId, message.page, message.seq, true);
+    return verdictsToTell(tabId, verdicts, true);
+  },
+
+  async 'page/update'(message, sender) {
+    if (sender.frameId !== 0) throw new Error('page/update: only the top page sends this');
+    const tabId = /** @type {number} */ (sender.tab?.id);
+    const snapshot = merged(tabId, message);
+    if (!snapshot) return { resend: true };
+    const verdicts = await analysePage(tabId, snapshot);
+    keepSnapshot(tabId, snapshot, message.seq, false);
+    return verdictsToTell(tabId, verdicts, false);
   },
 
   async 'page/timing'(message, sender) {
@@ -198,12 +196,37 @@ async function engineInfo() {
 }
 
 /**
+ * Analyses a page's snapshot and keeps the report with the tab's state.
+ * @param {number} tabId
+ * @param {import('../messages.js').PageSnapshot} snapshot as the page sent it
+ * @returns {Promise<{ url: string, site: string, items: import('../messages.js').LabelledItem[] }>} what its labels need
+ */
+async function analysePage(tabId, snapshot) {
+  const engine = await loadEngine();
+  // Frames are the background's to add, never the page's.
+  const page = { ...snapshot, frames: Object.values(await readFrames(tabId)) };
+  const now = Date.now();
+  const { visitId } = await visitForPage(tabId, String(page.url), now);
+  // Analysed with what earlier pages left in memory, then remembered
+  // (its product, its topics in the interest profile) by the engine, and
+  // logged as observations of this visit, stored before the reply.
+  /** @type {import('../messages.js').PageReport} */
+  const report = engine.visitPage(page, now, visitId);
+  for (const note of report.notes) console.info(`[AdLens] ${report.url}: ${note}`);
+  scheduleSave(engine);
+  await flushObservations(engine);
+  await Promise.all([writeTabReport(tabId, report), rememberSlots(report, now)]);
+  await showPersonalisedCount(tabId, report.counts);
+  return pageVerdicts(report);
+}
+
+/**
  * What the page's labels need of its report: the rest (text, links, topics,
  * images of every item) is the panel's, read from the tab's state, and
  * copying it into the page cost its main thread 0.2–0.6 ms per scan on
  * large pages, deserialising it (kotaku.com: 115 items).
  * @param {import('../messages.js').PageReport} report
- * @returns {import('../messages.js').PageVerdicts}
+ * @returns {{ url: string, site: string, items: import('../messages.js').LabelledItem[] }}
  */
 function pageVerdicts({ url, site, items }) {
   return {

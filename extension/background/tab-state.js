@@ -12,6 +12,8 @@
 // timing, or two frames, arriving together must not each overwrite the
 // other's change with what they read before it.
 
+import { forgetPage } from './page-snapshots.js';
+
 /** @typedef {import('../messages.js').TabState} TabState */
 
 /** @param {number} tabId */
@@ -112,8 +114,10 @@ export function writeTabTiming(tabId, url, timing) {
 
 /** Forgets a tab's state when it closes or navigates away. */
 export function watchTabs() {
-  const forget = (/** @type {number} */ tabId) =>
+  const forget = (/** @type {number} */ tabId) => {
+    forgetPage(tabId);
     chrome.storage.session.remove([keyOf(tabId), framesKeyOf(tabId)]).catch(() => {});
+  };
   chrome.tabs.onRemoved.addListener(forget);
   chrome.tabs.onUpdated.addListener((tabId, change) => {
     // `status` needs no "tabs" permission; a new document starts "loading".

@@ -40,7 +40,8 @@ test('a page’s report is answered with what its labels need; the whole report 
   const reply = /** @type {any} */ (await evaluateInContentScript(page, current().browser.extensionId,
     `chrome.runtime.sendMessage(${JSON.stringify({ type: 'page/report', page: snapshot })})`));
   assert.equal(reply.ok, true, JSON.stringify(reply));
-  assert.deepEqual(Object.keys(reply.value).sort(), ['items', 'site', 'url']);
+  assert.deepEqual(Object.keys(reply.value).sort(), ['items', 'removed', 'site', 'url', 'whole']);
+  assert.deepEqual([reply.value.whole, reply.value.removed], [true, []], 'a whole snapshot is answered with every item');
   const [item] = reply.value.items;
   assert.deepEqual(Object.keys(item).sort(), ['elementId', 'frames', 'itemType', 'key', 'verdict']);
   assert.deepEqual(Object.keys(item.verdict).sort(), ['classifierVersion', 'confidence', 'evidence', 'kind']);

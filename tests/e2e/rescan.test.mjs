@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { builtEngine, bundled } from '../harness/content-modules.mjs';
+import { waitForLabels } from '../harness/labels.mjs';
 import { sessionForTests } from '../harness/session.mjs';
 
 const current = sessionForTests();
@@ -239,6 +240,27 @@ test('in the extension, a page changed after it loaded ends up with the items a 
   }
   assert.deepEqual(seen, expected);
   await Promise.all([page.close(), fresh.close()]);
+});
+
+test('a rescan after the service worker was stopped sends the whole page again: its report and labels have every item', async () => {
+  const session = current();
+  const url = 'http://shop.example/rescan/restarted.html';
+  session.server.overrides.set(url, { status: 200, body: SHOP });
+  const page = await session.open(url);
+  const { state: first } = await session.waitForReport(url, 1);
+  const before = first.report.items.map((i) => i.elementId);
+  await waitForLabels(page, before.length);
+  // A stopped worker forgets the page's last snapshot: the page's next
+  // update cannot be applied, and the page sends its whole snapshot again.
+  await session.stopServiceWorker();
+  await page.evaluate(() => document.getElementById('feed')?.insertAdjacentHTML('beforeend',
+    '<div id="div-gpt-ad-300-1"><a href="https://adclick.g.doubleclick.net/aclk?adurl=https://late.example/">Late</a></div>'));
+  const { state } = await session.waitForReport(url, before.length + 1);
+  const after = state.report.items.map((i) => [i.elementId, i.landingDomain]);
+  assert.ok(after.some(([id, domain]) => id === 'div-gpt-ad-300-1' && domain === 'late.example'), JSON.stringify(after));
+  for (const id of before) assert.ok(after.some(([seen]) => seen === id), `${id} is still reported`);
+  assert.equal((await waitForLabels(page, before.length + 1)).length, before.length + 1, 'every item labelled');
+  await page.close();
 });
 
 test('past 1,000 changes, or at another address (not another fragment), the next scan reads the whole page; a single-page app’s next address gets its own items', async () => {

@@ -1,0 +1,74 @@
+// What a page's scans send (extension/content/report-delta.js) and what the
+// background makes of it (extension/background/page-snapshots.js): the whole
+// snapshot, then only what changed, merged back into the whole one; and the
+// verdicts told back, only those that changed.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ReportDelta } from '../../extension/content/report-delta.js';
+import { forgetPage, keepSnapshot, merged, verdictsToTell } from '../../extension/background/page-snapshots.js';
+
+const URL_ = 'http://news.example/a';
+const hints = { jsonLd: [], meta: [], microdata: [], canonical: null };
+/** @param {number} key @param {string} [text] */
+const candidate = (key, text = `item ${key}`) => ({ key, source: /** @type {const} */ ('marker'), parent: null, tag: 'div', id: null,
+  classes: [], attributes: [], heading: null, text, links: [], frames: [], frameNames: [], images: [], rect: { x: 0, y: 0, width: 1, height: 1 } });
+/** @param {object[]} candidates @param {object} [more] */
+const snapshot = (candidates, more = {}) => /** @type {any} */ ({ url: URL_, title: 'A', lang: 'en', description: '', headings: ['A'], text: 'words',
+  candidates, productHints: hints, ...more });
+
+test('a page sends its whole snapshot, then what changed: candidates that are new objects, keys gone, page fields changed', () => {
+  const reports = new ReportDelta();
+  const [one, two, three] = [candidate(1), candidate(2), candidate(3)];
+  const first = reports.message(snapshot([one, two]), true);
+  assert.deepEqual([first.type, /** @type {any} */ (first).seq], ['page/report', 1]);
+  // Nothing changed: the same objects, the same fields (headings equal, not the same array).
+  const same = /** @type {any} */ (reports.message(snapshot([one, two]), false));
+  assert.deepEqual(same, { type: 'page/update', url: URL_, base: 1, seq: 2, page: {}, candidates: [], removed: [] });
+  // A candidate read again, one gone, one new, the text and title changed.
+  const twoAgain = candidate(2, 'item 2, read again');
+  const changed = /** @type {any} */ (reports.message(snapshot([twoAgain, three], { text: 'more words', title: 'B' }), false));
+  assert.deepEqual(changed, { type: 'page/update', url: URL_, base: 2, seq: 3, page: { title: 'B', text: 'more words' },
+    candidates: [twoAgain, three], removed: [1] });
+  // A whole read, or another address, sends the whole snapshot.
+  assert.equal(reports.message(snapshot([twoAgain, three]), true).type, 'page/report');
+  assert.equal(reports.message(snapshot([twoAgain, three], { url: 'http://news.example/b' }), false).type, 'page/report');
+  // Asked again, it sends the last one whole, as the next report.
+  const again = /** @type {any} */ (reports.resend());
+  assert.deepEqual([again.type, again.seq, again.page.url], ['page/report', 6, 'http://news.example/b']);
+});
+
+test('the background makes the whole snapshot again from an update, only on the base it has, and tells only changed verdicts', () => {
+  const tab = 7;
+  forgetPage(tab);
+  const reports = new ReportDelta();
+  const [one, two, three] = [candidate(1), candidate(2), candidate(3)];
+  const whole = /** @type {any} */ (reports.message(snapshot([one, two, three]), true));
+  keepSnapshot(tab, whole.page, whole.seq, true);
+  const verdict = (/** @type {number} */ key, /** @type {string} */ kind) => ({ key, elementId: null, itemType: /** @type {const} */ ('ad'), frames: 0,
+    verdict: { kind: /** @type {any} */ (kind), confidence: 0.5, evidence: [], classifierVersion: 'v' } });
+  const told = verdictsToTell(tab, { url: URL_, site: 'news.example', items: [verdict(1, 'generic'), verdict(2, 'generic'), verdict(3, 'generic')] }, true);
+  assert.deepEqual([told.whole, told.items.length, told.removed], [true, 3, []]);
+
+  const twoAgain = candidate(2, 'changed');
+  const four = candidate(4);
+  const update = /** @type {any} */ (reports.message(snapshot([one, twoAgain, four], { text: 'new text' }), false));
+  const page = merged(tab, update);
+  assert.ok(page);
+  // Read again in its place, the new one last, the gone one gone; page fields as sent.
+  assert.deepEqual(page.candidates, [one, twoAgain, four]);
+  assert.equal(page.text, 'new text');
+  assert.equal(page.title, 'A');
+  keepSnapshot(tab, page, update.seq, false);
+  const next = verdictsToTell(tab, { url: URL_, site: 'news.example', items: [verdict(1, 'generic'), verdict(2, 'contextual'), verdict(4, 'generic')] }, false);
+  assert.deepEqual({ keys: next.items.map((i) => i.key), removed: next.removed, whole: next.whole }, { keys: [2, 4], removed: [3], whole: false });
+
+  // An update on another base (a report went missing), or after the worker
+  // lost its memory, cannot be applied: the page must send its whole snapshot.
+  assert.equal(merged(tab, { ...update, base: update.base + 5 }), null);
+  assert.equal(merged(tab, { ...update, base: update.seq, url: 'http://news.example/other' }), null);
+  forgetPage(tab);
+  assert.equal(merged(tab, { ...update, base: update.seq }), null);
+  // A whole report without a number cannot be the base of an update.
+  keepSnapshot(tab, whole.page, undefined, true);
+  assert.equal(merged(tab, { ...update, base: 0 }), null);
+});
