@@ -185,7 +185,8 @@ export const MESSAGE_RULES = Object.freeze({
 
 /**
  * @typedef {{ id?: string, url?: string, tab?: { id?: number }, frameId?: number }} SenderLike
- * @typedef {{ ok: true, message: Message } | { ok: false, error: string }} Checked
+ * @typedef {{ ok: true, message: Message, bytes: number } | { ok: false, error: string }} Checked bytes: the message's
+ *   size as JSON, as measured against its cap
  */
 
 /**
@@ -225,7 +226,7 @@ export function checkMessage(message, sender, self) {
   }
   const shapeError = checkShape(/** @type {Message} */ (message));
   if (shapeError) return { ok: false, error: `${type}: ${shapeError}` };
-  return { ok: true, message: /** @type {Message} */ (message) };
+  return { ok: true, message: /** @type {Message} */ (message), bytes: size };
 }
 
 /**

@@ -7,7 +7,8 @@ import { checkMessage } from '../messages.js';
  * @typedef {import('../messages.js').Message} Message
  * @typedef {import('../messages.js').ReplyOf} ReplyOf
  * @typedef {chrome.runtime.MessageSender} Sender
- * @typedef {{ [T in Message['type']]: (message: Extract<Message, { type: T }>, sender: Sender) => Promise<ReplyOf[T]> }} Handlers
+ * @typedef {{ [T in Message['type']]: (message: Extract<Message, { type: T }>, sender: Sender, bytes: number) => Promise<ReplyOf[T]> }} Handlers
+ *   bytes: the message's size as JSON
  */
 
 /**
@@ -23,8 +24,8 @@ export function startDispatcher(handlers) {
       sendResponse({ ok: false, error: checked.error });
       return false;
     }
-    const handler = /** @type {(m: Message, s: Sender) => Promise<unknown>} */ (handlers[checked.message.type]);
-    handler(checked.message, sender).then(
+    const handler = /** @type {(m: Message, s: Sender, bytes: number) => Promise<unknown>} */ (handlers[checked.message.type]);
+    handler(checked.message, sender, checked.bytes).then(
       (value) => sendResponse({ ok: true, value }),
       (error) => {
         const text = error instanceof Error ? error.message : String(error);

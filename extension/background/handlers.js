@@ -57,21 +57,21 @@ export const handlers = {
     return null;
   },
 
-  async 'page/report'(message, sender) {
+  async 'page/report'(message, sender, bytes) {
     if (sender.frameId !== 0) throw new Error('page/report: only the top page sends this');
     const tabId = /** @type {number} */ (sender.tab?.id);
     const verdicts = await analysePage(tabId, message.page);
-    keepSnapshot(tabId, message.page, message.seq, true);
+    keepSnapshot(tabId, message.page, message.seq, bytes);
     return verdictsToTell(tabId, verdicts, true);
   },
 
-  async 'page/update'(message, sender) {
+  async 'page/update'(message, sender, bytes) {
     if (sender.frameId !== 0) throw new Error('page/update: only the top page sends this');
     const tabId = /** @type {number} */ (sender.tab?.id);
-    const snapshot = merged(tabId, message);
-    if (!snapshot) return { resend: true };
-    const verdicts = await analysePage(tabId, snapshot);
-    keepSnapshot(tabId, snapshot, message.seq, false);
+    const update = merged(tabId, message, bytes);
+    if (!update) return { resend: true };
+    const verdicts = await analysePage(tabId, update.snapshot);
+    keepSnapshot(tabId, update.snapshot, message.seq, update.bytes, false);
     return verdictsToTell(tabId, verdicts, false);
   },
 

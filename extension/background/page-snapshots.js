@@ -4,38 +4,53 @@
 // of the page, and every verdict back in, at every rescan made rescans grow
 // with the page. Kept in memory only: a worker that was stopped has none,
 // and asks the page for its whole snapshot again (`null` from `merged`).
+// Updates cannot grow a kept snapshot past what one whole report may carry,
+// nor all of them together past a few whole reports: a page that sent one
+// update after another would otherwise grow the worker's memory without end.
+
+import { MESSAGE_RULES } from '../messages.js';
 
 /**
  * @typedef {import('../messages.js').PageSnapshot} PageSnapshot
  * @typedef {import('../messages.js').PageUpdateMessage} PageUpdateMessage
  * @typedef {import('../messages.js').LabelledItem} LabelledItem
  * @typedef {import('../messages.js').PageVerdicts} PageVerdicts
- * @typedef {{ url: string, seq: number | null, snapshot: PageSnapshot, told: Map<number, string> }} TabPage
- *   told: each item's verdict as the page was last told it (JSON), by key
+ * @typedef {{ url: string, seq: number | null, snapshot: PageSnapshot, bytes: number, told: Map<number, string> }} TabPage
+ *   bytes: the whole report's size as sent, plus every update's since (an overcount: what an update replaced is
+ *   still counted); told: each item's verdict as the page was last told it (JSON), by key
  */
 
 /** Most tabs whose snapshot is kept (the least recently reported go first). */
 const MAX_TABS = 50;
+/** Most bytes one kept snapshot may reach by updates: what a whole report may carry. */
+export const MAX_SNAPSHOT_BYTES = MESSAGE_RULES['page/report'].maxBytes;
+/** Most bytes of all kept snapshots together (the least recently reported go first). */
+export const MAX_KEPT_BYTES = 8 * MAX_SNAPSHOT_BYTES;
 
 /** @type {Map<number, TabPage>} */
 const pages = new Map();
+let keptBytes = 0;
 
 /**
- * The whole snapshot an update makes of the tab's last one; null when there
- * is none to apply it to (the worker was stopped since, or a report went
- * missing): the page must send its whole snapshot. A candidate sent again
+ * The whole snapshot an update makes of the tab's last one, and its bytes;
+ * null when there is none to apply it to (the worker was stopped since, or
+ * a report went missing) or it would grow past what a whole report may
+ * carry: the page must send its whole snapshot. A candidate sent again
  * replaces the one with its key where it was; a new one comes last.
  * @param {number} tabId
  * @param {PageUpdateMessage} update
- * @returns {PageSnapshot | null}
+ * @param {number} updateBytes the update's size as sent
+ * @returns {{ snapshot: PageSnapshot, bytes: number } | null}
  */
-export function merged(tabId, update) {
+export function merged(tabId, update, updateBytes) {
   const last = pages.get(tabId);
   if (!last || last.seq === null || last.seq !== update.base || last.url !== update.url) return null;
+  const bytes = last.bytes + updateBytes;
+  if (bytes > MAX_SNAPSHOT_BYTES) return null;
   const candidates = new Map(last.snapshot.candidates.map((c) => [c.key, c]));
   for (const key of update.removed) candidates.delete(key);
   for (const c of update.candidates) candidates.set(c.key, c);
-  return { ...last.snapshot, ...update.page, url: update.url, candidates: [...candidates.values()] };
+  return { snapshot: { ...last.snapshot, ...update.page, url: update.url, candidates: [...candidates.values()] }, bytes };
 }
 
 /**
@@ -44,13 +59,18 @@ export function merged(tabId, update) {
  * @param {number} tabId
  * @param {PageSnapshot} snapshot without frames (the background adds those)
  * @param {number | undefined} seq the page's number for the report that made it
- * @param {boolean} whole the page sent it whole: what it was told before no longer counts
+ * @param {number} bytes its size: the whole report's, or what `merged` counted
+ * @param {boolean} [whole] the page sent it whole: what it was told before no longer counts
  */
-export function keepSnapshot(tabId, snapshot, seq, whole) {
+export function keepSnapshot(tabId, snapshot, seq, bytes, whole = true) {
   const told = whole ? new Map() : pages.get(tabId)?.told ?? new Map();
-  pages.delete(tabId); // set again, last: the most recently reported
-  pages.set(tabId, { url: snapshot.url, seq: seq ?? null, snapshot, told });
-  if (pages.size > MAX_TABS) pages.delete(/** @type {number} */ (pages.keys().next().value));
+  forgetPage(tabId); // set again, last: the most recently reported
+  pages.set(tabId, { url: snapshot.url, seq: seq ?? null, snapshot, bytes, told });
+  keptBytes += bytes;
+  for (const [oldest] of pages) {
+    if (pages.size <= MAX_TABS && keptBytes <= MAX_KEPT_BYTES) break;
+    forgetPage(oldest);
+  }
 }
 
 /**
@@ -75,5 +95,11 @@ export function verdictsToTell(tabId, verdicts, whole) {
 
 /** @param {number} tabId the tab closed or moved on */
 export function forgetPage(tabId) {
+  keptBytes -= pages.get(tabId)?.bytes ?? 0;
   pages.delete(tabId);
+}
+
+/** @returns {{ tabs: number, bytes: number }} how many snapshots are kept, and their bytes as counted */
+export function keptSize() {
+  return { tabs: pages.size, bytes: keptBytes };
 }

@@ -10,6 +10,7 @@ test('a content script may ask for the scan plan', () => {
   assert.deepEqual(checkMessage({ type: 'page/get-plan' }, fromTab, self), {
     ok: true,
     message: { type: 'page/get-plan' },
+    bytes: JSON.stringify({ type: 'page/get-plan' }).length, // as measured against the cap
   });
 });
 

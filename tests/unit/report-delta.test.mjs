@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ReportDelta } from '../../extension/content/report-delta.js';
-import { forgetPage, keepSnapshot, merged, verdictsToTell } from '../../extension/background/page-snapshots.js';
+import { MAX_KEPT_BYTES, MAX_SNAPSHOT_BYTES, forgetPage, keepSnapshot, keptSize, merged, verdictsToTell } from '../../extension/background/page-snapshots.js';
 
 const URL_ = 'http://news.example/a';
 const hints = { jsonLd: [], meta: [], microdata: [], canonical: null };
@@ -43,7 +43,7 @@ test('the background makes the whole snapshot again from an update, only on the 
   const reports = new ReportDelta();
   const [one, two, three] = [candidate(1), candidate(2), candidate(3)];
   const whole = /** @type {any} */ (reports.message(snapshot([one, two, three]), true));
-  keepSnapshot(tab, whole.page, whole.seq, true);
+  keepSnapshot(tab, whole.page, whole.seq, 1_000);
   const verdict = (/** @type {number} */ key, /** @type {string} */ kind) => ({ key, elementId: null, itemType: /** @type {const} */ ('ad'), frames: 0,
     verdict: { kind: /** @type {any} */ (kind), confidence: 0.5, evidence: [], classifierVersion: 'v' } });
   const told = verdictsToTell(tab, { url: URL_, site: 'news.example', items: [verdict(1, 'generic'), verdict(2, 'generic'), verdict(3, 'generic')] }, true);
@@ -52,23 +52,43 @@ test('the background makes the whole snapshot again from an update, only on the 
   const twoAgain = candidate(2, 'changed');
   const four = candidate(4);
   const update = /** @type {any} */ (reports.message(snapshot([one, twoAgain, four], { text: 'new text' }), false));
-  const page = merged(tab, update);
-  assert.ok(page);
+  const made = merged(tab, update, 200);
+  assert.ok(made);
+  const page = made.snapshot;
+  assert.equal(made.bytes, 1_200, 'the whole report, and the update, counted');
   // Read again in its place, the new one last, the gone one gone; page fields as sent.
   assert.deepEqual(page.candidates, [one, twoAgain, four]);
   assert.equal(page.text, 'new text');
   assert.equal(page.title, 'A');
-  keepSnapshot(tab, page, update.seq, false);
+  keepSnapshot(tab, page, update.seq, made.bytes, false);
   const next = verdictsToTell(tab, { url: URL_, site: 'news.example', items: [verdict(1, 'generic'), verdict(2, 'contextual'), verdict(4, 'generic')] }, false);
   assert.deepEqual({ keys: next.items.map((i) => i.key), removed: next.removed, whole: next.whole }, { keys: [2, 4], removed: [3], whole: false });
 
   // An update on another base (a report went missing), or after the worker
   // lost its memory, cannot be applied: the page must send its whole snapshot.
-  assert.equal(merged(tab, { ...update, base: update.base + 5 }), null);
-  assert.equal(merged(tab, { ...update, base: update.seq, url: 'http://news.example/other' }), null);
+  assert.equal(merged(tab, { ...update, base: update.base + 5 }, 10), null);
+  assert.equal(merged(tab, { ...update, base: update.seq, url: 'http://news.example/other' }, 10), null);
+  // Nor one that would grow it past what a whole report may carry.
+  assert.equal(merged(tab, { ...update, base: update.seq }, MAX_SNAPSHOT_BYTES - 1_000), null);
+  assert.ok(merged(tab, { ...update, base: update.seq }, MAX_SNAPSHOT_BYTES - 1_200));
   forgetPage(tab);
-  assert.equal(merged(tab, { ...update, base: update.seq }), null);
+  assert.equal(merged(tab, { ...update, base: update.seq }, 10), null);
   // A whole report without a number cannot be the base of an update.
-  keepSnapshot(tab, whole.page, undefined, true);
-  assert.equal(merged(tab, { ...update, base: 0 }), null);
+  keepSnapshot(tab, whole.page, undefined, 1_000);
+  assert.equal(merged(tab, { ...update, base: 0 }, 10), null);
+  forgetPage(tab);
+});
+
+test('the background keeps a bounded number of bytes of snapshots: the least recently reported tabs are forgotten first', () => {
+  const start = keptSize();
+  const page = snapshot([candidate(1)]);
+  const share = MAX_SNAPSHOT_BYTES;
+  const tabs = Array.from({ length: MAX_KEPT_BYTES / share + 2 }, (_, i) => 100 + i);
+  for (const tab of tabs) keepSnapshot(tab, page, 1, share);
+  const kept = keptSize();
+  assert.ok(kept.bytes <= MAX_KEPT_BYTES, JSON.stringify(kept));
+  assert.equal(merged(tabs[0], { type: 'page/update', url: URL_, base: 1, seq: 2, page: {}, candidates: [], removed: [] }, 0), null, 'the oldest forgotten');
+  assert.ok(merged(tabs[tabs.length - 1], { type: 'page/update', url: URL_, base: 1, seq: 2, page: {}, candidates: [], removed: [] }, 0), 'the newest kept');
+  for (const tab of tabs) forgetPage(tab);
+  assert.deepEqual(keptSize(), start, 'forgetting gives every byte back');
 });
