@@ -38,6 +38,7 @@ const PAGE = `
     <div id="holder"><div id="inner-ad" class="ad-banner" data-google-query-id="q2"><a href="https://y.example/">Inner</a></div></div>
     <div id="holder-2" class="late-banner"><div id="inner-ad-2" class="ad-banner"><a href="https://z.example/">Inner 2</a></div></div>
     <div id="holder-3"><div id="inner-ad-3" class="ad-banner"><a href="https://w.example/">Inner 3</a></div></div>
+    <div id="holder-4" class="ad-banner"><div id="middle-4"><div id="div-gpt-ad-4-0"><a href="https://v.example/">Inner 4</a></div></div></div>
   </main>
   <aside id="side"></aside>`;
 
@@ -116,11 +117,14 @@ test('a rescan reading only what changed sends the engine what reading the whole
     $('renamed').id = 'div-gpt-ad-3-0';
     $('side').classList.add('late-banner');
     // A candidate that nothing changed in, now inside another; and one no longer inside one.
-    // One the lists picked, inside another they picked, is not sent (scan.js,
+    // One the lists picked, inside another they picked, is not sent (holders.js,
     // reportedHolders): one comes to be inside such a one, one stops being.
     $('holder').className = 'late-banner';
     $('holder-2').className = '';
     $('holder-3').className = 'late-banner';
+    // A nested candidate nothing changed in, whose closest holder is now
+    // another candidate, closer: it is sent inside that one.
+    $('middle-4').id = 'div-gpt-ad-5-0';
     // A heading's text changed in place, and a new heading before all the others.
     /** @type {Text} */ ($('rec-h').firstChild).data = 'Inspired by your browsing history';
     document.querySelector('main')?.prepend(Object.assign(document.createElement('h2'), { textContent: 'Before everything' }));
