@@ -4,6 +4,12 @@
 
 import { onlyChildOf, parentOf, tagOf } from './dom-safe.js';
 
+// Through Node's own getters: a page can shadow them on a form (an input
+// named "firstChild"), as dom-safe.js explains.
+const firstChild = /** @type {() => ChildNode | null} */ (Object.getOwnPropertyDescriptor(Node.prototype, 'firstChild')?.get);
+const nextSibling = /** @type {() => ChildNode | null} */ (Object.getOwnPropertyDescriptor(Node.prototype, 'nextSibling')?.get);
+const nodeType = /** @type {() => number} */ (Object.getOwnPropertyDescriptor(Node.prototype, 'nodeType')?.get);
+
 /** Elements whose text is never visible text (tag names as `tagOf` gives them). */
 const NOT_TEXT = new Set(['script', 'style', 'noscript', 'template']);
 
@@ -39,34 +45,87 @@ export function visibleText(el, max) {
 /**
  * Text under `root`, skipping candidates and scripts, whitespace collapsed,
  * cut at `max` characters.
+ * Only the elements holding a candidate are stepped through child by child;
+ * every other part of the page is read by a walk over its text nodes alone,
+ * which never touches its elements (each element a content script touches
+ * costs a wrapper in its world: one walk over elements and text took twice
+ * as long on kotaku.com, 1.3–1.9 against 0.7–0.8 ms, same text).
  * @param {Element} root
  * @param {Set<Element>} chosen
  * @param {number} max
  */
 export function mainText(root, chosen, max) {
-  // No filter callback: one call into JS per node is what made this slow on
-  // big pages. Candidates and scripts are skipped by stepping over them.
-  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  /** @type {Set<Element>} the candidates' ancestors up to `root` */
+  const holding = new Set();
+  for (const el of chosen) {
+    for (let up = parentOf(el); up && !holding.has(up); up = parentOf(up)) {
+      holding.add(up);
+      if (up === root) break;
+    }
+  }
+  const doc = root.ownerDocument;
   let out = '';
-  let node = walker.nextNode();
-  while (node && out.length < max) {
-    if (node.nodeType !== Node.TEXT_NODE) {
-      const el = /** @type {Element} */ (node);
-      node = chosen.has(el) || NOT_TEXT.has(tagOf(el)) ? nextAfter(walker) : walker.nextNode();
+  /**
+   * Adds a text node's text; false once `out` is full.
+   * @param {string} raw
+   */
+  const add = (raw) => {
+    const text = collapsedFor(raw, max - out.length);
+    if (text && out.length + text.length + 1 <= max) {
+      out += out ? ` ${text}` : text;
+      return true;
+    }
+    if (!text) return true;
+    for (const word of text.split(' ')) {
+      if (out.length + word.length + 1 > max) return false;
+      out += out ? ` ${word}` : word;
+    }
+    return true;
+  };
+  /**
+   * Adds the text of a part holding no candidate; false once `out` is full.
+   * Script text is skipped by its parent, as `visibleText` does.
+   * @param {Element} el
+   */
+  const texts = (el) => {
+    const walker = doc.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const data = /** @type {Text} */ (node).data;
+      if (data.trim() === '') continue;
+      const parent = parentOf(node);
+      if (parent && NOT_TEXT.has(tagOf(parent))) continue;
+      if (!add(data)) return false;
+    }
+    return true;
+  };
+  // The elements holding candidates are stepped through without recursion:
+  // a hostile page can nest elements deeper than the call stack goes.
+  /** @type {(ChildNode | null)[]} where to go on after each element being stepped through */
+  const after = [];
+  let node = firstChild.call(root);
+  for (;;) {
+    if (node === null) {
+      if (after.length === 0) return out;
+      node = after.pop() ?? null;
       continue;
     }
-    const text = collapsedFor(node.nodeValue ?? '', max - out.length);
-    if (text && out.length + text.length + 1 <= max) {
-      out += out ? ` ${text}` : text; // every word fits: no need to count them
-    } else if (text) {
-      for (const word of text.split(' ')) {
-        if (out.length + word.length + 1 > max) return out;
-        out += out ? ` ${word}` : word;
+    const next = nextSibling.call(node);
+    const type = nodeType.call(node);
+    if (type === Node.TEXT_NODE) {
+      if (!add(/** @type {Text} */ (node).data)) return out;
+    } else if (type === Node.ELEMENT_NODE) {
+      const el = /** @type {Element} */ (node);
+      if (!chosen.has(el) && !NOT_TEXT.has(tagOf(el))) {
+        if (holding.has(el)) {
+          after.push(next);
+          node = firstChild.call(el);
+          continue;
+        }
+        if (!texts(el)) return out;
       }
     }
-    node = walker.nextNode();
+    node = next;
   }
-  return out;
 }
 
 /**
@@ -98,16 +157,4 @@ const UNCOLLAPSED = /\s{2,}|[^\S ]/g;
 /** @param {string} text trimmed, each run of whitespace one space */
 function collapse(text) {
   return text.trim().replace(UNCOLLAPSED, ' ');
-}
-
-/**
- * The node after the walker's current one and its whole subtree.
- * @param {TreeWalker} walker
- */
-function nextAfter(walker) {
-  for (;;) {
-    const sibling = walker.nextSibling();
-    if (sibling) return sibling;
-    if (!walker.parentNode()) return null;
-  }
 }

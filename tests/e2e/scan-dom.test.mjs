@@ -144,6 +144,40 @@ test('page and element text from huge text nodes: cut where reading all of it wo
   await page.close();
 });
 
+test('main text: candidates left out at any depth, scripts and styles too, in page order; deep nesting and forms do not break it', async () => {
+  const page = await current().browser.context.newPage();
+  await page.goto('http://news.example/fresh.html');
+  await page.addScriptTag({ content: textScript });
+  const read = await page.evaluate(() => {
+    const { mainText } = /** @type {any} */ (window).adlensText;
+    document.body.innerHTML = `
+      <main id="root">
+        Lead text
+        <div><p>Before <b>the</b> ad</p><div id="ad1"><p>Buy now</p></div><p>between <script>var hidden = 1;</script>ads</p>
+          <ul><li>one</li><li id="ad2">Sponsored pick</li><li>two <style>.x{}</style></li></ul></div>
+        <noscript>no script</noscript>
+        <section><h2>Untouched part</h2><p>with <i>inline</i> words<script>var code = 2;</script></p></section>
+        <form><input name="firstChild"><input name="nextSibling">Form words</form>
+        <div id="ad3">Whole ad</div>
+        Tail
+      </main>`;
+    const id = (/** @type {string} */ name) => /** @type {Element} */ (document.getElementById(name));
+    const chosen = new Set([id('ad1'), id('ad2'), id('ad3')]);
+    const shallow = mainText(id('root'), chosen, 10_000);
+    const cut = mainText(id('root'), chosen, 20);
+    // 20,000 levels: deeper than a recursive walk's call stack goes.
+    let deepest = id('root');
+    for (let i = 0; i < 20_000; i++) deepest = deepest.appendChild(document.createElement('div'));
+    deepest.append('deep text', Object.assign(document.createElement('span'), { id: 'deep-ad', textContent: 'deep ad' }));
+    const deep = mainText(id('root'), new Set([id('deep-ad')]), 10_000);
+    return { shallow, cut, deepEnd: deep.slice(-23) };
+  });
+  assert.equal(read.shallow, 'Lead text Before the ad between ads one two Untouched part with inline words Form words Tail');
+  assert.equal(read.cut, 'Lead text Before the');
+  assert.equal(read.deepEnd, 'Whole ad Tail deep text');
+  await page.close();
+});
+
 const scanPageScript = await bundled('scan.js', 'adlensScanPage');
 
 test('what the page itself says leaves out its ads and widgets: headings read before the scan, main text, nested items', async () => {
