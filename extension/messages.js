@@ -44,7 +44,7 @@ import { AUTO, LANGUAGE_PATTERN } from './i18n.js';
  * @typedef {{ maxCandidates: number, maxTextChars: number, maxHeadingChars: number, maxUrls: number,
  *   maxClassesAndIds: number, maxJsonLdBlocks: number, maxJsonLdChars: number, maxJsonLdScripts: number, maxProductProperties: number,
  *   maxPageTextChars: number, maxHeadings: number }} ScanLimits
- * @typedef {{ rulesVersion: string, markerSelector: string, otherMarkerSelector: string,
+ * @typedef {{ rulesVersion: string, markerSelector: string, otherMarkerSelectors: string[],
  *   headingSelector: string, headingContainerSelector: string, labelSelector: string,
  *   labelContainerSelector: string, textMarkers: string[], attributes: string[],
  *   jsonLdSelector: string, jsonLdNeeds: string, productMetaSelector: string,

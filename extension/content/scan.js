@@ -170,7 +170,7 @@ export function scanPage(doc, plan, keys, answer, before, described = { read: ne
   const select = liveSelect(described, doc, changes);
   // The first reason an element was picked wins: markers, lists, headings.
   for (const el of markedElements(doc, answer.marked, select)) found.set(el, 'marker');
-  for (const el of select(plan.otherMarkerSelector)) if (!found.has(el)) found.set(el, 'marker');
+  for (const el of selectEach(plan.otherMarkerSelectors, select)) if (!found.has(el)) found.set(el, 'marker');
   for (const el of selectEach(answer.selectors, select)) if (!found.has(el)) found.set(el, 'cosmetic');
   /** @type {Map<Element, string>} the label that made a container a candidate */
   const labelOf = new Map();

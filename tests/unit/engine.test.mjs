@@ -20,8 +20,12 @@ test('the scan plan selects the vendor containers', () => {
   assert.equal(plan.classIdMarkers, undefined);
   const { marked } = engine.classIdAnswer('http://news.example/a', ['ob-widget OUTBRAIN', 'trc_rbox x', 'adsbygoogle'], ['div-gpt-ad-1', 'main'], true);
   assert.deepEqual(marked, { classes: ['ob-widget', 'OUTBRAIN'], classPrefixes: ['trc_'], tagClasses: [['ins', 'adsbygoogle']], idPrefixes: ['div-gpt-ad'] });
-  assert.match(plan.otherMarkerSelector, /a\[href\*="googleadservices\.com\/pagead\/aclk"\]/);
-  assert.doesNotMatch(plan.otherMarkerSelector, /div-gpt-ad/);
+  // Queried one by one: attributes each alone, links all in one `a:is(…)`.
+  assert.ok(plan.otherMarkerSelectors.includes('[data-google-query-id]'));
+  const links = plan.otherMarkerSelectors.filter((/** @type {string} */ s) => s.startsWith('a:is('));
+  assert.equal(links.length, 1);
+  assert.match(links[0], /\[href\*="googleadservices\.com\/pagead\/aclk"\]/);
+  assert.ok(plan.otherMarkerSelectors.every((/** @type {string} */ s) => !/div-gpt-ad/.test(s)));
 });
 
 test('a GPT slot and a "recently viewed" widget are found and classified', () => {
