@@ -7,7 +7,7 @@ use std::collections::HashSet;
 
 use scraper::{ElementRef, Html, Selector};
 
-use crate::html_scan::NOT_TEXT;
+use crate::html_text::NOT_TEXT;
 use crate::plan::ScanPlan;
 
 /// Longest text (in characters) taken for an ad marker.

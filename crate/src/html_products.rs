@@ -6,7 +6,7 @@
 use scraper::{Html, Selector};
 use url::Url;
 
-use crate::html_scan::visible_text;
+use crate::html_text::visible_text;
 use crate::plan::ScanPlan;
 use crate::products::ProductHints;
 

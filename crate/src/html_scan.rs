@@ -11,102 +11,19 @@ use url::Url;
 use crate::html_holders::reported_holders;
 use crate::html_markers::text_marked;
 use crate::html_products::product_hints;
+use crate::html_text::{main_text, visible_text};
 use crate::lexicon::match_label;
 use crate::lists::FilterLists;
-use crate::page::{
-    Candidate, CandidateSource, PageSnapshot, Rect, MAX_CLASSES_AND_IDS, MAX_HEADINGS, MAX_PAGE_TEXT_CHARS,
-    MAX_SHORT_CHARS,
-};
+use crate::page::{Candidate, CandidateSource, PageSnapshot, Rect, MAX_CLASSES_AND_IDS, MAX_HEADINGS, MAX_SHORT_CHARS};
 use crate::plan::ScanPlan;
-
-/// Elements whose text is never visible text.
-pub(crate) const NOT_TEXT: &[&str] = &["script", "style", "noscript", "template"];
 
 /// Builds the snapshot the content script would send for this page.
 pub fn snapshot_from_html(html: &str, page_url: &str, plan: &ScanPlan, lists: Option<&FilterLists>) -> PageSnapshot {
     snapshot_of(&Html::parse_document(html), page_url, plan, lists).0
 }
 
-/// Where a candidate is in the document, for people reading a report.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Locator {
-    /// The element's `id` attribute, when it has one.
-    pub id: Option<String>,
-    /// A CSS selector path to the element from the nearest ancestor with an
-    /// id (or from `html`), with `:nth-of-type` where siblings share a tag.
-    pub css_path: String,
-}
-
-/// [`snapshot_from_html`], plus each candidate's [`Locator`] by key.
-pub fn snapshot_with_locators(
-    html: &str,
-    page_url: &str,
-    plan: &ScanPlan,
-    lists: Option<&FilterLists>,
-) -> (PageSnapshot, HashMap<u32, Locator>) {
-    let doc = Html::parse_document(html);
-    let (snapshot, keys) = snapshot_of(&doc, page_url, plan, lists);
-    let locators = keys
-        .iter()
-        .filter_map(|(node, key)| {
-            let el = doc.tree.get(*node).and_then(ElementRef::wrap)?;
-            Some((*key, Locator { id: el.value().id().map(str::to_owned), css_path: css_path(el) }))
-        })
-        .collect();
-    (snapshot, locators)
-}
-
-fn css_path(el: ElementRef<'_>) -> String {
-    let mut parts = Vec::new();
-    for current in std::iter::once(el).chain(el.ancestors().filter_map(ElementRef::wrap)) {
-        let value = current.value();
-        if let Some(id) = value.id().filter(|id| is_plain_ident(id)) {
-            parts.push(format!("#{id}"));
-            break;
-        }
-        let name = value.name();
-        let same_tag =
-            |n: &ego_tree::NodeRef<'_, scraper::Node>| n.value().as_element().is_some_and(|e| e.name() == name);
-        let before = current.prev_siblings().filter(same_tag).count();
-        let after = current.next_siblings().filter(same_tag).count();
-        parts.push(if before + after == 0 { name.to_owned() } else { format!("{name}:nth-of-type({})", before + 1) });
-    }
-    parts.reverse();
-    parts.join(" > ")
-}
-
-/// An id usable as `#id` in CSS without escaping.
-fn is_plain_ident(id: &str) -> bool {
-    id.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-        && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-}
-
-/// Elements matching `selector` that are neither a found item nor inside
-/// one, described as `tag#id.class`: what a scan missed. `found` are the
-/// keys of the items the engine reported for this document's snapshot.
-pub fn uncovered(
-    html: &str,
-    page_url: &str,
-    plan: &ScanPlan,
-    lists: Option<&FilterLists>,
-    found: &HashSet<u32>,
-    selector: &str,
-) -> Vec<String> {
-    let doc = Html::parse_document(html);
-    let (_, keys) = snapshot_of(&doc, page_url, plan, lists);
-    let Ok(selector) = Selector::parse(selector) else { return vec![format!("bad selector {selector}")] };
-    let is_found = |el: ElementRef<'_>| keys.get(&el.id()).is_some_and(|k| found.contains(k));
-    doc.select(&selector)
-        .filter(|el| !is_found(*el) && !el.ancestors().filter_map(ElementRef::wrap).any(is_found))
-        .map(|el| {
-            let v = el.value();
-            format!("{}#{}.{}", v.name(), v.id().unwrap_or(""), v.classes().collect::<Vec<_>>().join("."))
-        })
-        .collect()
-}
-
-fn snapshot_of(
+/// The snapshot, and each candidate's key by the node it was read from.
+pub(crate) fn snapshot_of(
     doc: &Html,
     page_url: &str,
     plan: &ScanPlan,
@@ -208,53 +125,6 @@ fn snapshot_of(
         frames: Vec::new(),
     };
     (page, keys)
-}
-
-/// The text of the page's main part (`main`, else `article`, else the body),
-/// leaving out found candidates and scripts, as the content script does.
-fn main_text(doc: &Html, candidates: &HashMap<ego_tree::NodeId, u32>) -> String {
-    let root = ["main, [role=main]", "article", "body"]
-        .iter()
-        .filter_map(|s| Selector::parse(s).ok())
-        .find_map(|s| doc.select(&s).next());
-    let Some(root) = root else { return String::new() };
-    let mut out = String::new();
-    let mut count = 0;
-    let mut skip_until: Option<ego_tree::NodeId> = None;
-    for edge in root.traverse() {
-        let node = match edge {
-            ego_tree::iter::Edge::Open(node) => node,
-            ego_tree::iter::Edge::Close(node) => {
-                if skip_until == Some(node.id()) {
-                    skip_until = None;
-                }
-                continue;
-            }
-        };
-        if skip_until.is_some() {
-            continue;
-        }
-        if let Some(el) = node.value().as_element() {
-            if candidates.contains_key(&node.id()) || NOT_TEXT.contains(&el.name()) {
-                skip_until = Some(node.id());
-            }
-            continue;
-        }
-        let Some(text) = node.value().as_text() else { continue };
-        for word in text.split_whitespace() {
-            let chars = word.chars().count();
-            if count + chars + 1 > MAX_PAGE_TEXT_CHARS {
-                return out;
-            }
-            if !out.is_empty() {
-                out.push(' ');
-                count += 1;
-            }
-            out.push_str(word);
-            count += chars;
-        }
-    }
-    out
 }
 
 /// Candidate elements in the order picked; the first reason an element was
@@ -372,37 +242,6 @@ fn add_srcdoc_frames(el: ElementRef<'_>, candidate: &mut Candidate, plan: &ScanP
     }
 }
 
-/// Text of the element outside scripts and styles, whitespace collapsed,
-/// cut at `max` characters.
-pub fn visible_text(el: ElementRef<'_>, max: usize) -> String {
-    let mut out = String::new();
-    let mut count = 0;
-    for node in el.descendants() {
-        let Some(text) = node.value().as_text() else { continue };
-        let hidden = node.ancestors().filter_map(ElementRef::wrap).any(|a| NOT_TEXT.contains(&a.value().name()));
-        if hidden {
-            continue;
-        }
-        for word in text.split_whitespace() {
-            if count >= max {
-                return out;
-            }
-            if !out.is_empty() {
-                out.push(' ');
-                count += 1;
-            }
-            for ch in word.chars() {
-                if count >= max {
-                    return out;
-                }
-                out.push(ch);
-                count += 1;
-            }
-        }
-    }
-    out
-}
-
 /// `name` of the frames in (or being) the element.
 fn frame_names(el: ElementRef<'_>, max: usize) -> Vec<String> {
     let Ok(selector) = Selector::parse("iframe[name]") else { return Vec::new() };
@@ -470,17 +309,6 @@ mod tests {
     }
 
     #[test]
-    fn locators_name_the_id_or_a_css_path() {
-        let html = r#"<html><body><main><section><h2>Recommended for you</h2><a href="/a">A</a></section>
-            <section><h2>Trending</h2></section></main><div id="div-gpt-ad-1"></div></body></html>"#;
-        let (snapshot, locators) = snapshot_with_locators(html, "https://shop.example/", &ScanPlan::build(), None);
-        let paths: Vec<(Option<String>, String)> =
-            snapshot.candidates.iter().map(|c| locators[&c.key].clone()).map(|l| (l.id, l.css_path)).collect();
-        assert!(paths.contains(&(Some("div-gpt-ad-1".into()), "#div-gpt-ad-1".into())), "{paths:?}");
-        assert!(paths.contains(&(None, "html > body > main > section:nth-of-type(1)".into())), "{paths:?}");
-    }
-
-    #[test]
     fn page_text_leaves_out_ads_and_scripts() {
         let html = r#"<html lang="en"><head><meta name="description" content="Marathon  tips"></head><body><main>
             <h1>Marathon training</h1><p>Run slowly.</p><script>var hidden = 1;</script>
@@ -518,14 +346,6 @@ mod tests {
         assert_eq!(snapshot.candidates[0].text, "Trail Runner X");
         let report = engine.visit_page(snapshot, 0).expect("report");
         assert_eq!(report.items[0].item.landing_domain.as_deref(), Some("shop.example"));
-    }
-
-    #[test]
-    fn script_text_is_not_visible_text() {
-        let doc = Html::parse_fragment("<div>Hello <script>var x = 'Sponsored';</script><b>world</b></div>");
-        let div = doc.select(&Selector::parse("div").expect("css")).next().expect("div");
-        assert_eq!(visible_text(div, 100), "Hello world");
-        assert_eq!(visible_text(div, 4), "Hell");
     }
 
     #[test]

@@ -18,11 +18,15 @@ pub mod export;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod html_holders;
 #[cfg(not(target_arch = "wasm32"))]
+pub mod html_locators;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod html_markers;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod html_products;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod html_scan;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod html_text;
 pub mod import;
 pub mod landing;
 pub mod lexicon;

@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use crate::detect::FoundItem;
 use crate::engine::Engine;
 pub use crate::export::parse_time;
-use crate::html_scan::{snapshot_with_locators, Locator};
+use crate::html_locators::{snapshot_with_locators, Locator};
 use crate::observations::Observation;
 use crate::verdict::Verdict;
 

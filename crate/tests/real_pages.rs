@@ -8,7 +8,8 @@ mod common;
 
 use std::collections::HashSet;
 
-use adlens::html_scan::{snapshot_from_html, uncovered};
+use adlens::html_locators::uncovered;
+use adlens::html_scan::snapshot_from_html;
 use adlens::Engine;
 use serde::Deserialize;
 
