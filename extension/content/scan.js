@@ -202,6 +202,10 @@ export function scanPage(doc, plan, keys, answer, before, described = { read: ne
   const earlier = changes && !changes.whole ? described.read : new Map();
   described.read = new Map();
   const holderOf = reportedHolders(found, chosen, memo);
+  // Read once: the page cannot scroll during this task (read per candidate,
+  // it cost as much as the candidates' boxes).
+  const view = doc.defaultView;
+  const scroll = { x: view?.scrollX ?? 0, y: view?.scrollY ?? 0 };
   const candidates = elements.flatMap((el) => {
     try {
       const parent = holderOf(el);
@@ -218,7 +222,7 @@ export function scanPage(doc, plan, keys, answer, before, described = { read: ne
       // grown to 415 items; the labels read the boxes they need themselves).
       const sent = same && known.sent.source === source && known.parent === parent && known.label === label
         ? known.sent
-        : withLabel(placed(el, fields, source, keys, parent), label);
+        : withLabel(placed(el, fields, source, keys, parent, scroll), label);
       described.read.set(el, { nested, fields, parent, label, sent });
       return [sent];
     } catch (error) {
@@ -369,19 +373,19 @@ function withLabel(candidate, label) {
  * @param {Candidate['source']} source
  * @param {ElementKeys} keys
  * @param {Element | null} parent the closest candidate holding this one
+ * @param {{ x: number, y: number }} scroll how far the page is scrolled (its boxes are sent in page coordinates)
  * @returns {Candidate | import('../messages.js').NestedCandidate}
  */
-function placed(el, fields, source, keys, parent) {
+function placed(el, fields, source, keys, parent, scroll) {
   if (parent !== null) return /** @type {import('../messages.js').NestedCandidate} */ ({ ...fields, source, parent: keys.keyOf(parent) });
   const rect = el.getBoundingClientRect();
-  const view = el.ownerDocument.defaultView;
   return /** @type {Candidate} */ ({
     ...fields,
     source,
     parent: null,
     rect: {
-      x: rect.left + (view?.scrollX ?? 0),
-      y: rect.top + (view?.scrollY ?? 0),
+      x: rect.left + scroll.x,
+      y: rect.top + scroll.y,
       width: rect.width,
       height: rect.height,
     },

@@ -239,6 +239,33 @@ test('an element the lists picked inside another they picked is sent only when i
   await page.close();
 });
 
+test('candidates’ boxes are sent in page coordinates, whatever the page is scrolled to', async () => {
+  const page = await current().browser.context.newPage();
+  await page.setViewportSize({ width: 800, height: 600 });
+  await page.goto('http://news.example/fresh.html');
+  await page.addScriptTag({ content: scanPageScript });
+  const read = await page.evaluate((scanPlan) => {
+    document.body.style.margin = '0';
+    document.body.innerHTML = `
+      <div style="width: 3000px; height: 5000px; position: relative">
+        <div id="div-gpt-ad-1" style="position: absolute; left: 1200px; top: 2500px; width: 300px; height: 250px"></div>
+        <div id="div-gpt-ad-2" style="position: absolute; left: 40px; top: 90px; width: 728px; height: 90px"></div>
+      </div>`;
+    window.scrollTo(1000, 2300);
+    const { ElementKeys, scanPage } = /** @type {any} */ (window).adlensScanPage;
+    const answer = { selectors: [], marked: { classes: [], classPrefixes: [], tagClasses: [], idPrefixes: ['div-gpt-ad'] } };
+    const before = { texts: { headings: new Map(), labels: new Set() }, markerWords: [], productHints: { jsonLd: [], meta: [], microdata: [], canonical: null } };
+    const snapshot = scanPage(document, scanPlan, new ElementKeys(), answer, before);
+    return { scrolled: [window.scrollX, window.scrollY], rects: snapshot.candidates.map((/** @type {any} */ c) => [c.id, c.rect]) };
+  }, plan);
+  assert.deepEqual(read.scrolled, [1000, 2300], 'the page really is scrolled');
+  assert.deepEqual(read.rects, [
+    ['div-gpt-ad-1', { x: 1200, y: 2500, width: 300, height: 250 }],
+    ['div-gpt-ad-2', { x: 40, y: 90, width: 728, height: 90 }],
+  ]);
+  await page.close();
+});
+
 test('product hints: only JSON-LD that can name a product is sent, from at most the plan’s number of scripts', async () => {
   const page = await current().browser.context.newPage();
   await page.goto('http://news.example/fresh.html');
