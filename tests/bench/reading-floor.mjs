@@ -17,7 +17,9 @@
 // has left.
 // Usage: node tests/bench/reading-floor.mjs (no build needed)
 // ADLENS_BENCH_PAGES=kotaku,yahoo picks pages; ADLENS_FLOOR_LOADS sets the
-// loads per page (default 5).
+// loads per page (default 5); ADLENS_FLOOR_WORLD=main runs the same reads in
+// the page's own world instead, where no content script can run (a page's
+// scripts can change what they call), to show what the isolated world costs.
 
 import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumPath, VIEWPORT } from '../harness/browser.mjs';
@@ -30,6 +32,7 @@ const LOADS = Number(process.env.ADLENS_FLOOR_LOADS ?? 5);
 const pages = realPages(benchPageWords());
 const median = (/** @type {number[]} */ xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 const PIECES = ['elements', 'text', 'headings', 'page text'];
+const MAIN_WORLD = process.env.ADLENS_FLOOR_WORLD === 'main';
 
 /**
  * The reads, as one script evaluated in the page's new isolated world; each
@@ -86,7 +89,8 @@ function reads(prefix, pieces) {
 const server = await startFixtureServer({ routes: routesFor(pages) });
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs(server.port) });
 try {
-  console.log(`${LOADS} loads per page, each in a new browser process; main-thread CPU ms, median (min–max)\n`);
+  const world = MAIN_WORLD ? "the page's own world" : 'a new isolated world';
+  console.log(`${LOADS} loads per page, each in a new browser process, read in ${world}; main-thread CPU ms, median (min–max)\n`);
   console.log('page'.padEnd(26), ...PIECES.map((p) => p.padStart(17)), 'all reads'.padStart(17));
   /** @type {number[]} */
   const totals = [];
@@ -100,7 +104,9 @@ try {
       await tab.waitForTimeout(1_000); // as the content script waits for an idle moment
       const cdp = await context.newCDPSession(tab);
       const { frameTree } = await cdp.send('Page.getFrameTree');
-      const { executionContextId } = await cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: 'floor' });
+      const { executionContextId } = MAIN_WORLD
+        ? { executionContextId: undefined }
+        : await cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: 'floor' });
       const stopTrace = await traceWork(cdp);
       const evaluated = await cdp.send('Runtime.evaluate', {
         expression: `(${reads})(${JSON.stringify(MARK_PREFIX)}, ${JSON.stringify(PIECES)})`,

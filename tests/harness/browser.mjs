@@ -79,6 +79,9 @@ export function chromiumPath() {
 /**
  * Chromium's switches for browsing the fixture server's sites on this
  * closed machine: every request goes to the fixture server (a proxy).
+ * ADLENS_CHROMIUM_FLAGS adds more, space-separated, for diagnosing a
+ * benchmark (tests/bench/README.md: `--js-flags=--min-semi-space-size=16`
+ * shows what garbage collection costs a scan); the tests never set it.
  * @param {number} proxyPort
  */
 export function chromiumArgs(proxyPort) {
@@ -93,6 +96,7 @@ export function chromiumArgs(proxyPort) {
     '--disable-component-update',
     '--disable-sync',
     '--disable-quic',
+    ...(process.env.ADLENS_CHROMIUM_FLAGS ?? '').split(' ').filter(Boolean),
   ];
 }
 
