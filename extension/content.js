@@ -1,12 +1,11 @@
-// Content script entry (bundled into one classic script by the build), in
-// every frame. In the top page it asks the engine what to look for, gathers
-// it, and labels what the engine found. In a frame it only reports what the
-// frame shows (an ad creative, its links) so the engine can attribute it to
-// the slot that holds the frame. Any failure is caught and logged: AdLens
-// must never break a page.
+// Content script entry for the top page (bundled into one classic script by
+// the build): it asks the engine what to look for, gathers it, and labels
+// what the engine found. Frames get content-frame.js alone, which only
+// reports what a frame shows: each ad frame (a process of its own, most
+// often) then compiles that, not the page scanning and labelling too. Any
+// failure is caught and logged: AdLens must never break a page.
 
 import { RESCAN, send } from './messages.js';
-import { frameSummary } from './content/scan.js';
 import { PageChanges } from './content/page-changes.js';
 import { PageReading } from './content/page-reading.js';
 import { ReportDelta } from './content/report-delta.js';
@@ -16,6 +15,8 @@ import { AUTO, useBrowserLanguage, useLanguage } from './i18n.js';
 import { LabelLayer } from './content/labels.js';
 import { marked, startScan } from './content/work-marks.js';
 import { Muter } from './content/mute.js';
+import { idle, loaded, nextFrame, onQuietChanges, parsed } from './content/page-moments.js';
+import { logFailure as report } from './content/log.js';
 import { isMuted, isPaused, normaliseSettings, onSettingsChanged, SETTINGS_KEY, updateSettings } from './settings.js';
 
 /** Where the background keeps this host's slots and their last kinds. */
@@ -23,30 +24,6 @@ const SLOTS_KEY = slotsKey(location.hostname);
 
 /** Quiet period after DOM changes before rescanning (late ads, infinite scroll). */
 const RESCAN_DELAY_MS = 250;
-/** A frame reports at most this many times (script-filled frames change). */
-const MAX_FRAME_REPORTS = 5;
-
-/**
- * Calls `run` after DOM changes have been quiet for `delay` ms.
- * @param {() => Promise<void>} run
- * @param {number} delay
- * @param {{ ignore?: (records: MutationRecord[]) => boolean, watch?: MutationObserverInit,
- *   record?: (records: MutationRecord[]) => void }} [options] records that are not a reason to
- *   run; what to observe (nodes added or removed, by default); every record, as it comes
- */
-function onQuietChanges(run, delay, { ignore = () => false, watch = { childList: true, subtree: true }, record } = {}) {
-  /** @type {ReturnType<typeof setTimeout> | undefined} */
-  let timer;
-  const schedule = () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => run().catch(report), delay);
-  };
-  new MutationObserver((records) => {
-    record?.(records);
-    if (!ignore(records)) schedule();
-  }).observe(document.documentElement, watch);
-  return schedule;
-}
 
 /**
  * Holds this host's known slots of a muted kind before the page paints
@@ -77,44 +54,11 @@ function speak(language) {
   return language === AUTO ? useBrowserLanguage(load) : useLanguage(language, load);
 }
 
-/** Resolves once the document is parsed (the content script starts before). */
-function parsed() {
-  if (document.readyState !== 'loading') return Promise.resolve();
-  return new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(undefined), { once: true }));
-}
-
 /** Longest the first scan waits for the page's load event. */
 const FIRST_SCAN_LOAD_MS = 3_000;
 
-/**
- * Resolves when the page has loaded, or after `timeout` ms: AdLens does not
- * compete with the page's own start-up (measured: first scans during load
- * took twice as long on heavy pages, and slowed the page).
- * @param {number} timeout
- */
-function loaded(timeout) {
-  if (document.readyState === 'complete') return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, timeout);
-    addEventListener('load', () => { clearTimeout(timer); resolve(undefined); }, { once: true });
-  });
-}
-
 /** Longest the first scan waits for the page's main thread to be idle. */
 const FIRST_SCAN_IDLE_MS = 300;
-
-/**
- * Resolves when the page's main thread is idle, or after `timeout` ms: the
- * first scan then does not compete with the page's own start-up (slots known
- * to be muted are held meanwhile: content/hold.js).
- * @param {number} timeout
- */
-function idle(timeout) {
-  return new Promise((resolve) => {
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(undefined), { timeout });
-    else setTimeout(resolve, 0);
-  });
-}
 
 async function topPage() {
   // First thing, before any await: hold vendor slots while storage answers.
@@ -357,40 +301,6 @@ async function topPage() {
   });
 }
 
-async function frame() {
-  const plan = await send({ type: 'page/get-plan' });
-  await parsed();
-  let reports = 0;
-  let last = '';
-  const reportFrame = async () => {
-    const summary = frameSummary(document, plan);
-    const key = JSON.stringify(summary);
-    // A frame that only holds another frame reports too: that is how the
-    // inner one's content finds the slot in the top page.
-    const empty = !summary.links.length && !summary.text && !summary.images.length && !summary.frames.length && !summary.frameNames.length;
-    if (reports >= MAX_FRAME_REPORTS || key === last || empty) return;
-    reports += 1;
-    last = key;
-    await send({ type: 'frame/report', frame: summary });
-  };
-  await reportFrame();
-  onQuietChanges(reportFrame, RESCAN_DELAY_MS);
-}
-
-/** The next animation frame, or 100 ms in a background tab (no frames there). */
-function nextFrame() {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, 100);
-    requestAnimationFrame(() => {
-      clearTimeout(timer);
-      resolve(undefined);
-    });
-  });
-}
-
-/** @param {unknown} error */
-function report(error) {
-  console.debug('[AdLens] content script:', error instanceof Error ? error.message : error);
-}
-
-(window.top === window ? topPage() : frame()).catch(report);
+// The manifest injects this script into top pages only (all_frames false);
+// checked again so that no browser can make a frame scan itself as a page.
+if (window.top === window) topPage().catch(report);

@@ -34,12 +34,13 @@ export class ElementKeys {
   }
 }
 
-import { attr, classesOf, closestOf, connected, firstWithin, idOf, isMatch, parentOf, tagOf, within } from './dom-safe.js';
+import { attr, classesOf, closestOf, connected, firstWithin, idOf, isMatch, parentOf, tagOf } from './dom-safe.js';
 import { parentCandidate, reportedHolders } from './holders.js';
 import { markedElements } from './page-classes.js';
 import { markedItem } from './text-markers.js';
 import { mainText, visibleText } from './text.js';
 import { LiveQuery } from './live-query.js';
+import { resources } from './resources.js';
 
 /**
  * Elements matching any of the selectors, selector by selector (as the
@@ -402,60 +403,4 @@ function placed(el, fields, source, keys, parent, scroll) {
 function headingOf(el, plan, headings) {
   const heading = isMatch(el, plan.headingSelector) ? el : firstWithin(el, plan.headingSelector);
   return heading ? headingText(heading, headings, plan.limits.maxHeadingChars) : null;
-}
-
-/**
- * What a frame shows, for the slot in the top page that holds it.
- * @param {Document} doc
- * @param {ScanPlan} plan
- * @returns {import('../messages.js').FrameReport}
- */
-export function frameSummary(doc, plan) {
-  const root = doc.body ?? doc.documentElement;
-  return {
-    url: doc.location?.href ?? doc.URL,
-    name: doc.defaultView?.name ?? '',
-    text: visibleText(root, plan.limits.maxTextChars),
-    ...resources(root, plan.limits.maxUrls),
-  };
-}
-
-/** What `resources` looks for: one query finds all four kinds. */
-const RESOURCES = 'a[href],iframe,img[src]';
-
-/**
- * The links, frames (their URLs, and their names: a frame's content script
- * reports its window.name, which is how its content finds its slot) and
- * images in (or being) the element, each as absolute URLs, at most `max` of
- * each kind.
- * @param {Element} el
- * @param {number} max
- */
-function resources(el, max) {
-  /** @type {{ links: string[], frames: string[], frameNames: string[], images: string[] }} */
-  const found = { links: [], frames: [], frameNames: [], images: [] };
-  const base = el.ownerDocument.baseURI;
-  /** @param {string[]} list @param {string | null} raw */
-  const add = (list, raw) => {
-    if (!raw || list.length >= max) return;
-    try {
-      list.push(new URL(raw, base).href);
-    } catch {
-      // not a URL: skip it
-    }
-  };
-  const nodes = within(el, RESOURCES);
-  const count = nodes.length + 1;
-  for (let i = 0; i < count; i++) {
-    const node = i === 0 ? el : nodes[i - 1];
-    const tag = tagOf(node);
-    if (tag === 'a') add(found.links, attr(node, 'href'));
-    else if (tag === 'img') add(found.images, attr(node, 'src'));
-    else if (tag === 'iframe') {
-      add(found.frames, attr(node, 'src'));
-      const name = attr(node, 'name');
-      if (name && found.frameNames.length < max) found.frameNames.push(name);
-    }
-  }
-  return found;
 }

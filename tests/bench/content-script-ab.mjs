@@ -14,7 +14,7 @@
 import path from 'node:path';
 import { benchPageWords, realPages, routesFor } from '../harness/real-pages.mjs';
 import { startSession } from '../harness/session.mjs';
-import { traceWork } from '../harness/trace.mjs';
+import { tracedLoad } from '../harness/trace.mjs';
 
 const dirs = process.argv.slice(2, 4).map((d) => path.resolve(d));
 if (dirs.length !== 2) {
@@ -36,15 +36,7 @@ for (const extensionDir of dirs) sessions.push(await startSession({ routes, exte
  * @param {string} url
  */
 async function firstScan(session, url) {
-  const tab = await session.browser.context.newPage();
-  const cdp = await session.browser.context.newCDPSession(tab);
-  const stopTrace = await traceWork(cdp);
-  await tab.goto(url);
-  await tab.waitForTimeout(1_500);
-  const { scans } = await stopTrace();
-  await cdp.detach();
-  await tab.close();
-  return scans.get(1) ?? null;
+  return (await tracedLoad(session.browser.context, url)).scans.get(1) ?? null;
 }
 
 try {

@@ -96,18 +96,31 @@ function leadingTask(tasks, mark) {
 }
 
 /**
- * The main-thread CPU time (ms) of the first evaluation of the extension's
- * content script: the top page's, at document start (its frames' come
- * later), compiling the script and running its top level. Null when the
- * trace has none.
+ * Each evaluation of the extension's content scripts (compiling the script
+ * and running its top level) as main-thread CPU ms, in the order they ran,
+ * by script file (`content.js`, `content-frame.js`).
+ * @param {TraceEvent[]} events
+ * @returns {Map<string, number[]>}
+ */
+export function scriptEvaluations(events) {
+  /** @type {Map<string, number[]>} */
+  const byScript = new Map();
+  for (const e of events.filter((x) => x.name === 'EvaluateScript' && x.ph === 'X').sort((a, b) => a.ts - b.ts)) {
+    const script = String(e.args?.data?.url ?? '').match(/^chrome-extension:\/\/[^/]+\/(content[^/]*\.js)$/)?.[1];
+    if (script && e.tdur !== undefined) byScript.set(script, [...(byScript.get(script) ?? []), e.tdur / 1000]);
+  }
+  return byScript;
+}
+
+/**
+ * The main-thread CPU time (ms) of the first evaluation of the top page's
+ * content script, at document start, compiling the script and running its
+ * top level. Null when the trace has none.
  * @param {TraceEvent[]} events
  * @returns {number | null}
  */
 export function scriptStart(events) {
-  const first = events
-    .filter((e) => e.name === 'EvaluateScript' && e.ph === 'X' && /^chrome-extension:\/\/[^/]+\/content\.js$/.test(String(e.args?.data?.url ?? '')))
-    .sort((a, b) => a.ts - b.ts)[0];
-  return first?.tdur === undefined ? null : first.tdur / 1000;
+  return scriptEvaluations(events).get('content.js')?.[0] ?? null;
 }
 
 /**
@@ -129,4 +142,23 @@ export async function traceWork(cdp, moreCategories = []) {
     await complete;
     return { scans: scanWork(events), scriptStartMs: scriptStart(events), events };
   };
+}
+
+/**
+ * Loads `url` in a new tab of `context` while tracing, waits `settleMs` for
+ * late content and rescans, and closes the tab.
+ * @param {import('playwright-core').BrowserContext} context
+ * @param {string} url
+ * @param {number} [settleMs]
+ */
+export async function tracedLoad(context, url, settleMs = 1_500) {
+  const tab = await context.newPage();
+  const cdp = await context.newCDPSession(tab);
+  const stop = await traceWork(cdp);
+  await tab.goto(url);
+  await tab.waitForTimeout(settleMs);
+  const traced = await stop();
+  await cdp.detach();
+  await tab.close();
+  return traced;
 }

@@ -1,0 +1,41 @@
+// Content script entry for frames (bundled into one classic script by the
+// build), in every frame: it reports what the frame shows (an ad creative,
+// its text, links and images, and its name) so the engine can attribute it
+// to the slot in the top page that holds the frame. Kept apart from the top
+// page's script (content.js): an ad frame, most often a process of its own,
+// compiles only this. Any failure is caught and logged: AdLens must never
+// break a page.
+
+import { send } from './messages.js';
+import { frameSummary } from './content/frame-summary.js';
+import { logFailure } from './content/log.js';
+import { onQuietChanges, parsed } from './content/page-moments.js';
+
+/** Quiet period after DOM changes before reporting again (script-filled frames change). */
+const REPORT_DELAY_MS = 250;
+/** A frame reports at most this many times. */
+const MAX_FRAME_REPORTS = 5;
+
+async function frame() {
+  const plan = await send({ type: 'page/get-plan' });
+  await parsed();
+  let reports = 0;
+  let last = '';
+  const reportFrame = async () => {
+    const summary = frameSummary(document, plan);
+    const key = JSON.stringify(summary);
+    // A frame that only holds another frame reports too: that is how the
+    // inner one's content finds the slot in the top page.
+    const empty = !summary.links.length && !summary.text && !summary.images.length && !summary.frames.length && !summary.frameNames.length;
+    if (reports >= MAX_FRAME_REPORTS || key === last || empty) return;
+    reports += 1;
+    last = key;
+    await send({ type: 'frame/report', frame: summary });
+  };
+  await reportFrame();
+  onQuietChanges(reportFrame, REPORT_DELAY_MS);
+}
+
+// The manifest injects this script into every frame, the top page too
+// (no manifest key leaves it out): there it stops here.
+if (window.top !== window) frame().catch(logFailure);
