@@ -1,16 +1,18 @@
 // Content script entry for the top page (bundled into one classic script by
 // the build): it asks the engine what to look for, gathers it, and labels
-// what the engine found. Frames get content-frame.js alone, which only
-// reports what a frame shows: each ad frame (a process of its own, most
-// often) then compiles that, not the page scanning and labelling too. Any
-// failure is caught and logged: AdLens must never break a page.
+// what the engine found. The browser runs it once the document is parsed
+// (document_idle); what must happen before the first paint, holding the
+// slots known muted, content-hold.js does at document start and hands over
+// its hold. Frames get content-frame.js alone, which only reports what a
+// frame shows: each ad frame (a process of its own, most often) then
+// compiles that, not the page scanning and labelling too. Any failure is
+// caught and logged: AdLens must never break a page.
 
 import { RESCAN, send } from './messages.js';
 import { PageChanges } from './content/page-changes.js';
 import { PageReading } from './content/page-reading.js';
 import { ReportDelta } from './content/report-delta.js';
-import { slotsKey } from './background/slot-memory.js';
-import { EarlyHold } from './content/hold.js';
+import { EarlyHold, takeHold } from './content/hold.js';
 import { AUTO, useBrowserLanguage, useLanguage } from './i18n.js';
 import { LabelLayer } from './content/labels.js';
 import { marked, startScan } from './content/work-marks.js';
@@ -19,28 +21,8 @@ import { idle, loaded, nextFrame, onQuietChanges, parsed } from './content/page-
 import { logFailure as report } from './content/log.js';
 import { isMuted, isPaused, normaliseSettings, onSettingsChanged, SETTINGS_KEY, updateSettings } from './settings.js';
 
-/** Where the background keeps this host's slots and their last kinds. */
-const SLOTS_KEY = slotsKey(location.hostname);
-
 /** Quiet period after DOM changes before rescanning (late ads, infinite scroll). */
 const RESCAN_DELAY_MS = 250;
-
-/**
- * Holds this host's known slots of a muted kind before the page paints
- * (content/hold.js); reads the settings on the way.
- * @param {EarlyHold} hold holding vendor slots since the script started
- */
-async function narrowHold(hold) {
-  const stored = await chrome.storage.local.get([SETTINGS_KEY, SLOTS_KEY]);
-  const settings = normaliseSettings(stored[SETTINGS_KEY]);
-  const known = /** @type {{ site?: unknown, slots?: Record<string, import('./messages.js').Kind> } | undefined} */ (stored[SLOTS_KEY]);
-  const site = typeof known?.site === 'string' ? known.site : '';
-  const ids = site && !isPaused(settings, site)
-    ? Object.entries(known?.slots ?? {}).filter(([, kind]) => isMuted(settings, site, kind)).map(([id]) => id)
-    : [];
-  hold.narrow(ids);
-  return settings;
-}
 
 /**
  * Speaks the language chosen in the options, or the browser's (its
@@ -60,10 +42,20 @@ const FIRST_SCAN_LOAD_MS = 3_000;
 /** Longest the first scan waits for the page's main thread to be idle. */
 const FIRST_SCAN_IDLE_MS = 300;
 
+/**
+ * A hold that holds nothing, for a page whose early script failed before
+ * it could hand over its hold: too late to hide anything before the first
+ * paint now.
+ */
+function lateHold() {
+  const hold = new EarlyHold(document, []);
+  hold.narrow([]);
+  return hold;
+}
+
 async function topPage() {
-  // First thing, before any await: hold vendor slots while storage answers.
-  const hold = new EarlyHold(document, __SLOT_ID_PREFIXES__);
-  let settings = await narrowHold(hold);
+  const hold = takeHold() ?? lateHold();
+  let settings = normaliseSettings((await chrome.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
   await speak(settings.language);
   const plan = await send({ type: 'page/get-plan' });
   await parsed();

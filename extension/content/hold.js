@@ -1,9 +1,9 @@
 // Muted items must not flash. The background remembers, per host, the
 // element ids of the slots it labelled and their last kind
 // (background/slot-memory.js). When a page of that host starts loading, the
-// content script (at document_start) holds the slots whose last kind is
-// muted: each is hidden the moment the parser adds it, before the first
-// paint. Once the engine has judged the page, a held slot that is muted
+// early content script (content-hold.js, at document_start) holds the
+// slots whose last kind is muted: each is hidden the moment the parser adds
+// it, before the first paint. Once the engine has judged the page, a held slot that is muted
 // goes to the Muter (placeholder or hidden) in the same task, and one that
 // is not is shown again, but only after the page has loaded and settled for
 // GRACE_MS, and not while its creative's frame has not reported yet (up to
@@ -135,4 +135,31 @@ export class EarlyHold {
     this.selector = '';
     for (const el of [...this.held.keys()]) this.release(el);
   }
+}
+
+/**
+ * Where the top page's early script (content-hold.js, at document start)
+ * leaves its hold for the page's script (content.js), which the browser
+ * runs once the document is parsed. Both run in the extension's isolated
+ * world, whose globals the page can neither see nor change.
+ */
+const SHARED_HOLD = Symbol.for('adlens.hold');
+
+/**
+ * Leaves the hold for the page's script.
+ * @param {EarlyHold} hold
+ */
+export function shareHold(hold) {
+  /** @type {Record<symbol, EarlyHold | undefined>} */ (/** @type {unknown} */ (globalThis))[SHARED_HOLD] = hold;
+}
+
+/**
+ * The hold the early script left, taken once; null when it did not run.
+ * @returns {EarlyHold | null}
+ */
+export function takeHold() {
+  const shared = /** @type {Record<symbol, EarlyHold | undefined>} */ (/** @type {unknown} */ (globalThis));
+  const hold = shared[SHARED_HOLD] ?? null;
+  delete shared[SHARED_HOLD];
+  return hold;
 }

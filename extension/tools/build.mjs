@@ -39,7 +39,7 @@ export const TRACKER_DB_URLS = {
   'companies.json': 'https://raw.githubusercontent.com/AdguardTeam/companiesdb/main/dist/companies.json',
 };
 /** Shell files that are not copied as they are. */
-const SKIP = new Set(['tools', 'content', 'content.js', 'content-frame.js']);
+const SKIP = new Set(['tools', 'content', 'content.js', 'content-hold.js', 'content-frame.js']);
 
 const started = Date.now();
 /** @param {string} step */
@@ -208,14 +208,15 @@ async function buildShell(browser, snapshot, trackerDb, prefixes) {
     });
   }
   // MV3 content scripts cannot be ES modules: bundle each into one classic
-  // script. The top page's carries V8's compile hint: every function
-  // compiled with the script, at document start, not each at its first
-  // call, which came in the first scan (kotaku.com: 2.2–3 ms of compiling
-  // on the page's thread, most of it in the scan, against 0.9 ms more at
-  // start; one parse, not two). Other engines read a comment. The frames'
-  // does not: it is injected into the top page too, where it only checks
-  // that it is not in a frame (compiled whole there: 0.43–0.61 ms against
-  // 0.27–0.37).
+  // script. The page's (content.js, run once the document is parsed)
+  // carries V8's compile hint: every function compiled with the script,
+  // not each at its first call, which came in the first scan (kotaku.com:
+  // 2.2–3 ms of compiling on the page's thread, most of it in the scan,
+  // against 0.9 ms more when the script starts; one parse, not two). Other
+  // engines read a comment. The frames' does not: it is injected into the
+  // top page too, where it only checks that it is not in a frame (compiled
+  // whole there: 0.43–0.61 ms against 0.27–0.37). The early hold's does:
+  // the page's script calls its hold's methods when labelling.
   const bundle = (/** @type {string} */ entry, /** @type {string} */ banner) => esbuild.build({
     entryPoints: [path.join(extension, entry)],
     outfile: path.join(out, entry),
@@ -227,7 +228,7 @@ async function buildShell(browser, snapshot, trackerDb, prefixes) {
     define: { __SLOT_ID_PREFIXES__: JSON.stringify(prefixes) },
     banner: { js: banner },
   });
-  await Promise.all([bundle('content.js', '//# allFunctionsCalledOnLoad'), bundle('content-frame.js', '')]);
+  await Promise.all([bundle('content.js', '//# allFunctionsCalledOnLoad'), bundle('content-hold.js', '//# allFunctionsCalledOnLoad'), bundle('content-frame.js', '')]);
   fs.mkdirSync(path.join(out, 'data'), { recursive: true });
   fs.copyFileSync(snapshot, path.join(out, 'data/lists.bin'));
   // The languages the options offer: every _locales folder, by its own name.

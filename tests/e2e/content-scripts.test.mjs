@@ -1,7 +1,9 @@
-// Which content script runs where: the top page runs content.js (the page
-// scanning and labelling); every frame runs content-frame.js alone, which
-// reports what the frame shows. An ad frame, most often a process of its
-// own, then compiles 8 kB of script, not 78.
+// Which content script runs where: the top page runs content-hold.js at
+// document start (holding the slots known muted) and content.js once it is
+// parsed (the page scanning and labelling); every frame runs
+// content-frame.js alone, which reports what the frame shows. An ad frame,
+// most often a process of its own, then compiles 8 kB of script, not 78,
+// and the top page's parser waits for 10 kB, not 78.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { waitForLabels } from '../harness/labels.mjs';
@@ -13,7 +15,7 @@ const current = sessionForTests();
 /** Frames in nested-frames.html: 25 levels, each with a slot and some text. */
 const FRAMES = 25;
 
-test('frames run the frames’ script alone and report what they show; the top page runs the page’s script once', async () => {
+test('frames run the frames’ script alone and report what they show; the top page holds slots at document start, then runs the page’s script', async () => {
   const session = current();
   const url = 'http://news.example/hostile/nested-frames.html';
   const page = await session.browser.context.newPage();
@@ -38,10 +40,25 @@ test('frames run the frames’ script alone and report what they show; the top p
   // Every frame's report came from the frames' script: nothing else sends one.
   assert.equal(Object.keys(frames).length, FRAMES, 'each frame reported what it shows');
   assert.ok(Object.values(frames).every((f) => /level \d+|deepest/.test(f.text)), 'with its text');
-  // The scripts each frame evaluated (these frames share the top page's process, so one trace holds them all).
-  const evaluated = scriptEvaluations(events);
-  assert.equal(evaluated.get('content.js')?.length, 1, 'the page’s script runs in the top page only');
-  // Injected into the top page too (no manifest key leaves it out), where it stops at once.
-  assert.equal(evaluated.get('content-frame.js')?.length, FRAMES + 1, 'the frames’ script runs in every frame');
+  // The scripts each frame evaluated (these frames share the top page's
+  // process, so one trace holds them all), in the order they ran.
+  const evaluations = scriptEvaluations(events);
+  /** @type {Map<string, string[]>} */
+  const byFrame = new Map();
+  for (const { frame, script } of evaluations) byFrame.set(frame, [...(byFrame.get(frame) ?? []), script]);
+  const [top, ...frameScripts] = [...byFrame.values()];
+  // The early hold runs while the page's HTML is being parsed, the page's script once it is parsed.
+  const parses = events.filter((e) => e.name === 'ParseHTML'
+    && /** @type {{ beginData?: { url?: string } } | undefined} */ (/** @type {unknown} */ (e.args))?.beginData?.url === url);
+  assert.ok(parses.length > 0, 'the page’s parsing is in the trace');
+  const parsedAt = Math.max(...parses.map((e) => e.ts + (e.dur ?? 0)));
+  const startOf = (/** @type {string} */ script) => evaluations.find((e) => e.script === script)?.ts ?? NaN;
+  assert.ok(startOf('content-hold.js') < parsedAt, 'the early hold starts before the page is parsed');
+  assert.ok(startOf('content.js') > parsedAt, 'the page’s script starts once the page is parsed');
+  // The frames' script is injected into the top page too (no manifest key leaves it out), where it stops at once.
+  assert.deepEqual(top, ['content-hold.js', 'content.js', 'content-frame.js'], 'the top page: the early hold first, then the page’s script');
+  assert.equal(frameScripts.length, FRAMES);
+  assert.ok(frameScripts.every((scripts) => scripts.length === 1 && scripts[0] === 'content-frame.js'),
+    `each frame runs the frames’ script alone: ${JSON.stringify(frameScripts)}`);
   await page.close();
 });

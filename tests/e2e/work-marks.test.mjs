@@ -17,9 +17,10 @@ test('a first scan’s pieces of work are marked in the trace with the thread’
   const stop = await traceWork(cdp, ['disabled-by-default-v8.compile']);
   await page.goto('http://news.example/article/running.html');
   await waitForLabels(page, 5, 5_000);
-  const { scans: work, scriptStartMs, events } = await stop();
+  const { scans: work, starts, events } = await stop();
   await cdp.detach();
-  assert.ok(scriptStartMs !== null && scriptStartMs > 0, 'the content script’s start is in the trace');
+  assert.ok(starts.hold !== null && starts.hold > 0, 'the early hold’s start is in the trace');
+  assert.ok(starts.page !== null && starts.page > 0, 'the page’s script’s start is in the trace');
   const first = work.get(1);
   assert.ok(first, `no marks of the first scan in the trace (scans: ${[...work.keys()].join(', ') || 'none'})`);
   for (const piece of ['start', 'classes', 'headings', 'marker-words', 'product', 'candidates', 'report', 'reply', 'labels', 'placing']) {

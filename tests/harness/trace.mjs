@@ -97,30 +97,38 @@ function leadingTask(tasks, mark) {
 
 /**
  * Each evaluation of the extension's content scripts (compiling the script
- * and running its top level) as main-thread CPU ms, in the order they ran,
- * by script file (`content.js`, `content-frame.js`).
+ * and running its top level), in the order they ran: the script file
+ * (`content.js`, `content-frame.js`…), the frame it ran in (the trace's
+ * frame id), when it started (the trace's clock, µs) and its main-thread
+ * CPU ms. The first is the top page's: its document-start script runs
+ * before any frame of it exists.
  * @param {TraceEvent[]} events
- * @returns {Map<string, number[]>}
+ * @returns {{ script: string, frame: string, ts: number, ms: number }[]}
  */
 export function scriptEvaluations(events) {
-  /** @type {Map<string, number[]>} */
-  const byScript = new Map();
+  /** @type {{ script: string, frame: string, ts: number, ms: number }[]} */
+  const evaluations = [];
   for (const e of events.filter((x) => x.name === 'EvaluateScript' && x.ph === 'X').sort((a, b) => a.ts - b.ts)) {
-    const script = String(e.args?.data?.url ?? '').match(/^chrome-extension:\/\/[^/]+\/(content[^/]*\.js)$/)?.[1];
-    if (script && e.tdur !== undefined) byScript.set(script, [...(byScript.get(script) ?? []), e.tdur / 1000]);
+    const data = /** @type {{ url?: string, frame?: string } | undefined} */ (e.args?.data);
+    const script = String(data?.url ?? '').match(/^chrome-extension:\/\/[^/]+\/(content[^/]*\.js)$/)?.[1];
+    if (script && e.tdur !== undefined) evaluations.push({ script, frame: String(data?.frame ?? ''), ts: e.ts, ms: e.tdur / 1000 });
   }
-  return byScript;
+  return evaluations;
 }
 
 /**
- * The main-thread CPU time (ms) of the first evaluation of the top page's
- * content script, at document start, compiling the script and running its
- * top level. Null when the trace has none.
+ * The main-thread CPU time (ms) of the top page's content scripts starting
+ * (compiling the script, running its top level): `hold` at document start
+ * (content-hold.js, which holds up the page's parser), `page` once the
+ * document is parsed (content.js). Null for one the trace does not hold.
  * @param {TraceEvent[]} events
- * @returns {number | null}
+ * @returns {{ hold: number | null, page: number | null }}
  */
-export function scriptStart(events) {
-  return scriptEvaluations(events).get('content.js')?.[0] ?? null;
+export function scriptStarts(events) {
+  const evaluations = scriptEvaluations(events);
+  /** @param {string} script */
+  const first = (script) => evaluations.find((e) => e.script === script)?.ms ?? null;
+  return { hold: first('content-hold.js'), page: first('content.js') };
 }
 
 /**
@@ -129,7 +137,7 @@ export function scriptStart(events) {
  * called, which gives each scan's work and the script's start.
  * @param {import('playwright-core').CDPSession} cdp a session on a page of the browser
  * @param {string[]} [moreCategories] to trace as well (their events are in `events`)
- * @returns {Promise<() => Promise<{ scans: Map<number, ScanWork>, scriptStartMs: number | null, events: TraceEvent[] }>>}
+ * @returns {Promise<() => Promise<{ scans: Map<number, ScanWork>, starts: { hold: number | null, page: number | null }, events: TraceEvent[] }>>}
  */
 export async function traceWork(cdp, moreCategories = []) {
   /** @type {TraceEvent[]} */
@@ -140,7 +148,7 @@ export async function traceWork(cdp, moreCategories = []) {
     const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
     await cdp.send('Tracing.end');
     await complete;
-    return { scans: scanWork(events), scriptStartMs: scriptStart(events), events };
+    return { scans: scanWork(events), starts: scriptStarts(events), events };
   };
 }
 

@@ -1,0 +1,41 @@
+// Content script entry for the top page at document start (bundled into one
+// classic script by the build): holds the slots this host last showed of a
+// muted kind, each hidden the moment the parser adds it (content/hold.js),
+// then leaves the hold to the page's script (content.js). That one, 78 kB,
+// the browser runs once the document is parsed: compiling it no longer
+// holds up the page's parser. Any failure is caught and logged: AdLens must
+// never break a page.
+
+import { slotsKey } from './background/slot-memory.js';
+import { EarlyHold, shareHold } from './content/hold.js';
+import { logFailure } from './content/log.js';
+import { isMuted, isPaused, normaliseSettings, SETTINGS_KEY } from './settings.js';
+
+/**
+ * Narrows the hold to this host's known slots of a muted kind, once storage
+ * answers (until then every vendor-like slot is held).
+ * @param {EarlyHold} hold
+ */
+async function narrowHold(hold) {
+  const slotsAt = slotsKey(location.hostname);
+  const stored = await chrome.storage.local.get([SETTINGS_KEY, slotsAt]);
+  const settings = normaliseSettings(stored[SETTINGS_KEY]);
+  const known = /** @type {{ site?: unknown, slots?: Record<string, import('./messages.js').Kind> } | undefined} */ (stored[slotsAt]);
+  const site = typeof known?.site === 'string' ? known.site : '';
+  const ids = site && !isPaused(settings, site)
+    ? Object.entries(known?.slots ?? {}).filter(([, kind]) => isMuted(settings, site, kind)).map(([id]) => id)
+    : [];
+  hold.narrow(ids);
+}
+
+// The manifest injects this script into top pages only (all_frames false).
+if (window.top === window) {
+  // First thing, before any await: hold vendor slots while storage answers.
+  const hold = new EarlyHold(document, __SLOT_ID_PREFIXES__);
+  shareHold(hold);
+  narrowHold(hold).catch((error) => {
+    // Nothing known is held: let go of the vendor-like slots.
+    hold.narrow([]);
+    logFailure(error);
+  });
+}
