@@ -62,3 +62,22 @@ test('frames run the frames’ script alone and report what they show; the top p
     `each frame runs the frames’ script alone: ${JSON.stringify(frameScripts)}`);
   await page.close();
 });
+
+test('a creative the tag writes into a blank frame is reported by that frame and attributed to its slot', async () => {
+  // Google Ad Manager outside SafeFrame: an about:blank frame named after
+  // the slot, its document written by the page's script after load.
+  const url = 'http://news.example/article/written-frame.html';
+  const page = await current().open(url);
+  /** @type {import('../../extension/messages.js').PageReport['items'][number] | undefined} */
+  let slot;
+  const deadline = Date.now() + 10_000;
+  while (!slot?.landingDomain && Date.now() < deadline) {
+    slot = (await current().tabStateFor(url))?.state.report.items.find((i) => i.elementId === 'div-gpt-ad-1700000000000-7');
+    await page.waitForTimeout(100);
+  }
+  assert.ok(slot, 'the slot is found');
+  assert.equal(slot.landingDomain, 'travel.example', 'its landing page, from the link inside the written frame');
+  assert.equal(slot.text, 'Hill running camps from €199');
+  assert.equal(slot.frames.length, 1, 'one frame attributed to it');
+  await page.close();
+});
