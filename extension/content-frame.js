@@ -9,7 +9,7 @@
 import { send } from './messages.js';
 import { frameSummary } from './content/frame-summary.js';
 import { logFailure } from './content/log.js';
-import { onQuietChanges, parsed } from './content/page-moments.js';
+import { onQuietChanges } from './content/page-moments.js';
 
 /** Quiet period after DOM changes before reporting again (script-filled frames change). */
 const REPORT_DELAY_MS = 250;
@@ -18,7 +18,6 @@ const MAX_FRAME_REPORTS = 5;
 
 async function frame() {
   const plan = await send({ type: 'page/get-plan' });
-  await parsed();
   let reports = 0;
   let last = '';
   const reportFrame = async () => {

@@ -17,7 +17,7 @@ import { AUTO, useBrowserLanguage, useLanguage } from './i18n.js';
 import { LabelLayer } from './content/labels.js';
 import { marked, startScan } from './content/work-marks.js';
 import { Muter } from './content/mute.js';
-import { idle, loaded, nextFrame, onQuietChanges, parsed } from './content/page-moments.js';
+import { idle, loaded, nextFrame, onQuietChanges } from './content/page-moments.js';
 import { logFailure as report } from './content/log.js';
 import { isMuted, isPaused, normaliseSettings, onSettingsChanged, SETTINGS_KEY, updateSettings } from './settings.js';
 
@@ -58,7 +58,6 @@ async function topPage() {
   let settings = normaliseSettings((await chrome.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
   await speak(settings.language);
   const plan = await send({ type: 'page/get-plan' });
-  await parsed();
   await loaded(FIRST_SCAN_LOAD_MS);
   await idle(FIRST_SCAN_IDLE_MS);
   /** The page's site as the engine names it (registrable domain). */

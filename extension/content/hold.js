@@ -3,12 +3,13 @@
 // (background/slot-memory.js). When a page of that host starts loading, the
 // early content script (content-hold.js, at document_start) holds the
 // slots whose last kind is muted: each is hidden the moment the parser adds
-// it, before the first paint. Once the engine has judged the page, a held slot that is muted
-// goes to the Muter (placeholder or hidden) in the same task, and one that
-// is not is shown again, but only after the page has loaded and settled for
-// GRACE_MS, and not while its creative's frame has not reported yet (up to
-// MAX_HOLD_MS): the creative often arrives in a frame after the first
-// verdict, and can still turn out to be of a muted kind.
+// it, before the first paint. Once the engine has judged the page, a held
+// slot that is muted goes to the Muter (placeholder or hidden) in the same
+// task, and one that is not is shown again, but only after the page has
+// loaded and settled for GRACE_MS, and not while its creative's frame has
+// not reported yet (up to MAX_HOLD_MS): the creative often arrives in a
+// frame after the first verdict, and can still turn out to be of a muted
+// kind.
 //
 // Reading what the host's slots were takes a round trip to storage, and a
 // small page can be parsed and painted before it returns. So from its first

@@ -1,14 +1,9 @@
-// The moments in a page's life the content scripts wait for: the document
-// parsed, the page loaded, its main thread idle, the next frame, and DOM
+// The moments in a page's life the content scripts wait for (they start
+// once the document is parsed, as the manifest asks, but for the early
+// hold): the page loaded, its main thread idle, the next frame, and DOM
 // changes gone quiet.
 
 import { logFailure } from './log.js';
-
-/** Resolves once the document is parsed (the content scripts start before). */
-export function parsed() {
-  if (document.readyState !== 'loading') return Promise.resolve();
-  return new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(undefined), { once: true }));
-}
 
 /**
  * Resolves when the page has loaded, or after `timeout` ms: AdLens does not

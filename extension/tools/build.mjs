@@ -38,8 +38,17 @@ export const TRACKER_DB_URLS = {
   'trackers.json': 'https://raw.githubusercontent.com/AdguardTeam/companiesdb/main/dist/trackers.json',
   'companies.json': 'https://raw.githubusercontent.com/AdguardTeam/companiesdb/main/dist/companies.json',
 };
+/**
+ * The content scripts, each bundled (buildShell), with the banner it
+ * carries: V8's compile hint, or none.
+ */
+const CONTENT_SCRIPTS = {
+  'content.js': '//# allFunctionsCalledOnLoad',
+  'content-hold.js': '//# allFunctionsCalledOnLoad',
+  'content-frame.js': '',
+};
 /** Shell files that are not copied as they are. */
-const SKIP = new Set(['tools', 'content', 'content.js', 'content-hold.js', 'content-frame.js']);
+const SKIP = new Set(['tools', 'content', ...Object.keys(CONTENT_SCRIPTS)]);
 
 const started = Date.now();
 /** @param {string} step */
@@ -228,7 +237,7 @@ async function buildShell(browser, snapshot, trackerDb, prefixes) {
     define: { __SLOT_ID_PREFIXES__: JSON.stringify(prefixes) },
     banner: { js: banner },
   });
-  await Promise.all([bundle('content.js', '//# allFunctionsCalledOnLoad'), bundle('content-hold.js', '//# allFunctionsCalledOnLoad'), bundle('content-frame.js', '')]);
+  await Promise.all(Object.entries(CONTENT_SCRIPTS).map(([entry, banner]) => bundle(entry, banner)));
   fs.mkdirSync(path.join(out, 'data'), { recursive: true });
   fs.copyFileSync(snapshot, path.join(out, 'data/lists.bin'));
   // The languages the options offer: every _locales folder, by its own name.
