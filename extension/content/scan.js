@@ -7,12 +7,18 @@
  * @typedef {import('../messages.js').PageSnapshot} PageSnapshot
  */
 
-/** Stable handles for elements across scans of the same document. */
+/**
+ * Stable handles for elements across scans of the same document, and the
+ * last scan's candidates by handle (the elements the engine's verdicts are
+ * about). Only those are kept: a page scrolled for hours has seen thousands
+ * of candidates come and go, and each handle once given out stays in a
+ * weak map, which frees it with its element.
+ */
 export class ElementKeys {
   constructor() {
     /** @type {WeakMap<Element, number>} */
     this.keys = new WeakMap();
-    /** @type {Map<number, WeakRef<Element>>} */
+    /** @type {Map<number, Element>} the last scan's candidates */
     this.elements = new Map();
     this.next = 1;
   }
@@ -23,14 +29,26 @@ export class ElementKeys {
     if (key === undefined) {
       key = this.next++;
       this.keys.set(element, key);
-      this.elements.set(key, new WeakRef(element));
     }
     return key;
   }
 
-  /** @param {number} key */
+  /**
+   * Makes these the elements found by key, and no others.
+   * @param {Iterable<Element>} candidates a scan's candidates
+   */
+  keepOnly(candidates) {
+    this.elements = new Map();
+    for (const el of candidates) this.elements.set(this.keyOf(el), el);
+  }
+
+  /**
+   * The last scan's candidate with this handle, if it is still in the page.
+   * @param {number} key
+   */
   elementOf(key) {
-    return this.elements.get(key)?.deref() ?? null;
+    const el = this.elements.get(key);
+    return el && connected(el) ? el : null;
   }
 }
 
@@ -232,6 +250,7 @@ export function scanPage(doc, plan, keys, answer, before, described = { read: ne
       return [];
     }
   });
+  keys.keepOnly(described.read.keys());
   return {
     url: doc.location?.href ?? doc.URL,
     title: (doc.title ?? '').slice(0, plan.limits.maxHeadingChars),

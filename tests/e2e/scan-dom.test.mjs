@@ -239,6 +239,34 @@ test('an element the lists picked inside another they picked is sent only when i
   await page.close();
 });
 
+test('handles stay the same from scan to scan, and find only the last scan’s candidates still in the page', async () => {
+  const page = await current().browser.context.newPage();
+  await page.goto('http://news.example/fresh.html');
+  await page.addScriptTag({ content: scanPageScript });
+  const found = await page.evaluate((scanPlan) => {
+    document.body.innerHTML = '<div id="div-gpt-ad-1">One</div><div id="div-gpt-ad-2">Two</div><div id="div-gpt-ad-3">Three</div>';
+    const { ElementKeys, scanPage } = /** @type {any} */ (window).adlensScanPage;
+    const keys = new ElementKeys();
+    const described = { read: new Map() };
+    const before = { texts: { headings: new Map(), labels: new Set() }, markerWords: [], productHints: { jsonLd: [], meta: [], microdata: [], canonical: null } };
+    const answer = { selectors: [], marked: { classes: [], classPrefixes: [], tagClasses: [], idPrefixes: ['div-gpt-ad'] } };
+    const scan = () => Object.fromEntries(scanPage(document, scanPlan, keys, answer, before, described).candidates.map((/** @type {any} */ c) => [c.id, c.key]));
+    const first = scan();
+    // One slot leaves the page; another stays but is no longer one (its id changed).
+    document.getElementById('div-gpt-ad-1')?.remove();
+    const renamed = /** @type {Element} */ (document.getElementById('div-gpt-ad-2'));
+    renamed.id = 'story';
+    const second = scan();
+    const idAt = (/** @type {number} */ key) => keys.elementOf(key)?.id ?? null;
+    return { first, second, after: Object.values(first).map(idAt), renamedKey: keys.keyOf(renamed) };
+  }, plan);
+  assert.deepEqual(Object.keys(found.first), ['div-gpt-ad-1', 'div-gpt-ad-2', 'div-gpt-ad-3']);
+  assert.deepEqual(found.second, { 'div-gpt-ad-3': found.first['div-gpt-ad-3'] }, 'the slot left keeps its handle');
+  assert.deepEqual(found.after, [null, null, 'div-gpt-ad-3'], 'only the last scan’s candidates are found by handle');
+  assert.equal(found.renamedKey, found.first['div-gpt-ad-2'], 'an element keeps its handle when it is no longer a candidate');
+  await page.close();
+});
+
 test('candidates’ boxes are sent in page coordinates, whatever the page is scrolled to', async () => {
   const page = await current().browser.context.newPage();
   await page.setViewportSize({ width: 800, height: 600 });
