@@ -22,6 +22,10 @@
 // Budgets (issue 3): ≤ 10 ms per scan, no task over 50 ms, new nodes
 // picked up within 500 ms.
 // Usage: npm run build && node tests/bench/content-script.mjs
+// Last, every kind is muted and each page loaded twice more: the slots its
+// earlier loads labelled are then held from the moment the parser adds them
+// (content/hold.js), so the hold watches the whole parse, and the first scan
+// mutes what it finds.
 // ADLENS_BENCH_PAGES=kotaku,yahoo measures only the pages whose host holds
 // one of those words, and prints each page's first scans piece by piece.
 
@@ -49,6 +53,8 @@ const firsts = [];
 const steadies = [];
 /** Main-thread CPU time (ms) of first scans and of rescans, from the trace. */
 const cpu = { firsts: /** @type {number[]} */ ([]), rescans: /** @type {number[]} */ ([]) };
+/** The early hold's work while the page is parsed (its marks count to scan 0), CPU ms per load. */
+const holds = /** @type {number[]} */ ([]);
 /** First scans' CPU time per piece of work (classes, candidates, labels…). */
 const firstPieces = /** @type {Record<string, number[]>} */ ({});
 /** The content scripts' start on each load (compiling, running the top level), CPU ms: the early hold's, the page's. */
@@ -83,11 +89,12 @@ try {
       items = found?.state.report.items.length ?? 0;
       if (scans.length > 0) first.push(scans[0]);
       if (rescans > 0) steady.push(...scans.slice(1)); // every scan after the first is a rescan
+      holds.push(work.get(0)?.cpuMs ?? 0);
       const firstWork = work.get(1);
       if (firstWork) {
         firstCpu.push(firstWork.cpuMs);
         for (const [piece, ms] of Object.entries(firstWork.cpuByPiece)) (firstPieces[piece] ??= []).push(ms);
-        if (only) console.log(`  load ${round + 1}: ${Object.entries(firstWork.cpuByPiece).map(([piece, ms]) => `${piece} ${ms.toFixed(2)}`).join(', ')}`);
+        if (only) printPieces(round, firstWork);
       }
       if (rescans > 0) for (const [n, w] of work) if (n > 1) cpu.rescans.push(w.cpuMs);
       await tab.close();
@@ -123,6 +130,7 @@ try {
   const spread = (ms) => `${ms.length}, median ${median(ms).toFixed(1)} ms, max ${Math.max(...ms).toFixed(1)} ms`;
   console.log(`content scripts' start (compile + top level), main-thread CPU time: at document start (content-hold.js) ${spread(starts.hold)};`
     + ` once the document is parsed (content.js) ${spread(starts.page)}`);
+  console.log(`the early hold's work while the page is parsed (vendor-like slots, until storage answers), main-thread CPU time: ${spread(holds)}`);
 
   // Latency of a slot inserted after load.
   const tab = await session.open('http://news.example/article/running.html');
@@ -142,6 +150,61 @@ try {
     latencies.push(Date.now() - start);
   }
   console.log(`slot inserted after load → labelled: ${latencies.map((l) => `${l} ms`).join(', ')}`);
+  await tab.close();
+  await measureMuted();
 } finally {
   await session.close();
+}
+
+/**
+ * Prints a first scan's CPU time piece by piece.
+ * @param {number} round
+ * @param {import('../harness/trace.mjs').ScanWork} work
+ */
+function printPieces(round, work) {
+  console.log(`  load ${round + 1}: ${Object.entries(work.cpuByPiece).map(([piece, ms]) => `${piece} ${ms.toFixed(2)}`).join(', ')}`);
+}
+
+/**
+ * Every kind muted: the early hold's work over a whole load (it holds the
+ * slots the page's earlier loads labelled, watching every element the
+ * parser adds) and the first scans, which now also mute, per page.
+ */
+async function measureMuted() {
+  const worker = await session.browser.worker();
+  await worker.evaluate(() => chrome.storage.local.set({ settings: { mute: { contextual: true, behavioural: true, retargeted: true, generic: true } } }));
+  /** @type {number[]} */
+  const holdMs = [];
+  /** @type {number[]} */
+  const firstMs = [];
+  console.log('');
+  console.log('every kind muted'.padEnd(26), 'slots held'.padStart(10), 'hold while parsed, CPU ms'.padStart(28), 'first scan CPU ms'.padStart(20));
+  for (const page of pages) {
+    const host = new URL(page.url).hostname;
+    const held = await worker.evaluate((key) => chrome.storage.local.get(key)
+      .then((got) => Object.keys(/** @type {{ slots?: object } | undefined} */ (got[key])?.slots ?? {}).length), `slots:${host}`);
+    /** @type {number[]} */
+    const hold = [];
+    /** @type {number[]} */
+    const first = [];
+    for (let round = 0; round < 2; round++) {
+      const tab = await session.browser.context.newPage();
+      const cdp = await session.browser.context.newCDPSession(tab);
+      const stopTrace = await traceWork(cdp);
+      await tab.goto(page.url);
+      await tab.waitForTimeout(1_500);
+      const { scans: work } = await stopTrace();
+      await cdp.detach();
+      await tab.close();
+      hold.push(work.get(0)?.cpuMs ?? 0);
+      const firstWork = work.get(1);
+      if (firstWork) first.push(firstWork.cpuMs);
+      if (firstWork && only) printPieces(round, firstWork);
+    }
+    holdMs.push(...hold);
+    firstMs.push(...first);
+    console.log(host.padEnd(26), String(held).padStart(10), hold.map((c) => c.toFixed(1)).join(' / ').padStart(28), first.map((c) => c.toFixed(1)).join(' / ').padStart(20));
+  }
+  console.log(`every kind muted: the hold's work over a load, main-thread CPU time: ${holdMs.length}, median ${median(holdMs).toFixed(1)} ms, max ${Math.max(...holdMs).toFixed(1)} ms;`
+    + ` first scans (labelling and muting) median ${median(firstMs).toFixed(1)} ms, max ${Math.max(...firstMs).toFixed(1)} ms, ${firstMs.filter((t) => t <= 10).length}/${firstMs.length} within 10 ms`);
 }

@@ -67,6 +67,33 @@ test('a retargeted slot seen once is never painted again while "Following you" i
   }
 });
 
+test('a muted slot the page renders again, inside new markup, is never painted either', async () => {
+  const { page } = await visitMuted();
+  // The page's script replaces the slot with a fresh one (same id, same ad
+  // frame) wrapped in a new section, added at once: the page reports only
+  // the section as added.
+  await page.evaluate(([selector, id]) => {
+    const probe = /** @type {any} */ (window).__paintProbe;
+    probe.slot = 0;
+    probe.frames = 0;
+    document.querySelector(selector)?.remove();
+    const section = document.createElement('section');
+    section.innerHTML = `<div class="story-aside"><div id="${id}" class="slot" style="width: 300px; height: 250px;">`
+      + '<iframe id="google_ads_iframe_/1234/news/article_0" title="3rd party ad content" width="300" height="250"'
+      + ' src="http://tpc.googlesyndication.com/safeframe/1-0-40/html/container.html"></iframe></div></div>';
+    document.getElementById('main-content')?.append(section);
+  }, [SLOT, SLOT.slice(1)]);
+  // Muted again once its creative is in: the placeholder is put before it.
+  await eventually(async () => page.$eval(SLOT, (el) => el.parentElement?.className === 'story-aside' && el.previousElementSibling !== null),
+    'the new slot muted, with its placeholder');
+  await page.waitForTimeout(1_000); // past the grace period
+  const probe = /** @type {{ slot: number, frames: number }} */ (await page.evaluate('window.__paintProbe'));
+  assert.ok(probe.frames > 10, `frames were painted meanwhile (${JSON.stringify(probe)})`);
+  assert.equal(probe.slot, 0, `the new slot was never painted (${JSON.stringify(probe)})`);
+  assert.equal((await readPlaceholders(page)).length, 1);
+  await page.close();
+});
+
 test('a held slot that is no longer muted shows once the page settles', async () => {
   // Forgetting the shop: its ad on the article no longer follows you.
   const reply = /** @type {any} */ (await current().sendFromExtensionPage({ type: 'memory/forget-site', site: 'shop.example' }));
@@ -75,10 +102,27 @@ test('a held slot that is no longer muted shows once the page settles', async ()
   // The news host's slot memory is its own: still "retargeted" for that slot.
   const slots = /** @type {any} */ (await worker.evaluate(() => chrome.storage.local.get('slots:news.example')))['slots:news.example'];
   assert.equal(slots?.slots['div-gpt-ad-1700000000000-0'], 'retargeted');
-  const page = await current().open(NEWS);
+  const page = await current().browser.context.newPage();
+  await page.addInitScript(PROBE);
+  await page.goto(NEWS);
   await eventually(async () => (await readLabels(page)).some((l) => l.text.startsWith('Ad ·') && l.text !== 'Ad · Following you')
     && await page.$eval(SLOT, (el) => getComputedStyle(el).display !== 'none'), 'the slot shown with its new label');
   assert.deepEqual(await readPlaceholders(page), []);
+  // Let go of for good: the page changing afterwards does not hide it
+  // again, not even for a frame.
+  await page.evaluate(() => {
+    const probe = /** @type {any} */ (window).__paintProbe;
+    probe.slot = 0;
+    probe.frames = 0;
+  });
+  for (let i = 0; i < 3; i++) {
+    await page.evaluate(() => document.getElementById('main-content')?.append(document.createElement('p')));
+    await page.waitForTimeout(100);
+  }
+  await page.waitForTimeout(400);
+  const probe = /** @type {{ slot: number, frames: number }} */ (await page.evaluate('window.__paintProbe'));
+  assert.ok(probe.frames > 5, `frames were painted meanwhile (${JSON.stringify(probe)})`);
+  assert.equal(probe.slot, probe.frames, `shown in every frame while the page changed (${JSON.stringify(probe)})`);
   await page.close();
 });
 
