@@ -111,8 +111,12 @@ async function topPage() {
     const again = hold.settle(new Set(muted.map((l) => l.element)), awaitingFrames);
     if (again !== null) settleTimer = setTimeout(show, again);
     muter.apply(muted, settings.muteStyle, show);
-    if (settings.labelStyle === 'off' || labelled.length === 0) layer?.render([]);
-    else labelLayer().render(labelled, settings.labelStyle);
+    // A muted item is hidden and its placeholder says what it was: a label
+    // of its own would never show, and placing the 115 of a wholly muted
+    // kotaku.com read as many boxes (1.1 ms of its first scan).
+    const unmuted = labelled.filter((l) => !muter.isHidden(l.element));
+    if (settings.labelStyle === 'off' || unmuted.length === 0) layer?.render([]);
+    else labelLayer().render(unmuted, settings.labelStyle);
   };
   onSettingsChanged((fresh) => {
     const language = fresh.language !== settings.language ? fresh.language : null;

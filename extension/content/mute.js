@@ -58,6 +58,14 @@ export class Muter {
     for (const element of [...this.hidden.keys()]) if (!keep.has(element)) this.restore(element);
   }
 
+  /**
+   * Whether the element is hidden as muted now.
+   * @param {Element} element
+   */
+  isHidden(element) {
+    return this.hidden.has(element);
+  }
+
   /** Shows everything again. */
   restoreAll() {
     for (const element of [...this.hidden.keys()]) this.restore(element);

@@ -85,6 +85,9 @@ test('the why card explains a retargeted ad; muting it everywhere collapses it a
   await eventually(async () => !(await isShown(page, RETARGETED_SLOT)), 'the retargeted ad collapses');
   assert.deepEqual(await readPlaceholders(page), ['Following you · mutedShow']);
   assert.equal(await isShown(page, '.OUTBRAIN'), true, 'the other items stay');
+  const labels = (await readLabels(page)).map((l) => l.text);
+  assert.ok(!labels.includes('Ad · Following you') && labels.includes('Ad · Generic'),
+    `the muted item's label goes with it, the others stay (${labels})`);
   const headingAfter = await page.$eval('h1', (h) => h.getBoundingClientRect().toJSON());
   assert.deepEqual(headingAfter, headingBefore, 'the article heading stays where it was');
   assert.ok(await page.$eval('article p', (p) => p.getBoundingClientRect().height > 0), 'the article text stays visible');
@@ -101,6 +104,7 @@ test('the why card explains a retargeted ad; muting it everywhere collapses it a
   await popup.click('input[data-kind="retargeted"]');
   await eventually(() => isShown(page, RETARGETED_SLOT), 'unmuted here without a reload');
   assert.deepEqual(await readPlaceholders(page), []);
+  await eventually(async () => (await readLabels(page)).some((l) => l.text === 'Ad · Following you' && l.box !== null), 'its label back');
 
   await popup.click('#pause');
   await eventually(async () => (await readLabels(page)).length === 0, 'no labels while paused');
