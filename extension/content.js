@@ -15,7 +15,7 @@ import { ReportDelta } from './content/report-delta.js';
 import { EarlyHold, takeHold } from './content/hold.js';
 import { AUTO, useBrowserLanguage, useLanguage } from './i18n.js';
 import { LabelLayer } from './content/labels.js';
-import { marked, startScan } from './content/work-marks.js';
+import { marked, markedForNext, startScan } from './content/work-marks.js';
 import { Muter } from './content/mute.js';
 import { idle, loaded, nextFrame, onQuietChanges } from './content/page-moments.js';
 import { logFailure as report } from './content/log.js';
@@ -285,9 +285,12 @@ async function topPage() {
   const schedule = onQuietChanges(rescan, RESCAN_DELAY_MS, {
     // Only nodes added or removed call for a rescan (changed classes, links
     // and texts are recorded, and read by the next one).
-    ignore: (records) => records.every((r) => r.type !== 'childList' || ours(r.target) || [...r.addedNodes, ...r.removedNodes].some(ours)),
+    // Both run on every batch of the page's changes: marked as the next
+    // scan's work, which what they record makes short.
+    ignore: (records) => markedForNext('changes', () => records
+      .every((r) => r.type !== 'childList' || ours(r.target) || [...r.addedNodes, ...r.removedNodes].some(ours))),
     watch: PageChanges.watching(plan.attributes),
-    record: (records) => changes.record(records),
+    record: (records) => markedForNext('changes', () => changes.record(records)),
   });
   await rescan();
   // The background asks for a rescan when a frame reported new content.

@@ -32,7 +32,28 @@ export function startScan() {
  * @returns {T}
  */
 export function marked(piece, work) {
-  const at = `${scan}:${piece}`;
+  return markedAs(`${scan}:${piece}`, work);
+}
+
+/**
+ * Runs `work` done for the next scan (recording what the page changed,
+ * which that scan reads), marked as that scan's.
+ * @template T
+ * @param {string} piece no colon
+ * @param {() => T} work synchronous work
+ * @returns {T}
+ */
+export function markedForNext(piece, work) {
+  return markedAs(`${scan + 1}:${piece}`, work);
+}
+
+/**
+ * @template T
+ * @param {string} at `<scan>:<piece>`
+ * @param {() => T} work
+ * @returns {T}
+ */
+function markedAs(at, work) {
   console.timeStamp(`${MARK_PREFIX}begin:${at}`);
   try {
     return work();

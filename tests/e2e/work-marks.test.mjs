@@ -9,6 +9,7 @@ import { sessionForTests } from '../harness/session.mjs';
 import { traceWork } from '../harness/trace.mjs';
 
 const current = sessionForTests();
+const SHOP = 'http://shop.example/product/trail-runner-x.html';
 
 test('a first scan’s pieces of work are marked in the trace with the thread’s CPU time, none of it compiling the script', async () => {
   const { browser } = current();
@@ -37,5 +38,29 @@ test('a first scan’s pieces of work are marked in the trace with the thread’
     return begin && end && e.tid === begin.tid && e.ts >= begin.ts && e.ts <= end.ts;
   }));
   assert.equal(compiled.length, 0, 'functions compiled one by one inside the first scan’s pieces');
+  await page.close();
+});
+
+test('work outside the scans is marked too: the early hold while the page is parsed, and recording the page’s changes for the next scan', async () => {
+  const { browser } = current();
+  const page = await browser.context.newPage();
+  const cdp = await browser.context.newCDPSession(page);
+  // The same categories as the test before: a trace without V8's compile
+  // events, after one with them, held none of the pages' marks in 3 runs of 5.
+  const stop = await traceWork(cdp, ['disabled-by-default-v8.compile']);
+  await page.goto(SHOP);
+  await waitForLabels(page, 2, 5_000);
+  const before = (await current().tabStateFor(page.url()))?.state.scans.length ?? 0;
+  await page.evaluate(() => document.body.append(document.createElement('p')));
+  for (const deadline = Date.now() + 5_000; Date.now() < deadline; await page.waitForTimeout(100)) {
+    if (((await current().tabStateFor(page.url()))?.state.scans.length ?? 0) > before) break;
+  }
+  const { scans: work } = await stop();
+  await cdp.detach();
+  // Marks before the first scan count to scan 0: the early hold's.
+  assert.ok(work.get(0)?.cpuByPiece.hold !== undefined, `the early hold's work is marked (scans: ${[...work.keys()].join(', ') || 'none'})`);
+  const rescan = work.get(before + 1);
+  assert.ok(rescan, `the rescan after the change is in the trace (scans: ${[...work.keys()].join(', ')})`);
+  assert.ok('changes' in rescan.cpuByPiece, `the change's recording counts to the rescan that reads it: ${JSON.stringify(rescan.cpuByPiece)}`);
   await page.close();
 });

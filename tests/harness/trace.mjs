@@ -40,7 +40,8 @@ const TASK_LEAD = /** @type {Record<string, string>} */ ({
  * out. Before the pieces of `TASK_LEAD`, the time their task ran before the
  * mark counts too (as a piece of its own): our code's work starts there.
  * @param {TraceEvent[]} events
- * @returns {Map<number, ScanWork>} by scan number (1 is the first scan)
+ * @returns {Map<number, ScanWork>} by scan number (1 is the first scan; 0 is
+ *   the early hold's work, while the page is parsed, before any scan)
  */
 export function scanWork(events) {
   /** @type {Map<string, TraceEvent>} open piece per thread and scan */
