@@ -20,19 +20,27 @@ async function frame() {
   const plan = await send({ type: 'page/get-plan' });
   let reports = 0;
   let last = '';
+  /** @type {(() => void) | null} stops watching the frame's changes */
+  let stopWatching = null;
   const reportFrame = async () => {
+    // Once it has reported all it may, the frame is read no more, nor
+    // watched: an animated creative changes for as long as it shows.
+    if (reports >= MAX_FRAME_REPORTS) {
+      stopWatching?.();
+      return;
+    }
     const summary = frameSummary(document, plan);
     const key = JSON.stringify(summary);
     // A frame that only holds another frame reports too: that is how the
     // inner one's content finds the slot in the top page.
     const empty = !summary.links.length && !summary.text && !summary.images.length && !summary.frames.length && !summary.frameNames.length;
-    if (reports >= MAX_FRAME_REPORTS || key === last || empty) return;
+    if (key === last || empty) return;
     reports += 1;
     last = key;
     await send({ type: 'frame/report', frame: summary });
   };
   await reportFrame();
-  onQuietChanges(reportFrame, REPORT_DELAY_MS);
+  stopWatching = onQuietChanges(reportFrame, REPORT_DELAY_MS).stop;
 }
 
 // The manifest injects this script into every frame, the top page too

@@ -282,7 +282,7 @@ async function topPage() {
   // every page with ads (they arrive after the load): on kotaku.com 16 ms
   // against 7–9 now, for 0.4 ms more in the first scan (paired medians over
   // kotaku.com, yahoo.com and pixnet.net, tests/bench/content-script-ab.mjs).
-  const schedule = onQuietChanges(rescan, RESCAN_DELAY_MS, {
+  const { schedule } = onQuietChanges(rescan, RESCAN_DELAY_MS, {
     // Only nodes added or removed call for a rescan (changed classes, links
     // and texts are recorded, and read by the next one).
     // Both run on every batch of the page's changes: marked as the next

@@ -44,7 +44,8 @@ export function nextFrame() {
 }
 
 /**
- * Calls `run` after DOM changes have been quiet for `delay` ms.
+ * Calls `run` after DOM changes have been quiet for `delay` ms, until
+ * `stop` is called. `schedule` calls it after `delay` ms of quiet from now.
  * @param {() => Promise<void>} run
  * @param {number} delay
  * @param {{ ignore?: (records: MutationRecord[]) => boolean, watch?: MutationObserverInit,
@@ -58,9 +59,14 @@ export function onQuietChanges(run, delay, { ignore = () => false, watch = { chi
     clearTimeout(timer);
     timer = setTimeout(() => run().catch(logFailure), delay);
   };
-  new MutationObserver((records) => {
+  const observer = new MutationObserver((records) => {
     record?.(records);
     if (!ignore(records)) schedule();
-  }).observe(document.documentElement, watch);
-  return schedule;
+  });
+  observer.observe(document.documentElement, watch);
+  const stop = () => {
+    observer.disconnect();
+    clearTimeout(timer);
+  };
+  return { schedule, stop };
 }

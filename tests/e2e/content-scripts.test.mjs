@@ -81,3 +81,17 @@ test('a creative the tag writes into a blank frame is reported by that frame and
   assert.equal(slot.frames.length, 1, 'one frame attributed to it');
   await page.close();
 });
+
+test('a frame whose creative keeps changing reports at most five times', async () => {
+  const url = 'http://news.example/article/rotating-frame.html';
+  const page = await current().open(url);
+  const frame = page.frames().find((f) => f.name() === 'google_ads_iframe_/1234/news/rotating_0');
+  assert.ok(frame, 'the written frame is there');
+  await frame.waitForFunction(() => document.getElementById('offer')?.textContent === 'Offer 12', null, { timeout: 10_000 });
+  await page.waitForTimeout(800); // past the quiet period after the last change
+  const slot = (await current().tabStateFor(url))?.state.report.items.find((i) => i.elementId === 'div-gpt-ad-1700000000000-8');
+  assert.ok(slot, 'the slot is found');
+  const shown = Number(/^Offer (\d+)$/.exec(slot.text ?? '')?.[1]);
+  assert.ok(shown >= 1 && shown <= 5, `its text is from one of the frame's first five reports, not the twelfth change: "${slot.text}"`);
+  await page.close();
+});
