@@ -32,7 +32,7 @@
 import { readLabels } from '../harness/labels.mjs';
 import { benchPageWords, realPages, routesFor } from '../harness/real-pages.mjs';
 import { startSession } from '../harness/session.mjs';
-import { traceWork } from '../harness/trace.mjs';
+import { tracedLoad, traceWork } from '../harness/trace.mjs';
 
 /** Host words from ADLENS_BENCH_PAGES, or null for every page. */
 const only = benchPageWords();
@@ -188,14 +188,7 @@ async function measureMuted() {
     /** @type {number[]} */
     const first = [];
     for (let round = 0; round < 2; round++) {
-      const tab = await session.browser.context.newPage();
-      const cdp = await session.browser.context.newCDPSession(tab);
-      const stopTrace = await traceWork(cdp);
-      await tab.goto(page.url);
-      await tab.waitForTimeout(1_500);
-      const { scans: work } = await stopTrace();
-      await cdp.detach();
-      await tab.close();
+      const { scans: work } = await tracedLoad(session.browser.context, page.url);
       hold.push(work.get(0)?.cpuMs ?? 0);
       const firstWork = work.get(1);
       if (firstWork) first.push(firstWork.cpuMs);
