@@ -10,6 +10,7 @@ import { send } from './messages.js';
 import { frameSummary } from './content/frame-summary.js';
 import { logFailure } from './content/log.js';
 import { onQuietChanges } from './content/page-moments.js';
+import { marked } from './content/work-marks.js';
 
 /** Quiet period after DOM changes before reporting again (script-filled frames change). */
 const REPORT_DELAY_MS = 250;
@@ -29,15 +30,19 @@ async function frame() {
       stopWatching?.();
       return;
     }
-    const summary = frameSummary(document, plan);
-    const key = JSON.stringify(summary);
+    // Marked for the benchmarks (tests/bench/frame-start.mjs), apart from
+    // any scan: a frame has none.
+    const { summary, key } = marked('frame-report', () => {
+      const read = frameSummary(document, plan);
+      return { summary: read, key: JSON.stringify(read) };
+    });
     // A frame that only holds another frame reports too: that is how the
     // inner one's content finds the slot in the top page.
     const empty = !summary.links.length && !summary.text && !summary.images.length && !summary.frames.length && !summary.frameNames.length;
     if (key === last || empty) return;
     reports += 1;
     last = key;
-    await send({ type: 'frame/report', frame: summary });
+    await marked('frame-report', () => send({ type: 'frame/report', frame: summary }));
   };
   await reportFrame();
   stopWatching = onQuietChanges(reportFrame, REPORT_DELAY_MS).stop;

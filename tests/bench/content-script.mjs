@@ -89,7 +89,7 @@ try {
       items = found?.state.report.items.length ?? 0;
       if (scans.length > 0) first.push(scans[0]);
       if (rescans > 0) steady.push(...scans.slice(1)); // every scan after the first is a rescan
-      holds.push(work.get(0)?.cpuMs ?? 0);
+      holds.push(work.get(0)?.cpuByPiece.hold ?? 0);
       const firstWork = work.get(1);
       if (firstWork) {
         firstCpu.push(firstWork.cpuMs);
@@ -189,7 +189,7 @@ async function measureMuted() {
     const first = [];
     for (let round = 0; round < 2; round++) {
       const { scans: work } = await tracedLoad(session.browser.context, page.url);
-      hold.push(work.get(0)?.cpuMs ?? 0);
+      hold.push(work.get(0)?.cpuByPiece.hold ?? 0);
       const firstWork = work.get(1);
       if (firstWork) first.push(firstWork.cpuMs);
       if (firstWork && only) printPieces(round, firstWork);

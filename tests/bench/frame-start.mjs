@@ -8,7 +8,8 @@
 // each frame, all of them. Measured twice: as these frames run (they share
 // the top page's process, so V8 compiles a script once and reuses it), and
 // with V8's compilation cache off, as a frame in a process of its own runs
-// (most ad frames are cross-site, so they are).
+// (most ad frames are cross-site, so they are). Then what the frames'
+// reports cost once started: reading what each frame shows, sending it.
 // Usage: node tests/bench/frame-start.mjs [EXTENSION_DIR…] (default
 // dist/chrome, after npm run build); several builds are measured one after
 // the other. ADLENS_FRAME_LOADS sets the loads per build and mode (default 5).
@@ -42,11 +43,17 @@ for (const extensionDir of dirs) {
       const atStart = new Set(manifest.content_scripts
         .filter((/** @type {{ run_at?: string }} */ c) => c.run_at === 'document_start')
         .flatMap((/** @type {{ js: string[] }} */ c) => c.js));
-      /** @type {Record<'start' | 'parsed' | 'frame' | 'frames', number[]>} */
-      const ms = { start: [], parsed: [], frame: [], frames: [] };
+      /** @type {Record<'start' | 'parsed' | 'frame' | 'frames' | 'reports', number[]>} */
+      const ms = { start: [], parsed: [], frame: [], frames: [], reports: [] };
       const sum = (/** @type {number[]} */ xs) => xs.reduce((a, b) => a + b, 0);
       for (let i = 0; i < LOADS; i++) {
-        const evaluations = scriptEvaluations((await tracedLoad(session.browser.context, URL)).events);
+        const traced = await tracedLoad(session.browser.context, URL);
+        const evaluations = scriptEvaluations(traced.events);
+        // The frames' reports (reading what each shows, sending it), marked
+        // apart from any scan (extension/content-frame.js).
+        const reports = traced.scans.get(0)?.cpuByPiece['frame-report'];
+        if (!reports) throw new Error('no frame reported: no frame-report marks in the trace');
+        ms.reports.push(reports);
         const topFrame = evaluations[0]?.frame;
         const inTop = evaluations.filter((e) => e.frame === topFrame);
         /** @type {Map<string, number>} each frame's scripts, summed */
@@ -59,7 +66,8 @@ for (const extensionDir of dirs) {
         ms.frames.push(sum([...perFrame.values()]));
       }
       console.log(`  ${mode.name}: top page at document start ${median(ms.start).toFixed(2)} ms, once parsed ${median(ms.parsed).toFixed(2)} ms;`
-        + ` each frame ${median(ms.frame).toFixed(2)} ms; all ${FRAMES} frames ${median(ms.frames).toFixed(1)} ms`);
+        + ` each frame ${median(ms.frame).toFixed(2)} ms; all ${FRAMES} frames ${median(ms.frames).toFixed(1)} ms;`
+        + ` then all ${FRAMES} frames' reports (reading what each shows, sending it) ${median(ms.reports).toFixed(1)} ms`);
     } finally {
       await session.close();
     }
