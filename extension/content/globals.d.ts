@@ -2,3 +2,10 @@
 
 /** The engine's slot id prefixes (`div-gpt-ad`, `crt-`…): see content/hold.js. */
 declare const __SLOT_ID_PREFIXES__: string[];
+
+/**
+ * Whether the content scripts mark their work for a trace (content/work-marks.js):
+ * true in the Chromium build, whose benchmarks read the marks; false in Firefox's,
+ * where every console.timeStamp is a console record (about 14 µs each).
+ */
+declare const __WORK_MARKS__: boolean;

@@ -15,6 +15,14 @@
  */
 export const MARK_PREFIX = 'adlens:';
 
+/**
+ * Whether marks are written: the build says (`__WORK_MARKS__`, false for
+ * Firefox, where each mark is a console record kept for the page's web
+ * console: about 14 µs, against 0.1 µs in Chromium when nothing traces);
+ * unbundled, in unit tests, they are.
+ */
+const MARKING = typeof __WORK_MARKS__ === 'undefined' ? true : __WORK_MARKS__;
+
 /** The scan that work is currently counted to (0 before the first). */
 let scan = 0;
 
@@ -54,6 +62,7 @@ export function markedForNext(piece, work) {
  * @returns {T}
  */
 function markedAs(at, work) {
+  if (!MARKING) return work();
   console.timeStamp(`${MARK_PREFIX}begin:${at}`);
   try {
     return work();

@@ -234,7 +234,7 @@ async function buildShell(browser, snapshot, trackerDb, prefixes) {
     target: browser === 'chrome' ? 'chrome120' : 'firefox140',
     legalComments: 'none',
     logLevel: 'warning',
-    define: { __SLOT_ID_PREFIXES__: JSON.stringify(prefixes) },
+    define: { __SLOT_ID_PREFIXES__: JSON.stringify(prefixes), __WORK_MARKS__: String(browser === 'chrome') },
     banner: { js: banner },
   });
   await Promise.all(Object.entries(CONTENT_SCRIPTS).map(([entry, banner]) => bundle(entry, banner)));
