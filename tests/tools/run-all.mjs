@@ -57,6 +57,10 @@ const layers = [
   { name: 'JS unit tests', cmd: 'node', args: ['--test', '--test-reporter=tap', 'tests/unit/'], count: tapCounts, needsBuild: true },
   { name: 'web-ext lint (firefox)', cmd: bin('web-ext'), args: ['lint', '--source-dir', 'dist/firefox', '--output', 'json', '--no-config-discovery'], count: lintCounts, needsBuild: true },
   { name: 'browser e2e (Chromium)', cmd: 'node', args: ['--test', '--test-reporter=tap', '--test-concurrency=1', '--test-timeout=120000', 'tests/e2e/'], count: tapCounts, needsBuild: true },
+  // Firefox is driven over WebDriver BiDi, with Node's own WebSocket client
+  // (a flag before Node 22).
+  { name: 'browser e2e (Firefox)', cmd: 'node', args: [...(typeof WebSocket === 'undefined' ? ['--experimental-websocket'] : []),
+    '--test', '--test-reporter=tap', '--test-concurrency=1', '--test-timeout=120000', 'tests/e2e-firefox/'], count: tapCounts, needsBuild: true },
 ];
 
 /**

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what AdLens's build and tests need, only where it is missing:
 # the wasm32 target, rustfmt and clippy, the wasm-bindgen CLI at exactly the
-# crate's version, the npm packages, and (as root) Debian's Chromium.
+# crate's version, the npm packages, and (as root) Debian's Chromium and
+# Firefox ESR.
 # Needs: a Rust toolchain from rustup, Node.js >= 20 with npm.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -50,6 +51,17 @@ if [ ! -x "$chromium_path" ]; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
   else
     die "Chromium not found at $chromium_path: run 'sudo apt-get install chromium' or set CHROMIUM_PATH"
+  fi
+fi
+# The Firefox build's end-to-end tests run in Debian's Firefox ESR.
+firefox_path=${FIREFOX_PATH:-/usr/bin/firefox-esr}
+if [ ! -x "$firefox_path" ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    say "installing Debian's firefox-esr"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq firefox-esr >/dev/null
+  else
+    die "Firefox not found at $firefox_path: run 'sudo apt-get install firefox-esr' or set FIREFOX_PATH"
   fi
 fi
 say "ready"

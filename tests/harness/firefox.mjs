@@ -1,0 +1,214 @@
+// Launches Debian's Firefox ESR with the Firefox build of the extension,
+// driven over WebDriver BiDi (Firefox's own remote protocol: no downloaded
+// browser, no driver binary), pointed at the fixture server as its proxy.
+//
+// BiDi is spoken over the WebSocket client Node.js has built in (global from
+// Node 22; Node 20 needs --experimental-websocket, which run-all.mjs passes).
+
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ROOT } from './browser.mjs';
+
+export const FIREFOX_EXTENSION_DIR = path.join(ROOT, 'dist/firefox');
+/** How long Firefox gets to start listening. */
+const LAUNCH_TIMEOUT_MS = 30_000;
+/** How long one protocol command may take. */
+const COMMAND_TIMEOUT_MS = 30_000;
+
+/**
+ * @typedef {{ type: string, value?: any }} Remote a BiDi remote value
+ * @typedef {{ method: string, params: any }} BidiEvent
+ * @typedef {{ send: (method: string, params?: object) => Promise<any>, events: BidiEvent[],
+ *   context: string, close: () => Promise<void> }} FirefoxSession
+ */
+
+/** The Firefox binary: FIREFOX_PATH, else Debian's firefox-esr. */
+export function firefoxPath() {
+  const found = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+  if (!fs.existsSync(found)) {
+    throw new Error(`Firefox not found at ${found}: run 'sudo apt-get install firefox-esr' or set FIREFOX_PATH`);
+  }
+  return found;
+}
+
+/**
+ * Starts Firefox headless with a new profile whose proxy is the fixture
+ * server, and installs the extension from `extensionDir` (temporarily, as
+ * `about:debugging` does).
+ * @param {{ proxyPort: number, extensionDir?: string }} options
+ * @returns {Promise<FirefoxSession>}
+ */
+export async function launchFirefoxWithExtension(options) {
+  if (typeof WebSocket === 'undefined') {
+    throw new Error('no WebSocket in this Node.js: run it with --experimental-websocket (Node 20) or use Node 22 or newer');
+  }
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'adlens-firefox-'));
+  fs.writeFileSync(path.join(profile, 'user.js'), userPrefs(options.proxyPort));
+  const firefox = spawn(firefoxPath(), ['--headless', '--no-remote', '--profile', profile, '--remote-debugging-port', '0'],
+    { stdio: ['ignore', 'ignore', 'pipe'] });
+  const close = async () => {
+    if (firefox.exitCode === null) {
+      const exited = new Promise((resolve) => firefox.once('exit', resolve));
+      firefox.kill('SIGTERM');
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+      if (firefox.exitCode === null) firefox.kill('SIGKILL');
+    }
+    fs.rmSync(profile, { recursive: true, force: true });
+  };
+  try {
+    const address = await listening(firefox);
+    const bidi = await connect(`${address}/session`);
+    await bidi.send('session.new', { capabilities: {} });
+    await bidi.send('webExtension.install', { extensionData: { type: 'path', path: options.extensionDir ?? FIREFOX_EXTENSION_DIR } });
+    const { contexts } = await bidi.send('browsingContext.getTree', {});
+    return {
+      ...bidi,
+      context: contexts[0].context,
+      close: async () => {
+        bidi.socket.close();
+        await close();
+      },
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/**
+ * A profile's preferences: every request through the fixture server (the
+ * pages keep their realistic host names, nothing leaves the machine), no
+ * updates, telemetry or first-run pages.
+ * @param {number} proxyPort
+ */
+function userPrefs(proxyPort) {
+  /** @type {[string, string | number | boolean][]} */
+  const prefs = [
+    ['network.proxy.type', 1],
+    ['network.proxy.http', '127.0.0.1'],
+    ['network.proxy.http_port', proxyPort],
+    ['network.proxy.ssl', '127.0.0.1'],
+    ['network.proxy.ssl_port', proxyPort],
+    ['network.proxy.no_proxies_on', ''],
+    ['network.proxy.allow_hijacking_localhost', true],
+    ['app.update.enabled', false],
+    ['app.normandy.enabled', false],
+    ['browser.shell.checkDefaultBrowser', false],
+    ['browser.startup.homepage_override.mstone', 'ignore'],
+    ['datareporting.policy.dataSubmissionEnabled', false],
+    ['toolkit.telemetry.enabled', false],
+    ['extensions.update.enabled', false],
+    ['extensions.getAddons.cache.enabled', false],
+    ['browser.safebrowsing.malware.enabled', false],
+    ['browser.safebrowsing.phishing.enabled', false],
+  ];
+  return prefs.map(([name, value]) => `user_pref(${JSON.stringify(name)}, ${JSON.stringify(value)});\n`).join('');
+}
+
+/**
+ * The BiDi address Firefox prints once it listens.
+ * @param {import('node:child_process').ChildProcess} firefox
+ * @returns {Promise<string>}
+ */
+function listening(firefox) {
+  return new Promise((resolve, reject) => {
+    let printed = '';
+    const timer = setTimeout(() => reject(new Error(`Firefox did not start listening in ${LAUNCH_TIMEOUT_MS} ms: ${printed.slice(-500)}`)),
+      LAUNCH_TIMEOUT_MS);
+    firefox.stderr?.on('data', (chunk) => {
+      printed += chunk;
+      const found = printed.match(/WebDriver BiDi listening on (ws:\/\/\S+)/);
+      if (found) {
+        clearTimeout(timer);
+        resolve(found[1]);
+      }
+    });
+    firefox.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`Firefox exited (${code}) before listening: ${printed.slice(-500)}`));
+    });
+  });
+}
+
+/**
+ * A BiDi connection: commands answered by id; events kept in order.
+ * @param {string} url
+ */
+async function connect(url) {
+  const socket = new WebSocket(url);
+  await new Promise((resolve, reject) => {
+    socket.addEventListener('open', resolve, { once: true });
+    socket.addEventListener('error', () => reject(new Error(`cannot connect to Firefox at ${url}`)), { once: true });
+  });
+  let last = 0;
+  /** @type {Map<number, { resolve: (value: any) => void, reject: (error: Error) => void }>} */
+  const pending = new Map();
+  /** @type {BidiEvent[]} */
+  const events = [];
+  socket.addEventListener('message', (event) => {
+    const message = JSON.parse(String(event.data));
+    if (message.type === 'event') {
+      events.push({ method: message.method, params: message.params });
+      return;
+    }
+    const waiting = pending.get(message.id);
+    if (!waiting) return;
+    pending.delete(message.id);
+    if (message.type === 'error') waiting.reject(new Error(`${message.error}: ${message.message}`));
+    else waiting.resolve(message.result);
+  });
+  /**
+   * @param {string} method
+   * @param {object} [params]
+   */
+  const send = (method, params = {}) => new Promise((resolve, reject) => {
+    const id = ++last;
+    const timer = setTimeout(() => {
+      pending.delete(id);
+      reject(new Error(`${method}: no answer in ${COMMAND_TIMEOUT_MS} ms`));
+    }, COMMAND_TIMEOUT_MS);
+    pending.set(id, {
+      resolve: (value) => { clearTimeout(timer); resolve(value); },
+      reject: (error) => { clearTimeout(timer); reject(new Error(`${method}: ${error.message}`)); },
+    });
+    socket.send(JSON.stringify({ id, method, params }));
+  });
+  return { socket, send, events };
+}
+
+/**
+ * AdLens's labels on the page, read from its overlay's closed shadow root
+ * (BiDi serialises closed roots when asked for every shadow tree; page
+ * scripts cannot reach them).
+ * @param {FirefoxSession} session
+ * @returns {Promise<{ text: string, kind: string }[]>}
+ */
+export async function readFirefoxLabels(session) {
+  const { result } = await session.send('script.callFunction', {
+    functionDeclaration: '() => [...document.documentElement.children].filter((el) => el.localName === "div")',
+    target: { context: session.context },
+    awaitPromise: false,
+    serializationOptions: { maxDomDepth: 20, includeShadowTree: 'all' },
+  });
+  /** @type {{ text: string, kind: string }[]} */
+  const labels = [];
+  /**
+   * @param {Remote} node
+   * @param {boolean} inClosedRoot
+   */
+  const walk = (node, inClosedRoot) => {
+    const value = node?.value;
+    if (!value) return;
+    const classes = String(value.attributes?.class ?? '');
+    if (inClosedRoot && value.localName === 'button' && classes.split(' ').includes('badge')) {
+      const text = (value.children ?? []).map((/** @type {Remote} */ c) => c.value?.nodeValue ?? '').join('');
+      labels.push({ text, kind: classes.replace('badge', '').trim() });
+    }
+    if (value.shadowRoot) walk(value.shadowRoot, inClosedRoot || value.shadowRoot.value?.mode === 'closed');
+    for (const child of value.children ?? []) walk(child, inClosedRoot);
+  };
+  for (const host of result.value ?? []) walk(host, false);
+  return labels;
+}
