@@ -3,7 +3,9 @@
 // a product viewed on a shop, then an article whose Criteo-like ad shows it.
 // Everything must run there for these labels to appear: the early hold and
 // the content scripts, the background's wasm engine and its snapshot, the
-// product memory and the classifier.
+// product memory and the classifier. Then the sites' records (webRequest,
+// the lists, the companies database) are read from the add-on's own page,
+// as the panel reads them.
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -69,4 +71,39 @@ test('in Firefox the content scripts mark no work: the trace marks are for Chrom
   assert.equal(labels.length, 5, 'the page was scanned and labelled');
   const marks = firefox.events.slice(from).filter((e) => e.method === 'log.entryAdded' && String(e.params.text ?? '').startsWith('adlens:'));
   assert.deepEqual(marks.map((e) => e.params.text).slice(0, 5), []);
+});
+
+/**
+ * Evaluates `expression` in one of the add-on's own pages, opened in the tab.
+ * @param {string} page e.g. `options.html`
+ * @param {string} expression awaited; its value returned as JSON
+ */
+async function inExtensionPage(page, expression) {
+  await firefox.send('browsingContext.navigate', { context: firefox.context, url: firefox.extensionUrl(page), wait: 'complete' });
+  const { result } = await firefox.send('script.evaluate', {
+    expression: `(async () => JSON.stringify(await (${expression})))()`,
+    target: { context: firefox.context },
+    awaitPromise: true,
+  });
+  return JSON.parse(result.value);
+}
+
+test('in Firefox, the sites\' records after the journey name the companies contacted and the product told to Criteo', async () => {
+  const reply = await inExtensionPage('options.html', "browser.runtime.sendMessage({ type: 'sites/get-records' })");
+  assert.equal(reply.ok, true, reply.error);
+  const { news, shop } = { news: reply.value.sites['news.example'], shop: reply.value.sites['shop.example'] };
+  assert.ok(news && shop, `records for news.example and shop.example: ${Object.keys(reply.value.sites)}`);
+  assert.deepEqual(Object.keys(news.thirdParties).sort(), ['doubleclick.net', 'googlesyndication.com', 'taboola.com']);
+  assert.deepEqual([news.thirdParties['doubleclick.net'].company, news.thirdParties['doubleclick.net'].category], ['Google', 'advertising']);
+  assert.ok(news.thirdParties['doubleclick.net'].listed >= 1, 'gpt.js is on EasyList');
+  assert.deepEqual(shop.remarketing.map((/** @type {any} */ e) => [e.vendor, e.event, e.productId]), [['Criteo', 'viewItem', 'TRX-42']]);
+  assert.equal(shop.thirdParties['criteo.com'].retargeting, true);
+
+  // The panel draws them: news.example's companies by category.
+  const companies = await inExtensionPage('panel.html#site/news.example', `new Promise((resolve) => {
+    const done = () => document.body.dataset.ready === 'true';
+    const read = () => resolve([...document.querySelectorAll('#companies .category h4')].map((h) => h.textContent));
+    if (done()) read(); else new MutationObserver(() => { if (done()) read(); }).observe(document.body, { attributes: true });
+  })`);
+  assert.deepEqual(companies, ['Advertising (2)']);
 });

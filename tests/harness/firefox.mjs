@@ -12,6 +12,13 @@ import path from 'node:path';
 import { ROOT } from './browser.mjs';
 
 export const FIREFOX_EXTENSION_DIR = path.join(ROOT, 'dist/firefox');
+/** The add-on's id, from the Firefox manifest's browser_specific_settings. */
+const ADDON_ID = 'adlens@adlens.example';
+/**
+ * The add-on's internal UUID, set by preference, so its pages have a known
+ * address (Firefox picks a random one per profile otherwise).
+ */
+const ADDON_UUID = '0a1b2c3d-4e5f-4a6b-8c7d-000000ad1e25';
 /** How long Firefox gets to start listening. */
 const LAUNCH_TIMEOUT_MS = 30_000;
 /** How long one protocol command may take. */
@@ -21,7 +28,7 @@ const COMMAND_TIMEOUT_MS = 30_000;
  * @typedef {{ type: string, value?: any }} Remote a BiDi remote value
  * @typedef {{ method: string, params: any }} BidiEvent
  * @typedef {{ send: (method: string, params?: object) => Promise<any>, events: BidiEvent[],
- *   context: string, close: () => Promise<void> }} FirefoxSession
+ *   context: string, extensionUrl: (page: string) => string, close: () => Promise<void> }} FirefoxSession
  */
 
 /** The Firefox binary: FIREFOX_PATH, else Debian's firefox-esr. */
@@ -46,7 +53,10 @@ export async function launchFirefoxWithExtension(options) {
   }
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'adlens-firefox-'));
   fs.writeFileSync(path.join(profile, 'user.js'), userPrefs(options.proxyPort));
-  const firefox = spawn(firefoxPath(), ['--headless', '--no-remote', '--profile', profile, '--remote-debugging-port', '0'],
+  // System access lets the remote protocol open the add-on's own pages
+  // (Firefox 153 allows only web addresses without it).
+  const firefox = spawn(firefoxPath(), ['--headless', '--no-remote', '--profile', profile, '--remote-debugging-port', '0',
+    '--remote-allow-system-access'],
     { stdio: ['ignore', 'ignore', 'pipe'] });
   const close = async () => {
     if (firefox.exitCode === null) {
@@ -66,6 +76,7 @@ export async function launchFirefoxWithExtension(options) {
     return {
       ...bidi,
       context: contexts[0].context,
+      extensionUrl: (page) => `moz-extension://${ADDON_UUID}/${page}`,
       close: async () => {
         bidi.socket.close();
         await close();
@@ -103,6 +114,7 @@ function userPrefs(proxyPort) {
     ['extensions.getAddons.cache.enabled', false],
     ['browser.safebrowsing.malware.enabled', false],
     ['browser.safebrowsing.phishing.enabled', false],
+    ['extensions.webextensions.uuids', JSON.stringify({ [ADDON_ID]: ADDON_UUID })],
   ];
   return prefs.map(([name, value]) => `user_pref(${JSON.stringify(name)}, ${JSON.stringify(value)});\n`).join('');
 }
