@@ -107,3 +107,22 @@ test('in Firefox, the sites\' records after the journey name the companies conta
   })`);
   assert.deepEqual(companies, ['Advertising (2)']);
 });
+
+test('in Firefox, retargeted ads muted everywhere are hidden when the page loads, the other labels kept', async () => {
+  const slot = '#div-gpt-ad-1700000000000-0';
+  await inExtensionPage('options.html',
+    "browser.storage.local.set({ settings: { mute: { retargeted: true } } }).then(() => true)");
+  try {
+    const labels = await labelsOn(NEWS, 4);
+    assert.deepEqual(labels.map((l) => l.text).sort(),
+      ['Ad · Generic', 'Ad · Generic', 'Recommended · About this page', 'Recommended · About this page']);
+    const { result } = await firefox.send('script.evaluate', {
+      expression: `getComputedStyle(document.querySelector(${JSON.stringify(slot)})).display`,
+      target: { context: firefox.context },
+      awaitPromise: false,
+    });
+    assert.equal(result.value, 'none', 'the retargeted slot is hidden');
+  } finally {
+    await inExtensionPage('options.html', "browser.storage.local.remove('settings').then(() => true)");
+  }
+});
