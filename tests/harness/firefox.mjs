@@ -70,7 +70,8 @@ export async function launchFirefoxWithExtension(options) {
   try {
     const address = await listening(firefox);
     const bidi = await connect(`${address}/session`);
-    await bidi.send('session.new', { capabilities: {} });
+    // The fixture server's TLS certificate is self-signed (official https addresses served locally).
+    await bidi.send('session.new', { capabilities: { alwaysMatch: { acceptInsecureCerts: true } } });
     await bidi.send('webExtension.install', { extensionData: { type: 'path', path: options.extensionDir ?? FIREFOX_EXTENSION_DIR } });
     const { contexts } = await bidi.send('browsingContext.getTree', {});
     return {
