@@ -50,7 +50,7 @@ export class EarlyHold {
     // Marked (as work before the first scan): it runs while the page is
     // parsed, after every batch of elements the parser adds, for as long as
     // it holds.
-    this.observer = new MutationObserver((records) => marked('hold', () => this.added(records)));
+    this.observer = new MutationObserver(() => marked('hold', () => this.added()));
     this.observer.observe(doc, { childList: true, subtree: true });
     if (this.loadedAt === null) {
       doc.defaultView?.addEventListener('load', () => { this.loadedAt = performance.now(); }, { once: true });
@@ -88,9 +88,8 @@ export class EarlyHold {
    * are known, each is looked up in the document's id map; while
    * vendor-like slots are held (the first few milliseconds, until storage
    * answers), one query of the document per batch.
-   * @param {MutationRecord[]} records
    */
-  added(records) {
+  added() {
     if (this.prefixes.length === 0) {
       for (const id of this.ids) {
         const el = this.doc.getElementById(id);
@@ -98,7 +97,7 @@ export class EarlyHold {
       }
       return;
     }
-    if (records.length > 0 && this.selector) for (const el of this.doc.querySelectorAll(this.selector)) this.hold(el);
+    if (this.selector) for (const el of this.doc.querySelectorAll(this.selector)) this.hold(el);
   }
 
   /** @param {Element} el */

@@ -43,25 +43,20 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   npm ci --no-audit --no-fund
 fi
 
-chromium_path=${CHROMIUM_PATH:-/usr/bin/chromium}
-if [ ! -x "$chromium_path" ]; then
+# A browser the end-to-end tests run in: installed from Debian's packages
+# when missing and running as root, else a clear error.
+#   $1 its path, $2 the Debian package, $3 the variable that overrides the path
+need_browser() {
+  [ -x "$1" ] && return 0
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    say "installing Debian's chromium"
+    say "installing Debian's $2"
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null
   else
-    die "Chromium not found at $chromium_path: run 'sudo apt-get install chromium' or set CHROMIUM_PATH"
+    die "$2 not found at $1: run 'sudo apt-get install $2' or set $3"
   fi
-fi
+}
+need_browser "${CHROMIUM_PATH:-/usr/bin/chromium}" chromium CHROMIUM_PATH
 # The Firefox build's end-to-end tests run in Debian's Firefox ESR.
-firefox_path=${FIREFOX_PATH:-/usr/bin/firefox-esr}
-if [ ! -x "$firefox_path" ]; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    say "installing Debian's firefox-esr"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq firefox-esr >/dev/null
-  else
-    die "Firefox not found at $firefox_path: run 'sudo apt-get install firefox-esr' or set FIREFOX_PATH"
-  fi
-fi
+need_browser "${FIREFOX_PATH:-/usr/bin/firefox-esr}" firefox-esr FIREFOX_PATH
 say "ready"
