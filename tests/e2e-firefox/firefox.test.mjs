@@ -9,7 +9,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launchFirefoxWithExtension, readFirefoxLabels } from '../harness/firefox.mjs';
+import { inExtensionPage, launchFirefoxWithExtension, readFirefoxLabels } from '../harness/firefox.mjs';
 import { startFixtureServer } from '../harness/server.mjs';
 
 const PRODUCT = 'http://shop.example/product/trail-runner-x.html';
@@ -32,19 +32,28 @@ after(async () => {
 });
 
 /**
- * Opens `url` in the tab and waits until it shows `count` labels.
- * @param {string} url
- * @param {number} count
+ * The labels in the session's tab once `done` says so, or as they are when
+ * the time is up.
+ * @param {(labels: { text: string, kind: string }[]) => boolean} done
  */
-async function labelsOn(url, count, timeoutMs = 15_000) {
-  await firefox.send('browsingContext.navigate', { context: firefox.context, url, wait: 'complete' });
+async function labelsWhen(done, timeoutMs = 15_000) {
   const deadline = Date.now() + timeoutMs;
   let labels = await readFirefoxLabels(firefox);
-  while (labels.length < count && Date.now() < deadline) {
+  while (!done(labels) && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 200));
     labels = await readFirefoxLabels(firefox);
   }
   return labels;
+}
+
+/**
+ * Opens `url` in the tab and waits until it shows `count` labels.
+ * @param {string} url
+ * @param {number} count
+ */
+async function labelsOn(url, count) {
+  await firefox.send('browsingContext.navigate', { context: firefox.context, url, wait: 'complete' });
+  return labelsWhen((labels) => labels.length >= count);
 }
 
 test('in Firefox, the shop\'s widgets and the article\'s ads are labelled as in Chromium, the product seen following the user', async () => {
@@ -74,22 +83,43 @@ test('in Firefox the content scripts mark no work: the trace marks are for Chrom
 });
 
 /**
- * Evaluates `expression` in one of the add-on's own pages, opened in the tab.
- * @param {string} page e.g. `options.html`
- * @param {string} expression awaited; its value returned as JSON
+ * @param {string} page one of the add-on's own pages
+ * @param {string} expression evaluated there
  */
-async function inExtensionPage(page, expression) {
-  await firefox.send('browsingContext.navigate', { context: firefox.context, url: firefox.extensionUrl(page), wait: 'complete' });
-  const { result } = await firefox.send('script.evaluate', {
-    expression: `(async () => JSON.stringify(await (${expression})))()`,
-    target: { context: firefox.context },
-    awaitPromise: true,
-  });
-  return JSON.parse(result.value);
-}
+const inPage = (page, expression) => inExtensionPage(firefox, page, expression);
+
+test('in Firefox, the toolbar popup counts the article\'s items by kind, and pausing the site takes the labels off at once', async () => {
+  assert.equal((await labelsOn(NEWS, 5)).length, 5);
+  const { context: popupTab } = await firefox.send('browsingContext.create', { type: 'tab', background: true });
+  try {
+    /** @type {number[]} */
+    const ids = await inExtensionPage(firefox, 'options.html',
+      `browser.tabs.query({ url: ${JSON.stringify(NEWS)} }).then((tabs) => tabs.map((t) => t.id))`, popupTab);
+    assert.equal(ids.length, 1, 'the article is open in one tab');
+    const whenReady = `new Promise((resolve) => {
+      const done = () => document.body.dataset.ready === 'true';
+      const read = () => resolve(Object.fromEntries([...document.querySelectorAll('#counts li')]
+        .map((li) => [li.getAttribute('data-kind'), Number(li.querySelector('.count')?.textContent)])));
+      if (done()) read(); else new MutationObserver(() => { if (done()) read(); }).observe(document.body, { attributes: true });
+    })`;
+    const counts = await inExtensionPage(firefox, `popup.html?tabId=${ids[0]}`, whenReady, popupTab);
+    assert.deepEqual(counts, { contextual: 2, behavioural: 0, retargeted: 1, generic: 2 });
+
+    /** Clicks the popup's "pause on this site" switch. */
+    const clickPause = () => firefox.send('script.evaluate', {
+      expression: "document.querySelector('#pause').click()", target: { context: popupTab }, awaitPromise: false,
+    });
+    await clickPause();
+    assert.deepEqual(await labelsWhen((labels) => labels.length === 0), [], 'no labels while paused');
+    await clickPause();
+    assert.equal((await labelsWhen((labels) => labels.length === 5)).length, 5, 'the labels back when resumed');
+  } finally {
+    await firefox.send('browsingContext.close', { context: popupTab });
+  }
+});
 
 test('in Firefox, the sites\' records after the journey name the companies contacted and the product told to Criteo', async () => {
-  const reply = await inExtensionPage('options.html', "browser.runtime.sendMessage({ type: 'sites/get-records' })");
+  const reply = await inPage('options.html', "browser.runtime.sendMessage({ type: 'sites/get-records' })");
   assert.equal(reply.ok, true, reply.error);
   const { news, shop } = { news: reply.value.sites['news.example'], shop: reply.value.sites['shop.example'] };
   assert.ok(news && shop, `records for news.example and shop.example: ${Object.keys(reply.value.sites)}`);
@@ -100,7 +130,7 @@ test('in Firefox, the sites\' records after the journey name the companies conta
   assert.equal(shop.thirdParties['criteo.com'].retargeting, true);
 
   // The panel draws them: news.example's companies by category.
-  const companies = await inExtensionPage('panel.html#site/news.example', `new Promise((resolve) => {
+  const companies = await inPage('panel.html#site/news.example', `new Promise((resolve) => {
     const done = () => document.body.dataset.ready === 'true';
     const read = () => resolve([...document.querySelectorAll('#companies .category h4')].map((h) => h.textContent));
     if (done()) read(); else new MutationObserver(() => { if (done()) read(); }).observe(document.body, { attributes: true });
@@ -110,7 +140,7 @@ test('in Firefox, the sites\' records after the journey name the companies conta
 
 test('in Firefox, retargeted ads muted everywhere are hidden when the page loads, the other labels kept', async () => {
   const slot = '#div-gpt-ad-1700000000000-0';
-  await inExtensionPage('options.html',
+  await inPage('options.html',
     "browser.storage.local.set({ settings: { mute: { retargeted: true } } }).then(() => true)");
   try {
     const labels = await labelsOn(NEWS, 4);
@@ -123,6 +153,6 @@ test('in Firefox, retargeted ads muted everywhere are hidden when the page loads
     });
     assert.equal(result.value, 'none', 'the retargeted slot is hidden');
   } finally {
-    await inExtensionPage('options.html', "browser.storage.local.remove('settings').then(() => true)");
+    await inPage('options.html', "browser.storage.local.remove('settings').then(() => true)");
   }
 });

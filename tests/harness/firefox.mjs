@@ -44,7 +44,8 @@ export function firefoxPath() {
  * Starts Firefox headless with a new profile whose proxy is the fixture
  * server, and installs the extension from `extensionDir` (temporarily, as
  * `about:debugging` does).
- * @param {{ proxyPort: number, extensionDir?: string }} options
+ * @param {{ proxyPort: number, extensionDir?: string, prefs?: [string, string | number | boolean][] }} options
+ *   prefs: more preferences for the profile (a test's own)
  * @returns {Promise<FirefoxSession>}
  */
 export async function launchFirefoxWithExtension(options) {
@@ -52,7 +53,7 @@ export async function launchFirefoxWithExtension(options) {
     throw new Error('no WebSocket in this Node.js: run it with --experimental-websocket (Node 20) or use Node 22 or newer');
   }
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'adlens-firefox-'));
-  fs.writeFileSync(path.join(profile, 'user.js'), userPrefs(options.proxyPort));
+  fs.writeFileSync(path.join(profile, 'user.js'), userPrefs(options.proxyPort, options.prefs ?? []));
   // System access lets the remote protocol open the add-on's own pages
   // (Firefox 153 allows only web addresses without it).
   const firefox = spawn(firefoxPath(), ['--headless', '--no-remote', '--profile', profile, '--remote-debugging-port', '0',
@@ -94,8 +95,9 @@ export async function launchFirefoxWithExtension(options) {
  * pages keep their realistic host names, nothing leaves the machine), no
  * updates, telemetry or first-run pages.
  * @param {number} proxyPort
+ * @param {[string, string | number | boolean][]} more a test's own
  */
-function userPrefs(proxyPort) {
+function userPrefs(proxyPort, more) {
   /** @type {[string, string | number | boolean][]} */
   const prefs = [
     ['network.proxy.type', 1],
@@ -116,6 +118,7 @@ function userPrefs(proxyPort) {
     ['browser.safebrowsing.malware.enabled', false],
     ['browser.safebrowsing.phishing.enabled', false],
     ['extensions.webextensions.uuids', JSON.stringify({ [ADDON_ID]: ADDON_UUID })],
+    ...more,
   ];
   return prefs.map(([name, value]) => `user_pref(${JSON.stringify(name)}, ${JSON.stringify(value)});\n`).join('');
 }
@@ -224,4 +227,25 @@ export async function readFirefoxLabels(session) {
   };
   for (const host of result.value ?? []) walk(host, false);
   return labels;
+}
+
+/**
+ * Evaluates `expression` in one of the add-on's own pages, opened in the
+ * session's tab or another (what the panel and the options page can do, a
+ * test can).
+ * @param {FirefoxSession} session
+ * @param {string} page e.g. `options.html`
+ * @param {string} expression awaited; its value returned through JSON
+ * @param {string} [context] the tab (BiDi browsing context) to open it in: the session's by default
+ * @returns {Promise<any>}
+ */
+export async function inExtensionPage(session, page, expression, context = session.context) {
+  await session.send('browsingContext.navigate', { context, url: session.extensionUrl(page), wait: 'complete' });
+  const evaluated = await session.send('script.evaluate', {
+    expression: `(async () => JSON.stringify(await (${expression})))()`,
+    target: { context },
+    awaitPromise: true,
+  });
+  if (evaluated.type === 'exception') throw new Error(`${page}: ${evaluated.exceptionDetails?.text ?? 'exception'}`);
+  return JSON.parse(evaluated.result.value);
 }
