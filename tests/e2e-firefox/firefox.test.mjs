@@ -118,6 +118,37 @@ test('in Firefox, the toolbar popup counts the article\'s items by kind, and pau
   }
 });
 
+test('in Firefox, the creatives inside frames are attributed to their slots in the top page', async () => {
+  assert.equal((await labelsOn(NEWS, 5)).length, 5);
+  const { context: other } = await firefox.send('browsingContext.create', { type: 'tab', background: true });
+  try {
+    // The tab's report as the background keeps it, once both of Google's
+    // slots have their frames' content (the frames report after the page).
+    /** @type {{ network?: string, landingDomain?: string, text: string, frames: string[] }[]} */
+    const google = await inExtensionPage(firefox, 'options.html', `(async () => {
+      const [tab] = await browser.tabs.query({ url: ${JSON.stringify(NEWS)} });
+      const deadline = Date.now() + 10_000;
+      for (;;) {
+        const state = (await browser.storage.session.get('tab:' + tab.id))['tab:' + tab.id];
+        const items = (state?.report.items ?? []).filter((i) => i.network === 'Google');
+        if (items.filter((i) => i.frames.length > 0).length >= 2 || Date.now() > deadline) return items;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    })()`, other);
+    const byLanding = Object.fromEntries(google.map((i) => [String(i.landingDomain), i]));
+    assert.deepEqual(Object.keys(byLanding).sort(), ['shop.example', 'travel.example']);
+    assert.match(byLanding['shop.example'].text, /Trail Runner X/);
+    // Two frames down: the wrapper frame, and the creative's frame inside it.
+    assert.deepEqual(byLanding['shop.example'].frames, [
+      'http://tpc.googlesyndication.com/safeframe/1-0-40/html/container.html',
+      'http://tpc.googlesyndication.com/safeframe/1-0-40/html/creative.html',
+    ]);
+    assert.deepEqual(byLanding['travel.example'].frames, ['about:srcdoc']);
+  } finally {
+    await firefox.send('browsingContext.close', { context: other });
+  }
+});
+
 test('in Firefox, the sites\' records after the journey name the companies contacted and the product told to Criteo', async () => {
   const reply = await inPage('options.html', "browser.runtime.sendMessage({ type: 'sites/get-records' })");
   assert.equal(reply.ok, true, reply.error);
