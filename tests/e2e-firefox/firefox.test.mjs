@@ -9,7 +9,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { inExtensionPage, launchFirefoxWithExtension, readFirefoxLabels } from '../harness/firefox.mjs';
+import { inExtensionPage, launchFirefoxWithExtension, overlayNodes, readFirefoxLabels, remoteText } from '../harness/firefox.mjs';
 import { startFixtureServer } from '../harness/server.mjs';
 
 const PRODUCT = 'http://shop.example/product/trail-runner-x.html';
@@ -115,6 +115,89 @@ test('in Firefox, the toolbar popup counts the article\'s items by kind, and pau
     assert.equal((await labelsWhen((labels) => labels.length === 5)).length, 5, 'the labels back when resumed');
   } finally {
     await firefox.send('browsingContext.close', { context: popupTab });
+  }
+});
+
+/**
+ * The open "why" card: its title, confidence line, evidence sentences and
+ * buttons (by data-action, with their nodes), or null.
+ */
+async function readWhyCard() {
+  const [card] = await overlayNodes(firefox, (value) => value.localName === 'div' && value.attributes?.class === 'card');
+  if (!card) return null;
+  /** @type {import('../harness/firefox.mjs').Remote[]} */
+  const all = [];
+  const walk = (/** @type {import('../harness/firefox.mjs').Remote} */ node) => {
+    all.push(node);
+    for (const child of node.value?.children ?? []) walk(child);
+  };
+  walk(card);
+  const tagged = (/** @type {string} */ tag) => all.filter((n) => n.value?.localName === tag);
+  return {
+    role: card.value.attributes?.role,
+    title: remoteText(tagged('h2')[0]),
+    confidence: remoteText(tagged('p')[0]),
+    evidence: tagged('li').map(remoteText),
+    buttons: Object.fromEntries(tagged('button').map((b) => [b.value.attributes?.['data-action'], b])),
+  };
+}
+
+/**
+ * Clicks a node of the tab's page where it is drawn, as a mouse does (BiDi's
+ * Enter reaches a focused button in headless Firefox but does not press it,
+ * not even one of the page's own; the keyboard path is tested in Chromium).
+ * @param {import('../harness/firefox.mjs').Remote} node
+ */
+const clickAt = (node) => firefox.send('input.performActions', { context: firefox.context, actions: [{
+  type: 'pointer', id: 'mouse', actions: [
+    { type: 'pointerMove', x: 0, y: 0, origin: { type: 'element', element: { sharedId: node.sharedId } } },
+    { type: 'pointerDown', button: 0 },
+    { type: 'pointerUp', button: 0 },
+  ],
+}] });
+
+/**
+ * An element's computed display and the text of the shadow tree of the
+ * element just before it (a muted item's placeholder), once `done` says so
+ * or after 5 s.
+ * @param {string} selector
+ * @param {(seen: { display: string, before: string }) => boolean} done
+ */
+async function displayAndBefore(selector, done) {
+  const deadline = Date.now() + 5_000;
+  for (;;) {
+    const { result } = await firefox.send('script.evaluate', {
+      expression: `(() => { const el = document.querySelector(${JSON.stringify(selector)}); return [getComputedStyle(el).display, el.previousElementSibling]; })()`,
+      target: { context: firefox.context },
+      awaitPromise: false,
+      serializationOptions: { maxDomDepth: 10, includeShadowTree: 'all' },
+    });
+    const [display, before] = result.value;
+    const seen = { display: display.value, before: remoteText(before.value?.shadowRoot) };
+    if (done(seen) || Date.now() > deadline) return seen;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+test('in Firefox, a label clicked opens its "why" card; its "mute here" hides the ad at once, a placeholder in its place', async () => {
+  const following = (await labelsOn(NEWS, 5)).find((l) => l.text === 'Ad · Following you');
+  assert.ok(following, 'the retargeted ad is labelled');
+  await clickAt(following.node);
+  const card = await readWhyCard();
+  assert.ok(card, 'the click on the label opened its card');
+  assert.equal(card.role, 'dialog');
+  assert.match(card.title, /Following you/);
+  assert.match(card.evidence[0], /^You viewed Trail Runner X on shop\.example (just now|\d+ minutes? ago)$/);
+  assert.equal(card.evidence[1], 'shop.example told Criteo you viewed a product');
+  assert.deepEqual(Object.keys(card.buttons).sort(), ['close', 'mute-everywhere', 'mute-site', 'wrong']);
+
+  try {
+    await clickAt(card.buttons['mute-site']);
+    const seen = await displayAndBefore('#div-gpt-ad-1700000000000-0', ({ display }) => display === 'none');
+    assert.deepEqual(seen, { display: 'none', before: 'Following you · mutedShow' }, 'hidden, its placeholder saying what it was');
+    assert.equal(await readWhyCard(), null, 'the card closed');
+  } finally {
+    await inPage('options.html', "browser.storage.local.remove('settings').then(() => true)");
   }
 });
 

@@ -25,7 +25,7 @@ const LAUNCH_TIMEOUT_MS = 30_000;
 const COMMAND_TIMEOUT_MS = 30_000;
 
 /**
- * @typedef {{ type: string, value?: any }} Remote a BiDi remote value
+ * @typedef {{ type: string, value?: any, sharedId?: string }} Remote a BiDi remote value
  * @typedef {{ method: string, params: any }} BidiEvent
  * @typedef {{ send: (method: string, params?: object) => Promise<any>, events: BidiEvent[],
  *   context: string, extensionUrl: (page: string) => string, close: () => Promise<void> }} FirefoxSession
@@ -195,21 +195,23 @@ async function connect(url) {
 }
 
 /**
- * AdLens's labels on the page, read from its overlay's closed shadow root
- * (BiDi serialises closed roots when asked for every shadow tree; page
- * scripts cannot reach them).
+ * The nodes in AdLens's overlay (a closed shadow root on a host beside the
+ * page's body) that `match` picks, as BiDi serialises them (BiDi serialises
+ * closed roots when asked for every shadow tree; page scripts cannot reach
+ * them). Each has a `sharedId` a later command can pass back.
  * @param {FirefoxSession} session
- * @returns {Promise<{ text: string, kind: string }[]>}
+ * @param {(value: any) => boolean} match given a node's serialised value
+ * @returns {Promise<Remote[]>}
  */
-export async function readFirefoxLabels(session) {
+export async function overlayNodes(session, match) {
   const { result } = await session.send('script.callFunction', {
     functionDeclaration: '() => [...document.documentElement.children].filter((el) => el.localName === "div")',
     target: { context: session.context },
     awaitPromise: false,
     serializationOptions: { maxDomDepth: 20, includeShadowTree: 'all' },
   });
-  /** @type {{ text: string, kind: string }[]} */
-  const labels = [];
+  /** @type {Remote[]} */
+  const found = [];
   /**
    * @param {Remote} node
    * @param {boolean} inClosedRoot
@@ -217,16 +219,40 @@ export async function readFirefoxLabels(session) {
   const walk = (node, inClosedRoot) => {
     const value = node?.value;
     if (!value) return;
-    const classes = String(value.attributes?.class ?? '');
-    if (inClosedRoot && value.localName === 'button' && classes.split(' ').includes('badge')) {
-      const text = (value.children ?? []).map((/** @type {Remote} */ c) => c.value?.nodeValue ?? '').join('');
-      labels.push({ text, kind: classes.replace('badge', '').trim() });
-    }
+    if (inClosedRoot && match(value)) found.push(node);
     if (value.shadowRoot) walk(value.shadowRoot, inClosedRoot || value.shadowRoot.value?.mode === 'closed');
     for (const child of value.children ?? []) walk(child, inClosedRoot);
   };
   for (const host of result.value ?? []) walk(host, false);
-  return labels;
+  return found;
+}
+
+/**
+ * A serialised node's text: its text nodes' values, in order, outside
+ * style sheets.
+ * @param {Remote} node
+ * @returns {string}
+ */
+export function remoteText(node) {
+  const value = node?.value;
+  if (!value || value.localName === 'style') return '';
+  if (value.nodeType === 3) return String(value.nodeValue ?? '');
+  return (value.children ?? []).map(remoteText).join('');
+}
+
+/**
+ * AdLens's labels on the page, read from its overlay.
+ * @param {FirefoxSession} session
+ * @returns {Promise<{ text: string, kind: string, node: Remote }[]>}
+ */
+export async function readFirefoxLabels(session) {
+  const classes = (/** @type {any} */ value) => String(value.attributes?.class ?? '').split(' ');
+  const badges = await overlayNodes(session, (value) => value.localName === 'button' && classes(value).includes('badge'));
+  return badges.map((node) => ({
+    text: remoteText(node),
+    kind: classes(node.value).filter((c) => c !== 'badge').join(' '),
+    node,
+  }));
 }
 
 /**
