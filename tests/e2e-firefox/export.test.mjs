@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { ROOT } from '../harness/browser.mjs';
-import { inExtensionPage, launchFirefoxWithExtension, readFirefoxLabels } from '../harness/firefox.mjs';
+import { inExtensionPage, launchFirefoxWithExtension, onceReady, readFirefoxLabels } from '../harness/firefox.mjs';
 import { startFixtureServer } from '../harness/server.mjs';
 
 const JOURNEY = [['http://shop.example/product/trail-runner-x.html', 2], ['http://news.example/article/running.html', 5]];
@@ -66,11 +66,7 @@ const thirdPartiesBySite = async () => {
  * ready; resolves with what `action` resolves with.
  * @param {string} action an expression for a promise, evaluated in the panel
  */
-const inDataView = (action) => inExtensionPage(firefox, 'panel.html#data', `new Promise((resolve) => {
-  const ready = () => document.body.dataset.ready === 'true';
-  const go = () => resolve(${action});
-  if (ready()) go(); else new MutationObserver((_, o) => { if (ready()) { o.disconnect(); go(); } }).observe(document.body, { attributes: true });
-})`);
+const inDataView = (action) => inExtensionPage(firefox, 'panel.html#data', onceReady(action));
 
 /** A promise, in the panel, for the data view's `data-<name>` once set. */
 const dataViewSets = (/** @type {string} */ name) => `new Promise((resolve) => {

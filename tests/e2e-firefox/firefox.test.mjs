@@ -9,7 +9,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { inExtensionPage, launchFirefoxWithExtension, overlayNodes, readFirefoxLabels, remoteText } from '../harness/firefox.mjs';
+import { inExtensionPage, launchFirefoxWithExtension, onceReady, overlayNodes, readFirefoxLabels, remoteText } from '../harness/firefox.mjs';
 import { startFixtureServer } from '../harness/server.mjs';
 
 const PRODUCT = 'http://shop.example/product/trail-runner-x.html';
@@ -96,13 +96,8 @@ test('in Firefox, the toolbar popup counts the article\'s items by kind, and pau
     const ids = await inExtensionPage(firefox, 'options.html',
       `browser.tabs.query({ url: ${JSON.stringify(NEWS)} }).then((tabs) => tabs.map((t) => t.id))`, popupTab);
     assert.equal(ids.length, 1, 'the article is open in one tab');
-    const whenReady = `new Promise((resolve) => {
-      const done = () => document.body.dataset.ready === 'true';
-      const read = () => resolve(Object.fromEntries([...document.querySelectorAll('#counts li')]
-        .map((li) => [li.getAttribute('data-kind'), Number(li.querySelector('.count')?.textContent)])));
-      if (done()) read(); else new MutationObserver(() => { if (done()) read(); }).observe(document.body, { attributes: true });
-    })`;
-    const counts = await inExtensionPage(firefox, `popup.html?tabId=${ids[0]}`, whenReady, popupTab);
+    const counts = await inExtensionPage(firefox, `popup.html?tabId=${ids[0]}`, onceReady(`Object.fromEntries([...document.querySelectorAll('#counts li')]
+      .map((li) => [li.getAttribute('data-kind'), Number(li.querySelector('.count')?.textContent)]))`), popupTab);
     assert.deepEqual(counts, { contextual: 2, behavioural: 0, retargeted: 1, generic: 2 });
 
     /** Clicks the popup's "pause on this site" switch. */
@@ -244,11 +239,8 @@ test('in Firefox, the sites\' records after the journey name the companies conta
   assert.equal(shop.thirdParties['criteo.com'].retargeting, true);
 
   // The panel draws them: news.example's companies by category.
-  const companies = await inPage('panel.html#site/news.example', `new Promise((resolve) => {
-    const done = () => document.body.dataset.ready === 'true';
-    const read = () => resolve([...document.querySelectorAll('#companies .category h4')].map((h) => h.textContent));
-    if (done()) read(); else new MutationObserver(() => { if (done()) read(); }).observe(document.body, { attributes: true });
-  })`);
+  const companies = await inPage('panel.html#site/news.example',
+    onceReady("[...document.querySelectorAll('#companies .category h4')].map((h) => h.textContent)"));
   assert.deepEqual(companies, ['Advertising (2)']);
 });
 
@@ -268,5 +260,34 @@ test('in Firefox, retargeted ads muted everywhere are hidden when the page loads
     assert.equal(result.value, 'none', 'the retargeted slot is hidden');
   } finally {
     await inPage('options.html', "browser.storage.local.remove('settings').then(() => true)");
+  }
+});
+
+test('in Firefox, Polish chosen in the options: the open shop page\'s labels turn Polish without a reload, and so does the popup', async () => {
+  const english = await labelsOn(PRODUCT, 2);
+  assert.deepEqual(english.map((l) => l.text).sort(), ['Recommended · About this page', 'Recommended · Following you']);
+  const { context: other } = await firefox.send('browsingContext.create', { type: 'tab', background: true });
+  try {
+    // As a user picks it: the options page saves the choice and reloads itself in it.
+    await inExtensionPage(firefox, 'options.html', onceReady(`(() => {
+      const select = document.getElementById('language');
+      select.value = 'pl';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      return true;
+    })()`), other);
+    const polish = await labelsWhen((labels) => labels.every((l) => l.text.startsWith('Polecane · ')));
+    assert.deepEqual(polish.map((l) => l.text).sort(), ['Polecane · Chodzi za Tobą', 'Polecane · O tej stronie']);
+
+    /** @type {number[]} */
+    const ids = await inExtensionPage(firefox, 'options.html',
+      `browser.tabs.query({ url: ${JSON.stringify(PRODUCT)} }).then((tabs) => tabs.map((t) => t.id))`, other);
+    const popup = await inExtensionPage(firefox, `popup.html?tabId=${ids[0]}`, onceReady(`({
+      lang: document.documentElement.lang,
+      kinds: [...document.querySelectorAll('#counts li span:last-child')].map((s) => s.textContent),
+    })`), other);
+    assert.deepEqual(popup, { lang: 'pl', kinds: ['O tej stronie', 'Twój profil', 'Chodzi za Tobą', 'Ogólna'] });
+  } finally {
+    await inExtensionPage(firefox, 'options.html', "browser.storage.local.remove('settings').then(() => true)", other);
+    await firefox.send('browsingContext.close', { context: other });
   }
 });

@@ -7,7 +7,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { inExtensionPage, launchFirefoxWithExtension } from '../harness/firefox.mjs';
+import { inExtensionPage, launchFirefoxWithExtension, onceReady } from '../harness/firefox.mjs';
 import { startFixtureServer } from '../harness/server.mjs';
 
 const EASYPRIVACY = 'https://easylist.to/easylist/easyprivacy.txt';
@@ -109,14 +109,10 @@ test('in Firefox, the downloaded lists are the ones loaded when the stopped back
 });
 
 test('in Firefox, the options page shows the lists and their age', async () => {
-  const shown = await inExtensionPage(firefox, 'options.html', `new Promise((resolve) => {
-    const read = () => resolve({
-      rows: [...document.querySelectorAll('#lists tbody tr')].map((tr) => [...tr.querySelectorAll('td')].slice(0, 2).map((td) => td.textContent)),
-      status: document.querySelector('#lists-status')?.textContent ?? '',
-    });
-    if (document.body.dataset.ready === 'true') read();
-    else new MutationObserver(() => { if (document.body.dataset.ready === 'true') read(); }).observe(document.body, { attributes: true });
-  })`);
+  const shown = await inExtensionPage(firefox, 'options.html', onceReady(`({
+    rows: [...document.querySelectorAll('#lists tbody tr')].map((tr) => [...tr.querySelectorAll('td')].slice(0, 2).map((td) => td.textContent)),
+    status: document.querySelector('#lists-status')?.textContent ?? '',
+  })`));
   assert.deepEqual(shown.rows, [['EasyList', DOWNLOADED[0]], ['EasyPrivacy', DOWNLOADED[1]]]);
   assert.match(shown.status, /Last updated: (now|\d+ minutes? ago|this minute)/);
 });

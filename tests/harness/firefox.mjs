@@ -275,3 +275,17 @@ export async function inExtensionPage(session, page, expression, context = sessi
   if (evaluated.type === 'exception') throw new Error(`${page}: ${evaluated.exceptionDetails?.text ?? 'exception'}`);
   return JSON.parse(evaluated.result.value);
 }
+
+/**
+ * An expression, for one of the add-on's pages, whose promise resolves to
+ * `then`'s value once the page says it is drawn (`<body data-ready="true">`).
+ * @param {string} then an expression evaluated then
+ */
+export function onceReady(then) {
+  return `new Promise((resolve) => {
+    const ready = () => document.body.dataset.ready === 'true';
+    const go = () => resolve(${then});
+    if (ready()) go();
+    else new MutationObserver((_, seen) => { if (ready()) { seen.disconnect(); go(); } }).observe(document.body, { attributes: true });
+  })`;
+}
