@@ -138,6 +138,15 @@ async function readWhyCard() {
 }
 
 /**
+ * Calls `fn` on a serialised node of the tab's page.
+ * @param {string} fn e.g. `(el) => el.click()`
+ * @param {import('../harness/firefox.mjs').Remote} node
+ */
+const callOn = (fn, node) => firefox.send('script.callFunction', {
+  functionDeclaration: fn, arguments: [{ sharedId: node.sharedId }], target: { context: firefox.context }, awaitPromise: false,
+});
+
+/**
  * Clicks a node of the tab's page where it is drawn, as a mouse does (BiDi's
  * Enter reaches a focused button in headless Firefox but does not press it,
  * not even one of the page's own; the keyboard path is tested in Chromium).
@@ -152,11 +161,12 @@ const clickAt = (node) => firefox.send('input.performActions', { context: firefo
 }] });
 
 /**
- * An element's computed display and the text of the shadow tree of the
- * element just before it (a muted item's placeholder), once `done` says so
- * or after 5 s.
+ * An element's computed display, and the shadow tree of the element just
+ * before it (a muted item's placeholder): its text and its box (`.muted`),
+ * once `done` says so or after 5 s.
  * @param {string} selector
  * @param {(seen: { display: string, before: string }) => boolean} done
+ * @returns {Promise<{ display: string, before: string, box?: import('../harness/firefox.mjs').Remote }>}
  */
 async function displayAndBefore(selector, done) {
   const deadline = Date.now() + 5_000;
@@ -169,7 +179,9 @@ async function displayAndBefore(selector, done) {
     });
     const [display, before] = result.value;
     const seen = { display: display.value, before: remoteText(before.value?.shadowRoot) };
-    if (done(seen) || Date.now() > deadline) return seen;
+    const box = (before.value?.shadowRoot?.value.children ?? [])
+      .find((/** @type {import('../harness/firefox.mjs').Remote} */ n) => n.value?.attributes?.class === 'muted');
+    if (done(seen) || Date.now() > deadline) return { ...seen, box };
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -188,7 +200,7 @@ test('in Firefox, a label clicked opens its "why" card; its "mute here" hides th
 
   try {
     await clickAt(card.buttons['mute-site']);
-    const seen = await displayAndBefore('#div-gpt-ad-1700000000000-0', ({ display }) => display === 'none');
+    const { box: _, ...seen } = await displayAndBefore('#div-gpt-ad-1700000000000-0', ({ display }) => display === 'none');
     assert.deepEqual(seen, { display: 'none', before: 'Following you · mutedShow' }, 'hidden, its placeholder saying what it was');
     assert.equal(await readWhyCard(), null, 'the card closed');
   } finally {
@@ -289,5 +301,35 @@ test('in Firefox, Polish chosen in the options: the open shop page\'s labels tur
   } finally {
     await inExtensionPage(firefox, 'options.html', "browser.storage.local.remove('settings').then(() => true)", other);
     await firefox.send('browsingContext.close', { context: other });
+  }
+});
+
+test('in Firefox, on a page whose policy forbids inline styles and scripts, the label, its card and the placeholder are still styled', async () => {
+  const [label] = await labelsOn('http://bank.example/offers.html', 1);
+  assert.equal(label?.text, 'Ad · Generic');
+  /** Some computed style properties of a node drawn by AdLens. */
+  const styleOf = async (/** @type {import('../harness/firefox.mjs').Remote} */ node, /** @type {string[]} */ names) => {
+    const { result } = await callOn(`(el) => JSON.stringify(Object.fromEntries(${JSON.stringify(names)}.map((n) => [n, getComputedStyle(el).getPropertyValue(n)])))`, node);
+    return JSON.parse(result.value);
+  };
+  const { result: policy } = await firefox.send('script.evaluate', {
+    expression: '[window.pageScriptRan === true, window.inlineScriptRan === undefined]', target: { context: firefox.context }, awaitPromise: false,
+  });
+  assert.deepEqual(policy.value.map((/** @type {import('../harness/firefox.mjs').Remote} */ v) => v.value), [true, true], "the page's own script ran, and its policy is in force");
+  // Unstyled, a badge would be a static button at the top of the page.
+  assert.deepEqual(await styleOf(label.node, ['position', 'font-weight']), { position: 'absolute', 'font-weight': '600' });
+  await clickAt(label.node);
+  const [card] = await overlayNodes(firefox, (value) => value.localName === 'div' && value.attributes?.class === 'card');
+  assert.ok(card, 'the card opened');
+  assert.deepEqual(await styleOf(card, ['position', 'width']), { position: 'absolute', width: '320px' });
+  try {
+    const [muteHere] = await overlayNodes(firefox, (value) => value.attributes?.['data-action'] === 'mute-site');
+    await clickAt(muteHere);
+    const { display, box } = await displayAndBefore('.slot', (seen) => seen.display === 'none');
+    assert.equal(display, 'none');
+    assert.ok(box, 'a placeholder stands in for the ad');
+    assert.deepEqual(await styleOf(box, ['display', 'border-top-style']), { display: 'flex', 'border-top-style': 'dashed' });
+  } finally {
+    await inPage('options.html', "browser.storage.local.remove('settings').then(() => true)");
   }
 });
