@@ -25,44 +25,71 @@ export function loadEngine() {
 }
 
 async function start() {
-  await init({ module_or_path: new URL('../engine/adlens_bg.wasm', import.meta.url) });
+  // What the engine loads is read while its wasm compiles: compiling is
+  // most of a cold start (in Firefox ESR on this project's VM, 150–190 ms
+  // of its 250–320), and the reads came after it, one after the other.
+  const [compiled, lists, trackers] = await Promise.allSettled([
+    init({ module_or_path: new URL('../engine/adlens_bg.wasm', import.meta.url) }),
+    readBestLists(),
+    fetch(new URL('../data/trackers.json', import.meta.url)).then((r) => r.text()),
+  ]);
+  if (compiled.status === 'rejected') throw compiled.reason;
   const engine = new Engine();
   // Without lists AdLens still finds vendor markers, without the tracker
   // database it still records third parties: each failure is logged, not fatal.
-  await Promise.all([
-    loadBestLists(engine).catch((error) =>
-      console.error('[AdLens] filter lists not loaded:', error instanceof Error ? error.message : error)),
-    fetch(new URL('../data/trackers.json', import.meta.url))
-      .then((r) => r.text())
-      .then((json) => engine.loadTrackers(json))
-      .catch((error) => console.error('[AdLens] tracker database not loaded:', error instanceof Error ? error.message : error)),
-  ]);
+  try {
+    if (lists.status === 'rejected') throw lists.reason;
+    await loadBestLists(engine, lists.value);
+  } catch (error) {
+    console.error('[AdLens] filter lists not loaded:', error instanceof Error ? error.message : error);
+  }
+  try {
+    if (trackers.status === 'rejected') throw trackers.reason;
+    engine.loadTrackers(trackers.value);
+  } catch (error) {
+    console.error('[AdLens] tracker database not loaded:', error instanceof Error ? error.message : error);
+  }
   await restoreMemory(engine);
   return engine;
 }
 
 export { engineVersion, retargetingDomains, topicNames };
 
+/** The filter-list snapshot bundled with this version of the extension. */
+async function bundledLists() {
+  return new Uint8Array(await (await fetch(new URL('../data/lists.bin', import.meta.url))).arrayBuffer());
+}
+
 /**
- * Loads the newer of the lists downloaded at run time (IndexedDB) and the
- * ones bundled with this version of the extension. A stored snapshot that no
- * longer loads (an update changed the format) is dropped, with a log line.
- * @param {Engine} engine
+ * The newer of the lists downloaded at run time (IndexedDB) and the ones
+ * bundled with this version of the extension.
+ * @returns {Promise<{ bytes: Uint8Array, stored: boolean }>}
  */
-async function loadBestLists(engine) {
+async function readBestLists() {
   const [stored, bundledInfo] = await Promise.all([
     loadStoredSnapshot().catch(() => undefined),
     fetch(new URL('../data/lists-info.json', import.meta.url)).then((r) => r.json()),
   ]);
-  if (stored && isNewer(stored.info, bundledInfo)) {
-    try {
-      engine.loadLists(stored.bytes);
-      return;
-    } catch (error) {
-      console.warn('[AdLens] stored filter lists unusable, using the bundled ones:', error instanceof Error ? error.message : error);
-      await forgetStoredSnapshot();
-    }
+  if (stored && isNewer(stored.info, bundledInfo)) return { bytes: stored.bytes, stored: true };
+  return { bytes: await bundledLists(), stored: false };
+}
+
+/**
+ * Loads the lists read; a stored snapshot that no longer loads (an update
+ * changed the format) is dropped, with a log line, for the bundled one.
+ * @param {Engine} engine
+ * @param {{ bytes: Uint8Array, stored: boolean }} best
+ */
+async function loadBestLists(engine, best) {
+  if (!best.stored) {
+    engine.loadLists(best.bytes);
+    return;
   }
-  const bytes = await (await fetch(new URL('../data/lists.bin', import.meta.url))).arrayBuffer();
-  engine.loadLists(new Uint8Array(bytes));
+  try {
+    engine.loadLists(best.bytes);
+  } catch (error) {
+    console.warn('[AdLens] stored filter lists unusable, using the bundled ones:', error instanceof Error ? error.message : error);
+    await forgetStoredSnapshot();
+    engine.loadLists(await bundledLists());
+  }
 }

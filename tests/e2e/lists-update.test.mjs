@@ -65,3 +65,29 @@ test('the options page shows the lists and their age', async () => {
   assert.match(await options.locator('#lists-status').textContent() ?? '', /Last updated: (now|\d+ minutes? ago|this minute)/);
   await options.close();
 });
+
+test('a stored snapshot that no longer loads is dropped at the next start, and the bundled lists are used', async () => {
+  // As an update of AdLens that changed the snapshot format would leave it:
+  // newer lists by their versions, bytes this engine cannot read.
+  const worker = await current().browser.worker();
+  await worker.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('adlens');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const tx = open.result.transaction('snapshots', 'readwrite');
+      tx.objectStore('snapshots').put({
+        bytes: new Uint8Array([1, 2, 3, 4]),
+        info: { lists: [{ name: 'easylist', version: '209912310000' }, { name: 'easyprivacy', version: '209912310000' }] },
+        savedAt: Date.now(),
+      }, 'lists');
+      tx.oncomplete = () => { open.result.close(); resolve(undefined); };
+      tx.onerror = () => reject(tx.error);
+    };
+  }));
+  await current().stopServiceWorker();
+  assert.deepEqual(await versions(), ['202608130520', '202608130529'], 'the bundled lists');
+  assert.equal(await current().readDb('snapshots', 'lists'), undefined, 'the unusable snapshot is gone');
+  const records = (await send({ type: 'sites/get-records' })).value;
+  const listedBefore = records.sites['news.example']?.thirdParties['fresh-ads.example']?.listed ?? 0;
+  assert.equal(await listedFreshRequests('fresh-ads.example'), listedBefore, 'the bundled rules in force: a new visit\'s request is not listed');
+});
