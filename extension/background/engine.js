@@ -26,8 +26,8 @@ export function loadEngine() {
 
 async function start() {
   // What the engine loads is read while its wasm compiles: compiling is
-  // most of a cold start (in Firefox ESR on this project's VM, 150–190 ms
-  // of its 250–320), and the reads came after it, one after the other.
+  // most of a cold start (Firefox ESR on this project's VM: 115–150 ms of
+  // 170–220, tests/bench/startup-firefox.mjs), and the reads came after it.
   const [compiled, lists, trackers] = await Promise.allSettled([
     init({ module_or_path: new URL('../engine/adlens_bg.wasm', import.meta.url) }),
     readBestLists(),
