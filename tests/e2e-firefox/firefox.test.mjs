@@ -333,3 +333,16 @@ test('in Firefox, on a page whose policy forbids inline styles and scripts, the 
     await inPage('options.html', "browser.storage.local.remove('settings').then(() => true)");
   }
 });
+
+test('in Firefox, an ad slot added after the page loaded (a late ad, an infinite feed) is found and labelled, the others kept', async () => {
+  assert.equal((await labelsOn(NEWS, 5)).length, 5);
+  await firefox.send('script.evaluate', {
+    expression: `document.getElementById('main-content').insertAdjacentHTML('beforeend',
+      '<div id="div-gpt-ad-late-0"><a href="https://adclick.g.doubleclick.net/aclk?adurl=https://late.example/">A late offer</a></div>')`,
+    target: { context: firefox.context },
+    awaitPromise: false,
+  });
+  const labels = await labelsWhen((found) => found.length === 6);
+  assert.equal(labels.length, 6, 'the new slot is labelled');
+  assert.deepEqual(labels.map((l) => l.text).filter((t) => t.startsWith('Ad · ')).length, 4, 'as an ad, beside the three others');
+});
