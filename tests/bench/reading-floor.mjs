@@ -27,64 +27,12 @@ import { benchPageWords, realPages, routesFor } from '../harness/real-pages.mjs'
 import { startFixtureServer } from '../harness/server.mjs';
 import { traceWork } from '../harness/trace.mjs';
 import { MARK_PREFIX } from '../../extension/content/work-marks.js';
+import { PIECES, reads } from './floor-reads.mjs';
 
 const LOADS = Number(process.env.ADLENS_FLOOR_LOADS ?? 5);
 const pages = realPages(benchPageWords());
 const median = (/** @type {number[]} */ xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-const PIECES = ['elements', 'text', 'headings', 'page text'];
 const MAIN_WORLD = process.env.ADLENS_FLOOR_WORLD === 'main';
-
-/**
- * The reads, as one script evaluated in the page's new isolated world; each
- * piece between `begin` and `end` marks of scan 1, as work-marks.js writes them.
- * @param {string} prefix
- * @param {string[]} pieces
- */
-function reads(prefix, pieces) {
-  const getAttribute = Element.prototype.getAttribute;
-  /** @param {string} piece @param {() => unknown} work */
-  const marked = (piece, work) => {
-    console.timeStamp(`${prefix}begin:1:${piece}`);
-    const result = work();
-    console.timeStamp(`${prefix}end:1:${piece}`);
-    return result;
-  };
-  const [elements, text, headings, pageText] = pieces;
-  return [
-    marked(elements, () => {
-      const all = document.querySelectorAll('[class],[id]');
-      const classes = new Set();
-      const ids = new Set();
-      for (let i = 0; i < all.length; i++) {
-        const el = all[i];
-        const c = getAttribute.call(el, 'class');
-        if (c) classes.add(c);
-        const id = getAttribute.call(el, 'id');
-        if (id) ids.add(id);
-      }
-      return all.length;
-    }),
-    marked(text, () => {
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      let short = 0;
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        if (/** @type {Text} */ (node).length > 96) continue;
-        const t = /** @type {Text} */ (node).data.trim();
-        if (t.length !== 0 && t.length <= 25) short += 1;
-      }
-      return short;
-    }),
-    marked(headings, () => {
-      let chars = 0;
-      for (const h of document.querySelectorAll('h1,h2,h3,h4,h5,h6,[role=heading]')) chars += (h.textContent ?? '').trim().length;
-      return chars;
-    }),
-    marked(pageText, () => {
-      const root = document.querySelector('main, [role=main]') ?? document.querySelector('article') ?? document.body;
-      return /** @type {HTMLElement} */ (root).innerText.slice(0, 10_000).length;
-    }),
-  ];
-}
 
 const server = await startFixtureServer({ routes: routesFor(pages) });
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs(server.port) });
