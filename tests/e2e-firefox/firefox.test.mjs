@@ -3,13 +3,18 @@
 // a product viewed on a shop, then an article whose Criteo-like ad shows it.
 // Everything must run there for these labels to appear: the early hold and
 // the content scripts, the background's wasm engine and its snapshot, the
-// product memory and the classifier. Then the sites' records (webRequest,
-// the lists, the companies database) are read from the add-on's own page,
-// as the panel reads them.
+// product memory and the classifier. Then what a user does with them there:
+// the popup, the "why" card, muting, another language; the creatives in
+// frames, a strict page policy, a late ad; and the sites' records
+// (webRequest, the lists, the companies database) read from the add-on's
+// own page, as the panel reads them.
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { inExtensionPage, launchFirefoxWithExtension, onceReady, overlayNodes, readFirefoxLabels, remoteText } from '../harness/firefox.mjs';
+import {
+  callOnFirefoxNode, clickFirefoxNode, inExtensionPage, launchFirefoxWithExtension, onceReady, readFirefoxLabels,
+  readFirefoxWhyCard, remoteText,
+} from '../harness/firefox.mjs';
 import { startFixtureServer } from '../harness/server.mjs';
 
 const PRODUCT = 'http://shop.example/product/trail-runner-x.html';
@@ -113,52 +118,11 @@ test('in Firefox, the toolbar popup counts the article\'s items by kind, and pau
   }
 });
 
-/**
- * The open "why" card: its title, confidence line, evidence sentences and
- * buttons (by data-action, with their nodes), or null.
- */
-async function readWhyCard() {
-  const [card] = await overlayNodes(firefox, (value) => value.localName === 'div' && value.attributes?.class === 'card');
-  if (!card) return null;
-  /** @type {import('../harness/firefox.mjs').Remote[]} */
-  const all = [];
-  const walk = (/** @type {import('../harness/firefox.mjs').Remote} */ node) => {
-    all.push(node);
-    for (const child of node.value?.children ?? []) walk(child);
-  };
-  walk(card);
-  const tagged = (/** @type {string} */ tag) => all.filter((n) => n.value?.localName === tag);
-  return {
-    role: card.value.attributes?.role,
-    title: remoteText(tagged('h2')[0]),
-    confidence: remoteText(tagged('p')[0]),
-    evidence: tagged('li').map(remoteText),
-    buttons: Object.fromEntries(tagged('button').map((b) => [b.value.attributes?.['data-action'], b])),
-  };
-}
-
-/**
- * Calls `fn` on a serialised node of the tab's page.
- * @param {string} fn e.g. `(el) => el.click()`
- * @param {import('../harness/firefox.mjs').Remote} node
- */
-const callOn = (fn, node) => firefox.send('script.callFunction', {
-  functionDeclaration: fn, arguments: [{ sharedId: node.sharedId }], target: { context: firefox.context }, awaitPromise: false,
-});
-
-/**
- * Clicks a node of the tab's page where it is drawn, as a mouse does (BiDi's
- * Enter reaches a focused button in headless Firefox but does not press it,
- * not even one of the page's own; the keyboard path is tested in Chromium).
- * @param {import('../harness/firefox.mjs').Remote} node
- */
-const clickAt = (node) => firefox.send('input.performActions', { context: firefox.context, actions: [{
-  type: 'pointer', id: 'mouse', actions: [
-    { type: 'pointerMove', x: 0, y: 0, origin: { type: 'element', element: { sharedId: node.sharedId } } },
-    { type: 'pointerDown', button: 0 },
-    { type: 'pointerUp', button: 0 },
-  ],
-}] });
+/** @param {import('../harness/firefox.mjs').Remote} node */
+const clickAt = (node) => clickFirefoxNode(firefox, node);
+/** @param {string} fn @param {import('../harness/firefox.mjs').Remote} node */
+const callOn = (fn, node) => callOnFirefoxNode(firefox, fn, node);
+const readWhyCard = () => readFirefoxWhyCard(firefox);
 
 /**
  * An element's computed display, and the shadow tree of the element just
@@ -319,12 +283,11 @@ test('in Firefox, on a page whose policy forbids inline styles and scripts, the 
   // Unstyled, a badge would be a static button at the top of the page.
   assert.deepEqual(await styleOf(label.node, ['position', 'font-weight']), { position: 'absolute', 'font-weight': '600' });
   await clickAt(label.node);
-  const [card] = await overlayNodes(firefox, (value) => value.localName === 'div' && value.attributes?.class === 'card');
+  const card = await readWhyCard();
   assert.ok(card, 'the card opened');
-  assert.deepEqual(await styleOf(card, ['position', 'width']), { position: 'absolute', width: '320px' });
+  assert.deepEqual(await styleOf(card.node, ['position', 'width']), { position: 'absolute', width: '320px' });
   try {
-    const [muteHere] = await overlayNodes(firefox, (value) => value.attributes?.['data-action'] === 'mute-site');
-    await clickAt(muteHere);
+    await clickAt(card.buttons['mute-site']);
     const { display, box } = await displayAndBefore('.slot', (seen) => seen.display === 'none');
     assert.equal(display, 'none');
     assert.ok(box, 'a placeholder stands in for the ad');
