@@ -81,13 +81,10 @@ async function readBestLists() {
  * @param {{ bytes: Uint8Array, stored: boolean }} best
  */
 async function loadBestLists(engine, best) {
-  if (!best.stored) {
-    engine.loadLists(best.bytes);
-    return;
-  }
   try {
     engine.loadLists(best.bytes);
   } catch (error) {
+    if (!best.stored) throw error;
     console.warn('[AdLens] stored filter lists unusable, using the bundled ones:', error instanceof Error ? error.message : error);
     await forgetStoredSnapshot();
     engine.loadLists(await bundledLists());

@@ -11,7 +11,7 @@
 // (Node 20), after npm run build. ADLENS_BENCH_PAGES=kotaku,yahoo for some
 // pages; ADLENS_FIREFOX_LOADS loads per page (default 3).
 
-import { launchFirefoxWithExtension, readFirefoxLabels } from '../harness/firefox.mjs';
+import { firefoxLabelsWhen, launchFirefoxWithExtension, readFirefoxLabels } from '../harness/firefox.mjs';
 import { benchPageWords, realPages, routesFor } from '../harness/real-pages.mjs';
 import { startFixtureServer } from '../harness/server.mjs';
 
@@ -80,9 +80,7 @@ try {
   // A slot inserted after load, until labelled (issue 3: within 500 ms), 5 times, as content-script.mjs does in Chromium.
   await firefox.send('browsingContext.navigate', { context: firefox.context, url: 'http://news.example/article/running.html', wait: 'complete' });
   // Its five items labelled, and a quiet moment after (no rescan pending).
-  for (const deadline = Date.now() + 15_000; (await readFirefoxLabels(firefox)).length < 5 && Date.now() < deadline;) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await firefoxLabelsWhen(firefox, (labels) => labels.length >= 5);
   await new Promise((resolve) => setTimeout(resolve, 1_000));
   const before = (await readFirefoxLabels(firefox)).length;
   /** @type {number[]} */
@@ -95,7 +93,7 @@ try {
       target: { context: firefox.context },
       awaitPromise: false,
     });
-    while ((await readFirefoxLabels(firefox)).length < before + i + 1 && Date.now() - start < 5_000) await new Promise((resolve) => setTimeout(resolve, 10));
+    await firefoxLabelsWhen(firefox, (labels) => labels.length >= before + i + 1, 5_000, 10);
     latencies.push(Date.now() - start);
   }
   console.log(`slot inserted after load → labelled: ${latencies.map((l) => `${l} ms`).join(', ')}`);

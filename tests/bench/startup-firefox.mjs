@@ -11,7 +11,7 @@
 // whole ms here.
 // Usage: npm run build && node --experimental-websocket tests/bench/startup-firefox.mjs (Node 20)
 
-import { inExtensionPage, launchFirefoxWithExtension, readFirefoxLabels } from '../harness/firefox.mjs';
+import { firefoxLabelsWhen, inExtensionPage, launchFirefoxWithExtension } from '../harness/firefox.mjs';
 import { startFixtureServer } from '../harness/server.mjs';
 
 const IDLE_MS = 1_000;
@@ -22,9 +22,7 @@ const firefox = await launchFirefoxWithExtension({ proxyPort: server.port, prefs
 try {
   // A product seen, so there is stored memory to restore.
   await firefox.send('browsingContext.navigate', { context: firefox.context, url: 'http://shop.example/product/trail-runner-x.html', wait: 'complete' });
-  for (const deadline = Date.now() + 15_000; (await readFirefoxLabels(firefox)).length < 2 && Date.now() < deadline;) {
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  await firefoxLabelsWhen(firefox, (labels) => labels.length >= 2);
   // The add-on's options page stays open (it does not keep the background
   // page running); each round, from it, the stopped page is woken by the
   // message that is timed, and nothing else.

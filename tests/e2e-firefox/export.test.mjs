@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { ROOT } from '../harness/browser.mjs';
-import { inExtensionPage, launchFirefoxWithExtension, onceReady, readFirefoxLabels } from '../harness/firefox.mjs';
+import { firefoxLabelsWhen, inExtensionPage, launchFirefoxWithExtension, onceReady, sendFromAddonPage } from '../harness/firefox.mjs';
 import { startFixtureServer } from '../harness/server.mjs';
 
 const JOURNEY = [['http://shop.example/product/trail-runner-x.html', 2], ['http://news.example/article/running.html', 5]];
@@ -38,11 +38,8 @@ after(async () => {
   fs.rmSync(downloads, { recursive: true, force: true });
 });
 
-/**
- * Sends a message from the add-on's options page; the raw reply.
- * @param {object} message
- */
-const send = (message) => inExtensionPage(firefox, 'options.html', `browser.runtime.sendMessage(${JSON.stringify(message)})`);
+/** @param {object} message */
+const send = (message) => sendFromAddonPage(firefox, message);
 
 /** The observations stored in AdLens's database, read from its own page. */
 const storedObservations = () => inExtensionPage(firefox, 'options.html', `new Promise((resolve, reject) => {
@@ -82,8 +79,7 @@ let exported;
 test('in Firefox, the export is a download of every stored observation that `adlens validate` accepts', async () => {
   for (const [url, count] of JOURNEY) {
     await firefox.send('browsingContext.navigate', { context: firefox.context, url, wait: 'complete' });
-    const deadline = Date.now() + 15_000;
-    while ((await readFirefoxLabels(firefox)).length < Number(count) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    await firefoxLabelsWhen(firefox, (labels) => labels.length >= Number(count));
   }
   await new Promise((resolve) => setTimeout(resolve, 500)); // the last page's observations are written after its labels
   const stored = await storedObservations();

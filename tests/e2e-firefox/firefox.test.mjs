@@ -12,8 +12,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
-  callOnFirefoxNode, clickFirefoxNode, inExtensionPage, launchFirefoxWithExtension, onceReady, readFirefoxLabels,
-  readFirefoxWhyCard, remoteText,
+  callOnFirefoxNode, clickFirefoxNode, firefoxLabelsWhen, inExtensionPage, launchFirefoxWithExtension, onceReady,
+  readFirefoxWhyCard, remoteText, sendFromAddonPage,
 } from '../harness/firefox.mjs';
 import { startFixtureServer } from '../harness/server.mjs';
 
@@ -36,20 +36,8 @@ after(async () => {
   await server?.close();
 });
 
-/**
- * The labels in the session's tab once `done` says so, or as they are when
- * the time is up.
- * @param {(labels: { text: string, kind: string }[]) => boolean} done
- */
-async function labelsWhen(done, timeoutMs = 15_000) {
-  const deadline = Date.now() + timeoutMs;
-  let labels = await readFirefoxLabels(firefox);
-  while (!done(labels) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    labels = await readFirefoxLabels(firefox);
-  }
-  return labels;
-}
+/** @param {(labels: { text: string, kind: string }[]) => boolean} done */
+const labelsWhen = (done) => firefoxLabelsWhen(firefox, done);
 
 /**
  * Opens `url` in the tab and waits until it shows `count` labels.
@@ -204,7 +192,7 @@ test('in Firefox, the creatives inside frames are attributed to their slots in t
 });
 
 test('in Firefox, the sites\' records after the journey name the companies contacted and the product told to Criteo', async () => {
-  const reply = await inPage('options.html', "browser.runtime.sendMessage({ type: 'sites/get-records' })");
+  const reply = await sendFromAddonPage(firefox, { type: 'sites/get-records' });
   assert.equal(reply.ok, true, reply.error);
   const { news, shop } = { news: reply.value.sites['news.example'], shop: reply.value.sites['shop.example'] };
   assert.ok(news && shop, `records for news.example and shop.example: ${Object.keys(reply.value.sites)}`);

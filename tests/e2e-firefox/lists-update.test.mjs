@@ -7,7 +7,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { inExtensionPage, launchFirefoxWithExtension, onceReady } from '../harness/firefox.mjs';
+import { inExtensionPage, launchFirefoxWithExtension, onceReady, sendFromAddonPage } from '../harness/firefox.mjs';
 import { startFixtureServer } from '../harness/server.mjs';
 
 const EASYPRIVACY = 'https://easylist.to/easylist/easyprivacy.txt';
@@ -31,11 +31,8 @@ after(async () => {
   await server?.close();
 });
 
-/**
- * Sends a message from the add-on's options page; the raw reply.
- * @param {object} message
- */
-const send = (message) => inExtensionPage(firefox, 'options.html', `browser.runtime.sendMessage(${JSON.stringify(message)})`);
+/** @param {object} message */
+const send = (message) => sendFromAddonPage(firefox, message);
 const versions = async () => (await send({ type: 'engine/get-info' })).value.lists.lists.map((/** @type {any} */ l) => l.version);
 
 /** Requests the fixture server has seen to `host` so far. */

@@ -256,6 +256,22 @@ export async function readFirefoxLabels(session) {
 }
 
 /**
+ * The labels in the session's tab once `done` says so, or as they are when
+ * the time is up (polled every `everyMs`).
+ * @param {FirefoxSession} session
+ * @param {(labels: { text: string, kind: string, node: Remote }[]) => boolean} done
+ */
+export async function firefoxLabelsWhen(session, done, timeoutMs = 15_000, everyMs = 200) {
+  const deadline = Date.now() + timeoutMs;
+  let labels = await readFirefoxLabels(session);
+  while (!done(labels) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+    labels = await readFirefoxLabels(session);
+  }
+  return labels;
+}
+
+/**
  * The open "why" card in the overlay: its node, role, title, confidence
  * line, evidence sentences and buttons (by data-action, as nodes to click),
  * or null.
@@ -345,4 +361,14 @@ export function onceReady(then) {
     if (ready()) go();
     else new MutationObserver((_, seen) => { if (ready()) { seen.disconnect(); go(); } }).observe(document.body, { attributes: true });
   })`;
+}
+
+/**
+ * Sends a message to the background from the add-on's options page, as its
+ * own pages do; the raw reply ({ ok, value } or { ok, error }).
+ * @param {FirefoxSession} session
+ * @param {object} message
+ */
+export function sendFromAddonPage(session, message) {
+  return inExtensionPage(session, 'options.html', `browser.runtime.sendMessage(${JSON.stringify(message)})`);
 }
