@@ -82,7 +82,8 @@ async function topPage() {
         else ((s.sites[site] ??= {}).mute ??= {})[kind] = true;
       }).catch(report);
     },
-    onWrong: (item) => {
+    // A report of a wrong label names the page: none from a private window.
+    onWrong: chrome.extension.inIncognitoContext ? null : (item) => {
       send({
         type: 'feedback/label-wrong',
         url: location.href,

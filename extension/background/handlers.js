@@ -10,6 +10,7 @@ import { database } from '../storage/db.js';
 import { forgetSiteObservations, wipeObservations, withQuotaRecovery, writeObservations } from '../storage/observations.js';
 import { readFrames, readTab, writeFrame, writeTabReport, writeTabTiming } from './tab-state.js';
 import { keepSnapshot, merged, verdictsToTell } from './page-snapshots.js';
+import { isPrivateTab } from './private-tabs.js';
 import { forgetSlots, rememberSlots } from './slot-memory.js';
 import { showPersonalisedCount } from './toolbar.js';
 import { visitForPage } from './visits.js';
@@ -60,7 +61,7 @@ export const handlers = {
   async 'page/report'(message, sender, bytes) {
     if (sender.frameId !== 0) throw new Error('page/report: only the top page sends this');
     const tabId = /** @type {number} */ (sender.tab?.id);
-    const verdicts = await analysePage(tabId, message.page);
+    const verdicts = await analysePage(tabId, message.page, sender.tab?.incognito);
     keepSnapshot(tabId, message.page, message.seq, bytes);
     return verdictsToTell(tabId, verdicts, true);
   },
@@ -70,7 +71,7 @@ export const handlers = {
     const tabId = /** @type {number} */ (sender.tab?.id);
     const update = merged(tabId, message, bytes);
     if (!update) return { resend: true };
-    const verdicts = await analysePage(tabId, update.snapshot);
+    const verdicts = await analysePage(tabId, update.snapshot, sender.tab?.incognito);
     keepSnapshot(tabId, update.snapshot, message.seq, update.bytes, false);
     return verdictsToTell(tabId, verdicts, false);
   },
@@ -103,6 +104,11 @@ export const handlers = {
   },
 
   async 'feedback/label-wrong'(message, sender) {
+    // A report names the page: from a private window it is not kept (the
+    // card there offers none).
+    if (await isPrivateTab(/** @type {number} */ (sender.tab?.id), sender.tab?.incognito)) {
+      throw new Error('feedback/label-wrong: not kept from a private window');
+    }
     const state = await readTab(/** @type {number} */ (sender.tab?.id));
     const time = Date.now();
     const db = await database();
@@ -199,13 +205,23 @@ async function engineInfo() {
  * Analyses a page's snapshot and keeps the report with the tab's state.
  * @param {number} tabId
  * @param {import('../messages.js').PageSnapshot} snapshot as the page sent it
+ * @param {boolean | undefined} incognito whether the sender's tab said it is private
  * @returns {Promise<{ url: string, site: string, items: import('../messages.js').LabelledItem[] }>} what its labels need
  */
-async function analysePage(tabId, snapshot) {
+async function analysePage(tabId, snapshot, incognito) {
   const engine = await loadEngine();
   // Frames are the background's to add, never the page's.
   const page = { ...snapshot, frames: Object.values(await readFrames(tabId)) };
   const now = Date.now();
+  if (await isPrivateTab(tabId, incognito)) {
+    // Analysed with what ordinary browsing left in memory, and forgotten:
+    // the report lives only in the tab's state, gone when the tab closes.
+    /** @type {import('../messages.js').PageReport} */
+    const report = engine.analyzePage(page, now);
+    await writeTabReport(tabId, report);
+    await showPersonalisedCount(tabId, report.counts);
+    return pageVerdicts(report);
+  }
   const { visitId } = await visitForPage(tabId, String(page.url), now);
   // Analysed with what earlier pages left in memory, then remembered
   // (its product, its topics in the interest profile) by the engine, and

@@ -3,11 +3,13 @@
 // contacted and logs it as an observation of the tab's page visit. The page
 // is the tab's top-level page, learnt from its main_frame request; after a
 // worker restart the visit is read back from storage.session (visits.js),
-// and failing that the request's initiator stands in.
+// and failing that the request's initiator stands in. A private tab's
+// requests are not recorded (private-tabs.js).
 
 import { loadEngine } from './engine.js';
 import { scheduleSave } from './memory.js';
 import { scheduleFlush } from './observations.js';
+import { forgetTab, isPrivateTab } from './private-tabs.js';
 import { currentVisit, endVisit, startVisit } from './visits.js';
 
 /** Registers the observer. Call synchronously at top level. */
@@ -19,9 +21,11 @@ export function observeRequests() {
         startVisit(details.tabId, details.url, details.timeStamp);
         return undefined;
       }
-      const d = /** @type {{ initiator?: string, documentUrl?: string }} */ (details);
-      Promise.all([loadEngine(), currentVisit(details.tabId)])
-        .then(([engine, visit]) => {
+      // Firefox says whether the request is private; Chrome does not.
+      const d = /** @type {{ initiator?: string, documentUrl?: string, incognito?: boolean }} */ (details);
+      Promise.all([loadEngine(), currentVisit(details.tabId), isPrivateTab(details.tabId, d.incognito)])
+        .then(([engine, visit, hidden]) => {
+          if (hidden) return;
           const page = visit?.url ?? d.documentUrl ?? d.initiator;
           if (!page) return;
           engine.observeRequest(details.url, page, details.type, details.timeStamp, visit?.visitId);
@@ -33,5 +37,8 @@ export function observeRequests() {
     },
     { urls: ['http://*/*', 'https://*/*'] },
   );
-  chrome.tabs.onRemoved.addListener(endVisit);
+  chrome.tabs.onRemoved.addListener((tabId) => {
+    endVisit(tabId);
+    forgetTab(tabId);
+  });
 }

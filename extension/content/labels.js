@@ -3,8 +3,9 @@
 // never modified: the overlay sits on top, at each item's top-right corner.
 // Clicking a label (or Enter/Space on it) opens its "why" card: the evidence
 // in the browser's language, the confidence, and mute / "this label is
-// wrong" actions. Everything from the page is inserted with textContent,
-// never as HTML.
+// wrong" actions (no "wrong" in a private window, where nothing is
+// kept). Everything from the page is inserted with textContent, never as
+// HTML.
 
 import { evidenceSentence } from '../evidence.js';
 import { msg, uiLocale } from '../i18n.js';
@@ -14,7 +15,8 @@ import { marked } from './work-marks.js';
  * @typedef {import('../messages.js').LabelledItem} LabelledItem
  * @typedef {{ element: Element, item: LabelledItem }} Labelled
  * @typedef {{ site: () => string, onMute: (kind: import('../messages.js').Kind, scope: 'everywhere' | 'site') => void,
- *   onWrong: (item: LabelledItem) => void }} CardActions
+ *   onWrong: ((item: LabelledItem) => void) | null }} CardActions
+ *   onWrong: null where a report cannot be kept (a private window)
  */
 
 /** Room (px) a badge needs left of an item's right edge to end there. */
@@ -319,11 +321,14 @@ export class LabelLayer {
         this.actions.onMute(item.verdict.kind, 'site');
         this.closeCard();
       }),
-      button(msg('whyWrong'), 'wrong', () => {
-        this.actions.onWrong(item);
-        sure.textContent = msg('whyThanks');
-      }),
     );
+    const { onWrong } = this.actions;
+    if (onWrong) {
+      actions.append(button(msg('whyWrong'), 'wrong', () => {
+        onWrong(item);
+        sure.textContent = msg('whyThanks');
+      }));
+    }
     const close = button('×', 'close', () => this.closeCard(true));
     close.className = 'close';
     close.setAttribute('aria-label', msg('whyClose'));

@@ -1,0 +1,94 @@
+// Private (incognito) windows, with AdLens allowed there: the ads are
+// labelled as anywhere else, and nothing of the private browsing is kept.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { readWhyCard, pressLabel, waitForLabels } from '../harness/labels.mjs';
+import { allowInPrivateWindows, openPrivateWindow } from '../harness/private-window.mjs';
+import { sessionForTests } from '../harness/session.mjs';
+
+const current = sessionForTests();
+
+const PRODUCT = 'http://shop.example/product/trail-runner-x.html';
+const ARTICLE = 'http://news.example/article/running.html';
+/** The debounced save of the memory (memory.js), and a margin. */
+const SAVE_WAIT_MS = 1_500;
+
+/**
+ * @param {string} type
+ * @returns {Promise<any>}
+ */
+async function ask(type) {
+  const reply = /** @type {any} */ (await current().sendFromExtensionPage({ type }));
+  assert.equal(reply.ok, true, reply.error);
+  return reply.value;
+}
+
+/**
+ * Everything AdLens keeps about a site: its record (third parties,
+ * remarketing events), products viewed there, its place in the interest
+ * profile, stored observations and remembered slots.
+ * @param {string} site
+ */
+async function keptAbout(site) {
+  const [records, products, interests, observations, stored] = await Promise.all([
+    ask('sites/get-records'),
+    ask('memory/get-products'),
+    ask('memory/get-interests'),
+    current().readDb('observations'),
+    current().browser.worker().then((w) => w.evaluate(() => chrome.storage.local.get(null))),
+  ]);
+  return {
+    record: records.sites[site] ?? null,
+    products: products.products.filter((/** @type {any} */ p) => p.shop === site).map((/** @type {any} */ p) => p.name),
+    profile: interests.sites.filter((/** @type {any} */ s) => s.site === site).length,
+    observations: observations.filter((/** @type {any} */ o) => o.site === site).length,
+    slots: Object.keys(stored).filter((key) => key.startsWith('slots:') && key.endsWith(site)),
+  };
+}
+
+const NOTHING = { record: null, products: [], profile: 0, observations: 0, slots: [] };
+
+test('a private window gets labels and a why card, and nothing of it is kept', async () => {
+  await allowInPrivateWindows(current());
+  const { page: product, tabId } = await openPrivateWindow(current(), PRODUCT);
+  const productLabels = await waitForLabels(product, 2);
+  assert.ok(productLabels.length >= 2, `labels in the private window: ${JSON.stringify(productLabels)}`);
+  await product.waitForTimeout(300); // the shop's Criteo tag fires after its script loads
+  // The popup's counts come from the private tab's report.
+  const counts = await current().popupCounts(tabId);
+  assert.equal(Object.values(counts).reduce((a, b) => a + b, 0), productLabels.length);
+  // The card explains; it offers no "label is wrong" report, which would name the page.
+  await pressLabel(product, productLabels[0].text);
+  const card = await readWhyCard(product);
+  assert.ok(card && card.evidence.length > 0, 'the why card opens with its evidence');
+  assert.deepEqual(Object.keys(card.actions).sort(), ['close', 'mute-everywhere', 'mute-site']);
+  const { page: article } = await openPrivateWindow(current(), ARTICLE);
+  assert.ok((await waitForLabels(article, 5)).length >= 5, 'the article is labelled');
+  await article.waitForTimeout(SAVE_WAIT_MS);
+  assert.deepEqual(await keptAbout('shop.example'), NOTHING);
+  assert.deepEqual(await keptAbout('news.example'), NOTHING);
+  await product.close();
+  await article.close();
+});
+
+test('the same pages in an ordinary window are kept, as always', async () => {
+  // What the private test found absent is there when browsing ordinarily:
+  // the checks above look where these records go.
+  for (const url of [PRODUCT, ARTICLE]) {
+    const page = await current().open(url);
+    await waitForLabels(page, 2);
+    await page.waitForTimeout(300);
+    await page.close();
+  }
+  await new Promise((r) => setTimeout(r, SAVE_WAIT_MS));
+  const shop = await keptAbout('shop.example');
+  assert.deepEqual(shop.record?.remarketing.map((/** @type {any} */ e) => [e.vendor, e.event]), [['Criteo', 'viewItem']]);
+  assert.equal(shop.products.length, 1);
+  assert.equal(shop.profile, 1);
+  assert.ok(shop.observations > 0);
+  const news = await keptAbout('news.example');
+  assert.ok(news.record && Object.keys(news.record.thirdParties).length >= 3, 'the article\'s third parties');
+  assert.equal(news.profile, 1);
+  assert.ok(news.observations > 0);
+  assert.deepEqual(news.slots, ['slots:news.example'], 'its ad slots, for hiding muted ones before the page paints');
+});
