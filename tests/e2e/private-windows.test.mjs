@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readWhyCard, pressLabel, waitForLabels } from '../harness/labels.mjs';
 import { allowInPrivateWindows, openPrivateWindow } from '../harness/private-window.mjs';
-import { sessionForTests } from '../harness/session.mjs';
+import { evaluateInContentScript, sessionForTests } from '../harness/session.mjs';
 
 const current = sessionForTests();
 
@@ -62,6 +62,10 @@ test('a private window gets labels and a why card, and nothing of it is kept', a
   const card = await readWhyCard(product);
   assert.ok(card && card.evidence.length > 0, 'the why card opens with its evidence');
   assert.deepEqual(Object.keys(card.actions).sort(), ['close', 'mute-everywhere', 'mute-site']);
+  // Nor does the background keep one sent from there anyway.
+  const feedback = /** @type {any} */ (await evaluateInContentScript(product, current().browser.extensionId,
+    `chrome.runtime.sendMessage({ type: 'feedback/label-wrong', url: location.href, kind: 'retargeted', elementId: null, classifierVersion: '1' })`));
+  assert.deepEqual(feedback, { ok: false, error: 'feedback/label-wrong: not kept from a private window' });
   const { page: article } = await openPrivateWindow(current(), ARTICLE);
   assert.ok((await waitForLabels(article, 5)).length >= 5, 'the article is labelled');
   await article.waitForTimeout(SAVE_WAIT_MS);

@@ -44,8 +44,9 @@ export function firefoxPath() {
  * Starts Firefox headless with a new profile whose proxy is the fixture
  * server, and installs the extension from `extensionDir` (temporarily, as
  * `about:debugging` does).
- * @param {{ proxyPort: number, extensionDir?: string, prefs?: [string, string | number | boolean][] }} options
- *   prefs: more preferences for the profile (a test's own)
+ * @param {{ proxyPort: number, extensionDir?: string, prefs?: [string, string | number | boolean][], allowPrivate?: boolean }} options
+ *   prefs: more preferences for the profile (a test's own);
+ *   allowPrivate: the add-on also runs in private windows, as the user may allow it to
  * @returns {Promise<FirefoxSession>}
  */
 export async function launchFirefoxWithExtension(options) {
@@ -73,7 +74,10 @@ export async function launchFirefoxWithExtension(options) {
     const bidi = await connect(`${address}/session`);
     // The fixture server's TLS certificate is self-signed (official https addresses served locally).
     await bidi.send('session.new', { capabilities: { alwaysMatch: { acceptInsecureCerts: true } } });
-    await bidi.send('webExtension.install', { extensionData: { type: 'path', path: options.extensionDir ?? FIREFOX_EXTENSION_DIR } });
+    await bidi.send('webExtension.install', {
+      extensionData: { type: 'path', path: options.extensionDir ?? FIREFOX_EXTENSION_DIR },
+      ...(options.allowPrivate ? { 'moz:allowPrivateBrowsing': true } : {}),
+    });
     const { contexts } = await bidi.send('browsingContext.getTree', {});
     return {
       ...bidi,

@@ -1,0 +1,132 @@
+// Firefox private windows, with the add-on allowed there (as a user may
+// allow it in about:addons): the ads are labelled as anywhere else, and
+// nothing of the private browsing is kept. The same as
+// tests/e2e/private-windows.test.mjs, through Firefox's own signals
+// (`details.incognito` on requests, `sender.tab.incognito` on messages).
+
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import {
+  clickFirefoxNode, firefoxLabelsWhen, inExtensionPage, launchFirefoxWithExtension, readFirefoxWhyCard, sendFromAddonPage,
+} from '../harness/firefox.mjs';
+import { startFixtureServer } from '../harness/server.mjs';
+
+const PRODUCT = 'http://shop.example/product/trail-runner-x.html';
+const ARTICLE = 'http://news.example/article/running.html';
+/** The debounced save of the memory (memory.js), and a margin. */
+const SAVE_WAIT_MS = 1_500;
+
+/** @type {import('../harness/server.mjs').FixtureServer} */
+let server;
+/** @type {import('../harness/firefox.mjs').FirefoxSession} */
+let firefox;
+
+before(async () => {
+  server = await startFixtureServer();
+  firefox = await launchFirefoxWithExtension({ proxyPort: server.port, allowPrivate: true });
+});
+
+after(async () => {
+  await firefox?.close();
+  await server?.close();
+});
+
+/**
+ * Opens `url` in a new private window, as the add-on's own page can, and
+ * returns the session pointed at its tab.
+ * @param {string} url
+ */
+async function privateWindow(url) {
+  const opened = await inExtensionPage(firefox, 'options.html',
+    `browser.windows.create({ incognito: true, url: ${JSON.stringify(url)} }).then((w) => w.incognito)`);
+  assert.equal(opened, true, 'the window Firefox opened is private');
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const { contexts } = await firefox.send('browsingContext.getTree', { maxDepth: 0 });
+    const tab = contexts.find((/** @type {{ url: string }} */ c) => c.url === url);
+    if (tab) return { ...firefox, context: /** @type {string} */ (tab.context) };
+    if (Date.now() > deadline) throw new Error(`no tab shows ${url}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
+ * @param {string} type
+ * @returns {Promise<any>}
+ */
+async function ask(type) {
+  const reply = await sendFromAddonPage(firefox, { type });
+  assert.equal(reply.ok, true, reply.error);
+  return reply.value;
+}
+
+/**
+ * Everything the add-on keeps about a site: its record, products viewed
+ * there, its place in the interest profile, stored observations and
+ * remembered slots.
+ * @param {string} site
+ */
+async function keptAbout(site) {
+  const records = await ask('sites/get-records');
+  const products = await ask('memory/get-products');
+  const interests = await ask('memory/get-interests');
+  const stored = await inExtensionPage(firefox, 'options.html', `(async () => {
+    const db = await new Promise((resolve, reject) => {
+      const open = indexedDB.open('adlens');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const all = await new Promise((resolve, reject) => {
+      const request = db.transaction('observations').objectStore('observations').getAll();
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    db.close();
+    return { observations: all.filter((o) => o.site === ${JSON.stringify(site)}).length,
+      keys: Object.keys(await browser.storage.local.get(null)) };
+  })()`);
+  return {
+    record: records.sites[site] ?? null,
+    products: products.products.filter((/** @type {any} */ p) => p.shop === site).map((/** @type {any} */ p) => p.name),
+    profile: interests.sites.filter((/** @type {any} */ s) => s.site === site).length,
+    observations: stored.observations,
+    slots: stored.keys.filter((/** @type {string} */ key) => key.startsWith('slots:') && key.endsWith(site)),
+  };
+}
+
+const NOTHING = { record: null, products: [], profile: 0, observations: 0, slots: [] };
+
+test('in a Firefox private window the ads are labelled and explained, and nothing of it is kept', async () => {
+  const product = await privateWindow(PRODUCT);
+  const labels = await firefoxLabelsWhen(product, (l) => l.length >= 2);
+  assert.deepEqual(labels.map((l) => l.text).sort(), ['Recommended · About this page', 'Recommended · Following you']);
+  await clickFirefoxNode(product, labels[0].node);
+  const card = await readFirefoxWhyCard(product);
+  assert.ok(card && card.evidence.length > 0, 'the why card opens with its evidence');
+  // No "label is wrong" report from there: it would name the page.
+  assert.deepEqual(Object.keys(card.buttons).sort(), ['close', 'mute-everywhere', 'mute-site']);
+  const article = await privateWindow(ARTICLE);
+  assert.equal((await firefoxLabelsWhen(article, (l) => l.length >= 5)).length, 5, 'the article is labelled');
+  await new Promise((resolve) => setTimeout(resolve, SAVE_WAIT_MS));
+  assert.deepEqual(await keptAbout('shop.example'), NOTHING);
+  assert.deepEqual(await keptAbout('news.example'), NOTHING);
+});
+
+test('in Firefox the same pages in an ordinary window are kept, as always', async () => {
+  // The checks above look where these records go.
+  for (const url of [PRODUCT, ARTICLE]) {
+    await firefox.send('browsingContext.navigate', { context: firefox.context, url, wait: 'complete' });
+    await firefoxLabelsWhen(firefox, (l) => l.length >= 2);
+  }
+  await new Promise((resolve) => setTimeout(resolve, SAVE_WAIT_MS));
+  const shop = await keptAbout('shop.example');
+  assert.deepEqual(shop.record?.remarketing.map((/** @type {any} */ e) => [e.vendor, e.event]), [['Criteo', 'viewItem']]);
+  assert.deepEqual(shop.products, ['Trail Runner X']);
+  assert.equal(shop.profile, 1);
+  assert.ok(shop.observations > 0);
+  const news = await keptAbout('news.example');
+  assert.ok(news.record && Object.keys(news.record.thirdParties).length >= 3, 'the article\'s third parties');
+  assert.equal(news.profile, 1);
+  assert.ok(news.observations > 0);
+  assert.deepEqual(news.slots, ['slots:news.example']);
+});
