@@ -64,7 +64,8 @@ import { AUTO, LANGUAGE_PATTERN } from './i18n.js';
 /**
  * What the background keeps per tab (background/tab-state.js).
  * @typedef {{ url: string, report: PageReport, updatedAt: number, scans: ScanTiming[] }} TabState
- * @typedef {{ tabId: number, url: string | null, site: string | null, counts: KindCounts, items: ReportedItem[] }} TabSummary
+ * @typedef {{ tabId: number, url: string | null, site: string | null, counts: KindCounts, items: ReportedItem[],
+ *   privateWindow: boolean }} TabSummary privateWindow: the tab is in a private window (nothing of it is kept)
  */
 
 /**

@@ -38,6 +38,7 @@ async function main() {
   const summary = await send({ type: 'tab/get-summary', tabId });
   renderCounts(/** @type {HTMLElement} */ (document.getElementById('counts')), summary.counts);
   /** @type {HTMLElement} */ (document.getElementById('nothing')).hidden = summary.items.length > 0;
+  /** @type {HTMLElement} */ (document.getElementById('private')).hidden = !summary.privateWindow;
   /** @type {HTMLAnchorElement} */ (document.getElementById('panel')).href = `panel.html?tabId=${tabId}`;
   if (summary.site) await renderSiteControls(summary.site);
   // Time from navigation start to a filled popup, read by tests/bench/popup.mjs.

@@ -90,6 +90,7 @@ export const handlers = {
       site: state?.report.site ?? null,
       counts: state?.report.counts ?? { contextual: 0, behavioural: 0, retargeted: 0, generic: 0 },
       items: state?.report.items ?? [],
+      privateWindow: await isPrivateTab(message.tabId),
     };
   },
 

@@ -48,6 +48,24 @@ async function keptAbout(site) {
 
 const NOTHING = { record: null, products: [], profile: 0, observations: 0, slots: [] };
 
+/**
+ * The toolbar popup's note about private windows for a tab, or null when
+ * it is hidden.
+ * @param {number} tabId
+ * @returns {Promise<string | null>}
+ */
+async function popupPrivateNote(tabId) {
+  const { context, extensionId } = current().browser;
+  const popup = await context.newPage();
+  try {
+    await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
+    await popup.waitForSelector('body[data-ready="true"]');
+    return await popup.$eval('#private', (p) => (/** @type {HTMLElement} */ (p).hidden ? null : p.textContent));
+  } finally {
+    await popup.close();
+  }
+}
+
 test('a private window gets labels and a why card, and nothing of it is kept', async () => {
   await allowInPrivateWindows(current());
   const { page: product, tabId } = await openPrivateWindow(current(), PRODUCT);
@@ -57,6 +75,7 @@ test('a private window gets labels and a why card, and nothing of it is kept', a
   // The popup's counts come from the private tab's report.
   const counts = await current().popupCounts(tabId);
   assert.equal(Object.values(counts).reduce((a, b) => a + b, 0), productLabels.length);
+  assert.equal(await popupPrivateNote(tabId), 'Private window: AdLens labels the ads here but keeps nothing of this browsing.');
   // The card explains; it offers no "label is wrong" report, which would name the page.
   await pressLabel(product, productLabels[0].text);
   const card = await readWhyCard(product);
@@ -82,6 +101,9 @@ test('the same pages in an ordinary window are kept, as always', async () => {
     const page = await current().open(url);
     await waitForLabels(page, 2);
     await page.waitForTimeout(300);
+    const tab = await current().tabStateFor(url);
+    assert.ok(tab, `a report for ${url}`);
+    assert.equal(await popupPrivateNote(tab.tabId), null, 'no private-window note in an ordinary window');
     await page.close();
   }
   await new Promise((r) => setTimeout(r, SAVE_WAIT_MS));
