@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
-  clickFirefoxNode, firefoxLabelsWhen, inExtensionPage, launchFirefoxWithExtension, readFirefoxWhyCard, sendFromAddonPage,
+  clickFirefoxNode, firefoxLabelsWhen, inExtensionPage, launchFirefoxWithExtension, onceReady, readFirefoxWhyCard, sendFromAddonPage,
 } from '../harness/firefox.mjs';
 import { startFixtureServer } from '../harness/server.mjs';
 
@@ -96,6 +96,27 @@ async function keptAbout(site) {
 
 const NOTHING = { record: null, products: [], profile: 0, observations: 0, slots: [] };
 
+/**
+ * The toolbar popup's note about private windows for the tab showing
+ * `url`, or null when it is hidden.
+ * @param {string} url
+ * @returns {Promise<string | null>}
+ */
+async function popupPrivateNote(url) {
+  // In a tab of its own: the one showing `url` keeps showing it.
+  const { context: popupTab } = await firefox.send('browsingContext.create', { type: 'tab', background: true });
+  try {
+    /** @type {number[]} */
+    const ids = await inExtensionPage(firefox, 'options.html',
+      `browser.tabs.query({ url: ${JSON.stringify(url)} }).then((tabs) => tabs.map((t) => t.id))`, popupTab);
+    assert.equal(ids.length, 1, `one tab shows ${url}`);
+    return await inExtensionPage(firefox, `popup.html?tabId=${ids[0]}`,
+      onceReady(`(() => { const p = document.getElementById('private'); return p.hidden ? null : p.textContent; })()`), popupTab);
+  } finally {
+    await firefox.send('browsingContext.close', { context: popupTab });
+  }
+}
+
 test('in a Firefox private window the ads are labelled and explained, and nothing of it is kept', async () => {
   const product = await privateWindow(PRODUCT);
   const labels = await firefoxLabelsWhen(product, (l) => l.length >= 2);
@@ -105,11 +126,13 @@ test('in a Firefox private window the ads are labelled and explained, and nothin
   assert.ok(card && card.evidence.length > 0, 'the why card opens with its evidence');
   // No "label is wrong" report from there: it would name the page.
   assert.deepEqual(Object.keys(card.buttons).sort(), ['close', 'mute-everywhere', 'mute-site']);
+  assert.equal(await popupPrivateNote(PRODUCT), 'Private window: AdLens labels the ads here but keeps nothing of this browsing.');
   const article = await privateWindow(ARTICLE);
   assert.equal((await firefoxLabelsWhen(article, (l) => l.length >= 5)).length, 5, 'the article is labelled');
   await new Promise((resolve) => setTimeout(resolve, SAVE_WAIT_MS));
   assert.deepEqual(await keptAbout('shop.example'), NOTHING);
   assert.deepEqual(await keptAbout('news.example'), NOTHING);
+  for (const { context } of [product, article]) await firefox.send('browsingContext.close', { context });
 });
 
 test('in Firefox the same pages in an ordinary window are kept, as always', async () => {
@@ -118,6 +141,7 @@ test('in Firefox the same pages in an ordinary window are kept, as always', asyn
     await firefox.send('browsingContext.navigate', { context: firefox.context, url, wait: 'complete' });
     await firefoxLabelsWhen(firefox, (l) => l.length >= 2);
   }
+  assert.equal(await popupPrivateNote(ARTICLE), null, 'no private-window note in an ordinary window');
   await new Promise((resolve) => setTimeout(resolve, SAVE_WAIT_MS));
   const shop = await keptAbout('shop.example');
   assert.deepEqual(shop.record?.remarketing.map((/** @type {any} */ e) => [e.vendor, e.event]), [['Criteo', 'viewItem']]);
