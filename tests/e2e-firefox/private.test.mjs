@@ -9,12 +9,9 @@ import { after, before, test } from 'node:test';
 import {
   clickFirefoxNode, firefoxLabelsWhen, inExtensionPage, launchFirefoxWithExtension, onceReady, readFirefoxWhyCard, sendFromAddonPage,
 } from '../harness/firefox.mjs';
+import { ARTICLE, NOTHING, PRIVATE_NOTE, PRODUCT, SAVE_WAIT_MS, assertJourneyKept, keptAbout } from '../harness/kept.mjs';
 import { startFixtureServer } from '../harness/server.mjs';
 
-const PRODUCT = 'http://shop.example/product/trail-runner-x.html';
-const ARTICLE = 'http://news.example/article/running.html';
-/** The debounced save of the memory (memory.js), and a margin. */
-const SAVE_WAIT_MS = 1_500;
 
 /** @type {import('../harness/server.mjs').FixtureServer} */
 let server;
@@ -61,40 +58,29 @@ async function ask(type) {
 }
 
 /**
- * Everything the add-on keeps about a site: its record, products viewed
- * there, its place in the interest profile, stored observations and
- * remembered slots.
+ * Everything the add-on keeps about a site (`keptAbout`), read from its own page.
  * @param {string} site
  */
-async function keptAbout(site) {
+async function kept(site) {
   const records = await ask('sites/get-records');
   const products = await ask('memory/get-products');
   const interests = await ask('memory/get-interests');
-  const stored = await inExtensionPage(firefox, 'options.html', `(async () => {
+  const { observations, storageKeys } = await inExtensionPage(firefox, 'options.html', `(async () => {
     const db = await new Promise((resolve, reject) => {
       const open = indexedDB.open('adlens');
       open.onsuccess = () => resolve(open.result);
       open.onerror = () => reject(open.error);
     });
-    const all = await new Promise((resolve, reject) => {
+    const observations = await new Promise((resolve, reject) => {
       const request = db.transaction('observations').objectStore('observations').getAll();
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error);
     });
     db.close();
-    return { observations: all.filter((o) => o.site === ${JSON.stringify(site)}).length,
-      keys: Object.keys(await browser.storage.local.get(null)) };
+    return { observations, storageKeys: Object.keys(await browser.storage.local.get(null)) };
   })()`);
-  return {
-    record: records.sites[site] ?? null,
-    products: products.products.filter((/** @type {any} */ p) => p.shop === site).map((/** @type {any} */ p) => p.name),
-    profile: interests.sites.filter((/** @type {any} */ s) => s.site === site).length,
-    observations: stored.observations,
-    slots: stored.keys.filter((/** @type {string} */ key) => key.startsWith('slots:') && key.endsWith(site)),
-  };
+  return keptAbout(site, { records, products, interests, observations, storageKeys });
 }
-
-const NOTHING = { record: null, products: [], profile: 0, observations: 0, slots: [] };
 
 /**
  * The toolbar popup's note about private windows for the tab showing
@@ -126,12 +112,12 @@ test('in a Firefox private window the ads are labelled and explained, and nothin
   assert.ok(card && card.evidence.length > 0, 'the why card opens with its evidence');
   // No "label is wrong" report from there: it would name the page.
   assert.deepEqual(Object.keys(card.buttons).sort(), ['close', 'mute-everywhere', 'mute-site']);
-  assert.equal(await popupPrivateNote(PRODUCT), 'Private window: AdLens labels the ads here but keeps nothing of this browsing.');
+  assert.equal(await popupPrivateNote(PRODUCT), PRIVATE_NOTE);
   const article = await privateWindow(ARTICLE);
   assert.equal((await firefoxLabelsWhen(article, (l) => l.length >= 5)).length, 5, 'the article is labelled');
   await new Promise((resolve) => setTimeout(resolve, SAVE_WAIT_MS));
-  assert.deepEqual(await keptAbout('shop.example'), NOTHING);
-  assert.deepEqual(await keptAbout('news.example'), NOTHING);
+  assert.deepEqual(await kept('shop.example'), NOTHING);
+  assert.deepEqual(await kept('news.example'), NOTHING);
   for (const { context } of [product, article]) await firefox.send('browsingContext.close', { context });
 });
 
@@ -143,14 +129,5 @@ test('in Firefox the same pages in an ordinary window are kept, as always', asyn
   }
   assert.equal(await popupPrivateNote(ARTICLE), null, 'no private-window note in an ordinary window');
   await new Promise((resolve) => setTimeout(resolve, SAVE_WAIT_MS));
-  const shop = await keptAbout('shop.example');
-  assert.deepEqual(shop.record?.remarketing.map((/** @type {any} */ e) => [e.vendor, e.event]), [['Criteo', 'viewItem']]);
-  assert.deepEqual(shop.products, ['Trail Runner X']);
-  assert.equal(shop.profile, 1);
-  assert.ok(shop.observations > 0);
-  const news = await keptAbout('news.example');
-  assert.ok(news.record && Object.keys(news.record.thirdParties).length >= 3, 'the article\'s third parties');
-  assert.equal(news.profile, 1);
-  assert.ok(news.observations > 0);
-  assert.deepEqual(news.slots, ['slots:news.example']);
+  assertJourneyKept(await kept('shop.example'), await kept('news.example'));
 });

@@ -3,15 +3,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readWhyCard, pressLabel, waitForLabels } from '../harness/labels.mjs';
+import { ARTICLE, NOTHING, PRIVATE_NOTE, PRODUCT, SAVE_WAIT_MS, assertJourneyKept, keptAbout } from '../harness/kept.mjs';
 import { allowInPrivateWindows, openPrivateWindow } from '../harness/private-window.mjs';
 import { evaluateInContentScript, sessionForTests } from '../harness/session.mjs';
 
 const current = sessionForTests();
 
-const PRODUCT = 'http://shop.example/product/trail-runner-x.html';
-const ARTICLE = 'http://news.example/article/running.html';
-/** The debounced save of the memory (memory.js), and a margin. */
-const SAVE_WAIT_MS = 1_500;
 
 /**
  * @param {string} type
@@ -24,12 +21,10 @@ async function ask(type) {
 }
 
 /**
- * Everything AdLens keeps about a site: its record (third parties,
- * remarketing events), products viewed there, its place in the interest
- * profile, stored observations and remembered slots.
+ * Everything AdLens keeps about a site (`keptAbout`).
  * @param {string} site
  */
-async function keptAbout(site) {
+async function kept(site) {
   const [records, products, interests, observations, stored] = await Promise.all([
     ask('sites/get-records'),
     ask('memory/get-products'),
@@ -37,16 +32,8 @@ async function keptAbout(site) {
     current().readDb('observations'),
     current().browser.worker().then((w) => w.evaluate(() => chrome.storage.local.get(null))),
   ]);
-  return {
-    record: records.sites[site] ?? null,
-    products: products.products.filter((/** @type {any} */ p) => p.shop === site).map((/** @type {any} */ p) => p.name),
-    profile: interests.sites.filter((/** @type {any} */ s) => s.site === site).length,
-    observations: observations.filter((/** @type {any} */ o) => o.site === site).length,
-    slots: Object.keys(stored).filter((key) => key.startsWith('slots:') && key.endsWith(site)),
-  };
+  return keptAbout(site, { records, products, interests, observations, storageKeys: Object.keys(stored) });
 }
-
-const NOTHING = { record: null, products: [], profile: 0, observations: 0, slots: [] };
 
 /**
  * The toolbar popup's note about private windows for a tab, or null when
@@ -75,7 +62,7 @@ test('a private window gets labels and a why card, and nothing of it is kept', a
   // The popup's counts come from the private tab's report.
   const counts = await current().popupCounts(tabId);
   assert.equal(Object.values(counts).reduce((a, b) => a + b, 0), productLabels.length);
-  assert.equal(await popupPrivateNote(tabId), 'Private window: AdLens labels the ads here but keeps nothing of this browsing.');
+  assert.equal(await popupPrivateNote(tabId), PRIVATE_NOTE);
   // The card explains; it offers no "label is wrong" report, which would name the page.
   await pressLabel(product, productLabels[0].text);
   const card = await readWhyCard(product);
@@ -88,8 +75,8 @@ test('a private window gets labels and a why card, and nothing of it is kept', a
   const { page: article } = await openPrivateWindow(current(), ARTICLE);
   assert.ok((await waitForLabels(article, 5)).length >= 5, 'the article is labelled');
   await article.waitForTimeout(SAVE_WAIT_MS);
-  assert.deepEqual(await keptAbout('shop.example'), NOTHING);
-  assert.deepEqual(await keptAbout('news.example'), NOTHING);
+  assert.deepEqual(await kept('shop.example'), NOTHING);
+  assert.deepEqual(await kept('news.example'), NOTHING);
   await product.close();
   await article.close();
 });
@@ -107,14 +94,5 @@ test('the same pages in an ordinary window are kept, as always', async () => {
     await page.close();
   }
   await new Promise((r) => setTimeout(r, SAVE_WAIT_MS));
-  const shop = await keptAbout('shop.example');
-  assert.deepEqual(shop.record?.remarketing.map((/** @type {any} */ e) => [e.vendor, e.event]), [['Criteo', 'viewItem']]);
-  assert.equal(shop.products.length, 1);
-  assert.equal(shop.profile, 1);
-  assert.ok(shop.observations > 0);
-  const news = await keptAbout('news.example');
-  assert.ok(news.record && Object.keys(news.record.thirdParties).length >= 3, 'the article\'s third parties');
-  assert.equal(news.profile, 1);
-  assert.ok(news.observations > 0);
-  assert.deepEqual(news.slots, ['slots:news.example'], 'its ad slots, for hiding muted ones before the page paints');
+  assertJourneyKept(await kept('shop.example'), await kept('news.example'));
 });
