@@ -56,6 +56,9 @@ function renderThisPage(root, tab) {
   section.hidden = !tab;
   if (!tab) return;
   /** @type {HTMLElement} */ (root.querySelector('#page-url')).textContent = tab.url ?? '';
+  // What this page sends other companies is not recorded from a private
+  // window: the sections below would otherwise seem to say it sent nothing.
+  /** @type {HTMLElement} */ (root.querySelector('#page-private')).hidden = !tab.privateWindow;
   renderCounts(/** @type {HTMLElement} */ (root.querySelector('#counts')), tab.counts);
   const context = { nowMs: Date.now(), locale: locale() };
   /** @type {HTMLElement} */ (root.querySelector('#items tbody')).replaceChildren(...tab.items.map((item) => el('tr', {},

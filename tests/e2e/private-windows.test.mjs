@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readWhyCard, pressLabel, waitForLabels } from '../harness/labels.mjs';
-import { ARTICLE, NOTHING, PRIVATE_NOTE, PRODUCT, SAVE_WAIT_MS, assertJourneyKept, keptAbout } from '../harness/kept.mjs';
+import { ARTICLE, NOTHING, PANEL_PRIVATE_NOTE, PRIVATE_NOTE, PRODUCT, SAVE_WAIT_MS, assertJourneyKept, keptAbout } from '../harness/kept.mjs';
 import { allowInPrivateWindows, openPrivateWindow } from '../harness/private-window.mjs';
 import { evaluateInContentScript, sessionForTests } from '../harness/session.mjs';
 
@@ -36,20 +36,22 @@ async function kept(site) {
 }
 
 /**
- * The toolbar popup's note about private windows for a tab, or null when
- * it is hidden.
+ * The note about private windows that one of AdLens's pages shows for a
+ * tab, or null when it is hidden: the toolbar popup's, or the tracking
+ * panel's above the page's items.
+ * @param {'popup' | 'panel'} page
  * @param {number} tabId
  * @returns {Promise<string | null>}
  */
-async function popupPrivateNote(tabId) {
+async function privateNote(page, tabId) {
   const { context, extensionId } = current().browser;
-  const popup = await context.newPage();
+  const tab = await context.newPage();
   try {
-    await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
-    await popup.waitForSelector('body[data-ready="true"]');
-    return await popup.$eval('#private', (p) => (/** @type {HTMLElement} */ (p).hidden ? null : p.textContent));
+    await tab.goto(`chrome-extension://${extensionId}/${page}.html?tabId=${tabId}`);
+    await tab.waitForSelector('body[data-ready="true"]');
+    return await tab.$eval(page === 'popup' ? '#private' : '#page-private', (p) => (/** @type {HTMLElement} */ (p).hidden ? null : p.textContent));
   } finally {
-    await popup.close();
+    await tab.close();
   }
 }
 
@@ -62,7 +64,9 @@ test('a private window gets labels and a why card, and nothing of it is kept', a
   // The popup's counts come from the private tab's report.
   const counts = await current().popupCounts(tabId);
   assert.equal(Object.values(counts).reduce((a, b) => a + b, 0), productLabels.length);
-  assert.equal(await popupPrivateNote(tabId), PRIVATE_NOTE);
+  assert.equal(await privateNote('popup', tabId), PRIVATE_NOTE);
+  // The panel says why this page's companies are missing from its records.
+  assert.equal(await privateNote('panel', tabId), PANEL_PRIVATE_NOTE);
   // The card explains; it offers no "label is wrong" report, which would name the page.
   await pressLabel(product, productLabels[0].text);
   const card = await readWhyCard(product);
@@ -90,7 +94,8 @@ test('the same pages in an ordinary window are kept, as always', async () => {
     await page.waitForTimeout(300);
     const tab = await current().tabStateFor(url);
     assert.ok(tab, `a report for ${url}`);
-    assert.equal(await popupPrivateNote(tab.tabId), null, 'no private-window note in an ordinary window');
+    assert.equal(await privateNote('popup', tab.tabId), null, 'no private-window note in an ordinary window');
+    assert.equal(await privateNote('panel', tab.tabId), null, 'nor in the panel');
     await page.close();
   }
   await new Promise((r) => setTimeout(r, SAVE_WAIT_MS));

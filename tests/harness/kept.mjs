@@ -10,6 +10,8 @@ export const ARTICLE = 'http://news.example/article/running.html';
 export const SAVE_WAIT_MS = 1_500;
 /** What the popup says in a private window (en). */
 export const PRIVATE_NOTE = 'Private window: AdLens labels the ads here but keeps nothing of this browsing.';
+/** What the tracking panel says above a private tab's items (en). */
+export const PANEL_PRIVATE_NOTE = 'This tab is in a private window: AdLens keeps nothing of it, so what this page sends other companies is not in the records below.';
 
 /**
  * @typedef {{ records: any, products: any, interests: any, observations: any[], storageKeys: string[] }} Stores
