@@ -103,8 +103,10 @@ async function popupPrivateNote(url) {
   }
 }
 
-test('in a Firefox private window the ads are labelled and explained, and nothing of it is kept', async () => {
+test('in a Firefox private window the ads are labelled and explained, and nothing of it is kept', async (t) => {
   const product = await privateWindow(PRODUCT);
+  // Closed whatever happens: the next test must find only ordinary tabs on these pages.
+  t.after(() => firefox.send('browsingContext.close', { context: product.context }));
   const labels = await firefoxLabelsWhen(product, (l) => l.length >= 2);
   assert.deepEqual(labels.map((l) => l.text).sort(), ['Recommended · About this page', 'Recommended · Following you']);
   await clickFirefoxNode(product, labels[0].node);
@@ -114,11 +116,11 @@ test('in a Firefox private window the ads are labelled and explained, and nothin
   assert.deepEqual(Object.keys(card.buttons).sort(), ['close', 'mute-everywhere', 'mute-site']);
   assert.equal(await popupPrivateNote(PRODUCT), PRIVATE_NOTE);
   const article = await privateWindow(ARTICLE);
+  t.after(() => firefox.send('browsingContext.close', { context: article.context }));
   assert.equal((await firefoxLabelsWhen(article, (l) => l.length >= 5)).length, 5, 'the article is labelled');
   await new Promise((resolve) => setTimeout(resolve, SAVE_WAIT_MS));
   assert.deepEqual(await kept('shop.example'), NOTHING);
   assert.deepEqual(await kept('news.example'), NOTHING);
-  for (const { context } of [product, article]) await firefox.send('browsingContext.close', { context });
 });
 
 test('in Firefox the same pages in an ordinary window are kept, as always', async () => {

@@ -55,9 +55,11 @@ async function privateNote(page, tabId) {
   }
 }
 
-test('a private window gets labels and a why card, and nothing of it is kept', async () => {
+test('a private window gets labels and a why card, and nothing of it is kept', async (t) => {
   await allowInPrivateWindows(current());
   const { page: product, tabId } = await openPrivateWindow(current(), PRODUCT);
+  // Closed whatever happens: the next test must find only ordinary tabs on these pages.
+  t.after(() => product.close());
   const productLabels = await waitForLabels(product, 2);
   assert.ok(productLabels.length >= 2, `labels in the private window: ${JSON.stringify(productLabels)}`);
   await product.waitForTimeout(300); // the shop's Criteo tag fires after its script loads
@@ -77,12 +79,11 @@ test('a private window gets labels and a why card, and nothing of it is kept', a
     `chrome.runtime.sendMessage({ type: 'feedback/label-wrong', url: location.href, kind: 'retargeted', elementId: null, classifierVersion: '1' })`));
   assert.deepEqual(feedback, { ok: false, error: 'feedback/label-wrong: not kept from a private window' });
   const { page: article } = await openPrivateWindow(current(), ARTICLE);
+  t.after(() => article.close());
   assert.ok((await waitForLabels(article, 5)).length >= 5, 'the article is labelled');
   await article.waitForTimeout(SAVE_WAIT_MS);
   assert.deepEqual(await kept('shop.example'), NOTHING);
   assert.deepEqual(await kept('news.example'), NOTHING);
-  await product.close();
-  await article.close();
 });
 
 test('the same pages in an ordinary window are kept, as always', async () => {
