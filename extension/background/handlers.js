@@ -214,27 +214,36 @@ async function analysePage(tabId, snapshot, incognito) {
   // Frames are the background's to add, never the page's.
   const page = { ...snapshot, frames: Object.values(await readFrames(tabId)) };
   const now = Date.now();
-  if (await isPrivateTab(tabId, incognito)) {
-    // Analysed with what ordinary browsing left in memory, and forgotten:
-    // the report lives only in the tab's state, gone when the tab closes.
-    /** @type {import('../messages.js').PageReport} */
-    const report = engine.analyzePage(page, now);
-    await writeTabReport(tabId, report);
-    await showPersonalisedCount(tabId, report.counts);
-    return pageVerdicts(report);
-  }
+  // A private tab's page is analysed with what ordinary browsing left in
+  // memory, and forgotten: its report lives only in the tab's state, gone
+  // when the tab closes.
+  const hidden = await isPrivateTab(tabId, incognito);
+  const report = hidden
+    ? /** @type {import('../messages.js').PageReport} */ (engine.analyzePage(page, now))
+    : await visitAndRemember(engine, tabId, page, now);
+  await Promise.all([writeTabReport(tabId, report), hidden ? null : rememberSlots(report, now)]);
+  await showPersonalisedCount(tabId, report.counts);
+  return pageVerdicts(report);
+}
+
+/**
+ * Analyses a page with what earlier pages left in memory, then remembers it
+ * (its product, its topics in the interest profile) and logs it as
+ * observations of this visit, stored before the reply.
+ * @param {import('../engine/adlens.js').Engine} engine
+ * @param {number} tabId
+ * @param {import('../messages.js').PageSnapshot} page with its frames
+ * @param {number} now
+ * @returns {Promise<import('../messages.js').PageReport>}
+ */
+async function visitAndRemember(engine, tabId, page, now) {
   const { visitId } = await visitForPage(tabId, String(page.url), now);
-  // Analysed with what earlier pages left in memory, then remembered
-  // (its product, its topics in the interest profile) by the engine, and
-  // logged as observations of this visit, stored before the reply.
   /** @type {import('../messages.js').PageReport} */
   const report = engine.visitPage(page, now, visitId);
   for (const note of report.notes) console.info(`[AdLens] ${report.url}: ${note}`);
   scheduleSave(engine);
   await flushObservations(engine);
-  await Promise.all([writeTabReport(tabId, report), rememberSlots(report, now)]);
-  await showPersonalisedCount(tabId, report.counts);
-  return pageVerdicts(report);
+  return report;
 }
 
 /**
