@@ -7,6 +7,7 @@
 import { loadEngine } from './background/engine.js';
 import { startDispatcher } from './background/dispatcher.js';
 import { handlers } from './background/handlers.js';
+import { watchPrivateSettings } from './background/private-settings.js';
 import { scheduleListUpdates } from './background/lists-update.js';
 import { observeRequests } from './background/requests.js';
 import { scheduleRetention } from './background/retention.js';
@@ -19,5 +20,6 @@ observeRequests();
 scheduleListUpdates();
 scheduleRetention();
 watchRetargetingBlock();
+watchPrivateSettings();
 // Start compiling the wasm now so the first page's message does not wait.
 loadEngine().catch((error) => console.error('[AdLens] engine failed to load:', error));

@@ -9,7 +9,8 @@
 import { slotsKey } from './background/slot-memory.js';
 import { EarlyHold, shareHold } from './content/hold.js';
 import { logFailure } from './content/log.js';
-import { isMuted, isPaused, normaliseSettings, SETTINGS_KEY } from './settings.js';
+import { readChosenSettings } from './content/chosen-settings.js';
+import { isMuted, isPaused } from './settings.js';
 
 /**
  * Narrows the hold to this host's known slots of a muted kind, once storage
@@ -18,8 +19,8 @@ import { isMuted, isPaused, normaliseSettings, SETTINGS_KEY } from './settings.j
  */
 async function narrowHold(hold) {
   const slotsAt = slotsKey(location.hostname);
-  const stored = await chrome.storage.local.get([SETTINGS_KEY, slotsAt]);
-  const settings = normaliseSettings(stored[SETTINGS_KEY]);
+  const { chosen, stored } = await readChosenSettings([slotsAt]);
+  const settings = chosen.current;
   const known = /** @type {{ site?: unknown, slots?: Record<string, import('./messages.js').Kind> } | undefined} */ (stored[slotsAt]);
   const site = typeof known?.site === 'string' ? known.site : '';
   const ids = site && !isPaused(settings, site)

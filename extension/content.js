@@ -19,7 +19,8 @@ import { marked, markedForNext, startScan } from './content/work-marks.js';
 import { Muter } from './content/mute.js';
 import { idle, loaded, nextFrame, onQuietChanges } from './content/page-moments.js';
 import { logFailure as report } from './content/log.js';
-import { isMuted, isPaused, normaliseSettings, onSettingsChanged, SETTINGS_KEY, updateSettings } from './settings.js';
+import { readChosenSettings } from './content/chosen-settings.js';
+import { isMuted, isPaused } from './settings.js';
 
 /** Quiet period after DOM changes before rescanning (late ads, infinite scroll). */
 const RESCAN_DELAY_MS = 250;
@@ -55,7 +56,8 @@ function lateHold() {
 
 async function topPage() {
   const hold = takeHold() ?? lateHold();
-  let settings = normaliseSettings((await chrome.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+  const { chosen } = await readChosenSettings();
+  let settings = chosen.current;
   await speak(settings.language);
   const plan = await send({ type: 'page/get-plan' });
   await loaded(FIRST_SCAN_LOAD_MS);
@@ -76,14 +78,13 @@ async function topPage() {
   let layer = null;
   const labelLayer = () => (layer ??= new LabelLayer(document, {
     site: () => site,
+    // From a private window, "on this site" holds only for private windows.
     onMute: (kind, scope) => {
-      updateSettings((s) => {
-        if (scope === 'everywhere') s.mute[kind] = true;
-        else ((s.sites[site] ??= {}).mute ??= {})[kind] = true;
-      }).catch(report);
+      chosen.mute(kind, scope, site).catch(report);
     },
+    privateWindow: chosen.private,
     // A report of a wrong label names the page: none from a private window.
-    onWrong: chrome.extension.inIncognitoContext ? null : (item) => {
+    onWrong: chosen.private ? null : (item) => {
       send({
         type: 'feedback/label-wrong',
         url: location.href,
@@ -119,7 +120,7 @@ async function topPage() {
     if (settings.labelStyle === 'off' || unmuted.length === 0) layer?.render([]);
     else labelLayer().render(unmuted, settings.labelStyle);
   };
-  onSettingsChanged((fresh) => {
+  chosen.onChange((fresh) => {
     const language = fresh.language !== settings.language ? fresh.language : null;
     settings = fresh;
     if (language === null) show();

@@ -105,10 +105,15 @@ import { AUTO, LANGUAGE_PATTERN } from './i18n.js';
  * @typedef {{ type: 'memory/apply-observations', observations: object[] }} ApplyObservationsMessage
  * @typedef {{ type: 'memory/wipe' }} WipeMemoryMessage
  * @typedef {{ type: 'feedback/label-wrong', url: string, kind: Kind, elementId: string | null, classifierVersion: string }} LabelWrongMessage
+ * @typedef {{ type: 'settings/get-private' }} GetPrivateSitesMessage a private tab's content script asks for the
+ *   per-site choices made in private windows (settings.js)
+ * @typedef {{ type: 'settings/mute-private-site', site: string, kind: Kind }} MutePrivateSiteMessage "mute on this
+ *   site" from a private tab's why card: kept in memory for private windows only
  * @typedef {GetPlanMessage | GetCosmeticMessage | MatchLabelsMessage | FrameReportMessage | PageReportMessage | PageUpdateMessage | PageTimingMessage
  *   | GetTabSummaryMessage | GetEngineInfoMessage
  *   | GetSiteRecordsMessage | GetProductsMessage | UpdateListsMessage | GetInterestsMessage | ForgetSiteMessage
- *   | WipeMemoryMessage | LabelWrongMessage | ForgetTopicMessage | ApplyObservationsMessage | GetMessagesMessage} Message
+ *   | WipeMemoryMessage | LabelWrongMessage | ForgetTopicMessage | ApplyObservationsMessage | GetMessagesMessage
+ *   | GetPrivateSitesMessage | MutePrivateSiteMessage} Message
  * @typedef {{ name: string, title: string | null, version: string | null, rules: number }} ListInfo
  * @typedef {{ checkedAt: number | null, updatedAt: number | null, failures: number, lastError: string | null }} ListsStatus
  * @typedef {{ engineVersion: string, rulesVersion: string, lists: { lists: ListInfo[] } | null,
@@ -124,7 +129,9 @@ import { AUTO, LANGUAGE_PATTERN } from './i18n.js';
  *   'tab/get-summary': TabSummary, 'engine/get-info': EngineInfo, 'sites/get-records': SiteRecords,
  *   'memory/get-products': ProductMemory, 'lists/update-now': EngineInfo, 'memory/get-interests': MemoryView,
  *   'memory/forget-site': null, 'memory/wipe': null, 'feedback/label-wrong': null, 'memory/forget-topic': null,
- *   'memory/apply-observations': null, 'i18n/get-messages': import('./i18n.js').Messages }} ReplyOf
+ *   'memory/apply-observations': null, 'i18n/get-messages': import('./i18n.js').Messages,
+ *   'settings/get-private': Record<string, import('./settings.js').SiteSettings>,
+ *   'settings/mute-private-site': null }} ReplyOf
  * @typedef {{ ok: true, value: unknown } | { ok: false, error: string }} Reply
  */
 
@@ -137,8 +144,13 @@ export const MAX_APPLY_BATCH = 2_000;
 /** Longest scan time taken as a measurement (longer is a bug, or a lie). */
 const MAX_TIMING_MS = 60_000;
 
-/** What the background may tell a page's content script. */
+/** What the background may tell a page's content script: scan again. */
 export const RESCAN = 'page/rescan';
+/**
+ * What the background may tell a private tab's content script: the private
+ * windows' per-site choices changed (`{ type, sites }`).
+ */
+export const PRIVATE_SITES_CHANGED = 'settings/private-changed';
 
 /** Who may send a message type. */
 export const SENDER = Object.freeze({
@@ -182,6 +194,9 @@ export const MESSAGE_RULES = Object.freeze({
   'memory/apply-observations': { from: SENDER.EXTENSION, maxBytes: 8_000_000 },
   // "This label is wrong", from the why card: a URL and a few short fields.
   'feedback/label-wrong': { from: SENDER.PAGE, maxBytes: 4_096 },
+  // Private windows' per-site choices: asked for, and one site muted.
+  'settings/get-private': { from: SENDER.PAGE, maxBytes: 256 },
+  'settings/mute-private-site': { from: SENDER.PAGE, maxBytes: 512 },
 });
 
 /**
@@ -275,9 +290,9 @@ function checkShape(message) {
         ? null
         : 'url, kind, elementId and classifierVersion are required';
     case 'memory/forget-site':
-      return typeof message.site === 'string' && message.site.length > 0 && message.site.length <= 253
-        ? null
-        : 'site must be a registrable domain';
+      return isSiteName(message.site) ? null : 'site must be a registrable domain';
+    case 'settings/mute-private-site':
+      return isSiteName(message.site) && KIND_NAMES.includes(message.kind) ? null : 'site must be a registrable domain, kind a kind';
     case 'i18n/get-messages':
       return typeof message.language === 'string' && (LANGUAGE_PATTERN.test(message.language) || message.language === AUTO)
         ? null
@@ -294,6 +309,11 @@ function checkShape(message) {
     default:
       return null;
   }
+}
+
+/** @param {unknown} value a host name's length: 1 to 253 characters */
+function isSiteName(value) {
+  return typeof value === 'string' && value.length > 0 && value.length <= 253;
 }
 
 /** @param {unknown} value */

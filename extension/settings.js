@@ -3,6 +3,11 @@
 // key, replaced whole on every change (a write is atomic), read by the
 // content script, the popup and the options page; a change applies at once
 // in open tabs (storage.onChanged), without a reload.
+//
+// A site's choices made in a private window name the site, so they are not
+// kept there: they live in storage.session (in memory) under their own key,
+// apply to private tabs over the ordinary choices, and are forgotten when
+// the last private window closes (background/private-settings.js).
 
 /**
  * @typedef {import('./messages.js').Kind} Kind
@@ -14,6 +19,8 @@
 import { AUTO, LANGUAGE_PATTERN } from './i18n.js';
 
 export const SETTINGS_KEY = 'settings';
+/** storage.session: the per-site choices made in private windows. */
+export const PRIVATE_SITES_KEY = 'settings:private';
 /** @type {readonly Kind[]} */
 const KINDS = ['contextual', 'behavioural', 'retargeted', 'generic'];
 /** How long what AdLens saw is kept, in days: the choices offered. */
@@ -53,20 +60,34 @@ export function normaliseSettings(raw) {
   if (typeof value.retentionDays === 'number' && RETENTION_CHOICES.includes(value.retentionDays)) {
     settings.retentionDays = value.retentionDays;
   }
-  const sites = typeof value.sites === 'object' && value.sites !== null ? Object.entries(value.sites) : [];
-  for (const [site, s] of sites.slice(-MAX_SITES)) {
+  settings.sites = normaliseSites(value.sites, false);
+  return settings;
+}
+
+/**
+ * Per-site choices from storage, the newest MAX_SITES, malformed ones left out.
+ * @param {unknown} raw
+ * @param {boolean} keepUnpaused whether `paused: false` is kept: a private
+ *   window's choice to resume a site paused in ordinary browsing
+ * @returns {Record<string, SiteSettings>}
+ */
+function normaliseSites(raw, keepUnpaused) {
+  /** @type {Record<string, SiteSettings>} */
+  const sites = {};
+  const entries = typeof raw === 'object' && raw !== null ? Object.entries(raw) : [];
+  for (const [site, s] of entries.slice(-MAX_SITES)) {
     if (typeof s !== 'object' || s === null) continue;
     const own = /** @type {Record<string, unknown>} */ (s);
     /** @type {SiteSettings} */
     const clean = {};
-    if (own.paused === true) clean.paused = true;
+    if (own.paused === true || (keepUnpaused && own.paused === false)) clean.paused = own.paused === true;
     const siteMute = /** @type {Record<string, unknown>} */ (own.mute ?? {});
     for (const kind of KINDS) {
       if (typeof siteMute[kind] === 'boolean') (clean.mute ??= {})[kind] = /** @type {boolean} */ (siteMute[kind]);
     }
-    settings.sites[site] = clean;
+    sites[site] = clean;
   }
-  return settings;
+  return sites;
 }
 
 /** @returns {Promise<Settings>} */
@@ -113,4 +134,56 @@ export function onSettingsChanged(callback) {
   chrome.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && changes[SETTINGS_KEY]) callback(normaliseSettings(changes[SETTINGS_KEY].newValue));
   });
+}
+
+/**
+ * Per-site choices made in private windows, as stored or as a message
+ * carried them (anything malformed left out).
+ * @param {unknown} raw
+ * @returns {Record<string, SiteSettings>}
+ */
+export function normalisePrivateSites(raw) {
+  return normaliseSites(raw, true);
+}
+
+/**
+ * The settings a private tab goes by: the ordinary ones, with each site's
+ * private choices over its ordinary ones (kind by kind).
+ * @param {Settings} settings
+ * @param {Record<string, SiteSettings>} privateSites
+ * @returns {Settings}
+ */
+export function withPrivateSites(settings, privateSites) {
+  const sites = { ...settings.sites };
+  for (const [site, own] of Object.entries(privateSites)) {
+    const ordinary = sites[site] ?? {};
+    /** @type {SiteSettings} */
+    const merged = { ...ordinary };
+    if (own.mute) merged.mute = { ...ordinary.mute, ...own.mute };
+    if (own.paused !== undefined) merged.paused = own.paused;
+    sites[site] = merged;
+  }
+  return { ...settings, sites };
+}
+
+/**
+ * The private windows' per-site choices. storage.session is open to the
+ * extension's own pages and background only; content scripts ask the
+ * background (`settings/get-private`).
+ * @returns {Promise<Record<string, SiteSettings>>}
+ */
+export async function readPrivateSites() {
+  return normalisePrivateSites((await chrome.storage.session.get(PRIVATE_SITES_KEY))[PRIVATE_SITES_KEY]);
+}
+
+/**
+ * Changes one site's private-window choices and writes them back whole.
+ * @param {string} site
+ * @param {(own: SiteSettings) => void} change
+ */
+export async function updatePrivateSite(site, change) {
+  const sites = await readPrivateSites();
+  change((sites[site] ??= {}));
+  await chrome.storage.session.set({ [PRIVATE_SITES_KEY]: sites });
+  return sites;
 }

@@ -10,6 +10,7 @@ import { database } from '../storage/db.js';
 import { forgetSiteObservations, wipeObservations, withQuotaRecovery, writeObservations } from '../storage/observations.js';
 import { readFrames, readTab, writeFrame, writeTabReport, writeTabTiming } from './tab-state.js';
 import { keepSnapshot, merged, verdictsToTell } from './page-snapshots.js';
+import { mutePrivateSite, privateSitesFor } from './private-settings.js';
 import { isPrivateTab } from './private-tabs.js';
 import { forgetSlots, rememberSlots } from './slot-memory.js';
 import { showPersonalisedCount } from './toolbar.js';
@@ -126,6 +127,12 @@ export const handlers = {
     await withQuotaRecovery(db, () => writeObservations(db, [record]));
     return null;
   },
+
+  async 'settings/get-private'(_message, sender) {
+    return privateSitesFor(sender);
+  },
+
+  'settings/mute-private-site': mutePrivateSite,
 
   async 'lists/update-now'() {
     await updateLists();

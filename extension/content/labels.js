@@ -15,8 +15,9 @@ import { marked } from './work-marks.js';
  * @typedef {import('../messages.js').LabelledItem} LabelledItem
  * @typedef {{ element: Element, item: LabelledItem }} Labelled
  * @typedef {{ site: () => string, onMute: (kind: import('../messages.js').Kind, scope: 'everywhere' | 'site') => void,
- *   onWrong: ((item: LabelledItem) => void) | null }} CardActions
- *   onWrong: null where a report cannot be kept (a private window)
+ *   onWrong: ((item: LabelledItem) => void) | null, privateWindow: boolean }} CardActions
+ *   onWrong: null where a report cannot be kept (a private window); privateWindow: muting on the site then holds for
+ *   private windows only, and the button says so
  */
 
 /** Room (px) a badge needs left of an item's right edge to end there. */
@@ -317,7 +318,7 @@ export class LabelLayer {
         this.actions.onMute(item.verdict.kind, 'everywhere');
         this.closeCard();
       }),
-      button(msg('whyMuteHere', [kindName, site]), 'mute-site', () => {
+      button(msg(this.actions.privateWindow ? 'whyMuteHerePrivate' : 'whyMuteHere', [kindName, site]), 'mute-site', () => {
         this.actions.onMute(item.verdict.kind, 'site');
         this.closeCard();
       }),

@@ -111,3 +111,14 @@ test('a page’s report may carry its number; an update names its base and carri
   }
   assert.equal(checkMessage(update, fromPopup, self).ok, false, 'not from extension pages');
 });
+
+test('a private tab asks for private windows\' site choices and mutes a kind on its site; never an extension page', () => {
+  assert.equal(checkMessage({ type: 'settings/get-private' }, fromTab, self).ok, true);
+  assert.equal(checkMessage({ type: 'settings/get-private' }, fromPopup, self).ok, false);
+  const mute = { type: 'settings/mute-private-site', site: 'news.example', kind: 'retargeted' };
+  assert.equal(checkMessage(mute, fromTab, self).ok, true);
+  assert.equal(checkMessage(mute, fromPopup, self).ok, false);
+  assert.equal(checkMessage({ ...mute, kind: 'all' }, fromTab, self).ok, false);
+  assert.equal(checkMessage({ ...mute, site: '' }, fromTab, self).ok, false);
+  assert.equal(checkMessage({ ...mute, site: 'x'.repeat(254) }, fromTab, self).ok, false);
+});

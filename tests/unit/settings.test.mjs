@@ -2,7 +2,7 @@
 // global default, and damaged stored values fall back to the defaults.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { defaultSettings, isMuted, isPaused, normaliseSettings } from '../../extension/settings.js';
+import { defaultSettings, isMuted, isPaused, normalisePrivateSites, normaliseSettings, withPrivateSites } from '../../extension/settings.js';
 
 test('a site override wins over the global default, both ways', () => {
   const s = defaultSettings();
@@ -40,4 +40,31 @@ test('retention and label style keep only the offered choices', () => {
   assert.equal(defaultSettings().blockRetargeting, false, 'AdLens blocks nothing unless asked');
   assert.equal(normaliseSettings({ blockRetargeting: true }).blockRetargeting, true);
   assert.equal(normaliseSettings({ blockRetargeting: 'yes' }).blockRetargeting, false);
+});
+
+test('a private window goes by its own site choices over the ordinary ones, kind by kind', () => {
+  const s = defaultSettings();
+  s.mute.generic = true;
+  s.sites['news.example'] = { mute: { retargeted: true }, paused: true };
+  s.sites['shop.example'] = { mute: { contextual: true } };
+  const inPrivate = withPrivateSites(s, { 'news.example': { mute: { behavioural: true }, paused: false }, 'blog.example': { paused: true } });
+  // news.example: its ordinary retargeted mute stays, behavioural is added, the ordinary pause is lifted.
+  assert.equal(isMuted(inPrivate, 'news.example', 'retargeted'), true);
+  assert.equal(isMuted(inPrivate, 'news.example', 'behavioural'), true);
+  assert.equal(isPaused(inPrivate, 'news.example'), false);
+  assert.equal(isPaused(inPrivate, 'blog.example'), true);
+  // Untouched sites and the global choices are the ordinary ones.
+  assert.equal(isMuted(inPrivate, 'shop.example', 'contextual'), true);
+  assert.equal(isMuted(inPrivate, 'blog.example', 'generic'), true);
+  // The ordinary settings themselves are left as they were.
+  assert.deepEqual(s.sites['news.example'], { mute: { retargeted: true }, paused: true });
+  assert.equal(s.sites['blog.example'], undefined);
+});
+
+test('stored private choices keep "not paused" (it lifts an ordinary pause); damaged ones are left out', () => {
+  assert.deepEqual(normalisePrivateSites({ 'a.example': { paused: false, mute: { generic: true, evil: true } }, 'b.example': 7 }),
+    { 'a.example': { paused: false, mute: { generic: true } } });
+  assert.deepEqual(normalisePrivateSites('garbage'), {});
+  // The ordinary settings have no use for it: unpausing there removes the choice.
+  assert.deepEqual(normaliseSettings({ sites: { 'a.example': { paused: false } } }).sites, { 'a.example': {} });
 });
