@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { clickCardAction, pressLabel, readLabels, readPlaceholders, readWhyCard, waitForLabels } from '../harness/labels.mjs';
 import { sessionForTests, startSession } from '../harness/session.mjs';
+import { eventually } from '../harness/eventually.mjs';
 
 const current = sessionForTests();
 const SHOP = 'http://shop.example/product/trail-runner-x.html';
@@ -21,17 +22,6 @@ const RETARGETED_SLOT = '#div-gpt-ad-1700000000000-0';
  */
 const isShown = (page, selector) => page.$eval(selector, (el) => getComputedStyle(el).display !== 'none');
 
-/**
- * Waits for a condition on the page to hold, checking every 100 ms.
- * @param {() => Promise<boolean>} check
- * @param {string} what
- */
-async function eventually(check, what, timeoutMs = 5_000) {
-  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
-    if (await check()) return;
-  }
-  assert.fail(`timed out waiting for: ${what}`);
-}
 
 /**
  * Opens the popup for a tab.

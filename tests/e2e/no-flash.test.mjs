@@ -9,11 +9,14 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readLabels, readPlaceholders, waitForLabels } from '../harness/labels.mjs';
 import { sessionForTests } from '../harness/session.mjs';
+import { eventually } from '../harness/eventually.mjs';
 
 const current = sessionForTests();
 const SHOP = 'http://shop.example/product/trail-runner-x.html';
 const NEWS = 'http://news.example/article/running.html';
 const SLOT = '#div-gpt-ad-1700000000000-0';
+/** The held slot shows once its frame reported, at most 4 s after the load: room for it. */
+const WAIT_MS = 8_000;
 
 /** Counts, per frame, whether the slot and the article were displayed. */
 const PROBE = `(() => {
@@ -28,20 +31,13 @@ const PROBE = `(() => {
   requestAnimationFrame(tick);
 })();`;
 
-/** @param {() => Promise<boolean>} check @param {string} what */
-async function eventually(check, what) {
-  for (const deadline = Date.now() + 8_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
-    if (await check()) return;
-  }
-  assert.fail(`timed out waiting for ${what}`);
-}
 
 /** Opens the article with the probe and waits for the slot to collapse. */
 async function visitMuted() {
   const page = await current().browser.context.newPage();
   await page.addInitScript(PROBE);
   await page.goto(NEWS);
-  await eventually(async () => (await readPlaceholders(page)).length === 1, 'the retargeted ad collapsed to its placeholder');
+  await eventually(async () => (await readPlaceholders(page)).length === 1, 'the retargeted ad collapsed to its placeholder', WAIT_MS);
   await page.waitForTimeout(1_200); // past the grace period: nothing else changes
   const probe = /** @type {{ slot: number, article: number, frames: number }} */ (await page.evaluate('window.__paintProbe'));
   return { page, probe };
@@ -85,7 +81,7 @@ test('a muted slot the page renders again, inside new markup, is never painted e
   }, [SLOT, SLOT.slice(1)]);
   // Muted again once its creative is in: the placeholder is put before it.
   await eventually(async () => page.$eval(SLOT, (el) => el.parentElement?.className === 'story-aside' && el.previousElementSibling !== null),
-    'the new slot muted, with its placeholder');
+    'the new slot muted, with its placeholder', WAIT_MS);
   await page.waitForTimeout(1_000); // past the grace period
   const probe = /** @type {{ slot: number, frames: number }} */ (await page.evaluate('window.__paintProbe'));
   assert.ok(probe.frames > 10, `frames were painted meanwhile (${JSON.stringify(probe)})`);
@@ -106,7 +102,7 @@ test('a held slot that is no longer muted shows once the page settles', async ()
   await page.addInitScript(PROBE);
   await page.goto(NEWS);
   await eventually(async () => (await readLabels(page)).some((l) => l.text.startsWith('Ad ·') && l.text !== 'Ad · Following you')
-    && await page.$eval(SLOT, (el) => getComputedStyle(el).display !== 'none'), 'the slot shown with its new label');
+    && await page.$eval(SLOT, (el) => getComputedStyle(el).display !== 'none'), 'the slot shown with its new label', WAIT_MS);
   assert.deepEqual(await readPlaceholders(page), []);
   // Let go of for good: the page changing afterwards does not hide it
   // again, not even for a frame.

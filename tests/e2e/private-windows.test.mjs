@@ -2,7 +2,8 @@
 // labelled as anywhere else, and nothing of the private browsing is kept.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { readWhyCard, pressLabel, waitForLabels } from '../harness/labels.mjs';
+import { eventually } from '../harness/eventually.mjs';
+import { clickCardAction, readLabels, readPlaceholders, readWhyCard, pressLabel, waitForLabels } from '../harness/labels.mjs';
 import { ARTICLE, NOTHING, PANEL_PRIVATE_NOTE, PRIVATE_NOTE, PRODUCT, SAVE_WAIT_MS, assertJourneyKept, keptAbout } from '../harness/kept.mjs';
 import { allowInPrivateWindows, openPrivateWindow } from '../harness/private-window.mjs';
 import { evaluateInContentScript, sessionForTests } from '../harness/session.mjs';
@@ -101,4 +102,72 @@ test('the same pages in an ordinary window are kept, as always', async () => {
   }
   await new Promise((r) => setTimeout(r, SAVE_WAIT_MS));
   assertJourneyKept(await kept('shop.example'), await kept('news.example'));
+});
+
+/**
+ * The settings as stored (storage.local) and the private windows' site
+ * choices (storage.session), read in the background.
+ * @returns {Promise<{ sites: string[], privateSites: any }>}
+ */
+async function storedChoices() {
+  const worker = await current().browser.worker();
+  return worker.evaluate(async () => ({
+    sites: Object.keys(/** @type {any} */ (await chrome.storage.local.get('settings')).settings?.sites ?? {}),
+    privateSites: (await chrome.storage.session.get('settings:private'))['settings:private'] ?? null,
+  }));
+}
+
+/** @param {import('playwright-core').Page} page */
+const placeholders = async (page) => (await readPlaceholders(page)).length;
+
+test('a site muted or paused in a private window stays so there, not in ordinary windows, and not past the last private window', async (t) => {
+  await allowInPrivateWindows(current());
+  await (await current().browser.worker()).evaluate(() => chrome.storage.local.remove('settings'));
+  const first = await openPrivateWindow(current(), ARTICLE);
+  t.after(() => first.page.close().catch(() => {}));
+  await waitForLabels(first.page, 5);
+  await pressLabel(first.page, 'Ad · Generic');
+  const card = await readWhyCard(first.page);
+  assert.equal(card?.actions['mute-site'], 'Mute “Generic” on news.example in private windows');
+  await clickCardAction(first.page, 'mute-site');
+  await eventually(async () => (await placeholders(first.page)) === 2, 'the two generic ads muted in the private tab');
+  // Not among the settings kept on disk: in memory, for private windows.
+  assert.deepEqual(await storedChoices(), { sites: [], privateSites: { 'news.example': { mute: { generic: true } } } });
+
+  // An ordinary window goes by the ordinary settings.
+  const ordinary = await current().open(ARTICLE);
+  await waitForLabels(ordinary, 5);
+  await ordinary.waitForTimeout(500);
+  assert.equal(await placeholders(ordinary), 0, 'nothing muted in an ordinary window');
+  // Another private window does as the first.
+  const second = await openPrivateWindow(current(), ARTICLE);
+  t.after(() => second.page.close().catch(() => {}));
+  await eventually(async () => (await placeholders(second.page)) === 2, 'muted in a second private window from the start');
+
+  // The popup's switches for a private tab show and change the private choices, live.
+  const { context, extensionId } = current().browser;
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${second.tabId}`);
+  await popup.waitForSelector('body[data-ready="true"]');
+  assert.equal(await popup.$eval('input[data-kind="generic"]', (b) => /** @type {HTMLInputElement} */ (b).checked), true);
+  assert.equal(await popup.$eval('#private-switches', (p) => (/** @type {HTMLElement} */ (p).hidden ? null : p.textContent)),
+    'These switches hold in private windows only, until you close the last one.');
+  await popup.click('#pause');
+  await eventually(async () => (await readLabels(first.page)).length === 0 && (await placeholders(first.page)) === 0,
+    'paused in the first private tab at once');
+  await eventually(async () => (await readLabels(second.page)).length === 0, 'and in the second');
+  await popup.close();
+  assert.equal((await readLabels(ordinary)).length, 5, 'still labelled in the ordinary window');
+  assert.deepEqual((await storedChoices()).sites, [], 'still nothing about news.example on disk');
+  await ordinary.close();
+
+  // The last private window closed: the choices are gone with it.
+  await first.page.close();
+  await second.page.close();
+  await eventually(async () => (await storedChoices()).privateSites === null, 'the private choices forgotten');
+  const third = await openPrivateWindow(current(), ARTICLE);
+  t.after(() => third.page.close().catch(() => {}));
+  await waitForLabels(third.page, 5);
+  await third.page.waitForTimeout(500);
+  assert.equal(await placeholders(third.page), 0, 'a new private window starts from the ordinary settings');
 });

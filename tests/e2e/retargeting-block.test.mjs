@@ -6,17 +6,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { waitForLabels } from '../harness/labels.mjs';
 import { sessionForTests } from '../harness/session.mjs';
+import { eventually } from '../harness/eventually.mjs';
 
 const current = sessionForTests();
 const SHOP = 'http://shop.example/product/trail-runner-x.html';
 
-/** @param {() => Promise<boolean>} check @param {string} what */
-async function eventually(check, what) {
-  for (const deadline = Date.now() + 5_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
-    if (await check()) return;
-  }
-  assert.fail(`timed out waiting for ${what}`);
-}
 
 /** Hosts of the retargeting vendor that the shop page reached. */
 async function criteoHostsReached() {
