@@ -10,26 +10,14 @@ import { test } from 'node:test';
 import { readLabels, readPlaceholders, waitForLabels } from '../harness/labels.mjs';
 import { sessionForTests } from '../harness/session.mjs';
 import { eventually } from '../harness/eventually.mjs';
+import { NEWS_SLOT as SLOT, PAINT_PROBE as PROBE, readPaintProbe } from '../harness/paint-probe.mjs';
 
 const current = sessionForTests();
 const SHOP = 'http://shop.example/product/trail-runner-x.html';
 const NEWS = 'http://news.example/article/running.html';
-const SLOT = '#div-gpt-ad-1700000000000-0';
 /** The held slot shows once its frame reported, at most 4 s after the load: room for it. */
 const WAIT_MS = 8_000;
 
-/** Counts, per frame, whether the slot and the article were displayed. */
-const PROBE = `(() => {
-  const probe = window.__paintProbe = { slot: 0, article: 0, frames: 0 };
-  const shown = (sel) => { const el = document.querySelector(sel); return !!el && getComputedStyle(el).display !== 'none' && el.getBoundingClientRect().height > 0; };
-  const tick = () => {
-    probe.frames += 1;
-    if (shown(${JSON.stringify(SLOT)})) probe.slot += 1;
-    if (shown('#main-content')) probe.article += 1;
-    requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
-})();`;
 
 
 /** Opens the article with the probe and waits for the slot to collapse. */
@@ -39,7 +27,7 @@ async function visitMuted() {
   await page.goto(NEWS);
   await eventually(async () => (await readPlaceholders(page)).length === 1, 'the retargeted ad collapsed to its placeholder', WAIT_MS);
   await page.waitForTimeout(1_200); // past the grace period: nothing else changes
-  const probe = /** @type {{ slot: number, article: number, frames: number }} */ (await page.evaluate('window.__paintProbe'));
+  const probe = await readPaintProbe(page);
   return { page, probe };
 }
 
@@ -83,7 +71,7 @@ test('a muted slot the page renders again, inside new markup, is never painted e
   await eventually(async () => page.$eval(SLOT, (el) => el.parentElement?.className === 'story-aside' && el.previousElementSibling !== null),
     'the new slot muted, with its placeholder', WAIT_MS);
   await page.waitForTimeout(1_000); // past the grace period
-  const probe = /** @type {{ slot: number, frames: number }} */ (await page.evaluate('window.__paintProbe'));
+  const probe = await readPaintProbe(page);
   assert.ok(probe.frames > 10, `frames were painted meanwhile (${JSON.stringify(probe)})`);
   assert.equal(probe.slot, 0, `the new slot was never painted (${JSON.stringify(probe)})`);
   assert.equal((await readPlaceholders(page)).length, 1);
@@ -116,7 +104,7 @@ test('a held slot that is no longer muted shows once the page settles', async ()
     await page.waitForTimeout(100);
   }
   await page.waitForTimeout(400);
-  const probe = /** @type {{ slot: number, frames: number }} */ (await page.evaluate('window.__paintProbe'));
+  const probe = await readPaintProbe(page);
   assert.ok(probe.frames > 5, `frames were painted meanwhile (${JSON.stringify(probe)})`);
   assert.equal(probe.slot, probe.frames, `shown in every frame while the page changed (${JSON.stringify(probe)})`);
   await page.close();
@@ -131,7 +119,7 @@ test('pausing AdLens on a site holds nothing there', async () => {
   await page.addInitScript(PROBE);
   await page.goto(NEWS);
   await page.waitForTimeout(800);
-  const probe = /** @type {{ slot: number }} */ (await page.evaluate('window.__paintProbe'));
+  const probe = await readPaintProbe(page);
   assert.ok(probe.slot > 0, 'the slot shows at once');
   assert.deepEqual(await readLabels(page), []);
   await page.close();

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import { eventually } from '../harness/eventually.mjs';
 import { clickCardAction, readLabels, readPlaceholders, readWhyCard, pressLabel, waitForLabels } from '../harness/labels.mjs';
 import { ARTICLE, NOTHING, PANEL_PRIVATE_NOTE, PRIVATE_NOTE, PRODUCT, SAVE_WAIT_MS, assertJourneyKept, keptAbout } from '../harness/kept.mjs';
+import { PAINT_PROBE, readPaintProbe } from '../harness/paint-probe.mjs';
 import { allowInPrivateWindows, openPrivateWindow } from '../harness/private-window.mjs';
 import { evaluateInContentScript, sessionForTests } from '../harness/session.mjs';
 
@@ -122,34 +123,43 @@ const placeholders = async (page) => (await readPlaceholders(page)).length;
 
 test('a site muted or paused in a private window stays so there, not in ordinary windows, and not past the last private window', async (t) => {
   await allowInPrivateWindows(current());
+  const { context, extensionId } = current().browser;
   await (await current().browser.worker()).evaluate(() => chrome.storage.local.remove('settings'));
+  // Ordinary browsing first: the product follows to the article, whose slots are remembered.
+  const shop = await current().open(PRODUCT);
+  await waitForLabels(shop, 2);
+  await shop.waitForTimeout(300); // the shop's Criteo tag
+  await shop.close();
+  const ordinary = await current().open(ARTICLE);
+  await eventually(async () => (await readLabels(ordinary)).some((l) => l.text === 'Ad · Following you'), 'the retargeted label');
+
   const first = await openPrivateWindow(current(), ARTICLE);
   t.after(() => first.page.close().catch(() => {}));
   await waitForLabels(first.page, 5);
-  await pressLabel(first.page, 'Ad · Generic');
+  await pressLabel(first.page, 'Ad · Following you');
   const card = await readWhyCard(first.page);
-  assert.equal(card?.actions['mute-site'], 'Mute “Generic” on news.example in private windows');
+  assert.equal(card?.actions['mute-site'], 'Mute “Following you” on news.example in private windows');
   await clickCardAction(first.page, 'mute-site');
-  await eventually(async () => (await placeholders(first.page)) === 2, 'the two generic ads muted in the private tab');
+  await eventually(async () => (await placeholders(first.page)) === 1, 'the retargeted ad muted in the private tab');
   // Not among the settings kept on disk: in memory, for private windows.
-  assert.deepEqual(await storedChoices(), { sites: [], privateSites: { 'news.example': { mute: { generic: true } } } });
-
-  // An ordinary window goes by the ordinary settings.
-  const ordinary = await current().open(ARTICLE);
-  await waitForLabels(ordinary, 5);
+  assert.deepEqual(await storedChoices(), { sites: [], privateSites: { 'news.example': { mute: { retargeted: true } } } });
   await ordinary.waitForTimeout(500);
-  assert.equal(await placeholders(ordinary), 0, 'nothing muted in an ordinary window');
-  // Another private window does as the first.
+  assert.equal(await placeholders(ordinary), 0, 'nothing muted in the ordinary window');
+
+  // Another private window does as the first, from before its first paint.
+  await context.addInitScript(PAINT_PROBE);
   const second = await openPrivateWindow(current(), ARTICLE);
   t.after(() => second.page.close().catch(() => {}));
-  await eventually(async () => (await placeholders(second.page)) === 2, 'muted in a second private window from the start');
+  await eventually(async () => (await placeholders(second.page)) === 1, 'muted in a second private window', 8_000);
+  const probe = await readPaintProbe(second.page);
+  assert.ok(probe.article > 0, 'the article was painted');
+  assert.equal(probe.slot, 0, 'the muted slot never was');
 
   // The popup's switches for a private tab show and change the private choices, live.
-  const { context, extensionId } = current().browser;
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${second.tabId}`);
   await popup.waitForSelector('body[data-ready="true"]');
-  assert.equal(await popup.$eval('input[data-kind="generic"]', (b) => /** @type {HTMLInputElement} */ (b).checked), true);
+  assert.equal(await popup.$eval('input[data-kind="retargeted"]', (b) => /** @type {HTMLInputElement} */ (b).checked), true);
   assert.equal(await popup.$eval('#private-switches', (p) => (/** @type {HTMLElement} */ (p).hidden ? null : p.textContent)),
     'These switches hold in private windows only, until you close the last one.');
   await popup.click('#pause');
