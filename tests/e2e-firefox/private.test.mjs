@@ -7,7 +7,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
-  clickFirefoxNode, firefoxLabelsWhen, inExtensionPage, launchFirefoxWithExtension, onceReady, readFirefoxWhyCard, sendFromAddonPage,
+  clickFirefoxNode, firefoxLabelsWhen, inExtensionPage, launchFirefoxWithExtension, onceReady, readFirefoxWhyCard, remoteText,
+  sendFromAddonPage,
 } from '../harness/firefox.mjs';
 import { ARTICLE, NOTHING, PRIVATE_NOTE, PRODUCT, SAVE_WAIT_MS, assertJourneyKept, keptAbout } from '../harness/kept.mjs';
 import { startFixtureServer } from '../harness/server.mjs';
@@ -132,4 +133,49 @@ test('in Firefox the same pages in an ordinary window are kept, as always', asyn
   assert.equal(await popupPrivateNote(ARTICLE), null, 'no private-window note in an ordinary window');
   await new Promise((resolve) => setTimeout(resolve, SAVE_WAIT_MS));
   assertJourneyKept(await kept('shop.example'), await kept('news.example'));
+});
+
+/**
+ * The sites with settings kept on disk, and the private windows' site
+ * choices in memory, read from the add-on's own page.
+ * @returns {Promise<{ sites: string[], privateSites: any }>}
+ */
+function storedChoices() {
+  return inExtensionPage(firefox, 'options.html', `(async () => ({
+    sites: Object.keys((await browser.storage.local.get('settings')).settings?.sites ?? {}),
+    privateSites: (await browser.storage.session.get('settings:private'))['settings:private'] ?? null,
+  }))()`);
+}
+
+test('in Firefox a site muted in a private window stays so in private windows only, until the last one closes', async (t) => {
+  await inExtensionPage(firefox, 'options.html', 'browser.storage.local.remove("settings").then(() => true)');
+  // Ordinary browsing first (the test before may have run alone): the product follows to the article.
+  for (const url of [PRODUCT, ARTICLE]) {
+    await firefox.send('browsingContext.navigate', { context: firefox.context, url, wait: 'complete' });
+    await firefoxLabelsWhen(firefox, (l) => l.length >= 2);
+  }
+  const article = await privateWindow(ARTICLE);
+  let open = true;
+  t.after(() => (open ? firefox.send('browsingContext.close', { context: article.context }) : null));
+  const labels = await firefoxLabelsWhen(article, (l) => l.length === 5 && l.some((x) => x.text === 'Ad · Following you'));
+  const retargeted = labels.find((l) => l.text === 'Ad · Following you');
+  assert.ok(retargeted, `the retargeted label in the private window: ${labels.map((l) => l.text)}`);
+  await clickFirefoxNode(article, retargeted.node);
+  const card = await readFirefoxWhyCard(article);
+  assert.ok(card, 'the card opens');
+  assert.equal(remoteText(card.buttons['mute-site']), 'Mute “Following you” on news.example in private windows');
+  await clickFirefoxNode(article, card.buttons['mute-site']);
+  const after = await firefoxLabelsWhen(article, (l) => !l.some((x) => x.text === 'Ad · Following you'));
+  assert.equal(after.length, 4, `muted there, its label gone, the others kept: ${after.map((l) => l.text)}`);
+  assert.deepEqual(await storedChoices(), { sites: [], privateSites: { 'news.example': { mute: { retargeted: true } } } });
+  // The ordinary tab, reloaded, still shows it labelled.
+  await firefox.send('browsingContext.navigate', { context: firefox.context, url: ARTICLE, wait: 'complete' });
+  const ordinary = await firefoxLabelsWhen(firefox, (l) => l.length === 5);
+  assert.ok(ordinary.some((l) => l.text === 'Ad · Following you'), 'not muted in the ordinary window');
+  // The private window closed, its choices go with it.
+  await firefox.send('browsingContext.close', { context: article.context });
+  open = false;
+  const deadline = Date.now() + 5_000;
+  while ((await storedChoices()).privateSites !== null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  assert.deepEqual(await storedChoices(), { sites: [], privateSites: null });
 });
