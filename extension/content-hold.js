@@ -9,8 +9,8 @@
 import { slotsKey } from './background/slot-memory.js';
 import { EarlyHold, shareHold } from './content/hold.js';
 import { logFailure } from './content/log.js';
-import { readChosenSettings } from './content/chosen-settings.js';
-import { isMuted, isPaused } from './settings.js';
+import { readTabSettings } from './content/chosen-settings.js';
+import { isMuted, isPaused, withPrivateSites } from './settings.js';
 
 /**
  * Narrows the hold to this host's known slots of a muted kind, once storage
@@ -19,8 +19,8 @@ import { isMuted, isPaused } from './settings.js';
  */
 async function narrowHold(hold) {
   const slotsAt = slotsKey(location.hostname);
-  const { chosen, stored } = await readChosenSettings([slotsAt]);
-  const settings = chosen.current;
+  const { ordinary, privateSites, stored } = await readTabSettings([slotsAt]);
+  const settings = withPrivateSites(ordinary, privateSites);
   const known = /** @type {{ site?: unknown, slots?: Record<string, import('./messages.js').Kind> } | undefined} */ (stored[slotsAt]);
   const site = typeof known?.site === 'string' ? known.site : '';
   const ids = site && !isPaused(settings, site)

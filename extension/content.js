@@ -19,7 +19,7 @@ import { marked, markedForNext, startScan } from './content/work-marks.js';
 import { Muter } from './content/mute.js';
 import { idle, loaded, nextFrame, onQuietChanges } from './content/page-moments.js';
 import { logFailure as report } from './content/log.js';
-import { readChosenSettings } from './content/chosen-settings.js';
+import { ChosenSettings } from './content/chosen-settings.js';
 import { isMuted, isPaused } from './settings.js';
 
 /** Quiet period after DOM changes before rescanning (late ads, infinite scroll). */
@@ -56,7 +56,7 @@ function lateHold() {
 
 async function topPage() {
   const hold = takeHold() ?? lateHold();
-  const { chosen } = await readChosenSettings();
+  const chosen = await ChosenSettings.read();
   let settings = chosen.current;
   await speak(settings.language);
   const plan = await send({ type: 'page/get-plan' });

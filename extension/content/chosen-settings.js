@@ -28,14 +28,14 @@ export function privateSitesOfThisTab() {
  * Reads the settings and storage.local's other `keys`, and in a private tab
  * the private choices, all at once.
  * @param {string[]} keys
- * @returns {Promise<{ chosen: ChosenSettings, stored: Record<string, unknown> }>}
+ * @returns {Promise<{ ordinary: Settings, privateSites: Record<string, SiteSettings>, stored: Record<string, unknown> }>}
  */
-export async function readChosenSettings(keys = []) {
+export async function readTabSettings(keys = []) {
   const [stored, privateSites] = await Promise.all([
     chrome.storage.local.get([SETTINGS_KEY, ...keys]),
     privateSitesOfThisTab(),
   ]);
-  return { chosen: new ChosenSettings(normaliseSettings(stored[SETTINGS_KEY]), privateSites), stored };
+  return { ordinary: normaliseSettings(stored[SETTINGS_KEY]), privateSites, stored };
 }
 
 /** A page's settings, as they change. */
@@ -48,6 +48,12 @@ export class ChosenSettings {
     this.ordinary = ordinary;
     this.privateSites = privateSites;
     this.private = chrome.extension.inIncognitoContext;
+  }
+
+  /** @returns {Promise<ChosenSettings>} the settings as stored now */
+  static async read() {
+    const { ordinary, privateSites } = await readTabSettings();
+    return new ChosenSettings(ordinary, privateSites);
   }
 
   /** @returns {Settings} what this tab goes by */
