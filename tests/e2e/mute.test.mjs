@@ -7,12 +7,12 @@
 // Polish and Chinese.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { clickCardAction, pressLabel, readLabels, readPlaceholders, readWhyCard, waitForLabels } from '../harness/labels.mjs';
+import { clickCardAction, pressLabel, readLabels, readPlaceholders, readWhyCard } from '../harness/labels.mjs';
 import { sessionForTests, startSession } from '../harness/session.mjs';
 import { eventually } from '../harness/eventually.mjs';
+import { followedToArticle } from '../harness/journey.mjs';
 
 const current = sessionForTests();
-const SHOP = 'http://shop.example/product/trail-runner-x.html';
 const NEWS = 'http://news.example/article/running.html';
 const RETARGETED_SLOT = '#div-gpt-ad-1700000000000-0';
 
@@ -22,18 +22,6 @@ const RETARGETED_SLOT = '#div-gpt-ad-1700000000000-0';
  */
 const isShown = (page, selector) => page.$eval(selector, (el) => getComputedStyle(el).display !== 'none');
 
-
-/**
- * Opens the popup for a tab.
- * @param {number} tabId
- */
-async function popupFor(tabId) {
-  const { browser } = current();
-  const popup = await browser.context.newPage();
-  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
-  await popup.waitForSelector('body[data-ready="true"]');
-  return popup;
-}
 
 /** Default settings, the labelled news article, and the options page beside it. */
 async function newsWithOptions() {
@@ -49,13 +37,7 @@ async function newsWithOptions() {
 }
 
 test('the why card explains a retargeted ad; muting it everywhere collapses it and keeps the page in place', async () => {
-  const shop = await current().open(SHOP);
-  await waitForLabels(shop, 2);
-  await shop.waitForTimeout(300); // the shop's Criteo tag
-  await shop.close();
-
-  const page = await current().open(NEWS);
-  await eventually(async () => (await readLabels(page)).some((l) => l.text === 'Ad · Following you'), 'the retargeted label');
+  const page = await followedToArticle(current());
   await pressLabel(page, 'Ad · Following you');
   const card = await readWhyCard(page);
   assert.ok(card, 'Enter on the label opens its card');
@@ -89,7 +71,7 @@ test('the why card explains a retargeted ad; muting it everywhere collapses it a
 
   // This site's own switch wins over the global mute, and applies at once.
   const { tabId } = await current().waitForReport(NEWS, 5);
-  const popup = await popupFor(tabId);
+  const popup = await current().openFor(tabId);
   assert.equal(await popup.$eval('input[data-kind="retargeted"]', (b) => /** @type {HTMLInputElement} */ (b).checked), true);
   await popup.click('input[data-kind="retargeted"]');
   await eventually(() => isShown(page, RETARGETED_SLOT), 'unmuted here without a reload');

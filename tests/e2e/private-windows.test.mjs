@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import { eventually } from '../harness/eventually.mjs';
 import { clickCardAction, readLabels, readPlaceholders, readWhyCard, pressLabel, waitForLabels } from '../harness/labels.mjs';
 import { ARTICLE, NOTHING, PANEL_PRIVATE_NOTE, PRIVATE_NOTE, PRODUCT, SAVE_WAIT_MS, assertJourneyKept, keptAbout } from '../harness/kept.mjs';
+import { followedToArticle } from '../harness/journey.mjs';
 import { PAINT_PROBE, readPaintProbe } from '../harness/paint-probe.mjs';
 import { allowInPrivateWindows, openPrivateWindow } from '../harness/private-window.mjs';
 import { evaluateInContentScript, sessionForTests } from '../harness/session.mjs';
@@ -46,11 +47,8 @@ async function kept(site) {
  * @returns {Promise<string | null>}
  */
 async function privateNote(page, tabId) {
-  const { context, extensionId } = current().browser;
-  const tab = await context.newPage();
+  const tab = await current().openFor(tabId, page);
   try {
-    await tab.goto(`chrome-extension://${extensionId}/${page}.html?tabId=${tabId}`);
-    await tab.waitForSelector('body[data-ready="true"]');
     return await tab.$eval(page === 'popup' ? '#private' : '#page-private', (p) => (/** @type {HTMLElement} */ (p).hidden ? null : p.textContent));
   } finally {
     await tab.close();
@@ -123,15 +121,10 @@ const placeholders = async (page) => (await readPlaceholders(page)).length;
 
 test('a site muted or paused in a private window stays so there, not in ordinary windows, and not past the last private window', async (t) => {
   await allowInPrivateWindows(current());
-  const { context, extensionId } = current().browser;
+  const { context } = current().browser;
   await (await current().browser.worker()).evaluate(() => chrome.storage.local.remove('settings'));
   // Ordinary browsing first: the product follows to the article, whose slots are remembered.
-  const shop = await current().open(PRODUCT);
-  await waitForLabels(shop, 2);
-  await shop.waitForTimeout(300); // the shop's Criteo tag
-  await shop.close();
-  const ordinary = await current().open(ARTICLE);
-  await eventually(async () => (await readLabels(ordinary)).some((l) => l.text === 'Ad · Following you'), 'the retargeted label');
+  const ordinary = await followedToArticle(current());
 
   const first = await openPrivateWindow(current(), ARTICLE);
   t.after(() => first.page.close().catch(() => {}));
@@ -156,9 +149,7 @@ test('a site muted or paused in a private window stays so there, not in ordinary
   assert.equal(probe.slot, 0, 'the muted slot never was');
 
   // The popup's switches for a private tab show and change the private choices, live.
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${second.tabId}`);
-  await popup.waitForSelector('body[data-ready="true"]');
+  const popup = await current().openFor(second.tabId);
   assert.equal(await popup.$eval('input[data-kind="retargeted"]', (b) => /** @type {HTMLInputElement} */ (b).checked), true);
   assert.equal(await popup.$eval('#private-switches', (p) => (/** @type {HTMLElement} */ (p).hidden ? null : p.textContent)),
     'These switches hold in private windows only, until you close the last one.');

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { waitForLabels } from '../harness/labels.mjs';
+import { viewProduct } from '../harness/journey.mjs';
 import { sessionForTests } from '../harness/session.mjs';
 
 const current = sessionForTests();
@@ -37,10 +38,7 @@ test('before visiting the shop, its ad on the running article is contextual, not
 });
 
 test('after viewing the product, the same ad follows you, and says why', async () => {
-  const shop = await current().open('http://shop.example/product/trail-runner-x.html');
-  await waitForLabels(shop, 2);
-  await shop.waitForTimeout(300); // the shop's Criteo tag fires after its script loads
-  await shop.close();
+  await viewProduct(current());
 
   const { page, ads } = await googleAdsOnTheNews();
   const followed = ads['shop.example'].verdict;

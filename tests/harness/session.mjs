@@ -62,14 +62,25 @@ export async function startSession(options = {}) {
   };
 
   /**
+   * Opens one of AdLens's pages for a tab (the toolbar popup, the tracking
+   * panel) in a tab of its own, once it is filled.
+   * @param {number} tabId
+   * @param {'popup' | 'panel'} [page]
+   */
+  const openFor = async (tabId, page = 'popup') => {
+    const opened = await browser.context.newPage();
+    await opened.goto(`chrome-extension://${browser.extensionId}/${page}.html?tabId=${tabId}`);
+    await opened.waitForSelector('body[data-ready="true"]');
+    return opened;
+  };
+
+  /**
    * Opens the popup for a tab and reads its counts per kind.
    * @param {number} tabId
    * @returns {Promise<KindCounts>}
    */
   const popupCounts = async (tabId) => {
-    const popup = await browser.context.newPage();
-    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
-    await popup.waitForSelector('body[data-ready="true"]');
+    const popup = await openFor(tabId);
     const counts = await popup.$$eval('#counts li', (items) =>
       Object.fromEntries(items.map((li) => [li.getAttribute('data-kind'), Number(li.querySelector('.count')?.textContent)])));
     await popup.close();
@@ -156,6 +167,7 @@ export async function startSession(options = {}) {
     open,
     tabStateFor,
     waitForReport,
+    openFor,
     popupCounts,
     close: async () => {
       const started = Date.now();
