@@ -84,24 +84,35 @@ async function kept(site) {
 }
 
 /**
- * The toolbar popup's note about private windows for the tab showing
- * `url`, or null when it is hidden.
+ * Evaluates `expression` in the toolbar popup, once it is drawn, for the
+ * tab showing `url` in a private window or an ordinary one.
  * @param {string} url
- * @returns {Promise<string | null>}
+ * @param {boolean} inPrivate
+ * @param {string} expression
  */
-async function popupPrivateNote(url) {
+async function inPopupFor(url, inPrivate, expression) {
   // In a tab of its own: the one showing `url` keeps showing it.
   const { context: popupTab } = await firefox.send('browsingContext.create', { type: 'tab', background: true });
   try {
     /** @type {number[]} */
-    const ids = await inExtensionPage(firefox, 'options.html',
-      `browser.tabs.query({ url: ${JSON.stringify(url)} }).then((tabs) => tabs.map((t) => t.id))`, popupTab);
-    assert.equal(ids.length, 1, `one tab shows ${url}`);
-    return await inExtensionPage(firefox, `popup.html?tabId=${ids[0]}`,
-      onceReady(`(() => { const p = document.getElementById('private'); return p.hidden ? null : p.textContent; })()`), popupTab);
+    const ids = await inExtensionPage(firefox, 'options.html', `browser.tabs.query({ url: ${JSON.stringify(url)} })
+      .then((tabs) => tabs.filter((t) => t.incognito === ${inPrivate}).map((t) => t.id))`, popupTab);
+    assert.equal(ids.length, 1, `one ${inPrivate ? 'private' : 'ordinary'} tab shows ${url}`);
+    return await inExtensionPage(firefox, `popup.html?tabId=${ids[0]}`, onceReady(expression), popupTab);
   } finally {
     await firefox.send('browsingContext.close', { context: popupTab });
   }
+}
+
+/**
+ * The toolbar popup's note about private windows for the tab showing
+ * `url`, or null when it is hidden.
+ * @param {string} url
+ * @param {boolean} inPrivate
+ * @returns {Promise<string | null>}
+ */
+function popupPrivateNote(url, inPrivate) {
+  return inPopupFor(url, inPrivate, `(() => { const p = document.getElementById('private'); return p.hidden ? null : p.textContent; })()`);
 }
 
 test('in a Firefox private window the ads are labelled and explained, and nothing of it is kept', async (t) => {
@@ -115,7 +126,7 @@ test('in a Firefox private window the ads are labelled and explained, and nothin
   assert.ok(card && card.evidence.length > 0, 'the why card opens with its evidence');
   // No "label is wrong" report from there: it would name the page.
   assert.deepEqual(Object.keys(card.buttons).sort(), ['close', 'mute-everywhere', 'mute-site']);
-  assert.equal(await popupPrivateNote(PRODUCT), PRIVATE_NOTE);
+  assert.equal(await popupPrivateNote(PRODUCT, true), PRIVATE_NOTE);
   const article = await privateWindow(ARTICLE);
   t.after(() => firefox.send('browsingContext.close', { context: article.context }));
   assert.equal((await firefoxLabelsWhen(article, (l) => l.length >= 5)).length, 5, 'the article is labelled');
@@ -130,7 +141,7 @@ test('in Firefox the same pages in an ordinary window are kept, as always', asyn
     await firefox.send('browsingContext.navigate', { context: firefox.context, url, wait: 'complete' });
     await firefoxLabelsWhen(firefox, (l) => l.length >= 2);
   }
-  assert.equal(await popupPrivateNote(ARTICLE), null, 'no private-window note in an ordinary window');
+  assert.equal(await popupPrivateNote(ARTICLE, false), null, 'no private-window note in an ordinary window');
   await new Promise((resolve) => setTimeout(resolve, SAVE_WAIT_MS));
   assertJourneyKept(await kept('shop.example'), await kept('news.example'));
 });
@@ -168,6 +179,16 @@ test('in Firefox a site muted in a private window stays so in private windows on
   const after = await firefoxLabelsWhen(article, (l) => !l.some((x) => x.text === 'Ad · Following you'));
   assert.equal(after.length, 4, `muted there, its label gone, the others kept: ${after.map((l) => l.text)}`);
   assert.deepEqual(await storedChoices(), { sites: [], privateSites: { 'news.example': { mute: { retargeted: true } } } });
+  // The popup's switches for the private tab show the private choice, say how long it holds, and pause it there.
+  const popup = await inPopupFor(ARTICLE, true, `(() => {
+    const seen = { retargeted: document.querySelector('input[data-kind="retargeted"]').checked,
+      note: document.getElementById('private-switches').hidden ? null : document.getElementById('private-switches').textContent };
+    document.getElementById('pause').click();
+    return seen;
+  })()`);
+  assert.deepEqual(popup, { retargeted: true, note: 'These switches hold in private windows only, until you close the last one.' });
+  assert.deepEqual(await firefoxLabelsWhen(article, (l) => l.length === 0), [], 'paused in the private tab at once');
+  assert.deepEqual(await storedChoices(), { sites: [], privateSites: { 'news.example': { mute: { retargeted: true }, paused: true } } });
   // The ordinary tab, reloaded, still shows it labelled.
   await firefox.send('browsingContext.navigate', { context: firefox.context, url: ARTICLE, wait: 'complete' });
   const ordinary = await firefoxLabelsWhen(firefox, (l) => l.length === 5);
