@@ -6,7 +6,7 @@
 
 import { PRIVATE_SITES_CHANGED, send } from '../messages.js';
 import {
-  normalisePrivateSites, normaliseSettings, onSettingsChanged, SETTINGS_KEY, updateSettings, withPrivateSites,
+  defaultSettings, normalisePrivateSites, normaliseSettings, onSettingsChanged, SETTINGS_KEY, updateSettings, withPrivateSites,
 } from '../settings.js';
 
 /**
@@ -38,22 +38,45 @@ export async function readTabSettings(keys = []) {
   return { ordinary: normaliseSettings(stored[SETTINGS_KEY]), privateSites, stored };
 }
 
-/** A page's settings, as they change. */
+/**
+ * A page's settings, as they change. It listens from before it reads: a
+ * change made while the page loads (a switch flipped in the popup before
+ * the first scan) is newer than what was read, and is told to the page as
+ * soon as it listens.
+ */
 export class ChosenSettings {
-  /**
-   * @param {Settings} ordinary the ordinary settings, as stored
-   * @param {Record<string, SiteSettings>} privateSites
-   */
-  constructor(ordinary, privateSites) {
-    this.ordinary = ordinary;
-    this.privateSites = privateSites;
+  constructor() {
+    /** @type {Settings} the ordinary settings, as stored */
+    this.ordinary = defaultSettings();
+    /** @type {Record<string, SiteSettings>} the private windows' choices (a private tab's only) */
+    this.privateSites = {};
     this.private = chrome.extension.inIncognitoContext;
+    /** @type {((settings: Settings) => void) | null} */
+    this.listener = null;
+    /** Which part changed since it was made (a change outranks the read), and whether the page missed one. */
+    this.changed = { ordinary: false, privateSites: false, untold: false };
+    onSettingsChanged((fresh) => {
+      this.ordinary = fresh;
+      this.changed.ordinary = true;
+      this.tell();
+    });
+    if (!this.private) return;
+    chrome.runtime.onMessage.addListener((message, sender) => {
+      if (sender.id !== chrome.runtime.id || message?.type !== PRIVATE_SITES_CHANGED) return;
+      this.privateSites = normalisePrivateSites(message.sites);
+      this.changed.privateSites = true;
+      this.tell();
+    });
   }
 
-  /** @returns {Promise<ChosenSettings>} the settings as stored now */
+  /** @returns {Promise<ChosenSettings>} the settings as stored now, and as they change */
   static async read() {
+    const chosen = new ChosenSettings();
     const { ordinary, privateSites } = await readTabSettings();
-    return new ChosenSettings(ordinary, privateSites);
+    if (!chosen.changed.ordinary) chosen.ordinary = ordinary;
+    if (!chosen.changed.privateSites) chosen.privateSites = privateSites;
+    chosen.changed.untold = false; // what was read includes them
+    return chosen;
   }
 
   /** @returns {Settings} what this tab goes by */
@@ -61,21 +84,22 @@ export class ChosenSettings {
     return this.private ? withPrivateSites(this.ordinary, this.privateSites) : this.ordinary;
   }
 
+  tell() {
+    if (this.listener) this.listener(this.current);
+    else this.changed.untold = true;
+  }
+
   /**
-   * Calls `callback` with the new settings whenever either part changes.
+   * Calls `callback` with the new settings whenever either part changes,
+   * at once if one did before.
    * @param {(settings: Settings) => void} callback
    */
   onChange(callback) {
-    onSettingsChanged((fresh) => {
-      this.ordinary = fresh;
+    this.listener = callback;
+    if (this.changed.untold) {
+      this.changed.untold = false;
       callback(this.current);
-    });
-    if (!this.private) return;
-    chrome.runtime.onMessage.addListener((message, sender) => {
-      if (sender.id !== chrome.runtime.id || message?.type !== PRIVATE_SITES_CHANGED) return;
-      this.privateSites = normalisePrivateSites(message.sites);
-      callback(this.current);
-    });
+    }
   }
 
   /**

@@ -86,6 +86,25 @@ test('the why card explains a retargeted ad; muting it everywhere collapses it a
   await page.close();
 });
 
+test('a choice made while the page loads, before its first scan, applies to it', async () => {
+  const { browser } = current();
+  const worker = await browser.worker();
+  await worker.evaluate(() => chrome.storage.local.remove('settings'));
+  const page = await browser.context.newPage();
+  /** @type {(value?: unknown) => void} */
+  let release = () => {};
+  const held = new Promise((resolve) => { release = resolve; });
+  // The page's load waits for its ad script, and its first scan for the load.
+  await page.route('**/gpt.js', async (route) => { await held; await route.continue(); });
+  await page.goto(NEWS, { waitUntil: 'domcontentloaded' });
+  await page.waitForTimeout(500); // AdLens's script has read the settings by now
+  await worker.evaluate(() => chrome.storage.local.set({ settings: { mute: { generic: true } } }));
+  release();
+  await eventually(async () => (await readPlaceholders(page)).length === 2, 'the two generic ads muted');
+  await worker.evaluate(() => chrome.storage.local.remove('settings'));
+  await page.close();
+});
+
 test('"this label is wrong" is kept on the device', async () => {
   const worker = await current().browser.worker();
   await worker.evaluate(() => chrome.storage.local.remove('settings'));
