@@ -180,10 +180,16 @@ test('in Firefox a site muted in a private window stays so in private windows on
   assert.equal(after.length, 4, `muted there, its label gone, the others kept: ${after.map((l) => l.text)}`);
   assert.deepEqual(await storedChoices(), { sites: [], privateSites: { 'news.example': { mute: { retargeted: true } } } });
   // The popup's switches for the private tab show the private choice, say how long it holds, and pause it there.
-  const popup = await inPopupFor(ARTICLE, true, `(() => {
+  // It answers once its write is done: the popup's tab is closed right after.
+  const popup = await inPopupFor(ARTICLE, true, `(async () => {
     const seen = { retargeted: document.querySelector('input[data-kind="retargeted"]').checked,
       note: document.getElementById('private-switches').hidden ? null : document.getElementById('private-switches').textContent };
     document.getElementById('pause').click();
+    for (let i = 0; i < 50; i++) {
+      const stored = (await browser.storage.session.get('settings:private'))['settings:private'];
+      if (stored?.['news.example']?.paused) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     return seen;
   })()`);
   assert.deepEqual(popup, { retargeted: true, note: 'These switches hold in private windows only, until you close the last one.' });
