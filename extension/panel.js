@@ -11,6 +11,7 @@
 // for it); body[data-view] names it.
 
 import { send } from './messages.js';
+import { readSettings } from './settings.js';
 import { ago } from './evidence.js';
 import { locale, t } from './pages/dom.js';
 import { applyChosenLanguage, localise } from './pages/i18n.js';
@@ -46,12 +47,13 @@ async function show() {
   const db = await database();
   if (view === 'sites') sitesView.show(await readSiteSummaries(db));
   if (view === 'site') {
-    const [summary, observations, tab] = await Promise.all([
+    const [summary, observations, tab, settings] = await Promise.all([
       readSiteSummary(db, site),
       readSiteObservations(db, site),
       Number.isInteger(tabId) && tabId >= 0 ? send({ type: 'tab/get-summary', tabId }).catch(() => null) : null,
+      readSettings(),
     ]);
-    renderSite($('view-site'), site, summary, observations, tab);
+    renderSite($('view-site'), site, summary, observations, tab, settings.retentionDays);
   }
   if (view === 'profile') await renderProfile($('view-profile'), () => { show().catch(report); });
   if (view === 'data') await showStorageUse($('view-data'), await countObservations(db));

@@ -31,8 +31,9 @@ export function categoryName(id) {
  * @param {SiteSummary | null} summary
  * @param {StoredObservation[]} observations the site's own
  * @param {TabSummary | null} tab what the tab the panel was opened for shows
+ * @param {number} periodDays the days AdLens keeps, which its chart covers
  */
-export function renderSite(root, site, summary, observations, tab) {
+export function renderSite(root, site, summary, observations, tab, periodDays) {
   const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (root.querySelector(`#${id}`));
   $('site-name').textContent = site;
   const now = Date.now();
@@ -44,7 +45,7 @@ export function renderSite(root, site, summary, observations, tab) {
   renderCompanies($('companies'), summary);
   renderRemarketing($('remarketing'), site, summary, observations);
   renderFollowed($('followed'), site, summary);
-  drawKindsChart($('kinds-chart'), summary?.days ?? {});
+  drawKindsChart($('kinds-chart'), summary?.days ?? {}, periodDays);
 }
 
 /**

@@ -330,3 +330,46 @@ test('retention forgets stored observations older than the chosen period, and th
   await options.close();
   await panel.close();
 });
+
+test('a site\'s chart covers the period kept: a bar a day up to 90 days, a bar a week over a year', async () => {
+  const page = await current().open(NEWS);
+  await waitForLabels(page, 1);
+  await page.close();
+  const worker = await current().browser.worker();
+  const options = await current().browser.context.newPage();
+  await options.goto(`chrome-extension://${current().browser.extensionId}/options.html`);
+  await options.waitForSelector('body[data-ready="true"]');
+  /** @param {number} days */
+  const chartKeeping = async (days) => {
+    await options.selectOption('#retention', String(days));
+    for (const deadline = Date.now() + 5_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
+      const stored = /** @type {any} */ (await worker.evaluate(() => chrome.storage.local.get('settings')));
+      if (stored.settings?.retentionDays === days) break;
+    }
+    const panel = await openPanel('#site/news.example');
+    try {
+      return await panel.$eval('#kinds-chart svg', (svg) => ({
+        bars: svg.querySelectorAll('g').length,
+        label: svg.getAttribute('aria-label') ?? '',
+        lastBar: svg.querySelector('g:last-of-type title')?.textContent ?? '',
+      }));
+    } finally {
+      await panel.close();
+    }
+  };
+  try {
+    for (const days of [7, 30, 90]) {
+      const chart = await chartKeeping(days);
+      assert.equal(chart.bars, days, `keeping ${days} days: a bar a day`);
+      assert.match(chart.label, /^Ads and widgets seen per day from /);
+      assert.match(chart.lastBar, /^[A-Z][a-z]{2} \d{1,2}: About this page \d+, Your profile \d+, Following you \d+, Generic \d+$/);
+    }
+    const year = await chartKeeping(365);
+    assert.equal(year.bars, 53, 'keeping a year: a bar a week');
+    assert.match(year.label, /^Ads and widgets seen per week from /);
+    assert.match(year.lastBar, /^[A-Z][a-z]{2} \d{1,2} – [A-Z][a-z]{2} \d{1,2}: About this page \d+/);
+  } finally {
+    await options.selectOption('#retention', '30');
+    await options.close();
+  }
+});
