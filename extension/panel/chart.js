@@ -49,8 +49,14 @@ export function drawKindsChart(figure, days, periodDays) {
   const max = Math.max(1, ...totals);
   const plotH = HEIGHT - BOTTOM - TOP;
   const barW = (WIDTH - LEFT) / spans.length;
-  const dateOf = new Intl.DateTimeFormat(locale(), { month: 'short', day: 'numeric', timeZone: 'UTC' });
-  const date = (/** @type {string} */ day) => dateOf.format(new Date(`${day}T00:00:00Z`));
+  // Over a year, "Nov 29" could be either end of it: its dates say the year, its ticks the month.
+  const yearly = unit === 'week';
+  const format = (/** @type {Intl.DateTimeFormatOptions} */ options) => {
+    const f = new Intl.DateTimeFormat(locale(), { ...options, timeZone: 'UTC' });
+    return (/** @type {string} */ day) => f.format(new Date(`${day}T00:00:00Z`));
+  };
+  const date = format(yearly ? { year: 'numeric', month: 'short', day: 'numeric' } : { month: 'short', day: 'numeric' });
+  const tick = yearly ? format({ year: 'numeric', month: 'short' }) : date;
   const number = new Intl.NumberFormat(locale());
   const bars = spans.map((span, i) => {
     const x = LEFT + i * barW + 1;
@@ -69,7 +75,7 @@ export function drawKindsChart(figure, days, periodDays) {
   const step = unit === 'week' ? 8 : 7 * Math.max(1, Math.round(spans.length / 35));
   const ticks = spans.flatMap((span, i) => (i % step === 0 || (i === spans.length - 1 && i % step > step / 2)
     ? [svg('text', { x: (LEFT + i * barW + barW / 2).toFixed(1), y: HEIGHT - 6, 'text-anchor': 'middle' })]
-      .map((node) => { node.textContent = date(span[0]); return node; })
+      .map((node) => { node.textContent = tick(span[0]); return node; })
     : []));
   const maxLabel = svg('text', { x: LEFT - 4, y: TOP + 8, 'text-anchor': 'end' });
   maxLabel.textContent = number.format(max);
