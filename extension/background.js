@@ -11,6 +11,7 @@ import { watchPrivateSettings } from './background/private-settings.js';
 import { scheduleListUpdates } from './background/lists-update.js';
 import { observeRequests } from './background/requests.js';
 import { scheduleRetention } from './background/retention.js';
+import { watchSiteAccess } from './background/site-access.js';
 import { watchRetargetingBlock } from './background/retargeting-block.js';
 import { watchTabs } from './background/tab-state.js';
 
@@ -21,5 +22,6 @@ scheduleListUpdates();
 scheduleRetention();
 watchRetargetingBlock();
 watchPrivateSettings();
+watchSiteAccess();
 // Start compiling the wasm now so the first page's message does not wait.
 loadEngine().catch((error) => console.error('[AdLens] engine failed to load:', error));
