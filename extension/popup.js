@@ -9,7 +9,7 @@ import { send } from './messages.js';
 import { applyChosenLanguage, localise } from './pages/i18n.js';
 import { renderCounts, renderKindToggles } from './pages/kinds.js';
 import { targetTabId } from './pages/tab.js';
-import { askForAllSites, tabAccess } from './site-access.js';
+import { accessOf, askForAllSites, tabAccessFacts } from './site-access.js';
 import { isMuted, isPaused, readPrivateSites, readSettings, updatePrivateSite, updateSettings, withPrivateSites } from './settings.js';
 
 /**
@@ -91,8 +91,8 @@ async function main() {
   localise(document);
   const tabId = await targetTabId();
   if (tabId === null) return;
-  const summary = await send({ type: 'tab/get-summary', tabId });
-  const { access, site } = await tabAccess(tabId, summary.site !== null);
+  const [summary, facts] = await Promise.all([send({ type: 'tab/get-summary', tabId }), tabAccessFacts(tabId)]);
+  const { access, site } = accessOf({ ...facts, seen: summary.site !== null });
   renderCounts(/** @type {HTMLElement} */ (document.getElementById('counts')), summary.counts);
   /** @type {HTMLElement} */ (document.getElementById('nothing')).hidden = summary.items.length > 0 || access === 'withheld' || access === 'closed';
   renderAccess(access, site, tabId);

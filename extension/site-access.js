@@ -55,16 +55,17 @@ function hostOf(url) {
 }
 
 /**
- * The tab's access, asked of the browser.
+ * What the browser lets AdLens know of a tab's access (for `accessOf`,
+ * with whether AdLens has a report from it): asked alongside that report.
  * @param {number} tabId
- * @param {boolean} seen AdLens has a report from the tab
+ * @returns {Promise<{ allSites: boolean, url: string | null }>}
  */
-export async function tabAccess(tabId, seen) {
+export async function tabAccessFacts(tabId) {
   const [tab, allSites] = await Promise.all([
     chrome.tabs.get(tabId).catch(() => null),
     chrome.permissions.contains({ origins: ALL_SITES }),
   ]);
-  return accessOf({ allSites, seen, url: tab?.url || tab?.pendingUrl || null });
+  return { allSites, url: tab?.url || tab?.pendingUrl || null };
 }
 
 /**

@@ -2,12 +2,14 @@
 // How fast the toolbar popup opens in Chromium: time from navigation start to
 // a popup filled with the tab's counts and this site's switches (the page
 // records it when ready), over 30 openings for a labelled news article.
-// Usage: npm run build && node tests/bench/popup.mjs
+// Usage: npm run build && node tests/bench/popup.mjs [BUILD_DIR]
+// (BUILD_DIR: an unpacked build to measure instead of dist/chrome, to
+// compare two builds in the same hour)
 
 import { startSession } from '../harness/session.mjs';
 
 const NEWS = 'http://news.example/article/running.html';
-const session = await startSession();
+const session = await startSession(process.argv[2] ? { extensionDir: process.argv[2] } : {});
 try {
   const page = await session.open(NEWS);
   const { tabId } = await session.waitForReport(NEWS, 5);
