@@ -1,4 +1,5 @@
-// Options page: the kinds muted by default and how a muted item looks; how
+// Options page: whether AdLens may see every site (the browser's site
+// access), with a button to ask; the kinds muted by default and how a muted item looks; how
 // long data is kept and "forget everything"; which
 // engine, rules and filter lists are running, how fresh the lists are, and
 // "update now".
@@ -7,6 +8,7 @@ import { send } from './messages.js';
 import { applyChosenLanguage, localise } from './pages/i18n.js';
 import { renderKindToggles } from './pages/kinds.js';
 import { RETENTION_CHOICES, readSettings, updateSettings } from './settings.js';
+import { ALL_SITES, askForAllSites } from './site-access.js';
 import { AUTO, msg, uiLocale } from './i18n.js';
 
 /** @param {string} id */
@@ -107,9 +109,33 @@ async function renderDataControls() {
   });
 }
 
+/**
+ * Whether AdLens may see every site, kept current as the user changes its
+ * site access in the browser; where it may not, a button asks for it.
+ */
+async function renderSiteAccess() {
+  const state = byId('access-state');
+  const allow = /** @type {HTMLButtonElement} */ (byId('allow-all-sites'));
+  const show = async () => {
+    const all = await chrome.permissions.contains({ origins: ALL_SITES });
+    state.textContent = msg(all ? 'optionsAccessAll' : 'optionsAccessLimited');
+    allow.hidden = all;
+  };
+  allow.addEventListener('click', () => {
+    // Asked at once: the browser prompts only within the click.
+    askForAllSites().then((granted) => (granted ? show() : void (state.textContent = msg('popupAllowRefused'))))
+      .catch((error) => console.error('[AdLens] options:', error));
+  });
+  const changed = () => { show().catch((error) => console.error('[AdLens] options:', error)); };
+  chrome.permissions.onAdded.addListener(changed);
+  chrome.permissions.onRemoved.addListener(changed);
+  await show();
+}
+
 async function main() {
   await applyChosenLanguage();
   localise(document);
+  await renderSiteAccess();
   await renderMuteDefaults();
   await renderDataControls();
   await renderLanguage();

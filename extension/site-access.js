@@ -70,13 +70,13 @@ export async function tabAccessFacts(tabId) {
 
 /**
  * Asks the user to allow AdLens on every site (the browser's own prompt),
- * and has the background reload `tabId` once allowed. Must be called in the
- * click's handler, before anything is awaited: both browsers prompt only
- * for a user's gesture. Resolves true when allowed.
- * @param {number} tabId
+ * and has the background reload `tabId`, if given, once allowed. Must be
+ * called in the click's handler, before anything is awaited: both browsers
+ * prompt only for a user's gesture. Resolves true when allowed.
+ * @param {number} [tabId] the tab the popup is about
  */
 export function askForAllSites(tabId) {
-  const noted = chrome.storage.session.set({ [RELOAD_WHEN_ALLOWED_KEY]: { tabId, time: Date.now() } });
+  const noted = tabId === undefined ? null : chrome.storage.session.set({ [RELOAD_WHEN_ALLOWED_KEY]: { tabId, time: Date.now() } });
   const asked = chrome.permissions.request({ origins: ALL_SITES });
   return Promise.all([noted, asked]).then(([, granted]) => granted);
 }

@@ -1,11 +1,13 @@
 // AdLens's site access, limited by the user as chrome://extensions (or the
 // toolbar's extensions menu) allows: on click, or on some sites only. AdLens
 // then sees nothing of the other sites, and its popup says so, rather than
-// "no ads found" on a page full of them, and offers to ask for every site.
+// "no ads found" on a page full of them, and offers to ask for every site;
+// so do the options.
 // (The browser's own prompt for that cannot be answered from a test in
 // Chromium: tests/e2e-firefox/site-access.test.mjs clicks through it.)
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { eventually } from '../harness/eventually.mjs';
 import { ARTICLE, PRODUCT } from '../harness/kept.mjs';
 import { readLabels, waitForLabels } from '../harness/labels.mjs';
 import { sessionForTests } from '../harness/session.mjs';
@@ -39,6 +41,17 @@ async function popupFor(tabId) {
   }
 }
 
+/**
+ * What the options page says of AdLens's site access, and whether it asks for every site.
+ * @param {import('playwright-core').Page} options
+ */
+function optionsAccess(options) {
+  return options.evaluate(() => ({
+    state: document.getElementById('access-state')?.textContent,
+    asks: !(/** @type {HTMLElement} */ (document.getElementById('allow-all-sites')).hidden),
+  }));
+}
+
 test('"on click": AdLens sees nothing of the page and its popup says why, until the user allows every site', async (t) => {
   await setSiteAccess(current(), 'ON_CLICK');
   t.after(() => setSiteAccess(current(), 'ON_ALL_SITES'));
@@ -52,8 +65,19 @@ test('"on click": AdLens sees nothing of the page and its popup says why, until 
     counts: false,
     nothing: false,
   });
+  // The options say so too, and follow the user's change in the browser.
+  const options = await current().browser.context.newPage();
+  await options.goto(`chrome-extension://${current().browser.extensionId}/options.html`);
+  await options.waitForSelector('body[data-ready="true"]');
+  assert.deepEqual(await optionsAccess(options), {
+    state: "AdLens may see some sites only (your browser's settings): it finds no ads on the others, and cannot tell that an ad followed you from one of them.",
+    asks: true,
+  });
   // The user allows every site (from the extensions menu); the page, reloaded, is labelled.
   await setSiteAccess(current(), 'ON_ALL_SITES');
+  await eventually(async () => (await optionsAccess(options)).state === 'AdLens may see every site.', 'the options following the change');
+  assert.equal((await optionsAccess(options)).asks, false);
+  await options.close();
   await page.reload();
   await waitForLabels(page, 5);
   assert.deepEqual(await popupFor(tabId), { note: null, asks: false, counts: true, nothing: false });
