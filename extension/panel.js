@@ -12,6 +12,7 @@
 
 import { send } from './messages.js';
 import { readSettings } from './settings.js';
+import { ALL_SITES } from './site-access.js';
 import { ago } from './evidence.js';
 import { locale, t } from './pages/dom.js';
 import { applyChosenLanguage, localise } from './pages/i18n.js';
@@ -71,6 +72,19 @@ async function showNotice(db) {
   if (notice) $('notice').textContent = t('noticeQuota', [ago(notice.time, Date.now(), locale()), String(notice.dropped)]);
 }
 
+/**
+ * Says above the sites, for as long as it is so, that AdLens may not see
+ * every site (the browser's site access): those it may not see are missing.
+ */
+function showSiteAccess() {
+  const update = () => {
+    chrome.permissions.contains({ origins: ALL_SITES }).then((all) => { $('sites-access').hidden = all; }).catch(report);
+  };
+  chrome.permissions.onAdded.addListener(update);
+  chrome.permissions.onRemoved.addListener(update);
+  update();
+}
+
 /** @param {unknown} error */
 function report(error) {
   console.error('[AdLens] panel:', error);
@@ -79,6 +93,7 @@ function report(error) {
 async function main() {
   await applyChosenLanguage();
   localise(document);
+  showSiteAccess();
   $('forget-site').addEventListener('click', () => {
     const { site } = route();
     if (!site || !confirm(t('forgetSiteConfirm', [site]))) return;

@@ -2,7 +2,7 @@
 // toolbar's extensions menu) allows: on click, or on some sites only. AdLens
 // then sees nothing of the other sites, and its popup says so, rather than
 // "no ads found" on a page full of them, and offers to ask for every site;
-// so do the options.
+// so do the options, and the panel says its list misses those sites.
 // (The browser's own prompt for that cannot be answered from a test in
 // Chromium: tests/e2e-firefox/site-access.test.mjs clicks through it.)
 import assert from 'node:assert/strict';
@@ -73,11 +73,17 @@ test('"on click": AdLens sees nothing of the page and its popup says why, until 
     state: "AdLens may see some sites only (your browser's settings): it finds no ads on the others, and cannot tell that an ad followed you from one of them.",
     asks: true,
   });
+  const panel = await current().browser.context.newPage();
+  await panel.goto(`chrome-extension://${current().browser.extensionId}/panel.html#sites`);
+  const panelNoted = () => panel.$eval('#sites-access', (p) => !(/** @type {HTMLElement} */ (p).hidden));
+  await eventually(panelNoted, 'the panel\'s note on site access');
   // The user allows every site (from the extensions menu); the page, reloaded, is labelled.
   await setSiteAccess(current(), 'ON_ALL_SITES');
   await eventually(async () => (await optionsAccess(options)).state === 'AdLens may see every site.', 'the options following the change');
   assert.equal((await optionsAccess(options)).asks, false);
+  await eventually(async () => !(await panelNoted()), 'the panel\'s note gone');
   await options.close();
+  await panel.close();
   await page.reload();
   await waitForLabels(page, 5);
   assert.deepEqual(await popupFor(tabId), { note: null, asks: false, counts: true, nothing: false });
@@ -100,6 +106,15 @@ test('on some sites only: the page is labelled, and the popup says what is misse
     counts: true,
     nothing: false,
   });
+  // The panel lists the site AdLens sees, not the shop, and says why.
+  const panel = await current().browser.context.newPage();
+  await panel.goto(`chrome-extension://${current().browser.extensionId}/panel.html#sites`);
+  await panel.waitForSelector('body[data-ready="true"]');
+  await eventually(() => panel.$eval('#sites-access', (p) => !(/** @type {HTMLElement} */ (p).hidden)), 'the panel\'s note on site access');
+  assert.equal(await panel.$eval('#sites-access', (p) => p.textContent),
+    "AdLens may see some sites only (your browser's settings): the others are not in this list, and what they told other companies is not recorded.");
+  assert.deepEqual(await panel.$$eval('#sites tbody tr', (rows) => rows.map((r) => r.getAttribute('data-site'))), ['news.example']);
+  await panel.close();
 });
 
 test("the browser's own pages: the popup says no extension runs there, and asks for nothing", async () => {
