@@ -76,11 +76,39 @@ async function topPage() {
    * @type {LabelLayer | null}
    */
   let layer = null;
+  /** Stops watching the page for changes (set once it is watched). */
+  let stopWatching = () => {};
+  /**
+   * Updating, reloading or removing AdLens leaves this script running with
+   * no extension to talk to (its `chrome.runtime.id` gone): the cards of
+   * its labels could act on nothing, and its rescans would fail. It then
+   * takes its labels off the page and stops watching it; muted items stay
+   * as they are (their "Show" needs no extension). The page's next load
+   * gets the new AdLens. Whether that happened is known at a failure, and
+   * checked whenever the tab is shown again.
+   */
+  let retired = false;
+  const retireIfOrphaned = () => {
+    if (chrome.runtime?.id) return false;
+    retired = true;
+    stopWatching();
+    clearTimeout(settleTimer);
+    layer?.remove();
+    layer = null;
+    return true;
+  };
+  /** @param {unknown} error */
+  const failed = (error) => {
+    if (!retireIfOrphaned()) report(error);
+  };
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') retireIfOrphaned();
+  });
   const labelLayer = () => (layer ??= new LabelLayer(document, {
     site: () => site,
     // From a private window, "on this site" holds only for private windows.
     onMute: (kind, scope) => {
-      chosen.mute(kind, scope, site).catch(report);
+      chosen.mute(kind, scope, site).catch(failed);
     },
     privateWindow: chosen.private,
     // A report of a wrong label names the page: none from a private window.
@@ -91,12 +119,13 @@ async function topPage() {
         kind: item.verdict.kind,
         elementId: item.elementId,
         classifierVersion: item.verdict.classifierVersion,
-      }).catch(report);
+      }).catch(failed);
     },
   }));
 
   /** Labels and mutes as the settings say, without rescanning. */
   const show = () => {
+    if (retired) return;
     if (isPaused(settings, site)) {
       hold.stop();
       muter.restoreAll();
@@ -274,8 +303,8 @@ async function topPage() {
     queued = true;
     running = running.then(() => {
       queued = false;
-      return scan();
-    }).catch(report);
+      return retired ? undefined : scan();
+    }).catch(failed);
     return running;
   };
   // Watched from the first scan on, so that what changes during it is known
@@ -284,7 +313,7 @@ async function topPage() {
   // every page with ads (they arrive after the load): on kotaku.com 16 ms
   // against 7–9 now, for 0.4 ms more in the first scan (paired medians over
   // kotaku.com, yahoo.com and pixnet.net, tests/bench/content-script-ab.mjs).
-  const { schedule } = onQuietChanges(rescan, RESCAN_DELAY_MS, {
+  const { schedule, stop } = onQuietChanges(rescan, RESCAN_DELAY_MS, {
     // Only nodes added or removed call for a rescan (changed classes, links
     // and texts are recorded, and read by the next one).
     // Both run on every batch of the page's changes: marked as the next
@@ -294,6 +323,7 @@ async function topPage() {
     watch: PageChanges.watching(plan.attributes),
     record: (records) => markedForNext('changes', () => changes.record(records)),
   });
+  stopWatching = stop;
   await rescan();
   // The background asks for a rescan when a frame reported new content.
   chrome.runtime.onMessage.addListener((message) => {

@@ -168,6 +168,13 @@ export class LabelLayer {
     });
   }
 
+  /** Takes the overlay off the page for good: its labels, its card, its observers. */
+  remove() {
+    this.closeCard();
+    this.resizes.disconnect();
+    this.host.remove();
+  }
+
   /** The overlay's host element, so observers can ignore it. */
   get element() {
     return this.host;

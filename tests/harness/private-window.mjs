@@ -2,13 +2,12 @@
 // into them only when the user allows it on chrome://extensions; the tests
 // flip that switch the way that page does, through its own API.
 
+import { DEVELOPER_MODE, onExtensionsPage, untilAdLensAnswers } from './extensions-page.mjs';
+
 /**
  * @typedef {Awaited<ReturnType<typeof import('./session.mjs').startSession>>} Session
  * @typedef {import('playwright-core').Page} Page
  */
-
-/** How long the extension gets to come back after the switch reloads it. */
-const RELOAD_TIMEOUT_MS = 15_000;
 
 /**
  * Allows AdLens in private windows, as "Allow in Incognito" does. Chrome
@@ -17,29 +16,8 @@ const RELOAD_TIMEOUT_MS = 15_000;
  * @param {Session} session
  */
 export async function allowInPrivateWindows(session) {
-  const { context, extensionId } = session.browser;
-  const manager = await context.newPage();
-  try {
-    await manager.goto(`chrome://extensions/?id=${extensionId}`);
-    const failure = await manager.evaluate((id) => {
-      /** @type {any} the chrome://extensions page's own API, not in @types/chrome */
-      const dev = /** @type {any} */ (chrome).developerPrivate;
-      const call = (/** @type {(done: () => void) => void} */ act) =>
-        new Promise((resolve) => act(() => resolve(chrome.runtime.lastError?.message ?? null)));
-      return call((done) => dev.updateProfileConfiguration({ inDeveloperMode: true }, done))
-        .then((error) => error ?? call((done) => dev.updateExtensionConfiguration({ extensionId: id, incognitoAccess: true }, done)));
-    }, extensionId);
-    if (failure) throw new Error(`could not allow AdLens in private windows: ${failure}`);
-  } finally {
-    await manager.close();
-  }
-  const deadline = Date.now() + RELOAD_TIMEOUT_MS;
-  for (;;) {
-    const reply = /** @type {any} */ (await session.sendFromExtensionPage({ type: 'engine/get-info' }).catch((e) => ({ error: String(e) })));
-    if (reply?.ok) return;
-    if (Date.now() > deadline) throw new Error(`AdLens did not come back after the switch: ${reply?.error}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  await onExtensionsPage(session, [DEVELOPER_MODE, ['updateExtensionConfiguration', { extensionId: '{id}', incognitoAccess: true }]]);
+  await untilAdLensAnswers(session);
 }
 
 /**

@@ -2,6 +2,8 @@
 // chrome://extensions (or from the toolbar's extensions menu): on every
 // site, on click, or on some sites. The tests call that page's own API.
 
+import { onExtensionsPage } from './extensions-page.mjs';
+
 /**
  * @typedef {Awaited<ReturnType<typeof import('./session.mjs').startSession>>} Session
  * @typedef {import('playwright-core').Page} Page
@@ -15,27 +17,10 @@
  * @param {string[]} [sites]
  */
 export async function setSiteAccess(session, hostAccess, sites = []) {
-  const { context, extensionId } = session.browser;
-  const manager = await context.newPage();
-  try {
-    await manager.goto(`chrome://extensions/?id=${extensionId}`);
-    const failure = await manager.evaluate(async ([id, access, allowed]) => {
-      /** @type {any} the chrome://extensions page's own API, not in @types/chrome */
-      const dev = /** @type {any} */ (chrome).developerPrivate;
-      const call = (/** @type {(done: () => void) => void} */ act) =>
-        new Promise((resolve) => act(() => resolve(chrome.runtime.lastError?.message ?? null)));
-      const set = await call((done) => dev.updateExtensionConfiguration({ extensionId: id, hostAccess: access }, done));
-      if (set) return set;
-      for (const host of allowed) {
-        const added = await call((done) => dev.addHostPermission(id, host, done));
-        if (added) return added;
-      }
-      return null;
-    }, /** @type {const} */ ([extensionId, hostAccess, sites]));
-    if (failure) throw new Error(`could not set AdLens's site access to ${hostAccess}: ${failure}`);
-  } finally {
-    await manager.close();
-  }
+  await onExtensionsPage(session, [
+    ['updateExtensionConfiguration', { extensionId: '{id}', hostAccess }],
+    ...sites.map((host) => /** @type {[string, ...unknown[]]} */ (['addHostPermission', '{id}', host])),
+  ]);
 }
 
 /**

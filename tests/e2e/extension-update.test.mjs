@@ -1,0 +1,42 @@
+// AdLens updated (or reloaded) while a tab is open: the old page script
+// has no extension to talk to any more. It takes its labels, whose cards
+// could act on nothing, off the page and stops watching it; muted items
+// stay muted. The page's next load is labelled by the new AdLens. In a file
+// of its own: the reload replaces the extension the session started with.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { eventually } from '../harness/eventually.mjs';
+import { DEVELOPER_MODE, onExtensionsPage, untilAdLensAnswers } from '../harness/extensions-page.mjs';
+import { ARTICLE } from '../harness/kept.mjs';
+import { readLabels, readPlaceholders, waitForLabels } from '../harness/labels.mjs';
+import { sessionForTests } from '../harness/session.mjs';
+
+const current = sessionForTests();
+
+test('after an update the old labels go, muted items stay muted, and a reload brings the new AdLens', async () => {
+  const worker = await current().browser.worker();
+  await worker.evaluate(() => chrome.storage.local.set({ settings: { mute: { generic: true } } }));
+  const page = await current().open(ARTICLE);
+  await waitForLabels(page, 3);
+  await eventually(async () => (await readPlaceholders(page)).length === 2, 'the two generic ads muted');
+  assert.equal((await readLabels(page)).length, 3);
+
+  // As an update does: the extension unloaded and loaded again.
+  await onExtensionsPage(current(), [DEVELOPER_MODE, ['reload', '{id}', { failQuietly: false }]]);
+  // The page changes (a late ad): the old script's rescan finds no extension.
+  await page.evaluate(() => {
+    const slot = document.createElement('div');
+    slot.id = 'div-gpt-ad-1700000000000-9';
+    slot.textContent = 'late ad';
+    document.body.append(slot);
+  });
+  await eventually(async () => (await readLabels(page)).length === 0, 'the old labels gone', 5_000);
+  assert.equal(await page.evaluate(() => document.documentElement.lastElementChild?.localName), 'body', 'the overlay is off the page');
+  assert.equal((await readPlaceholders(page)).length, 2, 'muted items stay muted');
+
+  // The new AdLens labels the page once it loads again.
+  await untilAdLensAnswers(current());
+  await page.reload();
+  await waitForLabels(page, 4);
+  await eventually(async () => (await readPlaceholders(page)).length === 2, 'muted again by the new AdLens');
+});
