@@ -16,13 +16,18 @@ const current = sessionForTests();
 test('after an update the old labels go, muted items stay muted, and a reload brings the new AdLens', async () => {
   const worker = await current().browser.worker();
   await worker.evaluate(() => chrome.storage.local.set({ settings: { mute: { generic: true } } }));
+  // Developer mode first: Chrome disables an unpacked extension it reloads otherwise.
+  await onExtensionsPage(current(), [DEVELOPER_MODE]);
+  const behind = await current().open(ARTICLE);
+  await waitForLabels(behind, 3);
   const page = await current().open(ARTICLE);
   await waitForLabels(page, 3);
   await eventually(async () => (await readPlaceholders(page)).length === 2, 'the two generic ads muted');
   assert.equal((await readLabels(page)).length, 3);
 
-  // As an update does: the extension unloaded and loaded again.
-  await onExtensionsPage(current(), [DEVELOPER_MODE, ['reload', '{id}', { failQuietly: false }]]);
+  // As an update does: the extension unloaded and loaded again (the worker goes with it).
+  await worker.evaluate(() => { chrome.runtime.reload(); }).catch(() => {});
+  await untilAdLensAnswers(current());
   // The page changes (a late ad): the old script's rescan finds no extension.
   await page.evaluate(() => {
     const slot = document.createElement('div');
@@ -34,8 +39,15 @@ test('after an update the old labels go, muted items stay muted, and a reload br
   assert.equal(await page.evaluate(() => document.documentElement.lastElementChild?.localName), 'body', 'the overlay is off the page');
   assert.equal((await readPlaceholders(page)).length, 2, 'muted items stay muted');
 
+  // A tab behind, unchanged, loses its old labels when it is shown again.
+  // (Headless Chromium never hides a tab: its visibilitychange is sent here
+  // as the browser sends it when the user comes back to the tab.)
+  assert.equal((await readLabels(behind)).length, 3);
+  await behind.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+  await eventually(async () => (await readLabels(behind)).length === 0, 'the labels of the tab shown again gone', 5_000);
+  await behind.close();
+
   // The new AdLens labels the page once it loads again.
-  await untilAdLensAnswers(current());
   await page.reload();
   await waitForLabels(page, 4);
   await eventually(async () => (await readPlaceholders(page)).length === 2, 'muted again by the new AdLens');
