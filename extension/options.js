@@ -1,5 +1,6 @@
 // Options page: whether AdLens may see every site (the browser's site
-// access), with a button to ask; the kinds muted by default and how a muted item looks; how
+// access), with a button to ask; the kinds muted by default and how a muted item looks; the
+// sites with choices of their own, each resettable; how
 // long data is kept and "forget everything"; which
 // engine, rules and filter lists are running, how fresh the lists are, and
 // "update now".
@@ -7,7 +8,8 @@
 import { send } from './messages.js';
 import { applyChosenLanguage, localise } from './pages/i18n.js';
 import { renderKindToggles } from './pages/kinds.js';
-import { RETENTION_CHOICES, readSettings, updateSettings } from './settings.js';
+import { RETENTION_CHOICES, onSettingsChanged, readSettings, updateSettings } from './settings.js';
+import { renderSiteChoices } from './pages/site-choices.js';
 import { ALL_SITES, askForAllSites } from './site-access.js';
 import { AUTO, msg, uiLocale } from './i18n.js';
 
@@ -110,6 +112,20 @@ async function renderDataControls() {
 }
 
 /**
+ * The sites with choices of their own (from the popup or a why card), kept
+ * current as they change anywhere; "Reset" gives a site the defaults back.
+ */
+async function renderSitesWithChoices() {
+  const section = byId('site-choices');
+  /** @param {string} site */
+  const reset = (site) => {
+    updateSettings((s) => { delete s.sites[site]; }).catch((error) => console.error('[AdLens] options:', error));
+  };
+  onSettingsChanged((settings) => renderSiteChoices(section, settings.sites, reset));
+  renderSiteChoices(section, (await readSettings()).sites, reset);
+}
+
+/**
  * Whether AdLens may see every site, kept current as the user changes its
  * site access in the browser; where it may not, a button asks for it.
  */
@@ -137,6 +153,7 @@ async function main() {
   localise(document);
   await renderSiteAccess();
   await renderMuteDefaults();
+  await renderSitesWithChoices();
   await renderDataControls();
   await renderLanguage();
   render(await send({ type: 'engine/get-info' }));
