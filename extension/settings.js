@@ -96,15 +96,36 @@ export async function readSettings() {
   return normaliseSettings(stored[SETTINGS_KEY]);
 }
 
+/** This page's changes to the settings, one after the other (see `inTurn`). */
+let updating = Promise.resolve();
+
 /**
- * Reads, changes and writes the settings back whole.
- * @param {(settings: Settings) => void} change
+ * Runs a read-change-write of stored choices after this page's earlier
+ * ones: two switches flipped in quick succession would otherwise both read
+ * before either wrote, and the second write would undo the first.
+ * @template T
+ * @param {() => Promise<T>} update
+ * @returns {Promise<T>}
  */
-export async function updateSettings(change) {
-  const settings = await readSettings();
-  change(settings);
-  await chrome.storage.local.set({ [SETTINGS_KEY]: settings });
-  return settings;
+function inTurn(update) {
+  const done = updating.then(update);
+  updating = done.then(() => {}, () => {});
+  return done;
+}
+
+/**
+ * Reads, changes and writes the settings back whole, after this page's
+ * earlier changes.
+ * @param {(settings: Settings) => void} change
+ * @returns {Promise<Settings>}
+ */
+export function updateSettings(change) {
+  return inTurn(async () => {
+    const settings = await readSettings();
+    change(settings);
+    await chrome.storage.local.set({ [SETTINGS_KEY]: settings });
+    return settings;
+  });
 }
 
 /**
@@ -181,9 +202,11 @@ export async function readPrivateSites() {
  * @param {string} site
  * @param {(own: SiteSettings) => void} change
  */
-export async function updatePrivateSite(site, change) {
-  const sites = await readPrivateSites();
-  change((sites[site] ??= {}));
-  await chrome.storage.session.set({ [PRIVATE_SITES_KEY]: sites });
-  return sites;
+export function updatePrivateSite(site, change) {
+  return inTurn(async () => {
+    const sites = await readPrivateSites();
+    change((sites[site] ??= {}));
+    await chrome.storage.session.set({ [PRIVATE_SITES_KEY]: sites });
+    return sites;
+  });
 }

@@ -37,9 +37,12 @@ test('sites with their own choices are listed as they are made, and "Reset" give
   const { tabId: shopTab } = await current().waitForReport(PRODUCT, 2);
   const shopPopup = await current().openFor(shopTab);
   await shopPopup.click('input[data-kind="retargeted"]');
+  // Switched on and off again: the shop's own "not muted", whatever the default says.
+  await shopPopup.click('input[data-kind="generic"]');
+  await shopPopup.click('input[data-kind="generic"]');
   await shopPopup.close();
   await eventually(async () => (await listed(options)).length === 2, 'both sites listed');
-  assert.deepEqual(await listed(options), [['news.example', 'AdLens paused'], ['shop.example', 'muted: Following you']]);
+  assert.deepEqual(await listed(options), [['news.example', 'AdLens paused'], ['shop.example', 'muted: Following you · shown: Generic']]);
   assert.equal(await options.$eval('#site-choices .none', (p) => /** @type {HTMLElement} */ (p).hidden), true);
   assert.equal(await options.$eval('#site-choices tr[data-site="news.example"] button', (b) => b.getAttribute('aria-label')),
     'Reset the choices for news.example');
@@ -48,7 +51,7 @@ test('sites with their own choices are listed as they are made, and "Reset" give
   await options.click('#site-choices tr[data-site="news.example"] button');
   await waitForLabels(page, 5);
   await eventually(async () => (await listed(options)).length === 1, 'the reset site gone from the list');
-  assert.deepEqual(await listed(options), [['shop.example', 'muted: Following you']]);
+  assert.deepEqual(await listed(options), [['shop.example', 'muted: Following you · shown: Generic']]);
   const sites = await (await current().browser.worker()).evaluate(() => chrome.storage.local.get('settings')
     .then((stored) => Object.keys(/** @type {any} */ (stored.settings).sites)));
   assert.deepEqual(sites, ['shop.example']);

@@ -2,7 +2,34 @@
 // global default, and damaged stored values fall back to the defaults.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { defaultSettings, isMuted, isPaused, normalisePrivateSites, normaliseSettings, withPrivateSites } from '../../extension/settings.js';
+import {
+  defaultSettings, isMuted, isPaused, normalisePrivateSites, normaliseSettings, updatePrivateSite, updateSettings, withPrivateSites,
+} from '../../extension/settings.js';
+
+/**
+ * A storage area whose reads and writes each take a turn of the event loop
+ * or two, as the browser's do.
+ * @returns {chrome.storage.StorageArea & { items: Record<string, unknown> }}
+ */
+function slowArea() {
+  /** @type {Record<string, unknown>} */
+  const items = {};
+  const later = () => new Promise((resolve) => setTimeout(resolve, 5));
+  return /** @type {any} */ ({
+    items,
+    get: async (/** @type {string} */ key) => {
+      await later();
+      return key in items ? { [key]: structuredClone(items[key]) } : {};
+    },
+    set: async (/** @type {Record<string, unknown>} */ values) => {
+      await later();
+      Object.assign(items, structuredClone(values));
+    },
+  });
+}
+const local = slowArea();
+const session = slowArea();
+Object.assign(globalThis, { chrome: { storage: { local, session } } });
 
 test('a site override wins over the global default, both ways', () => {
   const s = defaultSettings();
@@ -67,4 +94,27 @@ test('stored private choices keep "not paused" (it lifts an ordinary pause); dam
   assert.deepEqual(normalisePrivateSites('garbage'), {});
   // The ordinary settings have no use for it: unpausing there removes the choice.
   assert.deepEqual(normaliseSettings({ sites: { 'a.example': { paused: false } } }).sites, { 'a.example': {} });
+});
+
+test('switches flipped in quick succession are all kept: a page\'s changes run one after the other', async () => {
+  const changes = [
+    updateSettings((st) => { st.mute.generic = true; }),
+    updateSettings((st) => { (st.sites['shop.example'] ??= {}).paused = true; }),
+    updateSettings((st) => { st.mute.generic = false; }),
+    updateSettings((st) => { (st.sites['news.example'] ??= {}).mute = { retargeted: true }; }),
+  ];
+  await Promise.all(changes);
+  const stored = normaliseSettings(local.items.settings);
+  assert.equal(stored.mute.generic, false, 'the last change to a switch wins');
+  assert.deepEqual(stored.sites, { 'shop.example': { paused: true }, 'news.example': { mute: { retargeted: true } } });
+  // A change that throws leaves the others to run.
+  await assert.rejects(updateSettings(() => { throw new Error('bad change'); }), /bad change/);
+  await updateSettings((st) => { st.mute.contextual = true; });
+  assert.equal(normaliseSettings(local.items.settings).mute.contextual, true);
+  // The private windows' choices too.
+  await Promise.all([
+    updatePrivateSite('news.example', (own) => { (own.mute ??= {}).generic = true; }),
+    updatePrivateSite('news.example', (own) => { own.paused = true; }),
+  ]);
+  assert.deepEqual(normalisePrivateSites(session.items['settings:private']), { 'news.example': { paused: true, mute: { generic: true } } });
 });
