@@ -9,6 +9,7 @@
 import { slotsKey } from './background/slot-memory.js';
 import { EarlyHold, shareHold } from './content/hold.js';
 import { logFailure } from './content/log.js';
+import { clearPredecessor } from './content/predecessor.js';
 import { readTabSettings } from './content/chosen-settings.js';
 import { isMuted, isPaused, withPrivateSites } from './settings.js';
 
@@ -31,6 +32,9 @@ async function narrowHold(hold) {
 
 // The manifest injects this script into top pages only (all_frames false).
 if (window.top === window) {
+  // An earlier AdLens's labels, placeholders and hidden items, in a page
+  // open when it was updated (Firefox): off before this one marks anything.
+  clearPredecessor(document);
   // First thing, before any await: hold vendor slots while storage answers.
   const hold = new EarlyHold(document, __SLOT_ID_PREFIXES__);
   shareHold(hold);

@@ -20,6 +20,7 @@ import { Muter } from './content/mute.js';
 import { idle, loaded, nextFrame, onQuietChanges } from './content/page-moments.js';
 import { logFailure as report } from './content/log.js';
 import { ChosenSettings } from './content/chosen-settings.js';
+import { clearPredecessor } from './content/predecessor.js';
 import { isMuted, isPaused } from './settings.js';
 
 /** Quiet period after DOM changes before rescanning (late ads, infinite scroll). */
@@ -55,7 +56,11 @@ function lateHold() {
 }
 
 async function topPage() {
-  const hold = takeHold() ?? lateHold();
+  const handed = takeHold();
+  // Without the early script's hold, this script is the first of its
+  // AdLens on the page: an earlier one's marks are cleared here instead.
+  if (!handed) clearPredecessor(document);
+  const hold = handed ?? lateHold();
   const chosen = await ChosenSettings.read();
   let settings = chosen.current;
   await speak(settings.language);

@@ -10,6 +10,7 @@
 import { evidenceSentence } from '../evidence.js';
 import { msg, uiLocale } from '../i18n.js';
 import { marked } from './work-marks.js';
+import { OURS_ATTRIBUTE } from './predecessor.js';
 
 /**
  * @typedef {import('../messages.js').LabelledItem} LabelledItem
@@ -90,6 +91,7 @@ export class LabelLayer {
     /** @type {{ key: number, element: HTMLElement } | null} the open "why" card */
     this.card = null;
     this.host = doc.createElement('div');
+    this.host.setAttribute(OURS_ATTRIBUTE, 'labels');
     for (const [name, value] of Object.entries({
       position: 'absolute', top: '0', left: '0', width: '0', height: '0', overflow: 'visible',
       'z-index': '2147483647', display: 'block', 'pointer-events': 'none',

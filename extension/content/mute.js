@@ -6,6 +6,7 @@
 
 import { msg } from '../i18n.js';
 import { hide, unhide } from './inline-display.js';
+import { OURS_ATTRIBUTE } from './predecessor.js';
 
 /**
  * @typedef {import('./labels.js').Labelled} Labelled
@@ -86,6 +87,7 @@ export class Muter {
    */
   placeholder(item, show) {
     const host = this.doc.createElement('div');
+    host.setAttribute(OURS_ATTRIBUTE, 'placeholder');
     this.ours.add(host);
     const root = host.attachShadow({ mode: 'closed' });
     const style = this.doc.createElement('style');
