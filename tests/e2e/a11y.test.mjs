@@ -1,5 +1,6 @@
 // Accessibility with axe-core (no serious or critical violations) on the
-// popup, the options page, the panel and the "why" card, in Chromium; and
+// popup, the options page, the panel and the "why" card, in Chromium (the
+// popup and options also where AdLens's site access is limited); and
 // screenshots of each (tests/out/screenshots/) for a person to look at.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -8,6 +9,7 @@ import { test } from 'node:test';
 import { ROOT } from '../harness/browser.mjs';
 import { attribute, inClosedRoots, pressLabel, readLabels, readWhyCard, textOf, waitForLabels } from '../harness/labels.mjs';
 import { sessionForTests } from '../harness/session.mjs';
+import { openTab, setSiteAccess } from '../harness/site-access.mjs';
 
 const current = sessionForTests();
 const AXE = fs.readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
@@ -90,5 +92,23 @@ test('the why card passes axe-core (its markup and styles, out of the closed roo
   await blank.evaluate(() => { const card = document.querySelector('.card'); if (card instanceof HTMLElement) card.style.position = 'static'; });
   assert.deepEqual(await seriousViolations(blank), [], 'why card: serious or critical axe violations');
   await blank.close();
+  await page.close();
+});
+
+test('the popup and options where site access is limited, with sites of their own choices, pass axe-core', async (t) => {
+  const worker = await current().browser.worker();
+  await worker.evaluate(() => chrome.storage.local.set({
+    settings: { mute: { generic: true }, sites: { 'news.example': { paused: true }, 'shop.example': { mute: { retargeted: true, generic: false } } } },
+  }));
+  t.after(() => worker.evaluate(() => chrome.storage.local.remove('settings')));
+  await setSiteAccess(current(), 'ON_CLICK');
+  t.after(() => setSiteAccess(current(), 'ON_ALL_SITES'));
+  const { page, tabId } = await openTab(current(), NEWS);
+  for (const [name, url, shown] of [['popup (no access)', `popup.html?tabId=${tabId}`, '#access'], ['options (limited access, sites)', 'options.html', '#site-choices tbody tr']]) {
+    const tab = await extensionPage(url);
+    await tab.waitForSelector(shown);
+    assert.deepEqual(await seriousViolations(tab), [], `${name}: serious or critical axe violations`);
+    await tab.close();
+  }
   await page.close();
 });
