@@ -3,7 +3,9 @@
 // a private window the switches hold for private windows only, until the
 // last one closes (settings.js says why). Where the user has kept AdLens
 // off the site (its site access), it says so and offers to ask for access.
+// It follows the tab while open: what a scan finds shows at once.
 
+import { keyOf as tabStateKey } from './background/tab-state.js';
 import { msg } from './i18n.js';
 import { send } from './messages.js';
 import { applyChosenLanguage, localise } from './pages/i18n.js';
@@ -55,10 +57,9 @@ async function renderSiteControls(site, privateWindow) {
  * every site where it is limited.
  * @param {import('./site-access.js').Access} access
  * @param {string | null} site the tab's host, when AdLens may read it
- * @param {number} tabId
  */
-function renderAccess(access, site, tabId) {
-  const box = /** @type {HTMLElement} */ (document.getElementById('access'));
+function renderAccess(access, site) {
+  /** @type {HTMLElement} */ (document.getElementById('access')).hidden = access === 'all';
   if (access === 'all') return;
   const note = {
     limited: () => msg('popupLimitedAccess'),
@@ -66,9 +67,16 @@ function renderAccess(access, site, tabId) {
     closed: () => msg('popupClosedPage'),
   }[access]();
   /** @type {HTMLElement} */ (document.getElementById('access-note')).textContent = note;
-  const allow = /** @type {HTMLButtonElement} */ (document.getElementById('allow-all-sites'));
-  allow.hidden = access === 'closed';
-  allow.addEventListener('click', () => {
+  /** @type {HTMLElement} */ (document.getElementById('allow-all-sites')).hidden = access === 'closed';
+}
+
+/**
+ * The button asking for every site: the background reloads the tab once
+ * allowed.
+ * @param {number} tabId
+ */
+function setUpAllowButton(tabId) {
+  document.getElementById('allow-all-sites')?.addEventListener('click', () => {
     // Asked at once: the browser prompts only within the click.
     askForAllSites(tabId).then((granted) => {
       if (!granted) {
@@ -81,9 +89,23 @@ function renderAccess(access, site, tabId) {
       else window.close();
     }).catch((error) => console.error('[AdLens] popup:', error));
   });
-  box.hidden = false;
+}
+
+/**
+ * Shows what AdLens found on the tab, and what its site access means there.
+ * @param {import('./messages.js').TabSummary} summary
+ * @param {{ allSites: boolean, url: string | null }} facts
+ */
+function renderSummary(summary, facts) {
+  const { access, site } = accessOf({ ...facts, seen: summary.site !== null });
+  const counts = /** @type {HTMLElement} */ (document.getElementById('counts'));
+  renderCounts(counts, summary.counts);
   // Where AdLens sees nothing, no count or "nothing found" can be true.
-  if (access !== 'limited') /** @type {HTMLElement} */ (document.getElementById('counts')).hidden = true;
+  const blind = access === 'withheld' || access === 'closed';
+  counts.hidden = blind;
+  /** @type {HTMLElement} */ (document.getElementById('nothing')).hidden = summary.items.length > 0 || blind;
+  renderAccess(access, site);
+  /** @type {HTMLElement} */ (document.getElementById('private')).hidden = !summary.privateWindow;
 }
 
 async function main() {
@@ -91,14 +113,25 @@ async function main() {
   localise(document);
   const tabId = await targetTabId();
   if (tabId === null) return;
+  setUpAllowButton(tabId);
   const [summary, facts] = await Promise.all([send({ type: 'tab/get-summary', tabId }), tabAccessFacts(tabId)]);
-  const { access, site } = accessOf({ ...facts, seen: summary.site !== null });
-  renderCounts(/** @type {HTMLElement} */ (document.getElementById('counts')), summary.counts);
-  /** @type {HTMLElement} */ (document.getElementById('nothing')).hidden = summary.items.length > 0 || access === 'withheld' || access === 'closed';
-  renderAccess(access, site, tabId);
-  /** @type {HTMLElement} */ (document.getElementById('private')).hidden = !summary.privateWindow;
+  renderSummary(summary, facts);
   /** @type {HTMLAnchorElement} */ (document.getElementById('panel')).href = `panel.html?tabId=${tabId}`;
-  if (summary.site) await renderSiteControls(summary.site, summary.privateWindow);
+  let site = summary.site;
+  if (site) await renderSiteControls(site, summary.privateWindow);
+  // Followed while open: a popup opened before the page's first scan (which
+  // waits for its load, up to 3 s) fills in when it ends, and the counts
+  // follow late ads.
+  chrome.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'session' || !(tabStateKey(tabId) in changes)) return;
+    Promise.all([send({ type: 'tab/get-summary', tabId }), tabAccessFacts(tabId)]).then(async ([fresh, freshFacts]) => {
+      renderSummary(fresh, freshFacts);
+      if (!site && fresh.site) {
+        site = fresh.site;
+        await renderSiteControls(site, fresh.privateWindow);
+      }
+    }).catch((error) => console.error('[AdLens] popup:', error));
+  });
   // Time from navigation start to a filled popup, read by tests/bench/popup.mjs.
   document.body.dataset.readyMs = String(Math.round(performance.now()));
   document.body.dataset.ready = 'true';

@@ -16,8 +16,11 @@ import { forgetPage } from './page-snapshots.js';
 
 /** @typedef {import('../messages.js').TabState} TabState */
 
-/** @param {number} tabId */
-const keyOf = (tabId) => `tab:${tabId}`;
+/**
+ * A tab's state's key (the popup follows it while open).
+ * @param {number} tabId
+ */
+export const keyOf = (tabId) => `tab:${tabId}`;
 /** @param {number} tabId */
 const framesKeyOf = (tabId) => `frames:${tabId}`;
 /** Most frames remembered per tab. */

@@ -1,9 +1,13 @@
 // The thin slice through every layer, in Chromium: content script → engine
-// in the service worker → labels in a closed shadow root → popup counts.
+// in the service worker → labels in a closed shadow root → popup counts
+// (also in a popup left open while its tab changes).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { eventually } from '../harness/eventually.mjs';
+import { ARTICLE } from '../harness/kept.mjs';
 import { readLabels, waitForLabels } from '../harness/labels.mjs';
 import { sessionForTests } from '../harness/session.mjs';
+import { openTab } from '../harness/site-access.mjs';
 
 const current = sessionForTests();
 
@@ -138,4 +142,23 @@ test('a page with nothing found is left as it was: no overlay is added', async (
   assert.equal(found.state.report.items.length, 0);
   assert.deepEqual(await page.evaluate(() => [...document.documentElement.children].map((el) => el.localName)), ['head', 'body']);
   await page.close();
+});
+
+test('a popup left open follows its tab: opened on a blank tab, it fills in when the tab shows an article', async () => {
+  const { page, tabId } = await openTab(current(), 'about:blank');
+  const popup = await current().openFor(tabId);
+  /** What the popup shows: its note on access, the counts (when shown) and whether the site's switches show. */
+  const shown = () => popup.evaluate(() => {
+    const visible = (/** @type {string} */ id) => !(/** @type {HTMLElement} */ (document.getElementById(id)).hidden);
+    return {
+      note: visible('access') ? document.getElementById('access-note')?.textContent : null,
+      items: visible('counts') ? [...document.querySelectorAll('#counts .count')].reduce((n, c) => n + Number(c.textContent), 0) : null,
+      switches: visible('site-controls'),
+    };
+  });
+  assert.deepEqual(await shown(), { note: 'AdLens cannot run on this page: browsers keep extensions out of their own pages.', items: null, switches: false });
+  await page.goto(ARTICLE);
+  await eventually(async () => (await shown()).items === 5, 'the popup counting the article\'s 5 items', 10_000);
+  assert.deepEqual(await shown(), { note: null, items: 5, switches: true });
+  await Promise.all([popup.close(), page.close()]);
 });
