@@ -69,6 +69,12 @@ import { AUTO, LANGUAGE_PATTERN } from './i18n.js';
  */
 
 /**
+ * The `storage.session` key of a tab's `TabState` (the popup follows it while open).
+ * @param {number} tabId
+ */
+export const tabStateKey = (tabId) => `tab:${tabId}`;
+
+/**
  * Requests and their replies, by type.
  * @typedef {{ type: 'page/get-plan' }} GetPlanMessage
  * @typedef {{ type: 'page/get-cosmetic', url: string, classAttributes: string[], ids: string[], complete: boolean }}

@@ -5,9 +5,8 @@
 // off the site (its site access), it says so and offers to ask for access.
 // It follows the tab while open: what a scan finds shows at once.
 
-import { keyOf as tabStateKey } from './background/tab-state.js';
 import { msg } from './i18n.js';
-import { send } from './messages.js';
+import { send, tabStateKey } from './messages.js';
 import { applyChosenLanguage, localise } from './pages/i18n.js';
 import { renderCounts, renderKindToggles } from './pages/kinds.js';
 import { targetTabId } from './pages/tab.js';

@@ -12,15 +12,11 @@
 // timing, or two frames, arriving together must not each overwrite the
 // other's change with what they read before it.
 
+import { tabStateKey } from '../messages.js';
 import { forgetPage } from './page-snapshots.js';
 
 /** @typedef {import('../messages.js').TabState} TabState */
 
-/**
- * A tab's state's key (the popup follows it while open).
- * @param {number} tabId
- */
-export const keyOf = (tabId) => `tab:${tabId}`;
 /** @param {number} tabId */
 const framesKeyOf = (tabId) => `frames:${tabId}`;
 /** Most frames remembered per tab. */
@@ -78,7 +74,7 @@ export function writeFrame(tabId, frameId, frame) {
  * @returns {Promise<TabState | null>}
  */
 export async function readTab(tabId) {
-  const key = keyOf(tabId);
+  const key = tabStateKey(tabId);
   const stored = await chrome.storage.session.get(key);
   return /** @type {TabState | undefined} */ (stored[key]) ?? null;
 }
@@ -91,7 +87,7 @@ const MAX_TIMINGS = 20;
  * @param {import('../messages.js').PageReport} report
  */
 export function writeTabReport(tabId, report) {
-  return update(keyOf(tabId), (/** @type {TabState | undefined} */ previous) => ({
+  return update(tabStateKey(tabId), (/** @type {TabState | undefined} */ previous) => ({
     url: report.url,
     report,
     updatedAt: Date.now(),
@@ -107,7 +103,7 @@ export function writeTabReport(tabId, report) {
  * @param {import('../messages.js').ScanTiming} timing
  */
 export function writeTabTiming(tabId, url, timing) {
-  return update(keyOf(tabId), (/** @type {TabState | undefined} */ state) => {
+  return update(tabStateKey(tabId), (/** @type {TabState | undefined} */ state) => {
     if (state?.url !== url) return undefined;
     const { scanMs, labelMs, longestMs, whole } = timing;
     const scans = [...(state.scans ?? []), { scanMs, labelMs, longestMs, whole }].slice(-MAX_TIMINGS);
@@ -119,7 +115,7 @@ export function writeTabTiming(tabId, url, timing) {
 export function watchTabs() {
   const forget = (/** @type {number} */ tabId) => {
     forgetPage(tabId);
-    chrome.storage.session.remove([keyOf(tabId), framesKeyOf(tabId)]).catch(() => {});
+    chrome.storage.session.remove([tabStateKey(tabId), framesKeyOf(tabId)]).catch(() => {});
   };
   chrome.tabs.onRemoved.addListener(forget);
   chrome.tabs.onUpdated.addListener((tabId, change) => {
