@@ -10,7 +10,7 @@ import { applyChosenLanguage, localise } from './pages/i18n.js';
 import { renderKindToggles } from './pages/kinds.js';
 import { RETENTION_CHOICES, onSettingsChanged, readSettings, updateSettings } from './settings.js';
 import { renderSiteChoices } from './pages/site-choices.js';
-import { ALL_SITES, askForAllSites } from './site-access.js';
+import { askForAllSites, followAllSitesAccess } from './site-access.js';
 import { AUTO, msg, uiLocale } from './i18n.js';
 
 /** @param {string} id */
@@ -128,24 +128,21 @@ async function renderSitesWithChoices() {
 /**
  * Whether AdLens may see every site, kept current as the user changes its
  * site access in the browser; where it may not, a button asks for it.
+ * @returns {Promise<void>} once the section is drawn
  */
-async function renderSiteAccess() {
+function renderSiteAccess() {
   const state = byId('access-state');
   const allow = /** @type {HTMLButtonElement} */ (byId('allow-all-sites'));
-  const show = async () => {
-    const all = await chrome.permissions.contains({ origins: ALL_SITES });
+  const failed = (/** @type {unknown} */ error) => console.error('[AdLens] options:', error);
+  allow.addEventListener('click', () => {
+    // Asked at once: the browser prompts only within the click. Once
+    // allowed, the section follows the change like any other.
+    askForAllSites().then((granted) => { if (!granted) state.textContent = msg('popupAllowRefused'); }).catch(failed);
+  });
+  return followAllSitesAccess((all) => {
     state.textContent = msg(all ? 'optionsAccessAll' : 'optionsAccessLimited');
     allow.hidden = all;
-  };
-  allow.addEventListener('click', () => {
-    // Asked at once: the browser prompts only within the click.
-    askForAllSites().then((granted) => (granted ? show() : void (state.textContent = msg('popupAllowRefused'))))
-      .catch((error) => console.error('[AdLens] options:', error));
-  });
-  const changed = () => { show().catch((error) => console.error('[AdLens] options:', error)); };
-  chrome.permissions.onAdded.addListener(changed);
-  chrome.permissions.onRemoved.addListener(changed);
-  await show();
+  }, failed);
 }
 
 async function main() {

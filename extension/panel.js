@@ -12,7 +12,7 @@
 
 import { send } from './messages.js';
 import { readSettings } from './settings.js';
-import { ALL_SITES } from './site-access.js';
+import { followAllSitesAccess } from './site-access.js';
 import { ago } from './evidence.js';
 import { locale, t } from './pages/dom.js';
 import { applyChosenLanguage, localise } from './pages/i18n.js';
@@ -77,12 +77,7 @@ async function showNotice(db) {
  * every site (the browser's site access): those it may not see are missing.
  */
 function showSiteAccess() {
-  const update = () => {
-    chrome.permissions.contains({ origins: ALL_SITES }).then((all) => { $('sites-access').hidden = all; }).catch(report);
-  };
-  chrome.permissions.onAdded.addListener(update);
-  chrome.permissions.onRemoved.addListener(update);
-  update();
+  void followAllSitesAccess((all) => { $('sites-access').hidden = all; }, report);
 }
 
 /** @param {unknown} error */

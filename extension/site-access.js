@@ -69,6 +69,20 @@ export async function tabAccessFacts(tabId) {
 }
 
 /**
+ * Calls `show` with whether AdLens may see every site, now and whenever the
+ * user changes its site access (in the browser or through `askForAllSites`).
+ * @param {(allSites: boolean) => void} show
+ * @param {(error: unknown) => void} onError
+ * @returns {Promise<void>} once `show` has been called the first time
+ */
+export function followAllSitesAccess(show, onError) {
+  const check = () => chrome.permissions.contains({ origins: ALL_SITES }).then(show).catch(onError);
+  chrome.permissions.onAdded.addListener(() => { void check(); });
+  chrome.permissions.onRemoved.addListener(() => { void check(); });
+  return check();
+}
+
+/**
  * Asks the user to allow AdLens on every site (the browser's own prompt),
  * and has the background reload `tabId`, if given, once allowed. Must be
  * called in the click's handler, before anything is awaited: both browsers
