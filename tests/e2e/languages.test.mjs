@@ -1,6 +1,7 @@
 // The extension speaks the browser's language: labels and the popup in
-// Polish and Chinese (Simplified), from _locales (adding a language is adding
-// a file there), unless the user chose another in the options.
+// Polish, Chinese (Simplified), German, French, Spanish and Japanese, from
+// _locales (adding a language is adding a file there), unless the user chose
+// another in the options.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,6 +15,10 @@ const PRODUCT = 'http://shop.example/product/trail-runner-x.html';
 for (const [locale, labels, popupWords] of /** @type {const} */ ([
   ['pl', ['Polecane · Chodzi za Tobą', 'Polecane · O tej stronie'], ['O tej stronie', 'Twój profil', 'Chodzi za Tobą', 'Ogólna']],
   ['zh-CN', ['推荐 · 与本页相关', '推荐 · 在跟踪你'], ['与本页相关', '基于你的画像', '在跟踪你', '一般']],
+  ['de', ['Empfohlen · Folgt dir', 'Empfohlen · Zu dieser Seite'], ['Zu dieser Seite', 'Dein Profil', 'Folgt dir', 'Allgemein']],
+  ['fr', ['Recommandé · Vous suit', 'Recommandé · Selon cette page'], ['Selon cette page', 'Votre profil', 'Vous suit', 'Générique']],
+  ['es', ['Recomendado · Te sigue', 'Recomendado · Sobre esta página'], ['Sobre esta página', 'Tu perfil', 'Te sigue', 'Genérico']],
+  ['ja', ['おすすめ · あなたを追跡', 'おすすめ · このページに関連'], ['このページに関連', 'あなたのプロフィール', 'あなたを追跡', '一般']],
 ])) {
   test(`labels and popup in ${locale}`, async () => {
     const session = await startSession({ locale });
@@ -45,7 +50,7 @@ test('a language chosen in the options wins over the browser\'s: pages, labels a
     await options.goto(`chrome-extension://${session.browser.extensionId}/options.html`);
     await options.waitForSelector('body[data-ready="true"]');
     assert.deepEqual(await options.$$eval('#language option', (o) => o.map((x) => x.textContent)),
-      ["the browser's language (American English)", 'English', 'Polski', '简体中文']);
+      ["the browser's language (American English)", 'Deutsch', 'English', 'Español', 'Français', '日本語', 'Polski', '简体中文']);
     await Promise.all([options.waitForEvent('load'), options.selectOption('#language', 'pl')]);
     await options.waitForSelector('body[data-ready="true"]');
     assert.equal(await options.textContent('h1'), pl.optionsTitle.message);
