@@ -34,6 +34,14 @@ test('every language has every message of English, with the same placeholders', 
   }
 });
 
+test("every language's name and description fit the stores' limits (Chrome: 45 and 132 characters)", () => {
+  for (const code of fs.readdirSync(locales)) {
+    const messages = JSON.parse(fs.readFileSync(path.join(locales, code, 'messages.json'), 'utf8'));
+    assert.ok([...messages.extName.message].length <= 45, `${code}: extName has ${messages.extName.message.length} characters`);
+    assert.ok([...messages.extDescription.message].length <= 132, `${code}: extDescription has ${messages.extDescription.message.length} characters`);
+  }
+});
+
 test('the browser language is the folder whose name chrome.i18n speaks, else the default', () => {
   const languages = [{ code: 'en', name: 'English' }, { code: 'pl', name: 'Polski' }, { code: 'zh_CN', name: '简体中文' }];
   assert.equal(folderSpeaking('Polski', languages), 'pl');
