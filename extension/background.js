@@ -14,6 +14,7 @@ import { scheduleRetention } from './background/retention.js';
 import { watchSiteAccess } from './background/site-access.js';
 import { watchRetargetingBlock } from './background/retargeting-block.js';
 import { watchTabs } from './background/tab-state.js';
+import { watchToolbarLanguage } from './background/toolbar.js';
 
 startDispatcher(handlers);
 watchTabs();
@@ -23,5 +24,6 @@ scheduleRetention();
 watchRetargetingBlock();
 watchPrivateSettings();
 watchSiteAccess();
+watchToolbarLanguage();
 // Start compiling the wasm now so the first page's message does not wait.
 loadEngine().catch((error) => console.error('[AdLens] engine failed to load:', error));

@@ -69,6 +69,8 @@ test('shop product page: item-to-item widget is contextual, "recently viewed" is
   assert.deepEqual(await current().popupCounts(tabId), { contextual: 1, behavioural: 0, retargeted: 1, generic: 0 });
   const badge = await (await current().browser.worker()).evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
   assert.equal(badge, '1', 'toolbar badge counts the one personalised item');
+  const title = await (await current().browser.worker()).evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId);
+  assert.equal(title, 'AdLens: ads and widgets on this page: 2, chosen for you: 1', 'the button says what its badge counts');
   await page.close();
 });
 

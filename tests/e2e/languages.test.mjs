@@ -12,15 +12,15 @@ import { startSession } from '../harness/session.mjs';
 
 const PRODUCT = 'http://shop.example/product/trail-runner-x.html';
 
-for (const [locale, labels, popupWords] of /** @type {const} */ ([
-  ['pl', ['Polecane · Chodzi za Tobą', 'Polecane · O tej stronie'], ['O tej stronie', 'Twój profil', 'Chodzi za Tobą', 'Ogólna']],
-  ['zh-CN', ['推荐 · 与本页相关', '推荐 · 在跟踪你'], ['与本页相关', '基于你的画像', '在跟踪你', '一般']],
-  ['de', ['Empfohlen · Folgt dir', 'Empfohlen · Zu dieser Seite'], ['Zu dieser Seite', 'Dein Profil', 'Folgt dir', 'Allgemein']],
-  ['fr', ['Recommandé · Vous suit', 'Recommandé · Selon cette page'], ['Selon cette page', 'Votre profil', 'Vous suit', 'Générique']],
-  ['es', ['Recomendado · Te sigue', 'Recomendado · Sobre esta página'], ['Sobre esta página', 'Tu perfil', 'Te sigue', 'Genérico']],
-  ['ja', ['おすすめ · あなたを追跡', 'おすすめ · このページに関連'], ['このページに関連', 'あなたのプロフィール', 'あなたを追跡', '一般']],
+for (const [locale, labels, popupWords, title] of /** @type {const} */ ([
+  ['pl', ['Polecane · Chodzi za Tobą', 'Polecane · O tej stronie'], ['O tej stronie', 'Twój profil', 'Chodzi za Tobą', 'Ogólna'], 'AdLens: reklamy i widżety na tej stronie: 2, wybrane dla Ciebie: 1'],
+  ['zh-CN', ['推荐 · 与本页相关', '推荐 · 在跟踪你'], ['与本页相关', '基于你的画像', '在跟踪你', '一般'], 'AdLens：本页的广告和推荐：2，为你挑选的：1'],
+  ['de', ['Empfohlen · Folgt dir', 'Empfohlen · Zu dieser Seite'], ['Zu dieser Seite', 'Dein Profil', 'Folgt dir', 'Allgemein'], 'AdLens: Anzeigen und Widgets auf dieser Seite: 2, für dich ausgewählt: 1'],
+  ['fr', ['Recommandé · Vous suit', 'Recommandé · Selon cette page'], ['Selon cette page', 'Votre profil', 'Vous suit', 'Générique'], 'AdLens\u00a0: publicités et widgets sur cette page\u00a0: 2, choisis pour vous\u00a0: 1'],
+  ['es', ['Recomendado · Te sigue', 'Recomendado · Sobre esta página'], ['Sobre esta página', 'Tu perfil', 'Te sigue', 'Genérico'], 'AdLens: anuncios y widgets en esta página: 2, elegidos para ti: 1'],
+  ['ja', ['おすすめ · あなたを追跡', 'おすすめ · このページに関連'], ['このページに関連', 'あなたのプロフィール', 'あなたを追跡', '一般'], 'AdLens：このページの広告・ウィジェット：2、あなた向けに選ばれたもの：1'],
 ])) {
-  test(`labels and popup in ${locale}`, async () => {
+  test(`labels, popup and toolbar button in ${locale}`, async () => {
     const session = await startSession({ locale });
     try {
       const page = await session.open(PRODUCT);
@@ -31,6 +31,7 @@ for (const [locale, labels, popupWords] of /** @type {const} */ ([
       await popup.waitForSelector('body[data-ready="true"]');
       assert.deepEqual(await popup.$$eval('#counts li span:last-child', (spans) => spans.map((s) => s.textContent)), popupWords);
       assert.equal(await popup.evaluate(() => document.documentElement.lang), locale);
+      assert.equal(await toolbarTitle(session, tabId), title);
     } finally {
       await session.close();
     }
@@ -67,9 +68,11 @@ test('a language chosen in the options wins over the browser\'s: pages, labels a
     assert.deepEqual(await popup.$$eval('#counts li span:last-child', (spans) => spans.map((s) => s.textContent)),
       ['contextual', 'behavioural', 'retargeted', 'generic'].map((k) => pl[`kind_${k}`].message));
     await popup.close();
+    await untilToolbarTitle(session, tabId, 'AdLens: reklamy i widżety na tej stronie: 2, wybrane dla Ciebie: 1');
 
     await options.selectOption('#language', 'auto');
     await waitForLabelsText(page, english);
+    await untilToolbarTitle(session, tabId, 'AdLens: ads and widgets on this page: 2, chosen for you: 1');
   } finally {
     await session.close();
   }
@@ -88,4 +91,28 @@ async function waitForLabelsText(page, texts) {
     if (JSON.stringify(got) === JSON.stringify(want)) return;
   }
   assert.deepEqual(got, want);
+}
+
+/**
+ * The toolbar button's title in a tab.
+ * @param {Awaited<ReturnType<typeof startSession>>} session
+ * @param {number} tabId
+ */
+async function toolbarTitle(session, tabId) {
+  return (await session.browser.worker()).evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId);
+}
+
+/**
+ * Waits until the toolbar button's title in a tab reads `want`.
+ * @param {Awaited<ReturnType<typeof startSession>>} session
+ * @param {number} tabId
+ * @param {string} want
+ */
+async function untilToolbarTitle(session, tabId, want) {
+  let got = '';
+  for (const deadline = Date.now() + 5_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
+    got = await toolbarTitle(session, tabId);
+    if (got === want) return;
+  }
+  assert.equal(got, want);
 }
