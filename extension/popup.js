@@ -29,9 +29,10 @@ function changeSite(site, privateWindow, change) {
  * The per-site switches, from and back to the settings.
  * @param {string} site
  * @param {boolean} privateWindow whether the tab is in a private window
+ * @param {import('./settings.js').Settings} [read] the settings, if just read
  */
-async function renderSiteControls(site, privateWindow) {
-  const [ordinary, privateSites] = await Promise.all([readSettings(), privateWindow ? readPrivateSites() : {}]);
+async function renderSiteControls(site, privateWindow, read) {
+  const [ordinary, privateSites] = await Promise.all([read ?? readSettings(), privateWindow ? readPrivateSites() : {}]);
   const settings = withPrivateSites(ordinary, privateSites);
   renderKindToggles(/** @type {HTMLElement} */ (document.getElementById('mutes')), (kind) => isMuted(settings, site, kind), (kind, checked) => {
     changeSite(site, privateWindow, (own) => {
@@ -108,16 +109,24 @@ function renderSummary(summary, facts) {
 }
 
 async function main() {
-  await applyChosenLanguage();
+  // The tab's summary is asked for while the language loads: each is a
+  // round trip (to the background, to storage), and they do not depend on
+  // each other.
+  const settings = readSettings();
+  const target = targetTabId();
+  const found = target.then((tabId) => (tabId === null ? null : Promise.all([send({ type: 'tab/get-summary', tabId }), tabAccessFacts(tabId)])));
+  found.catch(() => {}); // awaited below; a failure is reported there
+  await applyChosenLanguage(await settings);
   localise(document);
-  const tabId = await targetTabId();
-  if (tabId === null) return;
+  const tabId = await target;
+  const answers = await found;
+  if (tabId === null || answers === null) return;
   setUpAllowButton(tabId);
-  const [summary, facts] = await Promise.all([send({ type: 'tab/get-summary', tabId }), tabAccessFacts(tabId)]);
+  const [summary, facts] = answers;
   renderSummary(summary, facts);
   /** @type {HTMLAnchorElement} */ (document.getElementById('panel')).href = `panel.html?tabId=${tabId}`;
   let site = summary.site;
-  if (site) await renderSiteControls(site, summary.privateWindow);
+  if (site) await renderSiteControls(site, summary.privateWindow, await settings);
   // Followed while open: a popup opened before the page's first scan (which
   // waits for its load, up to 3 s) fills in when it ends, and the counts
   // follow late ads.

@@ -24,7 +24,7 @@ const DAY_MS = 86_400_000;
  */
 function runJob(job, onProgress) {
   return new Promise((resolve) => {
-    const worker = new Worker(new URL('../data-worker.js', import.meta.url), { type: 'module' });
+    const worker = new Worker(chrome.runtime.getURL('data-worker.js'), { type: 'module' });
     worker.onmessage = (event) => {
       const reply = /** @type {WorkerReply} */ (event.data);
       if (reply.type === 'progress') return onProgress(reply);

@@ -9,8 +9,9 @@
 //      engine itself for the extension, one by the native `adlens
 //      compile-lists` for the CLI (snapshots are pointer-width specific);
 //      each skipped when neither the lists nor its compiler changed,
-//   4. dist/chrome and dist/firefox: the shell's files, the content script
-//      bundled into one classic script, the snapshot, each browser's manifest,
+//   4. dist/chrome and dist/firefox: the shell's files, each content script
+//      bundled into one classic script and each page's script into one ES
+//      module, the snapshot, each browser's manifest,
 //   5. store-ready zips dist/adlens-<browser>-<version>.zip.
 // Usage: node extension/tools/build.mjs
 
@@ -47,8 +48,16 @@ const CONTENT_SCRIPTS = {
   'content-hold.js': '//# allFunctionsCalledOnLoad',
   'content-frame.js': '',
 };
+/**
+ * The extension pages' scripts, each bundled with the modules it imports
+ * into one ES module: a page waits for its whole module graph before it
+ * runs, and the popup's eight modules, each a request of its own, took a
+ * quarter of its opening (tests/bench/popup.mjs: 86 → 63 ms median, side
+ * by side).
+ */
+const PAGE_SCRIPTS = ['popup.js', 'options.js', 'panel.js'];
 /** Shell files that are not copied as they are. */
-const SKIP = new Set(['tools', 'content', ...Object.keys(CONTENT_SCRIPTS)]);
+const SKIP = new Set(['tools', 'content', ...Object.keys(CONTENT_SCRIPTS), ...PAGE_SCRIPTS]);
 
 const started = Date.now();
 /** @param {string} step */
@@ -238,6 +247,15 @@ async function buildShell(browser, snapshot, trackerDb, prefixes) {
     banner: { js: banner },
   });
   await Promise.all(Object.entries(CONTENT_SCRIPTS).map(([entry, banner]) => bundle(entry, banner)));
+  await Promise.all(PAGE_SCRIPTS.map((entry) => esbuild.build({
+    entryPoints: [path.join(extension, entry)],
+    outfile: path.join(out, entry),
+    bundle: true,
+    format: 'esm',
+    target: browser === 'chrome' ? 'chrome120' : 'firefox140',
+    legalComments: 'none',
+    logLevel: 'warning',
+  })));
   fs.mkdirSync(path.join(out, 'data'), { recursive: true });
   fs.copyFileSync(snapshot, path.join(out, 'data/lists.bin'));
   // The languages the options offer: every _locales folder, by its own name.
