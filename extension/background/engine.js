@@ -29,9 +29,9 @@ async function start() {
   // most of a cold start (Firefox ESR on this project's VM: 115–150 ms of
   // 170–220, tests/bench/startup-firefox.mjs), and the reads came after it.
   const [compiled, lists, trackers] = await Promise.allSettled([
-    init({ module_or_path: new URL('../engine/adlens_bg.wasm', import.meta.url) }),
+    init({ module_or_path: chrome.runtime.getURL('engine/adlens_bg.wasm') }),
     readBestLists(),
-    fetch(new URL('../data/trackers.json', import.meta.url)).then((r) => r.text()),
+    fetch(chrome.runtime.getURL('data/trackers.json')).then((r) => r.text()),
   ]);
   if (compiled.status === 'rejected') throw compiled.reason;
   const engine = new Engine();
@@ -57,7 +57,7 @@ export { engineVersion, retargetingDomains, topicNames };
 
 /** The filter-list snapshot bundled with this version of the extension. */
 async function bundledLists() {
-  return new Uint8Array(await (await fetch(new URL('../data/lists.bin', import.meta.url))).arrayBuffer());
+  return new Uint8Array(await (await fetch(chrome.runtime.getURL('data/lists.bin'))).arrayBuffer());
 }
 
 /**
@@ -68,7 +68,7 @@ async function bundledLists() {
 async function readBestLists() {
   const [stored, bundledInfo] = await Promise.all([
     loadStoredSnapshot().catch(() => undefined),
-    fetch(new URL('../data/lists-info.json', import.meta.url)).then((r) => r.json()),
+    fetch(chrome.runtime.getURL('data/lists-info.json')).then((r) => r.json()),
   ]);
   if (stored && isNewer(stored.info, bundledInfo)) return { bytes: stored.bytes, stored: true };
   return { bytes: await bundledLists(), stored: false };
