@@ -54,8 +54,8 @@ const CONTENT_SCRIPTS = {
  * modules it imports into one ES module: a module waits for its whole
  * graph, each module a request of its own, before it runs. The popup's
  * eight modules took a quarter of its opening (tests/bench/popup.mjs: 86 →
- * 71 ms median, side by side); the background's 28, a stopped worker's
- * start (tests/bench/startup.mjs: 115 → 85 and 87 → 73 ms median, 30
+ * 71 ms median, side by side); the background's 28 took a stopped
+ * worker's top level from 23 to 40 ms after the worker starts (median of 30
  * starts each, side by side). Files are found by `chrome.runtime.getURL`,
  * not relative to a module's URL, which bundling changes.
  */
