@@ -374,3 +374,49 @@ test('a site\'s chart covers the period kept: a bar a day up to 90 days, a bar a
     await options.close();
   }
 });
+
+test('an export of thousands of records, thousands sharing a time across its batches of 2,000, has each record exactly once', async (t) => {
+  // 4,500 records at one time (filling the first two batches and across the
+  // third's start), 1,990 at the next (across the third's end), then 600 at
+  // times of their own.
+  const stored = await inExtensionPage(async () => {
+    const dbUrl = '/storage/db.js';
+    const storeUrl = '/storage/observations.js';
+    /** @type {typeof import('../../extension/storage/db.js')} */
+    const { database } = await import(dbUrl);
+    /** @type {typeof import('../../extension/storage/observations.js')} */
+    const { writeObservations } = await import(storeUrl);
+    const db = await database();
+    const base = Date.now() - 86_400_000;
+    const timeOf = (/** @type {number} */ i) => (i < 4_500 ? base : i < 6_490 ? base + 1 : base + 2 + i);
+    const records = Array.from({ length: 7_090 }, (_, i) => ({
+      type: 'page_visit', id: `bulk/${i}`, time: timeOf(i), site: 'bulk.example', pageUrl: `https://bulk.example/${i}`,
+      visitId: `bulk.${i}`, language: 'en', topics: [], product: null,
+    }));
+    for (let i = 0; i < records.length; i += 1_000) await writeObservations(db, records.slice(i, i + 1_000));
+    return records.length;
+  });
+  t.after(() => current().sendFromExtensionPage({ type: 'memory/forget-site', site: 'bulk.example' }));
+  const file = await exportFile(async () => {}, 'bulk.jsonl');
+  const ids = fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.includes('"bulk/')).map((l) => JSON.parse(l).id);
+  assert.equal(ids.length, stored, 'as many bulk records as stored');
+  assert.equal(new Set(ids).size, stored, 'none twice');
+  assert.equal((await current().readDb('observations')).length + 1, fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).length, 'every observation, and the header');
+});
+
+/**
+ * Runs a function in one of the extension's pages (its storage modules are
+ * importable there) and returns its result.
+ * @template T
+ * @param {() => Promise<T>} work
+ * @returns {Promise<T>}
+ */
+async function inExtensionPage(work) {
+  const page = await current().browser.context.newPage();
+  try {
+    await page.goto(`chrome-extension://${current().browser.extensionId}/options.html`);
+    return await page.evaluate(work);
+  } finally {
+    await page.close();
+  }
+}
