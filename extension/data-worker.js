@@ -129,7 +129,7 @@ async function runImport(file) {
   await engine();
   const text = await file.text();
   /** @type {{ observations: import('./storage/site-summary.js').StoredObservation[] }} */
-  const parsed = parseExport(text);
+  const parsed = JSON.parse(parseExport(text));
   const db = await database();
   const added = await writeObservations(db, parsed.observations, 'keep');
   post({
