@@ -9,6 +9,7 @@
 
 import { evidenceSentence } from '../evidence.js';
 import { msg, uiLocale } from '../i18n.js';
+import { LOW_CONFIDENCE, isUnsure, labelText } from '../item-label.js';
 import { marked } from './work-marks.js';
 import { OURS_ATTRIBUTE } from './predecessor.js';
 
@@ -23,9 +24,6 @@ import { OURS_ATTRIBUTE } from './predecessor.js';
 
 /** Room (px) a badge needs left of an item's right edge to end there. */
 const MIN_ROOM_LEFT = 240;
-
-/** Below this a label says it is not sure. */
-const LOW_CONFIDENCE = 0.6;
 
 /** The labels' style, parsed with the overlay (on every labelled page). */
 const STYLE = `
@@ -433,20 +431,3 @@ export class LabelLayer {
   }
 }
 
-/**
- * "Ad · Generic", "Recommendation · Behavioural", in the browser's language.
- * @param {LabelledItem} item
- */
-export function labelText(item) {
-  const type = msg(item.itemType === 'ad' ? 'itemAd' : 'itemRecommendation');
-  const kind = msg(`kind_${item.verdict.kind}`);
-  return `${type} · ${kind}${isUnsure(item) ? ' (?)' : ''}`;
-}
-
-/**
- * A verdict AdLens is not sure of says so on the label itself.
- * @param {LabelledItem} item
- */
-function isUnsure(item) {
-  return item.verdict.kind !== 'generic' && item.verdict.confidence < LOW_CONFIDENCE;
-}
