@@ -8,7 +8,7 @@
 // compiles that, not the page scanning and labelling too. Any failure is
 // caught and logged: AdLens must never break a page.
 
-import { RESCAN, send } from './messages.js';
+import { RESCAN, isShowItem, send } from './messages.js';
 import { PageChanges } from './content/page-changes.js';
 import { PageReading } from './content/page-reading.js';
 import { ReportDelta } from './content/report-delta.js';
@@ -333,6 +333,18 @@ async function topPage() {
   // The background asks for a rescan when a frame reported new content.
   chrome.runtime.onMessage.addListener((message) => {
     if (message?.type === RESCAN) schedule();
+  });
+  // The popup's list of what the page shows: "show me this one".
+  chrome.runtime.onMessage.addListener((message, sender, reply) => {
+    if (!isShowItem(message, sender) || retired) return;
+    // A muted item is hidden: the popup does not offer it.
+    const found = labelled.find((l) => l.item.key === message.key && l.element.isConnected && !muter.isHidden(l.element));
+    if (found) {
+      found.element.scrollIntoView({ block: 'center' });
+      // Its badge is where the item is on the page, so the card opens by it.
+      layer?.openCard(message.key);
+    }
+    reply({ shown: Boolean(found) });
   });
 }
 

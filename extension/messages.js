@@ -157,6 +157,26 @@ export const RESCAN = 'page/rescan';
  * windows' per-site choices changed (`{ type, sites }`).
  */
 export const PRIVATE_SITES_CHANGED = 'settings/private-changed';
+/**
+ * What the popup may ask a page's content script (`{ type, key }`, the key
+ * of an item in the tab's report): bring the item into view and open its
+ * "why" card. Answered `{ shown }`, false when the item is gone.
+ */
+export const SHOW_ITEM = 'page/show-item';
+
+/**
+ * Whether a message to a content script is the popup's "show this item":
+ * from one of AdLens's own pages (they send with no tab), with a whole
+ * number for its key.
+ * @param {unknown} message
+ * @param {chrome.runtime.MessageSender} sender
+ * @returns {message is { type: typeof SHOW_ITEM, key: number }}
+ */
+export function isShowItem(message, sender) {
+  if (sender.id !== chrome.runtime.id || sender.tab !== undefined) return false;
+  const m = /** @type {{ type?: unknown, key?: unknown } | null} */ (message);
+  return m?.type === SHOW_ITEM && Number.isSafeInteger(m.key);
+}
 
 /** Who may send a message type. */
 export const SENDER = Object.freeze({

@@ -3,15 +3,18 @@
 // a private window the switches hold for private windows only, until the
 // last one closes (settings.js says why). Where the user has kept AdLens
 // off the site (its site access), it says so and offers to ask for access.
-// It follows the tab while open: what a scan finds shows at once.
+// It follows the tab while open: what a scan finds shows at once. It lists
+// the page's ads and widgets (pages/page-items.js): choosing one brings it
+// into view on the page with its "why" card open.
 
 import { msg } from './i18n.js';
 import { send, tabStateKey } from './messages.js';
 import { applyChosenLanguage, localise } from './pages/i18n.js';
 import { renderCounts, renderKindToggles } from './pages/kinds.js';
+import { renderPageItems } from './pages/page-items.js';
 import { targetTabId } from './pages/tab.js';
 import { accessOf, askForAllSites, tabAccessFacts } from './site-access.js';
-import { isMuted, isPaused, readPrivateSites, readSettings, updatePrivateSite, updateSettings, withPrivateSites } from './settings.js';
+import { PRIVATE_SITES_KEY, SETTINGS_KEY, isMuted, isPaused, readPrivateSites, readSettings, updatePrivateSite, updateSettings, withPrivateSites } from './settings.js';
 
 /**
  * Changes this site's own choices: in the settings, or for a private tab
@@ -26,14 +29,23 @@ function changeSite(site, privateWindow, change) {
 }
 
 /**
+ * The settings the tab goes by: in a private window, with the private
+ * windows' choices.
+ * @param {boolean} privateWindow
+ * @param {import('./settings.js').Settings} [read] the settings, if just read
+ */
+async function tabSettings(privateWindow, read) {
+  const [ordinary, privateSites] = await Promise.all([read ?? readSettings(), privateWindow ? readPrivateSites() : {}]);
+  return withPrivateSites(ordinary, privateSites);
+}
+
+/**
  * The per-site switches, from and back to the settings.
  * @param {string} site
  * @param {boolean} privateWindow whether the tab is in a private window
- * @param {import('./settings.js').Settings} [read] the settings, if just read
+ * @param {import('./settings.js').Settings} settings as the tab goes by them
  */
-async function renderSiteControls(site, privateWindow, read) {
-  const [ordinary, privateSites] = await Promise.all([read ?? readSettings(), privateWindow ? readPrivateSites() : {}]);
-  const settings = withPrivateSites(ordinary, privateSites);
+function renderSiteControls(site, privateWindow, settings) {
   renderKindToggles(/** @type {HTMLElement} */ (document.getElementById('mutes')), (kind) => isMuted(settings, site, kind), (kind, checked) => {
     changeSite(site, privateWindow, (own) => {
       (own.mute ??= {})[kind] = checked;
@@ -95,16 +107,20 @@ function setUpAllowButton(tabId) {
  * Shows what AdLens found on the tab, and what its site access means there.
  * @param {import('./messages.js').TabSummary} summary
  * @param {{ allSites: boolean, url: string | null }} facts
+ * @param {import('./settings.js').Settings} settings as the tab goes by them
  */
-function renderSummary(summary, facts) {
-  const { access, site } = accessOf({ ...facts, seen: summary.site !== null });
+function renderSummary(summary, facts, settings) {
+  const { site } = summary;
+  const hidden = (/** @type {import('./messages.js').Kind} */ kind) => site !== null && (isPaused(settings, site) || isMuted(settings, site, kind));
+  renderPageItems(/** @type {HTMLElement} */ (document.getElementById('page-items')), summary.tabId, summary.items, hidden);
+  const { access, site: named } = accessOf({ ...facts, seen: site !== null });
   const counts = /** @type {HTMLElement} */ (document.getElementById('counts'));
   renderCounts(counts, summary.counts);
   // Where AdLens sees nothing, no count or "nothing found" can be true.
   const blind = access === 'withheld' || access === 'closed';
   counts.hidden = blind;
   /** @type {HTMLElement} */ (document.getElementById('nothing')).hidden = summary.items.length > 0 || blind;
-  renderAccess(access, site);
+  renderAccess(access, named);
   /** @type {HTMLElement} */ (document.getElementById('private')).hidden = !summary.privateWindow;
 }
 
@@ -114,7 +130,9 @@ async function main() {
   // each other.
   const settings = readSettings();
   const target = targetTabId();
-  const found = target.then((tabId) => (tabId === null ? null : Promise.all([send({ type: 'tab/get-summary', tabId }), tabAccessFacts(tabId)])));
+  /** @param {number} tabId */
+  const ask = (tabId) => Promise.all([send({ type: 'tab/get-summary', tabId }), tabAccessFacts(tabId)]);
+  const found = target.then((tabId) => (tabId === null ? null : ask(tabId)));
   found.catch(() => {}); // awaited below; a failure is reported there
   await applyChosenLanguage(await settings);
   localise(document);
@@ -123,20 +141,23 @@ async function main() {
   if (tabId === null || answers === null) return;
   setUpAllowButton(tabId);
   const [summary, facts] = answers;
-  renderSummary(summary, facts);
+  const applied = await tabSettings(summary.privateWindow, await settings);
+  renderSummary(summary, facts, applied);
   /** @type {HTMLAnchorElement} */ (document.getElementById('panel')).href = `panel.html?tabId=${tabId}`;
   let site = summary.site;
-  if (site) await renderSiteControls(site, summary.privateWindow, await settings);
+  if (site) renderSiteControls(site, summary.privateWindow, applied);
   // Followed while open: a popup opened before the page's first scan (which
-  // waits for its load, up to 3 s) fills in when it ends, and the counts
-  // follow late ads.
+  // waits for its load, up to 3 s) fills in when it ends, the counts follow
+  // late ads, and the list of items follows the switches.
   chrome.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'session' || !(tabStateKey(tabId) in changes)) return;
-    Promise.all([send({ type: 'tab/get-summary', tabId }), tabAccessFacts(tabId)]).then(async ([fresh, freshFacts]) => {
-      renderSummary(fresh, freshFacts);
+    const followed = area === 'session' ? tabStateKey(tabId) in changes || PRIVATE_SITES_KEY in changes : SETTINGS_KEY in changes;
+    if (!followed) return;
+    ask(tabId).then(async ([fresh, freshFacts]) => {
+      const freshSettings = await tabSettings(fresh.privateWindow);
+      renderSummary(fresh, freshFacts, freshSettings);
       if (!site && fresh.site) {
         site = fresh.site;
-        await renderSiteControls(site, fresh.privateWindow);
+        renderSiteControls(site, fresh.privateWindow, freshSettings);
       }
     }).catch((error) => console.error('[AdLens] popup:', error));
   });

@@ -1,0 +1,134 @@
+// The popup lists the page's ads and widgets, the ones chosen for you
+// first; choosing one brings it into view on the page with its "why" card
+// open. Muted kinds are not listed; an item gone from the page says so.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { readLabels, readWhyCard, waitForLabels } from '../harness/labels.mjs';
+import { sessionForTests } from '../harness/session.mjs';
+
+const current = sessionForTests();
+const SHOP = 'http://shop.example/product/trail-runner-x.html';
+const NEWS = 'http://news.example/article/running.html';
+
+/** @typedef {import('playwright-core').Page} Page */
+
+/**
+ * The popup for a tab, ready.
+ * @param {number} tabId
+ * @param {(popup: Page) => Promise<void>} [before] run before it loads
+ */
+async function openPopup(tabId, before) {
+  const { browser } = current();
+  const popup = await browser.context.newPage();
+  if (before) await before(popup);
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
+  await popup.waitForSelector('body[data-ready="true"]');
+  return popup;
+}
+
+/** @param {Page} popup */
+const listed = (popup) => popup.$$eval('#page-items li button', (buttons) => buttons.map((b) => b.textContent));
+
+test('the popup lists the page\'s items, chosen for you first; one chosen is brought into view with its card open', async () => {
+  const shop = await current().open(SHOP);
+  await waitForLabels(shop, 2);
+  await shop.close();
+  const page = await current().open(NEWS);
+  await page.setViewportSize({ width: 1000, height: 360 });
+  await waitForLabels(page, 5);
+  const { tabId } = await current().waitForReport(NEWS, 5);
+  const popup = await openPopup(tabId);
+  try {
+    assert.equal(await popup.textContent('#page-items h2'), 'On this page');
+    assert.deepEqual(await listed(popup), [
+      'Ad · Following you — Google Ad Manager',
+      'Recommended · About this page — Outbrain',
+      'Recommended · About this page — Taboola',
+      'Ad · Generic — brand.example',
+      'Ad · Generic — Google Ad Manager',
+    ]);
+    assert.equal(await popup.getAttribute('#page-items li:nth-child(3) button', 'aria-label'),
+      'Show it on the page: Recommended · About this page — Taboola');
+
+    // The Taboola block is below the fold of this short window.
+    const inView = () => page.evaluate(() => {
+      const heading = [...document.querySelectorAll('h3')].find((h) => h.textContent === 'You May Like');
+      const box = heading?.getBoundingClientRect();
+      return box ? box.top >= 0 && box.bottom <= innerHeight : null;
+    });
+    assert.equal(await inView(), false, 'out of view before');
+    await popup.click('#page-items li:nth-child(3) button');
+    const card = await untilCard(page);
+    assert.equal(card.title, 'Why you see this: Recommended · About this page');
+    assert.ok(card.evidence.some((e) => e.includes('Taboola')), card.evidence.join(' | '));
+    assert.equal(await inView(), true, 'in view after');
+    assert.equal(await popup.textContent('#page-items [role="status"]'), '');
+
+    // Muting "Generic" here from the popup takes its items off the list.
+    await popup.check('#mutes input[data-kind="generic"]');
+    await untilListed(popup, ['Ad · Following you — Google Ad Manager', 'Recommended · About this page — Outbrain',
+      'Recommended · About this page — Taboola']);
+  } finally {
+    await popup.close();
+    await page.close();
+  }
+});
+
+test('an item gone from the page says so; the page answers only its own extension\'s pages, with a whole-number key', async () => {
+  const page = await current().open(NEWS);
+  await waitForLabels(page, 4);
+  const { tabId } = await current().waitForReport(NEWS, 4);
+  // A popup that does not follow the tab, so the list keeps the item after
+  // the page has dropped it.
+  const popup = await openPopup(tabId, async (p) => {
+    await p.addInitScript(() => {
+      chrome.storage.onChanged.addListener = () => {};
+    });
+  });
+  try {
+    const first = await listed(popup);
+    assert.equal(first[0], 'Ad · Following you — Google Ad Manager');
+    await page.evaluate(() => document.querySelector('[id^="div-gpt-ad"]')?.closest('div')?.remove());
+    await popup.click('#page-items li:nth-child(1) button');
+    await popup.waitForSelector('#page-items [role="status"]:not(:empty)');
+    assert.equal(await popup.textContent('#page-items [role="status"]'), 'It is no longer on the page.');
+    assert.equal(await readWhyCard(page), null, 'no card opened');
+
+    const answer = (/** @type {unknown} */ message) => popup.evaluate(([id, m]) => chrome.tabs.sendMessage(id, m, { frameId: 0 })
+      .then((r) => r ?? 'no answer', () => 'no answer'), /** @type {const} */ ([tabId, message]));
+    const key = Number(await popup.getAttribute('#page-items li:nth-child(2) button', 'data-key'));
+    assert.deepEqual(await answer({ type: 'page/show-item', key }), { shown: true });
+    assert.deepEqual(await answer({ type: 'page/show-item', key: 987654 }), { shown: false });
+    assert.equal(await answer({ type: 'page/show-item', key: String(key) }), 'no answer');
+    assert.equal(await answer({ type: 'page/show-item', key: 1.5 }), 'no answer');
+  } finally {
+    await popup.close();
+    await page.close();
+  }
+});
+
+/**
+ * Waits for the page's "why" card.
+ * @param {Page} page
+ */
+async function untilCard(page) {
+  for (const deadline = Date.now() + 5_000; Date.now() < deadline; await page.waitForTimeout(100)) {
+    const card = await readWhyCard(page);
+    if (card) return card;
+  }
+  throw new Error(`no card opened; labels: ${(await readLabels(page)).map((l) => l.text).join(', ')}`);
+}
+
+/**
+ * Waits until the popup lists exactly these items.
+ * @param {Page} popup
+ * @param {string[]} want
+ */
+async function untilListed(popup, want) {
+  let got = /** @type {(string | null)[]} */ ([]);
+  for (const deadline = Date.now() + 5_000; Date.now() < deadline; await popup.waitForTimeout(100)) {
+    got = await listed(popup);
+    if (JSON.stringify(got) === JSON.stringify(want)) return;
+  }
+  assert.deepEqual(got, want);
+}
