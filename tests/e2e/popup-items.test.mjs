@@ -1,6 +1,7 @@
 // The popup lists the page's ads and widgets, the ones chosen for you
 // first; choosing one brings it into view on the page with its "why" card
-// open. Muted kinds are not listed; an item gone from the page says so.
+// open (with labels off, it is only brought into view). Muted kinds are not
+// listed; an item gone from the page says so.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readLabels, readWhyCard, waitForLabels } from '../harness/labels.mjs';
@@ -50,11 +51,12 @@ test('the popup lists the page\'s items, chosen for you first; one chosen is bro
     assert.equal(await popup.getAttribute('#page-items li:nth-child(3) button', 'aria-label'),
       'Show it on the page: Recommended · About this page — Taboola');
 
-    // The Taboola block is below the fold of this short window.
-    const inView = () => page.evaluate(() => {
-      const heading = [...document.querySelectorAll('h3')].find((h) => h.textContent === 'You May Like');
-      const box = heading?.getBoundingClientRect();
-      return box ? box.top >= 0 && box.bottom <= innerHeight : null;
+    // The Taboola block (filled in 600 ms after the load) is below the fold
+    // of this short window.
+    await page.waitForSelector('#taboola-below-article-thumbnails h3');
+    const inView = () => page.$eval('#taboola-below-article-thumbnails', (block) => {
+      const box = block.getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= innerHeight;
     });
     assert.equal(await inView(), false, 'out of view before');
     await popup.click('#page-items li:nth-child(3) button');
@@ -101,6 +103,34 @@ test('an item gone from the page says so; the page answers only its own extensio
     assert.deepEqual(await answer({ type: 'page/show-item', key: 987654 }), { shown: false });
     assert.equal(await answer({ type: 'page/show-item', key: String(key) }), 'no answer');
     assert.equal(await answer({ type: 'page/show-item', key: 1.5 }), 'no answer');
+  } finally {
+    await popup.close();
+    await page.close();
+  }
+});
+
+test('with labels off, choosing an item still brings it into view', async (t) => {
+  const worker = await current().browser.worker();
+  await worker.evaluate(() => chrome.storage.local.set({ settings: { labelStyle: 'off' } }));
+  t.after(() => worker.evaluate(() => chrome.storage.local.remove('settings')));
+  const page = await current().open(NEWS);
+  await page.setViewportSize({ width: 1000, height: 360 });
+  const { tabId } = await current().waitForReport(NEWS, 4);
+  // The Taboola block fills in 600 ms after the load.
+  await page.waitForSelector('#taboola-below-article-thumbnails h3');
+  const popup = await openPopup(tabId);
+  try {
+    const taboola = (await listed(popup)).findIndex((text) => text?.endsWith(' — Taboola'));
+    assert.ok(taboola >= 0, `listed: ${(await listed(popup)).join(' | ')}`);
+    assert.equal(await page.evaluate(() => scrollY), 0);
+    await popup.click(`#page-items li:nth-child(${taboola + 1}) button`);
+    await page.waitForFunction(() => scrollY > 0);
+    const where = await page.$eval('#taboola-below-article-thumbnails', (block) => {
+      const box = block.getBoundingClientRect();
+      return { inView: box.top >= 0 && box.bottom <= innerHeight, top: box.top, bottom: box.bottom, innerHeight };
+    });
+    assert.equal(where.inView, true, `in view: ${JSON.stringify(where)}`);
+    assert.deepEqual(await readLabels(page), [], 'no labels, no card');
   } finally {
     await popup.close();
     await page.close();
