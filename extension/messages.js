@@ -166,14 +166,14 @@ export const SHOW_ITEM = 'page/show-item';
 
 /**
  * Whether a message to a content script is the popup's "show this item":
- * from one of AdLens's own pages (they send with no tab), with a whole
- * number for its key.
+ * from one of AdLens's own pages (by the sender's URL: a popup opened in a
+ * tab has one, in Firefox), with a whole number for its key.
  * @param {unknown} message
  * @param {chrome.runtime.MessageSender} sender
  * @returns {message is { type: typeof SHOW_ITEM, key: number }}
  */
 export function isShowItem(message, sender) {
-  if (sender.id !== chrome.runtime.id || sender.tab !== undefined) return false;
+  if (sender.id !== chrome.runtime.id || !sender.url?.startsWith(chrome.runtime.getURL(''))) return false;
   const m = /** @type {{ type?: unknown, key?: unknown } | null} */ (message);
   return m?.type === SHOW_ITEM && Number.isSafeInteger(m.key);
 }

@@ -81,7 +81,7 @@ test('in Firefox the content scripts mark no work: the trace marks are for Chrom
  */
 const inPage = (page, expression) => inExtensionPage(firefox, page, expression);
 
-test('in Firefox, the toolbar popup counts the article\'s items by kind, and pausing the site takes the labels off at once', async () => {
+test('in Firefox, the toolbar popup counts the article\'s items by kind, lists them (one chosen opens its card on the page), and pausing the site takes the labels off at once', async () => {
   assert.equal((await labelsOn(NEWS, 5)).length, 5);
   const { context: popupTab } = await firefox.send('browsingContext.create', { type: 'tab', background: true });
   try {
@@ -92,6 +92,23 @@ test('in Firefox, the toolbar popup counts the article\'s items by kind, and pau
     const counts = await inExtensionPage(firefox, `popup.html?tabId=${ids[0]}`, onceReady(`Object.fromEntries([...document.querySelectorAll('#counts li')]
       .map((li) => [li.getAttribute('data-kind'), Number(li.querySelector('.count')?.textContent)]))`), popupTab);
     assert.deepEqual(counts, { contextual: 2, behavioural: 0, retargeted: 1, generic: 2 });
+
+    // Its list of the page's items, the one following the user first:
+    // choosing it opens its card on the page.
+    const listed = await firefox.send('script.evaluate', {
+      expression: "[...document.querySelectorAll('#page-items li button')].map((b) => b.textContent)",
+      target: { context: popupTab }, awaitPromise: false,
+    });
+    assert.equal(listed.result.value[0].value, 'Ad · Following you — Google Ad Manager');
+    assert.equal(listed.result.value.length, 5);
+    await firefox.send('script.evaluate', {
+      expression: "document.querySelector('#page-items li button').click()", target: { context: popupTab }, awaitPromise: false,
+    });
+    let card = null;
+    for (const deadline = Date.now() + 5_000; !card && Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
+      card = await readWhyCard();
+    }
+    assert.equal(card?.title, 'Why you see this: Ad · Following you');
 
     /** Clicks the popup's "pause on this site" switch. */
     const clickPause = () => firefox.send('script.evaluate', {
