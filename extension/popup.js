@@ -12,7 +12,7 @@ import { send, tabStateKey } from './messages.js';
 import { applyChosenLanguage, localise } from './pages/i18n.js';
 import { renderCounts, renderKindToggles } from './pages/kinds.js';
 import { renderPageItems } from './pages/page-items.js';
-import { targetTabId } from './pages/tab.js';
+import { openedForTab, targetTabId } from './pages/tab.js';
 import { accessOf, askForAllSites, tabAccessFacts } from './site-access.js';
 import { PRIVATE_SITES_KEY, SETTINGS_KEY, isMuted, isPaused, readPrivateSites, readSettings, updatePrivateSite, updateSettings, withPrivateSites } from './settings.js';
 
@@ -97,7 +97,7 @@ function setUpAllowButton(tabId) {
       }
       // The background reloads the tab; the toolbar's popup has done its work,
       // a popup opened for a tab (the panel's link, tests) shows the change.
-      if (new URLSearchParams(location.search).has('tabId')) location.reload();
+      if (openedForTab()) location.reload();
       else window.close();
     }).catch((error) => console.error('[AdLens] popup:', error));
   });

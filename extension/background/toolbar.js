@@ -14,12 +14,18 @@ import { readTab } from './tab-state.js';
 let language = /** @type {string | null} */ (null);
 
 /**
+ * The items chosen for you: behavioural and retargeted.
+ * @param {KindCounts} counts
+ */
+const personalisedOf = (counts) => counts.behavioural + counts.retargeted;
+
+/**
  * The button's title for a page with these counts.
  * @param {KindCounts} counts
  */
 export function toolbarTitle(counts) {
   const number = new Intl.NumberFormat(uiLocale());
-  const personalised = counts.behavioural + counts.retargeted;
+  const personalised = personalisedOf(counts);
   const total = personalised + counts.contextual + counts.generic;
   return msg('toolbarTitle', [number.format(total), number.format(personalised)]);
 }
@@ -31,7 +37,7 @@ export function toolbarTitle(counts) {
 export async function showPersonalisedCount(tabId, counts) {
   language ??= (await readSettings()).language;
   await useLanguage(language, fetchMessages);
-  const personalised = counts.behavioural + counts.retargeted;
+  const personalised = personalisedOf(counts);
   await Promise.all([
     chrome.action.setBadgeText({ tabId, text: personalised > 0 ? String(personalised) : '' }),
     chrome.action.setBadgeBackgroundColor({ tabId, color: '#6b3fa0' }),

@@ -6,6 +6,7 @@
 import { msg } from '../i18n.js';
 import { labelText } from '../item-label.js';
 import { SHOW_ITEM } from '../messages.js';
+import { openedForTab } from './tab.js';
 
 /** Most items listed; the rest are counted. */
 export const MAX_LISTED = 12;
@@ -68,6 +69,5 @@ async function showOnPage(box, tabId, key) {
     status.textContent = msg('popupItemGone');
     return;
   }
-  // A popup opened for a given tab (the panel's link, tests) stays open.
-  if (!new URLSearchParams(location.search).has('tabId')) window.close();
+  if (!openedForTab()) window.close();
 }

@@ -8,3 +8,11 @@ export async function targetTabId() {
   const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
   return tab?.id ?? null;
 }
+
+/**
+ * Whether the page was opened for a given tab (`?tabId=`: the panel's link,
+ * tests), not as the toolbar's popup, which closes once it has done its work.
+ */
+export function openedForTab() {
+  return new URLSearchParams(location.search).has('tabId');
+}

@@ -379,7 +379,7 @@ test('an export of thousands of records, thousands sharing a time across its bat
   // 4,500 records at one time (filling the first two batches and across the
   // third's start), 1,990 at the next (across the third's end), then 600 at
   // times of their own.
-  const stored = await inExtensionPage(async () => {
+  const stored = await current().inExtensionPage(async () => {
     const dbUrl = '/storage/db.js';
     const storeUrl = '/storage/observations.js';
     /** @type {typeof import('../../extension/storage/db.js')} */
@@ -403,20 +403,3 @@ test('an export of thousands of records, thousands sharing a time across its bat
   assert.equal(new Set(ids).size, stored, 'none twice');
   assert.equal((await current().readDb('observations')).length + 1, fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).length, 'every observation, and the header');
 });
-
-/**
- * Runs a function in one of the extension's pages (its storage modules are
- * importable there) and returns its result.
- * @template T
- * @param {() => Promise<T>} work
- * @returns {Promise<T>}
- */
-async function inExtensionPage(work) {
-  const page = await current().browser.context.newPage();
-  try {
-    await page.goto(`chrome-extension://${current().browser.extensionId}/options.html`);
-    return await page.evaluate(work);
-  } finally {
-    await page.close();
-  }
-}

@@ -114,19 +114,30 @@ export async function startSession(options = {}) {
   };
 
   /**
-   * Sends a message from one of the extension's own pages and returns the
-   * raw reply ({ ok, value } or { ok, error }).
-   * @param {object} message
+   * Runs a function in one of the extension's own pages (its modules are
+   * importable there, its messages come from the extension) and returns
+   * its result.
+   * @template T
+   * @param {(arg: any) => Promise<T>} work
+   * @param {unknown} [arg] handed to `work` (serialisable)
+   * @returns {Promise<T>}
    */
-  const sendFromExtensionPage = async (message) => {
+  const inExtensionPage = async (work, arg) => {
     const page = await browser.context.newPage();
     try {
       await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
-      return await page.evaluate((m) => chrome.runtime.sendMessage(m), message);
+      return /** @type {T} */ (await page.evaluate(work, arg));
     } finally {
       await page.close();
     }
   };
+
+  /**
+   * Sends a message from one of the extension's own pages and returns the
+   * raw reply ({ ok, value } or { ok, error }).
+   * @param {object} message
+   */
+  const sendFromExtensionPage = (message) => inExtensionPage((m) => chrome.runtime.sendMessage(m), message);
 
   /**
    * Reads AdLens's IndexedDB from its service worker: every record of a
@@ -163,6 +174,7 @@ export async function startSession(options = {}) {
     readDb,
     stopServiceWorker,
     sendFromExtensionPage,
+    inExtensionPage,
     pageErrors,
     open,
     tabStateFor,
