@@ -57,8 +57,8 @@ const CONTENT_SCRIPTS = {
  * 71 ms median, side by side); loading the background's 28 one by one, a
  * stopped worker's top level finished 40 ms after the worker started,
  * against 23 bundled (median of 30 starts each, side by side). Files are
- * found by `chrome.runtime.getURL`,
- * not relative to a module's URL, which bundling changes.
+ * found by `chrome.runtime.getURL`, not relative to a module's URL, which
+ * bundling changes.
  */
 const MODULE_SCRIPTS = ['background.js', 'popup.js', 'options.js', 'panel.js'];
 /** Shell files that are not copied as they are. */
