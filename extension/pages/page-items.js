@@ -1,17 +1,69 @@
 // The popup's list of what the page shows: each ad or widget as its label
-// reads on the page, with who served it, the ones chosen for you first.
+// reads on the page, with who served it and its own words, the ones chosen
+// for you first; items that read the same are one entry, with their count.
 // Choosing one brings it into view on the page and opens its "why" card
 // (the page's content script does it: `SHOW_ITEM`).
 
-import { msg } from '../i18n.js';
+import { msg, uiLocale } from '../i18n.js';
 import { labelText } from '../item-label.js';
 import { SHOW_ITEM } from '../messages.js';
 import { openedForTab } from './tab.js';
 
-/** Most items listed; the rest are counted. */
+/** Most entries listed; the rest are counted. */
 export const MAX_LISTED = 12;
+/** Most characters of an item's own words shown under its label. */
+const MAX_DETAIL_CHARS = 60;
 /** The kinds' order in the list: the ones chosen for you first. */
 const ORDER = { retargeted: 0, behavioural: 1, contextual: 2, generic: 3 };
+
+/**
+ * One entry of the list: the items that read the same (label, who served
+ * them, their own words), the first of them from the top of the page.
+ * @typedef {{ kind: import('../messages.js').Kind, line: string, detail: string,
+ *   first: import('../messages.js').ReportedItem, count: number }} ListedEntry
+ */
+
+/**
+ * What the list shows: the items the page shows with a label (not of a
+ * hidden kind, and taking room on the page: an empty slot collapsed to
+ * nothing has no label and nothing to bring into view), the ones chosen for
+ * you first, then from the top of the page; items that read the same are
+ * one entry with their count (a news page's hundred empty "Advertisement"
+ * slots, one line, leave room for its widgets).
+ * @param {import('../messages.js').ReportedItem[]} items the tab's report's items
+ * @param {(kind: import('../messages.js').Kind) => boolean} hidden whether items of a kind are hidden on the page
+ * @returns {ListedEntry[]}
+ */
+export function listedEntries(items, hidden) {
+  const shown = items
+    .filter((item) => !hidden(item.verdict.kind) && (item.rect.width > 0 || item.rect.height > 0))
+    .sort((a, b) => ORDER[a.verdict.kind] - ORDER[b.verdict.kind] || a.rect.y - b.rect.y);
+  /** @type {Map<string, ListedEntry>} */
+  const entries = new Map();
+  for (const item of shown) {
+    const by = item.vendor ?? item.landingDomain;
+    const label = labelText(item);
+    const line = by ? `${label} — ${by}` : label;
+    const detail = detailOf(item);
+    const key = `${line}\n${detail}`;
+    const entry = entries.get(key);
+    if (entry) entry.count += 1;
+    else entries.set(key, { kind: item.verdict.kind, line, detail, first: item, count: 1 });
+  }
+  return [...entries.values()];
+}
+
+/**
+ * An item's own words, to tell it from the others: a widget's heading
+ * ("Around the web"), else the start of its text, single-spaced.
+ * @param {import('../messages.js').ReportedItem} item
+ */
+export function detailOf(item) {
+  const words = (item.label?.phrase ?? item.text).split(/\s+/).filter(Boolean).join(' ');
+  // By code points: a cut must not split a character in two.
+  const chars = Array.from(words);
+  return chars.length <= MAX_DETAIL_CHARS ? words : `${chars.slice(0, MAX_DETAIL_CHARS - 1).join('').trimEnd()}…`;
+}
 
 /**
  * @param {HTMLElement} box the list's section (`#page-items`), hidden when there is nothing to list
@@ -21,31 +73,39 @@ const ORDER = { retargeted: 0, behavioural: 1, contextual: 2, generic: 3 };
  *   (muted, or AdLens paused there): those are not listed
  */
 export function renderPageItems(box, tabId, items, hidden) {
-  const listed = items
-    .filter((item) => !hidden(item.verdict.kind))
-    .sort((a, b) => ORDER[a.verdict.kind] - ORDER[b.verdict.kind] || a.rect.y - b.rect.y);
+  const entries = listedEntries(items, hidden);
   const list = /** @type {HTMLElement} */ (box.querySelector('ul'));
-  list.replaceChildren(...listed.slice(0, MAX_LISTED).map((item) => {
+  const span = (/** @type {string} */ className, /** @type {string} */ text) => {
+    const el = document.createElement('span');
+    el.className = className;
+    el.textContent = text;
+    return el;
+  };
+  list.replaceChildren(...entries.slice(0, MAX_LISTED).map(({ kind, line, detail, first, count }) => {
     const li = document.createElement('li');
-    li.className = item.verdict.kind;
+    li.className = kind;
     const button = document.createElement('button');
     button.type = 'button';
-    button.dataset.key = String(item.key);
-    const by = item.vendor ?? item.landingDomain;
-    button.textContent = by ? `${labelText(item)} — ${by}` : labelText(item);
-    button.setAttribute('aria-label', msg('popupShowItem', [button.textContent]));
+    button.dataset.key = String(first.key);
+    button.append(span('what', line));
+    const many = count.toLocaleString(uiLocale());
+    if (count > 1) button.append(' ', span('count', `×${many}`));
+    if (detail) button.append(span('detail', detail));
+    const named = detail ? `${line}: ${detail}` : line;
+    button.setAttribute('aria-label', count > 1 ? msg('popupShowFirstItem', [many, named]) : msg('popupShowItem', [named]));
     button.addEventListener('click', () => {
-      showOnPage(box, tabId, item.key).catch((error) => console.error('[AdLens] popup:', error));
+      showOnPage(box, tabId, first.key).catch((error) => console.error('[AdLens] popup:', error));
     });
     li.append(button);
     return li;
   }));
-  if (listed.length > MAX_LISTED) {
+  const unlisted = entries.slice(MAX_LISTED).reduce((sum, entry) => sum + entry.count, 0);
+  if (unlisted > 0) {
     const more = document.createElement('li');
-    more.textContent = msg('andMore', [listed.length - MAX_LISTED]);
+    more.textContent = msg('andMore', [unlisted]);
     list.append(more);
   }
-  box.hidden = listed.length === 0;
+  box.hidden = entries.length === 0;
 }
 
 /**

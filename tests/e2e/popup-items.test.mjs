@@ -27,10 +27,22 @@ async function openPopup(tabId, before) {
   return popup;
 }
 
-/** @param {Page} popup */
-const listed = (popup) => popup.$$eval('#page-items li button', (buttons) => buttons.map((b) => b.textContent));
+/**
+ * The entries' labels (with who served them, and a count when several read the same).
+ * @param {Page} popup
+ */
+const listed = (popup) => popup.$$eval('#page-items li button', (buttons) => buttons.map((b) =>
+  [b.querySelector('.what')?.textContent, b.querySelector('.count')?.textContent].filter(Boolean).join(' ')));
+/**
+ * The words under each entry's label.
+ * @param {Page} popup
+ */
+const details = (popup) => popup.$$eval('#page-items li button', (buttons) => buttons.map((b) => b.querySelector('.detail')?.textContent ?? ''));
 
-test('the popup lists the page\'s items, chosen for you first; one chosen is brought into view with its card open', async () => {
+test('the popup lists the page\'s items, chosen for you first; one chosen is brought into view with its card open', async (t) => {
+  // The test mutes a kind on the site, at its end: the others start without.
+  const worker = await current().browser.worker();
+  t.after(() => worker.evaluate(() => chrome.storage.local.remove('settings')));
   const shop = await current().open(SHOP);
   await waitForLabels(shop, 2);
   await shop.close();
@@ -48,8 +60,15 @@ test('the popup lists the page\'s items, chosen for you first; one chosen is bro
       'Ad · Generic — brand.example',
       'Ad · Generic — Google Ad Manager',
     ]);
+    assert.deepEqual(await details(popup), [
+      'Trail Runner X Now €129 at Shop Example',
+      "Around the web You won't believe these trail shoes",
+      'You May Like Runners are switching to these shoes',
+      'Brand Example: the autumn sale is on',
+      'Autumn city breaks from €99',
+    ]);
     assert.equal(await popup.getAttribute('#page-items li:nth-child(3) button', 'aria-label'),
-      'Show it on the page: Recommended · About this page — Taboola');
+      'Show it on the page: Recommended · About this page — Taboola: You May Like Runners are switching to these shoes');
 
     // The Taboola block (filled in 600 ms after the load) is below the fold
     // of this short window.
@@ -70,6 +89,45 @@ test('the popup lists the page\'s items, chosen for you first; one chosen is bro
     await popup.check('#mutes input[data-kind="generic"]');
     await untilListed(popup, ['Ad · Following you — Google Ad Manager', 'Recommended · About this page — Outbrain',
       'Recommended · About this page — Taboola']);
+  } finally {
+    await popup.close();
+    await page.close();
+  }
+});
+
+test('slots that read the same are one entry, with their count, which shows the first; a slot taking no room is not listed', async () => {
+  const page = await current().open(NEWS);
+  await page.setViewportSize({ width: 1000, height: 360 });
+  await waitForLabels(page, 4);
+  // Three empty slots alike at the page's foot, and a fourth hidden by the
+  // page's style (as a desktop page hides its mobile slots).
+  await page.evaluate(() => {
+    for (const [n, style] of [[1, 'height: 90px'], [2, 'height: 90px'], [3, 'height: 250px'], [4, 'display: none']]) {
+      const slot = document.createElement('div');
+      slot.id = `div-gpt-ad-foot-${n}`;
+      slot.setAttribute('style', `${style}; margin-top: 400px; border: 1px solid #ccc`);
+      slot.textContent = 'Advertisement';
+      document.body.append(slot);
+    }
+  });
+  const { tabId } = await current().waitForReport(NEWS, 9);
+  const popup = await openPopup(tabId);
+  try {
+    const entries = await listed(popup);
+    const at = entries.indexOf('Ad · Generic — Google Ad Manager ×3');
+    assert.ok(at >= 0, `listed: ${entries.join(' | ')}`);
+    assert.equal((await details(popup))[at], 'Advertisement');
+    assert.equal(entries.length, 6, `the five items, and one entry for the slots: ${entries.join(' | ')}`);
+    const button = `#page-items li:nth-child(${at + 1}) button`;
+    assert.equal(await popup.getAttribute(button, 'aria-label'),
+      'Show the first of 3 on the page: Ad · Generic — Google Ad Manager: Advertisement');
+    await popup.click(button);
+    await untilCard(page);
+    const first = await page.$eval('#div-gpt-ad-foot-1', (slot) => {
+      const box = slot.getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= innerHeight;
+    });
+    assert.equal(first, true, 'the first slot is brought into view');
   } finally {
     await popup.close();
     await page.close();

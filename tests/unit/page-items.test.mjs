@@ -1,0 +1,86 @@
+// The popup's list of the page's items (pages/page-items.js): which items
+// it lists, in what order, which read the same and are one entry, and the
+// words under each label (chrome.i18n stubbed: a message reads as its name).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+Object.assign(globalThis, {
+  chrome: {
+    i18n: {
+      /** @param {string} name @param {string[]} [values] */
+      getMessage: (name, values = []) => (values.length > 0 ? `${name}(${values.join('|')})` : name),
+      getUILanguage: () => 'en',
+    },
+  },
+});
+const { detailOf, listedEntries } = await import('../../extension/pages/page-items.js');
+
+/** @typedef {import('../../extension/messages.js').ReportedItem} ReportedItem */
+
+let nextKey = 1;
+/**
+ * @param {Partial<ReportedItem> & { kind?: import('../../extension/messages.js').Kind, y?: number }} fields
+ * @returns {ReportedItem}
+ */
+function item({ kind = 'generic', y = 0, ...fields }) {
+  return {
+    key: nextKey++, elementId: null, itemType: 'ad', source: 'cosmetic', vendor: null, network: null, label: null,
+    landingUrl: null, landingDomain: null, firstParty: false, text: '', images: [], frames: [], nonPersonalised: false,
+    rect: { x: 0, y, width: 300, height: 250 },
+    verdict: { kind, confidence: 0.9, evidence: [], topics: { topics: [], language: null }, classifierVersion: 'test' },
+    ...fields,
+  };
+}
+
+const none = () => false;
+
+test('items that read the same are one entry, counted, standing for the first from the top', () => {
+  const slots = [item({ y: 900, text: 'Advertisement' }), item({ y: 300, text: 'Advertisement' }), item({ y: 600, text: 'Advertisement' })];
+  const widget = item({ y: 2000, itemType: 'recommendation', vendor: 'Taboola', text: 'You May Like Ten shoes' });
+  const entries = listedEntries([...slots, widget], none);
+  assert.deepEqual(entries.map((e) => [e.line, e.detail, e.count, e.first.key]), [
+    ['itemAd · kind_generic', 'Advertisement', 3, slots[1].key],
+    ['itemRecommendation · kind_generic — Taboola', 'You May Like Ten shoes', 1, widget.key],
+  ]);
+});
+
+test('the same label with other words, or from another company, is another entry', () => {
+  const entries = listedEntries([
+    item({ y: 1, text: 'Winter sun from £299' }),
+    item({ y: 2, text: 'Autumn city breaks' }),
+    item({ y: 3, text: 'Winter sun from £299', vendor: 'Criteo' }),
+    item({ y: 4, text: 'Winter sun from £299', landingDomain: 'travel.example' }),
+  ], none);
+  assert.deepEqual(entries.map((e) => [e.line, e.detail, e.count]), [
+    ['itemAd · kind_generic', 'Winter sun from £299', 1],
+    ['itemAd · kind_generic', 'Autumn city breaks', 1],
+    ['itemAd · kind_generic — Criteo', 'Winter sun from £299', 1],
+    ['itemAd · kind_generic — travel.example', 'Winter sun from £299', 1],
+  ]);
+});
+
+test('chosen for you first, then from the top; hidden kinds and items taking no room are left out', () => {
+  const entries = listedEntries([
+    item({ y: 10, text: 'a generic one' }),
+    item({ y: 50, kind: 'contextual', text: 'about the page' }),
+    item({ y: 900, kind: 'retargeted', text: 'following you' }),
+    item({ y: 20, kind: 'behavioural', text: 'your profile' }),
+    item({ y: 5, kind: 'behavioural', text: 'your profile, higher up' }),
+    item({ y: 1, kind: 'contextual', text: 'muted' }),
+    item({ y: 2, text: 'collapsed', rect: { x: 0, y: 2, width: 0, height: 0 } }),
+    item({ y: 3, text: 'a line', rect: { x: 0, y: 3, width: 728, height: 0 } }),
+  ], (kind) => kind === 'contextual');
+  assert.deepEqual(entries.map((e) => e.detail), ['following you', 'your profile, higher up', 'your profile', 'a line', 'a generic one']);
+});
+
+test('under the label: a widget\'s heading, else its text single-spaced, cut whole characters at 60', () => {
+  assert.equal(detailOf(item({ label: { phrase: 'Around the web', lang: 'en', hint: 'recommended' }, text: 'Around the web Ten shoes' })),
+    'Around the web');
+  assert.equal(detailOf(item({ text: '  Trail Runner X\n\n  Now €129 ' })), 'Trail Runner X Now €129');
+  assert.equal(detailOf(item({ text: '' })), '');
+  const long = `${'word '.repeat(11)}${'😀'.repeat(6)}`; // 61 characters, 67 UTF-16 units
+  const cut = detailOf(item({ text: long }));
+  assert.equal(Array.from(cut).length, 60);
+  assert.ok(cut.endsWith('😀😀…'), cut);
+  assert.equal(detailOf(item({ text: 'x'.repeat(60) })), 'x'.repeat(60));
+});
