@@ -87,12 +87,13 @@ export function renderPageItems(box, tabId, items, hidden) {
     const button = document.createElement('button');
     button.type = 'button';
     button.dataset.key = String(first.key);
-    button.append(span('what', line));
     const many = count.toLocaleString(uiLocale());
-    if (count > 1) button.append(' ', span('count', `×${many}`));
-    if (detail) button.append(span('detail', detail));
-    const named = detail ? `${line}: ${detail}` : line;
-    button.setAttribute('aria-label', count > 1 ? msg('popupShowFirstItem', [many, named]) : msg('popupShowItem', [named]));
+    const parts = [span('what', line), ...(count > 1 ? [span('count', `×${many}`)] : []), ...(detail ? [span('detail', detail)] : [])];
+    // Spaced, so the text read out is the text shown, words apart; the
+    // name given starts with what the button does and holds all of it.
+    parts.forEach((part, i) => button.append(...(i > 0 ? [' ', part] : [part])));
+    const shown = parts.map((part) => part.textContent).join(' ');
+    button.setAttribute('aria-label', count > 1 ? msg('popupShowFirstItem', [many, shown]) : msg('popupShowItem', [shown]));
     button.addEventListener('click', () => {
       showOnPage(box, tabId, first.key).catch((error) => console.error('[AdLens] popup:', error));
     });

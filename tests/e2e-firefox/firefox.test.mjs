@@ -96,10 +96,10 @@ test('in Firefox, the toolbar popup counts the article\'s items by kind, lists t
     // Its list of the page's items, the one following the user first:
     // choosing it opens its card on the page.
     const listed = await firefox.send('script.evaluate', {
-      expression: "[...document.querySelectorAll('#page-items li button')].map((b) => b.textContent)",
+      expression: "[...document.querySelectorAll('#page-items li button')].map((b) => `${b.querySelector('.what').textContent} | ${b.querySelector('.detail').textContent}`)",
       target: { context: popupTab }, awaitPromise: false,
     });
-    assert.equal(listed.result.value[0].value, 'Ad · Following you — Google Ad Manager');
+    assert.equal(listed.result.value[0].value, 'Ad · Following you — Google Ad Manager | Trail Runner X Now €129 at Shop Example');
     assert.equal(listed.result.value.length, 5);
     await firefox.send('script.evaluate', {
       expression: "document.querySelector('#page-items li button').click()", target: { context: popupTab }, awaitPromise: false,

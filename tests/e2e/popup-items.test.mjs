@@ -68,7 +68,7 @@ test('the popup lists the page\'s items, chosen for you first; one chosen is bro
       'Autumn city breaks from €99',
     ]);
     assert.equal(await popup.getAttribute('#page-items li:nth-child(3) button', 'aria-label'),
-      'Show it on the page: Recommended · About this page — Taboola: You May Like Runners are switching to these shoes');
+      'Show it on the page: Recommended · About this page — Taboola You May Like Runners are switching to these shoes');
 
     // The Taboola block (filled in 600 ms after the load) is below the fold
     // of this short window.
@@ -120,7 +120,7 @@ test('slots that read the same are one entry, with their count, which shows the 
     assert.equal(entries.length, 6, `the five items, and one entry for the slots: ${entries.join(' | ')}`);
     const button = `#page-items li:nth-child(${at + 1}) button`;
     assert.equal(await popup.getAttribute(button, 'aria-label'),
-      'Show the first of 3 on the page: Ad · Generic — Google Ad Manager: Advertisement');
+      'Show the first of 3 on the page: Ad · Generic — Google Ad Manager ×3 Advertisement');
     await popup.click(button);
     await untilCard(page);
     const first = await page.$eval('#div-gpt-ad-foot-1', (slot) => {
