@@ -4,15 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-Object.assign(globalThis, {
-  chrome: {
-    i18n: {
-      /** @param {string} name @param {string[]} [values] */
-      getMessage: (name, values = []) => (values.length > 0 ? `${name}(${values.join('|')})` : name),
-      getUILanguage: () => 'en',
-    },
-  },
-});
+await import('../harness/i18n-stub.mjs');
 const { detailOf, listedEntries } = await import('../../extension/pages/page-items.js');
 
 /** @typedef {import('../../extension/messages.js').ReportedItem} ReportedItem */
