@@ -54,7 +54,8 @@ async function renderMuteDefaults() {
   const settings = await readSettings();
   const save = (/** @type {(s: import('./settings.js').Settings) => void} */ change) =>
     updateSettings(change).catch((error) => console.error('[AdLens] options:', error));
-  renderKindToggles(byId('mute-defaults'), (kind) => settings.mute[kind], (kind, checked) => save((s) => { s.mute[kind] = checked; }));
+  renderKindToggles(byId('mute-defaults'), (kind) => settings.mute[kind], (kind, checked) => save((s) => { s.mute[kind] = checked; }),
+    { explained: true });
   for (const radio of /** @type {NodeListOf<HTMLInputElement>} */ (document.querySelectorAll('input[name="mute-style"]'))) {
     radio.checked = radio.value === settings.muteStyle;
     radio.addEventListener('change', () => save((s) => { s.muteStyle = radio.value === 'hide' ? 'hide' : 'placeholder'; }));

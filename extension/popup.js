@@ -5,12 +5,12 @@
 // off the site (its site access), it says so and offers to ask for access.
 // It follows the tab while open: what a scan finds shows at once. It lists
 // the page's ads and widgets (pages/page-items.js): choosing one brings it
-// into view on the page with its "why" card open.
+// into view on the page with its "why" card open; and what each kind means.
 
 import { msg } from './i18n.js';
 import { send, tabStateKey } from './messages.js';
 import { applyChosenLanguage, localise } from './pages/i18n.js';
-import { renderCounts, renderKindToggles } from './pages/kinds.js';
+import { renderCounts, renderKindMeanings, renderKindToggles } from './pages/kinds.js';
 import { renderPageItems } from './pages/page-items.js';
 import { openedForTab, targetTabId } from './pages/tab.js';
 import { accessOf, askForAllSites, tabAccessFacts } from './site-access.js';
@@ -119,6 +119,7 @@ function renderSummary(summary, facts, settings) {
   // Where AdLens sees nothing, no count or "nothing found" can be true.
   const blind = access === 'withheld' || access === 'closed';
   counts.hidden = blind;
+  /** @type {HTMLElement} */ (document.getElementById('meanings')).hidden = blind;
   /** @type {HTMLElement} */ (document.getElementById('nothing')).hidden = summary.items.length > 0 || blind;
   renderAccess(access, named);
   /** @type {HTMLElement} */ (document.getElementById('private')).hidden = !summary.privateWindow;
@@ -136,6 +137,7 @@ async function main() {
   found.catch(() => {}); // awaited below; a failure is reported there
   await applyChosenLanguage(await settings);
   localise(document);
+  renderKindMeanings(/** @type {HTMLElement} */ (document.querySelector('#meanings dl')));
   const tabId = await target;
   const answers = await found;
   if (tabId === null || answers === null) return;

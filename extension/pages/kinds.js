@@ -1,4 +1,5 @@
-// Renders counts per kind as a list, in the kinds' colours.
+// The four kinds on AdLens's pages: counts per kind, a switch per kind, and
+// what each kind means, in the kinds' colours.
 
 import { msg } from '../i18n.js';
 
@@ -27,12 +28,39 @@ export function renderCounts(list, counts) {
 }
 
 /**
+ * What a kind means, in a sentence ("Chosen because of the page you are
+ * reading."): a label's two words cannot say it all.
+ * @param {import('../messages.js').Kind} kind
+ */
+export function kindMeaning(kind) {
+  return msg(`kindMeaning_${kind}`);
+}
+
+/**
+ * Each kind's name and what it means.
+ * @param {HTMLElement} list a <dl class="meanings">
+ */
+export function renderKindMeanings(list) {
+  list.replaceChildren(
+    ...KINDS.flatMap((kind) => {
+      const name = document.createElement('dt');
+      name.className = kind;
+      name.textContent = msg(`kind_${kind}`);
+      const meaning = document.createElement('dd');
+      meaning.textContent = kindMeaning(kind);
+      return [name, meaning];
+    }),
+  );
+}
+
+/**
  * One checkbox per kind ("mute this kind"), in the kinds' colours.
  * @param {HTMLElement} list a <ul class="toggles">
  * @param {(kind: import('../messages.js').Kind) => boolean} checked
  * @param {(kind: import('../messages.js').Kind, checked: boolean) => void} onChange
+ * @param {{ explained?: boolean }} [options] explained: each kind's meaning under its name, as the checkbox's description
  */
-export function renderKindToggles(list, checked, onChange) {
+export function renderKindToggles(list, checked, onChange, { explained = false } = {}) {
   list.replaceChildren(
     ...KINDS.map((kind) => {
       const li = document.createElement('li');
@@ -47,6 +75,14 @@ export function renderKindToggles(list, checked, onChange) {
       name.textContent = msg(`kind_${kind}`);
       label.append(box, ' ', name);
       li.append(label);
+      if (explained) {
+        const meaning = document.createElement('span');
+        meaning.className = 'meaning';
+        meaning.id = `${list.id}-${kind}-meaning`;
+        meaning.textContent = kindMeaning(kind);
+        box.setAttribute('aria-describedby', meaning.id);
+        li.append(meaning);
+      }
       return li;
     }),
   );

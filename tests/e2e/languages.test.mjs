@@ -1,4 +1,5 @@
-// The extension speaks the browser's language: labels and the popup in
+// The extension speaks the browser's language: labels and the popup (its
+// kinds, and what they mean) in
 // Polish, Chinese (Simplified), German, French, Spanish and Japanese, from
 // _locales (adding a language is adding a file there), unless the user chose
 // another in the options.
@@ -12,13 +13,13 @@ import { startSession } from '../harness/session.mjs';
 
 const PRODUCT = 'http://shop.example/product/trail-runner-x.html';
 
-for (const [locale, labels, popupWords, title] of /** @type {const} */ ([
-  ['pl', ['Polecane · Chodzi za Tobą', 'Polecane · O tej stronie'], ['O tej stronie', 'Twój profil', 'Chodzi za Tobą', 'Ogólna'], 'AdLens: reklamy i widżety na tej stronie: 2, wybrane dla Ciebie: 1'],
-  ['zh-CN', ['推荐 · 与本页相关', '推荐 · 在跟踪你'], ['与本页相关', '基于你的画像', '在跟踪你', '一般'], 'AdLens：本页的广告和推荐：2，为你挑选的：1'],
-  ['de', ['Empfohlen · Folgt dir', 'Empfohlen · Zu dieser Seite'], ['Zu dieser Seite', 'Dein Profil', 'Folgt dir', 'Allgemein'], 'AdLens: Anzeigen und Widgets auf dieser Seite: 2, für dich ausgewählt: 1'],
-  ['fr', ['Recommandé · Vous suit', 'Recommandé · Selon cette page'], ['Selon cette page', 'Votre profil', 'Vous suit', 'Générique'], 'AdLens\u00a0: publicités et widgets sur cette page\u00a0: 2, choisis pour vous\u00a0: 1'],
-  ['es', ['Recomendado · Te sigue', 'Recomendado · Sobre esta página'], ['Sobre esta página', 'Tu perfil', 'Te sigue', 'Genérico'], 'AdLens: anuncios y widgets en esta página: 2, elegidos para ti: 1'],
-  ['ja', ['おすすめ · あなたを追跡', 'おすすめ · このページに関連'], ['このページに関連', 'あなたのプロフィール', 'あなたを追跡', '一般'], 'AdLens：このページの広告・ウィジェット：2、あなた向けに選ばれたもの：1'],
+for (const [locale, labels, popupWords, title, [meaningsHeading, contextualMeaning]] of /** @type {const} */ ([
+  ['pl', ['Polecane · Chodzi za Tobą', 'Polecane · O tej stronie'], ['O tej stronie', 'Twój profil', 'Chodzi za Tobą', 'Ogólna'], 'AdLens: reklamy i widżety na tej stronie: 2, wybrane dla Ciebie: 1', ['Co oznaczają etykiety', 'Wybrane ze względu na stronę, którą czytasz.']],
+  ['zh-CN', ['推荐 · 与本页相关', '推荐 · 在跟踪你'], ['与本页相关', '基于你的画像', '在跟踪你', '一般'], 'AdLens：本页的广告和推荐：2，为你挑选的：1', ['标签的含义', '因你正在阅读的页面而选择。']],
+  ['de', ['Empfohlen · Folgt dir', 'Empfohlen · Zu dieser Seite'], ['Zu dieser Seite', 'Dein Profil', 'Folgt dir', 'Allgemein'], 'AdLens: Anzeigen und Widgets auf dieser Seite: 2, für dich ausgewählt: 1', ['Was die Kennzeichnungen bedeuten', 'Ausgewählt wegen der Seite, die du gerade liest.']],
+  ['fr', ['Recommandé · Vous suit', 'Recommandé · Selon cette page'], ['Selon cette page', 'Votre profil', 'Vous suit', 'Générique'], 'AdLens\u00a0: publicités et widgets sur cette page\u00a0: 2, choisis pour vous\u00a0: 1', ['Ce que signifient les étiquettes', 'Choix lié à la page que vous lisez.']],
+  ['es', ['Recomendado · Te sigue', 'Recomendado · Sobre esta página'], ['Sobre esta página', 'Tu perfil', 'Te sigue', 'Genérico'], 'AdLens: anuncios y widgets en esta página: 2, elegidos para ti: 1', ['Qué significan las etiquetas', 'Elegido por la página que estás leyendo.']],
+  ['ja', ['おすすめ · あなたを追跡', 'おすすめ · このページに関連'], ['このページに関連', 'あなたのプロフィール', 'あなたを追跡', '一般'], 'AdLens：このページの広告・ウィジェット：2、あなた向けに選ばれたもの：1', ['ラベルの意味', 'いま読んでいるページに合わせて選ばれています。']],
 ])) {
   test(`labels, popup and toolbar button in ${locale}`, async () => {
     const session = await startSession({ locale });
@@ -31,6 +32,8 @@ for (const [locale, labels, popupWords, title] of /** @type {const} */ ([
       await popup.waitForSelector('body[data-ready="true"]');
       assert.deepEqual(await popup.$$eval('#counts li span:last-child', (spans) => spans.map((s) => s.textContent)), popupWords);
       assert.equal(await popup.evaluate(() => document.documentElement.lang), locale);
+      assert.equal(await popup.textContent('#meanings summary'), meaningsHeading);
+      assert.equal(await popup.textContent('#meanings dd'), contextualMeaning);
       assert.equal(await toolbarTitle(session, tabId), title);
     } finally {
       await session.close();
