@@ -101,6 +101,13 @@ test('in Firefox, the toolbar popup counts the article\'s items by kind, lists t
     });
     assert.equal(listed.result.value[0].value, 'Ad · Following you — Google Ad Manager | Trail Runner X Now €129 at Shop Example');
     assert.equal(listed.result.value.length, 5);
+    // What each kind means, under the counts.
+    const meaning = await firefox.send('script.evaluate', {
+      expression: "[...document.querySelectorAll('#meanings dd')].map((dd) => dd.textContent).join(' | ')",
+      target: { context: popupTab }, awaitPromise: false,
+    });
+    assert.equal(meaning.result.value, 'Chosen because of the page you are reading. | Chosen from an interest profile built from your browsing. | '
+      + 'A product or shop you looked at before, following you around. | Not enough evidence for any of the above: AdLens never guesses.');
     await firefox.send('script.evaluate', {
       expression: "document.querySelector('#page-items li button').click()", target: { context: popupTab }, awaitPromise: false,
     });
