@@ -66,6 +66,7 @@ const CARD_STYLE = `
   }
   .card h2 { font-size: 14px; margin: 0 0 4px; padding-right: 20px; }
   .card ul { margin: 6px 0; padding-left: 18px; }
+  .card .meaning { margin: 0 0 4px; }
   .card .confidence { margin: 0; color: #555; }
   .card .actions { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 8px; }
   .card button { font: inherit; padding: 2px 8px; border-radius: 4px; border: 1px solid #888; background: #f4f4f4; color: inherit; cursor: pointer; }
@@ -295,6 +296,9 @@ export class LabelLayer {
     card.setAttribute('aria-modal', 'false');
     const title = make('h2', `${msg('whyTitle')}: ${labelText(item)}`);
     title.id = `adlens-why-${key}`;
+    // What the label's kind means, before the evidence for it.
+    const meaning = make('p', msg(`kindMeaning_${item.verdict.kind}`));
+    meaning.className = 'meaning';
     card.setAttribute('aria-labelledby', title.id);
     const locale = uiLocale();
     const confidence = item.verdict.confidence;
@@ -340,7 +344,7 @@ export class LabelLayer {
     const close = button('×', 'close', () => this.closeCard(true));
     close.className = 'close';
     close.setAttribute('aria-label', msg('whyClose'));
-    card.append(close, title, sure, list, actions);
+    card.append(close, title, meaning, sure, list, actions);
     card.addEventListener('keydown', (event) => {
       if (event.key === 'Escape') this.closeCard(true);
     });

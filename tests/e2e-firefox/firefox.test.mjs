@@ -107,7 +107,7 @@ test('in Firefox, the toolbar popup counts the article\'s items by kind, lists t
       target: { context: popupTab }, awaitPromise: false,
     });
     assert.equal(meaning.result.value, 'Chosen because of the page you are reading. | Chosen from an interest profile built from your browsing. | '
-      + 'A product or shop you looked at before, following you around. | Not enough evidence for any of the above: AdLens never guesses.');
+      + 'A product or shop you looked at before, following you around. | Not enough evidence for one of the other kinds: AdLens never guesses.');
     await firefox.send('script.evaluate', {
       expression: "document.querySelector('#page-items li button').click()", target: { context: popupTab }, awaitPromise: false,
     });
@@ -116,6 +116,7 @@ test('in Firefox, the toolbar popup counts the article\'s items by kind, lists t
       card = await readWhyCard();
     }
     assert.equal(card?.title, 'Why you see this: Ad · Following you');
+    assert.equal(card?.meaning, 'A product or shop you looked at before, following you around.');
 
     /** Clicks the popup's "pause on this site" switch. */
     const clickPause = () => firefox.send('script.evaluate', {

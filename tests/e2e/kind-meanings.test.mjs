@@ -12,7 +12,7 @@ const MEANINGS = [
   ['About this page', 'Chosen because of the page you are reading.'],
   ['Your profile', 'Chosen from an interest profile built from your browsing.'],
   ['Following you', 'A product or shop you looked at before, following you around.'],
-  ['Generic', 'Not enough evidence for any of the above: AdLens never guesses.'],
+  ['Generic', 'Not enough evidence for one of the other kinds: AdLens never guesses.'],
 ];
 
 test('the popup says what each kind means, folded under its counts until asked', async () => {

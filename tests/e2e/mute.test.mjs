@@ -43,6 +43,7 @@ test('the why card explains a retargeted ad; muting it everywhere collapses it a
   assert.ok(card, 'Enter on the label opens its card');
   assert.equal(card.role, 'dialog');
   assert.equal(card.title, 'Why you see this: Ad · Following you');
+  assert.equal(card.meaning, 'A product or shop you looked at before, following you around.');
   assert.match(card.confidence, /^Confidence: \d+%$/);
   assert.match(card.evidence[0], /^You viewed Trail Runner X on shop\.example (just now|\d+ minutes? ago)$/);
   assert.equal(card.evidence[1], 'shop.example told Criteo you viewed a product');

@@ -233,8 +233,8 @@ export async function overlayNodes(session, match) {
 
 /**
  * A serialised node's text: its text nodes' values, in order, outside
- * style sheets.
- * @param {Remote} node
+ * style sheets ('' for no node).
+ * @param {Remote | undefined} node
  * @returns {string}
  */
 export function remoteText(node) {
@@ -296,7 +296,8 @@ export async function readFirefoxWhyCard(session) {
     node: card,
     role: card.value.attributes?.role,
     title: remoteText(tagged('h2')[0]),
-    confidence: remoteText(tagged('p')[0]),
+    meaning: remoteText(tagged('p').find((p) => p.value?.attributes?.class === 'meaning')),
+    confidence: remoteText(tagged('p').find((p) => p.value?.attributes?.class === 'confidence')),
     evidence: tagged('li').map(remoteText),
     buttons: Object.fromEntries(tagged('button').map((b) => [b.value.attributes?.['data-action'], b])),
   };

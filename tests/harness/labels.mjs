@@ -149,7 +149,8 @@ export async function readWhyCard(page) {
     return {
       role: attr(card, 'role'),
       title: textOf(all.find((n) => n.nodeName === 'H2') ?? card),
-      confidence: textOf(all.find((n) => n.nodeName === 'P') ?? card),
+      meaning: textOf(all.find((n) => n.nodeName === 'P' && attr(n, 'class') === 'meaning') ?? card),
+      confidence: textOf(all.find((n) => n.nodeName === 'P' && attr(n, 'class') === 'confidence') ?? card),
       evidence: all.filter((n) => n.nodeName === 'LI').map(textOf),
       actions: Object.fromEntries(all.filter((n) => n.nodeName === 'BUTTON').map((b) => [attr(b, 'data-action'), textOf(b)])),
     };
