@@ -236,7 +236,10 @@ export class LabelLayer {
         badge.className = `badge ${item.verdict.kind}`;
         badge.textContent = style === 'outline' ? 'i' : text;
         badge.setAttribute('aria-label', text);
-        badge.title = text;
+        // On hover, and read after its name: what the kind means (with the
+        // label itself where the button shows only "i").
+        const meaning = msg(`kindMeaning_${item.verdict.kind}`);
+        badge.title = style === 'outline' ? `${text}: ${meaning}` : meaning;
       }
       if (style === 'outline' && !this.frames.has(item.key)) {
         const frame = this.doc.createElement('div');

@@ -65,6 +65,10 @@ test('shop product page: item-to-item widget is contextual, "recently viewed" is
   const labels = await waitForLabels(page, 2);
   assert.deepEqual(texts(labels), ['Recommended · About this page', 'Recommended · Following you']);
   assert.deepEqual(labels.map((l) => l.kind).sort(), ['contextual', 'retargeted']);
+  assert.deepEqual(labels.map((l) => [l.text, l.title]).sort(), [
+    ['Recommended · About this page', 'Chosen because of the page you are reading.'],
+    ['Recommended · Following you', 'A product or shop you looked at before, following you around.'],
+  ], 'each label says on hover what its kind means');
   const { tabId } = await current().waitForReport(url, 2);
   assert.deepEqual(await current().popupCounts(tabId), { contextual: 1, behavioural: 0, retargeted: 1, generic: 0 });
   const badge = await (await current().browser.worker()).evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);

@@ -5,7 +5,8 @@
 /**
  * @typedef {{ nodeId: number, nodeName: string, nodeValue?: string, attributes?: string[],
  *   children?: DomNode[], shadowRoots?: DomNode[], shadowRootType?: string }} DomNode
- * @typedef {{ text: string, kind: string, box: { x: number, y: number } | null }} Label
+ * @typedef {{ text: string, kind: string, title: string, box: { x: number, y: number } | null }} Label
+ *   title: shown on hover, and read after the label's name
  */
 
 /**
@@ -33,7 +34,7 @@ export async function readLabels(page) {
       } catch {
         // hidden badge: no box
       }
-      labels.push({ text, kind, box });
+      labels.push({ text, kind, title: attr(badge, 'title') ?? '', box });
     }
     return labels;
   } finally {
