@@ -171,7 +171,7 @@ test('options: outline or no labels, and "forget everything" empties what is sto
   await options.click('input[name="label-style"][value="outline"]');
   await eventually(async () => (await readLabels(page)).every((l) => l.text === 'i'), 'outline style: a small corner button');
   // Its hover text says the label, which the button no longer shows, and what the kind means.
-  assert.ok((await readLabels(page)).some((l) => l.title === 'Ad · Following you: A product or shop you looked at before, following you around.'),
+  assert.ok((await readLabels(page)).some((l) => l.title === 'Ad · Generic: Not enough evidence for one of the other kinds: AdLens never guesses.'),
     (await readLabels(page)).map((l) => l.title).join(' | '));
   await options.click('input[name="label-style"][value="off"]');
   await eventually(async () => (await readLabels(page)).length === 0, 'no labels');
