@@ -86,6 +86,9 @@ export function drawKindsChart(figure, days, periodDays) {
     svg('line', { class: 'axis', x1: LEFT, y1: TOP + plotH, x2: WIDTH, y2: TOP + plotH }),
     svg('line', { class: 'axis', x1: LEFT, y1: TOP, x2: LEFT, y2: TOP + plotH }),
     maxLabel, ...ticks, ...bars);
-  const legend = el('ul', { class: 'legend', 'aria-hidden': 'true' }, ...KINDS.map((k) => el('li', { class: k, text: t(`kind_${k}`) })));
+  // The chart's own label says it all for screen readers; on hover, each
+  // kind of the legend says what it means.
+  const legend = el('ul', { class: 'legend', 'aria-hidden': 'true' },
+    ...KINDS.map((k) => el('li', { class: k, text: t(`kind_${k}`), title: t(`kindMeaning_${k}`) })));
   figure.replaceChildren(chart, legend);
 }

@@ -111,7 +111,7 @@ function companiesText(companies) {
 
 /**
  * The kinds seen, each as a count with its word in its colour (never colour
- * alone); kinds not seen are left out.
+ * alone), and what the kind means on hover; kinds not seen are left out.
  * @param {SiteSummary['kinds']} kinds
  */
 export function kindCounts(kinds) {
@@ -122,5 +122,6 @@ export function kindCounts(kinds) {
     'data-kind': kind,
     'data-count': kinds[kind],
     text: `${kinds[kind]} ${t(`kind_${kind}`)}`,
+    title: t(`kindMeaning_${kind}`),
   })));
 }

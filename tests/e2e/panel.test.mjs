@@ -126,6 +126,8 @@ test('the panel lists the sites; a shop shows its companies, what it told Criteo
   assert.match(shopRow?.cells[3] ?? '', /Criteo/, 'companies column');
   const kinds = await panel.$$eval('tr[data-site="news.example"] [data-kind]', (s) => Object.fromEntries(s.map((x) => [x.getAttribute('data-kind'), x.textContent])));
   assert.equal(kinds.retargeted, '1 Following you', 'the news article has one ad following you, said in words');
+  assert.equal(await panel.getAttribute('tr[data-site="news.example"] [data-kind="retargeted"]', 'title'),
+    'A product or shop you looked at before, following you around.', 'and on hover what that means');
   await panel.screenshot({ path: path.join(shotDir, 'panel-sites.png'), fullPage: true });
 
   await panel.fill('#site-search', 'taboola');
@@ -152,6 +154,10 @@ test('the panel lists the sites; a shop shows its companies, what it told Criteo
   await panel.goto(`chrome-extension://${current().browser.extensionId}/panel.html#site/news.example`);
   await panel.waitForSelector('body[data-ready="true"][data-view="site"]');
   assert.ok(await panel.$('#kinds-chart svg rect.retargeted'), 'the chart shows the ad that followed you');
+  assert.deepEqual(await panel.$$eval('#kinds-chart .legend li', (items) => items.map((li) => li.getAttribute('title'))), [
+    'Chosen because of the page you are reading.', 'Chosen from an interest profile built from your browsing.',
+    'A product or shop you looked at before, following you around.', 'Not enough evidence for one of the other kinds: AdLens never guesses.',
+  ], 'the legend says on hover what each kind means');
   assert.match((await sitePage(panel)).chart ?? '', /Following you 1/);
   await panel.close();
 });
