@@ -1,5 +1,6 @@
 // An item's label as words ("Ad · Following you"), the same on the page's
-// badge and in the popup's list of what the page shows.
+// badge and in the popup's list of what the page shows; and what its kind
+// means, in a sentence, wherever the kinds are shown.
 
 import { msg } from './i18n.js';
 
@@ -26,4 +27,13 @@ export function labelText(item) {
  */
 export function isUnsure(item) {
   return item.verdict.kind !== 'generic' && item.verdict.confidence < LOW_CONFIDENCE;
+}
+
+/**
+ * What a kind means, in a sentence ("Chosen because of the page you are
+ * reading."): a label's two words cannot say it all.
+ * @param {import('./messages.js').Kind} kind
+ */
+export function kindMeaning(kind) {
+  return msg(`kindMeaning_${kind}`);
 }

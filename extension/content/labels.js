@@ -9,7 +9,7 @@
 
 import { evidenceSentence } from '../evidence.js';
 import { msg, uiLocale } from '../i18n.js';
-import { LOW_CONFIDENCE, isUnsure, labelText } from '../item-label.js';
+import { LOW_CONFIDENCE, isUnsure, kindMeaning, labelText } from '../item-label.js';
 import { marked } from './work-marks.js';
 import { OURS_ATTRIBUTE } from './predecessor.js';
 
@@ -238,7 +238,7 @@ export class LabelLayer {
         badge.setAttribute('aria-label', text);
         // On hover, and read after its name: what the kind means (with the
         // label itself where the button shows only "i").
-        const meaning = msg(`kindMeaning_${item.verdict.kind}`);
+        const meaning = kindMeaning(item.verdict.kind);
         badge.title = style === 'outline' ? `${text}: ${meaning}` : meaning;
       }
       if (style === 'outline' && !this.frames.has(item.key)) {
@@ -300,7 +300,7 @@ export class LabelLayer {
     const title = make('h2', `${msg('whyTitle')}: ${labelText(item)}`);
     title.id = `adlens-why-${key}`;
     // What the label's kind means, before the evidence for it.
-    const meaning = make('p', msg(`kindMeaning_${item.verdict.kind}`));
+    const meaning = make('p', kindMeaning(item.verdict.kind));
     meaning.className = 'meaning';
     card.setAttribute('aria-labelledby', title.id);
     const locale = uiLocale();

@@ -2,6 +2,7 @@
 // what each kind means, in the kinds' colours.
 
 import { msg } from '../i18n.js';
+import { kindMeaning } from '../item-label.js';
 
 /** @type {readonly import('../messages.js').Kind[]} */
 export const KINDS = ['contextual', 'behavioural', 'retargeted', 'generic'];
@@ -25,15 +26,6 @@ export function renderCounts(list, counts) {
       return li;
     }),
   );
-}
-
-/**
- * What a kind means, in a sentence ("Chosen because of the page you are
- * reading."): a label's two words cannot say it all.
- * @param {import('../messages.js').Kind} kind
- */
-export function kindMeaning(kind) {
-  return msg(`kindMeaning_${kind}`);
 }
 
 /**

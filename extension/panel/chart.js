@@ -3,6 +3,7 @@
 // day with data, each bar titled with its counts, the whole chart
 // summarised for screen readers.
 
+import { kindMeaning } from '../item-label.js';
 import { el, locale, t } from '../pages/dom.js';
 import { KINDS } from '../pages/kinds.js';
 import { chartBars } from './chart-bars.js';
@@ -89,6 +90,6 @@ export function drawKindsChart(figure, days, periodDays) {
   // The chart's own label says it all for screen readers; on hover, each
   // kind of the legend says what it means.
   const legend = el('ul', { class: 'legend', 'aria-hidden': 'true' },
-    ...KINDS.map((k) => el('li', { class: k, text: t(`kind_${k}`), title: t(`kindMeaning_${k}`) })));
+    ...KINDS.map((k) => el('li', { class: k, text: t(`kind_${k}`), title: kindMeaning(k) })));
   figure.replaceChildren(chart, legend);
 }

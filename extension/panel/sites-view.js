@@ -3,6 +3,7 @@
 // and searchable by site or company.
 
 import { ago } from '../evidence.js';
+import { kindMeaning } from '../item-label.js';
 import { el, locale, t } from '../pages/dom.js';
 import { KINDS } from '../pages/kinds.js';
 
@@ -122,6 +123,6 @@ export function kindCounts(kinds) {
     'data-kind': kind,
     'data-count': kinds[kind],
     text: `${kinds[kind]} ${t(`kind_${kind}`)}`,
-    title: t(`kindMeaning_${kind}`),
+    title: kindMeaning(kind),
   })));
 }
