@@ -17,8 +17,7 @@ export const LOW_CONFIDENCE = 0.6;
  */
 export function labelText(item) {
   const type = msg(item.itemType === 'ad' ? 'itemAd' : 'itemRecommendation');
-  const kind = msg(`kind_${item.verdict.kind}`);
-  return `${type} · ${kind}${isUnsure(item) ? ' (?)' : ''}`;
+  return `${type} · ${kindName(item.verdict.kind)}${isUnsure(item) ? ' (?)' : ''}`;
 }
 
 /**
@@ -27,6 +26,14 @@ export function labelText(item) {
  */
 export function isUnsure(item) {
   return item.verdict.kind !== 'generic' && item.verdict.confidence < LOW_CONFIDENCE;
+}
+
+/**
+ * A kind's name ("Following you"), in AdLens's language.
+ * @param {import('./messages.js').Kind} kind
+ */
+export function kindName(kind) {
+  return msg(`kind_${kind}`);
 }
 
 /**

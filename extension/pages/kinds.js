@@ -1,8 +1,7 @@
 // The four kinds on AdLens's pages: counts per kind, a switch per kind, and
 // what each kind means, in the kinds' colours.
 
-import { msg } from '../i18n.js';
-import { kindMeaning } from '../item-label.js';
+import { kindMeaning, kindName } from '../item-label.js';
 
 /** @type {readonly import('../messages.js').Kind[]} */
 export const KINDS = ['contextual', 'behavioural', 'retargeted', 'generic'];
@@ -21,7 +20,7 @@ export function renderCounts(list, counts) {
       count.className = 'count';
       count.textContent = String(counts[kind]);
       const name = document.createElement('span');
-      name.textContent = msg(`kind_${kind}`);
+      name.textContent = kindName(kind);
       li.append(count, name);
       return li;
     }),
@@ -37,7 +36,7 @@ export function renderKindMeanings(list) {
     ...KINDS.flatMap((kind) => {
       const name = document.createElement('dt');
       name.className = kind;
-      name.textContent = msg(`kind_${kind}`);
+      name.textContent = kindName(kind);
       const meaning = document.createElement('dd');
       meaning.textContent = kindMeaning(kind);
       return [name, meaning];
@@ -64,7 +63,7 @@ export function renderKindToggles(list, checked, onChange, { explained = false }
       box.checked = checked(kind);
       box.addEventListener('change', () => onChange(kind, box.checked));
       const name = document.createElement('span');
-      name.textContent = msg(`kind_${kind}`);
+      name.textContent = kindName(kind);
       label.append(box, ' ', name);
       li.append(label);
       if (explained) {
