@@ -16,6 +16,8 @@ pub mod engine;
 pub mod error;
 pub mod export;
 #[cfg(not(target_arch = "wasm32"))]
+pub mod har;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod html_holders;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod html_locators;

@@ -7,6 +7,8 @@
 //! Visits are replayed in file order: first the page's requests (as the
 //! browser makes them before the page is scanned), then the page itself,
 //! analysed with what the earlier visits left in memory, then remembered.
+//! A journey named `*.har` is a browser's recording instead ([`crate::har`]):
+//! its top-level page loads are the visits, numbered from 1 as lines are.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -16,6 +18,7 @@ use serde::{Deserialize, Serialize};
 use crate::detect::FoundItem;
 use crate::engine::Engine;
 pub use crate::export::parse_time;
+use crate::har::{har_visits, HarError, HarVisit, MAX_HAR_BYTES};
 use crate::html_locators::{snapshot_with_locators, Locator};
 use crate::observations::Observation;
 use crate::verdict::Verdict;
@@ -43,7 +46,7 @@ pub struct Visit {
 }
 
 /// One request a page made.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct VisitRequest {
     /// The request's URL.
     pub url: String,
@@ -81,6 +84,8 @@ pub struct ReplayRecord {
 pub enum ReplayError {
     /// The journey file could not be read.
     Journey(PathBuf, std::io::Error),
+    /// The journey is a HAR file that cannot be read as one.
+    Har(PathBuf, HarError),
     /// One visit is wrong; the others are still replayed.
     Visit {
         /// Its line in the journey file (1-based).
@@ -94,6 +99,7 @@ impl fmt::Display for ReplayError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ReplayError::Journey(path, e) => write!(f, "{}: {e}", path.display()),
+            ReplayError::Har(path, e) => write!(f, "{}: {e}", path.display()),
             ReplayError::Visit { line, why } => write!(f, "line {line}: {why}"),
         }
     }
@@ -116,20 +122,29 @@ pub fn replay_observed(
     mut emit: impl FnMut(ReplayRecord),
     mut observe: impl FnMut(Vec<Observation>),
 ) -> Vec<ReplayError> {
-    let text = match std::fs::read_to_string(path) {
+    let text = match read_journey(path) {
         Ok(text) => text,
         Err(e) => return vec![ReplayError::Journey(path.to_owned(), e)],
     };
     let base = path.parent().unwrap_or(Path::new("."));
     let journey = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    let mut errors = Vec::new();
-    for (index, line) in text.lines().enumerate() {
-        let line_no = index + 1;
-        if line.trim().is_empty() {
-            continue;
+    // A HAR's visits are numbered as a journey file's lines are.
+    let visits: Vec<(usize, Result<Visit, String>)> = if is_har(path) {
+        match har_visits(&text) {
+            Ok(visits) => visits.into_iter().enumerate().map(|(i, v)| (i + 1, visit_of_har(v))).collect(),
+            Err(e) => return vec![ReplayError::Har(path.to_owned(), e)],
         }
+    } else {
+        text.lines()
+            .enumerate()
+            .filter(|(_, line)| !line.trim().is_empty())
+            .map(|(i, line)| (i + 1, serde_json::from_str(line).map_err(|e| format!("not a visit: {e}"))))
+            .collect()
+    };
+    let mut errors = Vec::new();
+    for (line_no, visit) in visits {
         let visit_id = format!("{journey}:{line_no}");
-        let result = replay_visit(line, line_no, base, &visit_id, engine, &mut emit);
+        let result = visit.and_then(|visit| replay_visit(&visit, line_no, base, &visit_id, engine, &mut emit));
         observe(engine.take_observations());
         if let Err(why) = result {
             errors.push(ReplayError::Visit { line: line_no, why });
@@ -138,15 +153,38 @@ pub fn replay_observed(
     errors
 }
 
+/// Whether a journey is a HAR file (by its name: `.har`).
+fn is_har(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("har"))
+}
+
+/// A journey's text; a HAR over its cap is refused before it is read.
+fn read_journey(path: &Path) -> Result<String, std::io::Error> {
+    if is_har(path) {
+        let size = std::fs::metadata(path)?.len();
+        if size > MAX_HAR_BYTES {
+            return Err(std::io::Error::other(HarError::TooLarge(size)));
+        }
+    }
+    std::fs::read_to_string(path)
+}
+
+/// A HAR's visit as a journey's: its page inline.
+fn visit_of_har(visit: HarVisit) -> Result<Visit, String> {
+    if let Some(problem) = visit.problem {
+        return Err(problem);
+    }
+    Ok(Visit { time: visit.time, url: visit.url, html_file: None, html: Some(visit.html), requests: visit.requests })
+}
+
 fn replay_visit(
-    line: &str,
+    visit: &Visit,
     line_no: usize,
     base: &Path,
     visit_id: &str,
     engine: &mut Engine,
     emit: &mut impl FnMut(ReplayRecord),
 ) -> Result<(), String> {
-    let visit: Visit = serde_json::from_str(line).map_err(|e| format!("not a visit: {e}"))?;
     let time_ms = parse_time(&visit.time)?;
     let html = match (&visit.html, &visit.html_file) {
         (Some(html), _) => html.clone(),

@@ -6,8 +6,9 @@
 //!   snapshot (what the extension loads at start-up).
 //! - `adlens scan --url PAGE_URL [--lists SNAPSHOT | --lists-dir DIR] FILE.html…`:
 //!   finds the ads and widgets in saved pages; JSON Lines on stdout.
-//! - `adlens replay [--lists SNAPSHOT | --lists-dir DIR] [--export …] JOURNEY.jsonl…`:
-//!   replays recorded browsing journeys and prints each found item's verdict,
+//! - `adlens replay [--lists SNAPSHOT | --lists-dir DIR] [--export …] JOURNEY.jsonl|FILE.har…`:
+//!   replays recorded browsing journeys (AdLens's own format, or a browser's
+//!   HAR recording) and prints each found item's verdict,
 //!   or with `--export` the research export of everything observed.
 //! - `adlens validate FILE.jsonl…`: checks exports against the JSON Schema.
 
@@ -52,9 +53,9 @@ impl fmt::Display for CliError {
 const USAGE: &str = "usage:
   adlens compile-lists --lists-dir DIR --out FILE
   adlens scan --url PAGE_URL [--lists SNAPSHOT | --lists-dir DIR] FILE.html...
-  adlens replay [--lists SNAPSHOT | --lists-dir DIR] JOURNEY.jsonl...
+  adlens replay [--lists SNAPSHOT | --lists-dir DIR] JOURNEY.jsonl|FILE.har...
   adlens replay --export [--format jsonl|csv] [--drop-query] [--page-urls full|hash|site]
-                [--no-evidence] [--lists SNAPSHOT | --lists-dir DIR] [--trackers FILE] JOURNEY.jsonl...
+                [--no-evidence] [--lists SNAPSHOT | --lists-dir DIR] [--trackers FILE] JOURNEY.jsonl|FILE.har...
   adlens validate EXPORT.jsonl...
 
 Lists: --lists SNAPSHOT, else --lists-dir DIR (easylist.txt, easyprivacy.txt),

@@ -1,4 +1,4 @@
-//! `adlens replay JOURNEY.jsonl…`: recorded browsing journeys through the
+//! `adlens replay JOURNEY.jsonl|FILE.har…`: recorded browsing journeys through the
 //! engine, one JSON line per found item per visit (format: `adlens::replay`),
 //! or with `--export` the extension's research export (format:
 //! `adlens::export`), so crawls and real browsing can be analysed together.
@@ -20,7 +20,7 @@ const SWITCHES: [&str; 3] = ["--export", "--drop-query", "--no-evidence"];
 pub fn run(args: &[String]) -> Result<(), CliError> {
     let journeys = positional(args, &SWITCHES);
     if journeys.is_empty() {
-        return Err(CliError::Usage("replay needs at least one JOURNEY.jsonl".into()));
+        return Err(CliError::Usage("replay needs at least one JOURNEY.jsonl or FILE.har".into()));
     }
     let mut exporter = if args.iter().any(|a| a == "--export") { Some(exporter(args)?) } else { None };
     let named = flag_value(args, "--lists").is_some()
@@ -80,7 +80,7 @@ pub fn run(args: &[String]) -> Result<(), CliError> {
         return Err(e);
     }
     if failed > 0 {
-        return Err(CliError::Usage(format!("{failed} visit(s) could not be replayed (see above)")));
+        return Err(CliError::Invalid(format!("{failed} visit(s) could not be replayed (see above)")));
     }
     Ok(())
 }

@@ -1,0 +1,121 @@
+// `adlens replay FILE.har`: a journey recorded by the browser itself. The
+// English browsing of tests/scenarios/browser/en.jsonl (a product viewed, three
+// travel guides, then a running article whose slots show that product, a
+// running-shoe ad, a travel ad and a brand ad) is browsed in Chromium with
+// Playwright's HAR recorder on; the HAR, replayed natively, must give every
+// item the verdict the journey file gives it (kind and evidence in order),
+// and its research export must hold what the pages told advertisers.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { chromium } from 'playwright-core';
+import { ROOT, chromiumArgs, chromiumPath } from '../harness/browser.mjs';
+import { startFixtureServer } from '../harness/server.mjs';
+
+const JOURNEY = path.join(ROOT, 'tests/scenarios/browser/en.jsonl');
+/** @type {{ url: string, expect: Record<string, string> }[]} */
+const visits = fs.readFileSync(JOURNEY, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'adlens-har-'));
+const har = path.join(dir, 'en-browsed.har');
+
+/** @type {import('../harness/server.mjs').FixtureServer} */
+let server;
+
+before(async () => {
+  server = await startFixtureServer();
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs(server.port) });
+  try {
+    // As a researcher records: one tab, the pages one after the other, with content.
+    const context = await browser.newContext({ recordHar: { path: har, content: 'embed' } });
+    const page = await context.newPage();
+    for (const visit of visits) {
+      const response = await page.goto(visit.url, { waitUntil: 'load' });
+      // The recorder reads a page's body once it is done; leaving at once
+      // can lose it (the third test shows how such a HAR is reported).
+      await response?.body();
+    }
+    await context.close(); // writes the HAR
+  } finally {
+    await browser.close();
+  }
+});
+
+after(async () => {
+  await server?.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/**
+ * `adlens replay` on a journey; its output's lines, parsed.
+ * @param {string[]} args
+ */
+function replay(...args) {
+  const run = spawnSync('cargo', ['run', '-q', '-p', 'adlens', '--bin', 'adlens', '--', 'replay', '--lists', 'target/adlens-data/lists.bin', ...args],
+    { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return { status: run.status, stderr: run.stderr, records: run.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)) };
+}
+
+/**
+ * Verdicts by "visit element-id": kind and evidence types in order.
+ * @param {{ line: number, locator: { id: string | null }, kind: string, evidence: { type: string }[] }[]} records
+ */
+const verdicts = (records) => Object.fromEntries(records.filter((r) => r.locator.id)
+  .map((r) => [`${r.line} ${r.locator.id}`, `${r.kind}: ${r.evidence.map((e) => e.type).join(',')}`]));
+
+test('a HAR recorded in Chromium replays as the journey file does: every page a visit, every item the same verdict', () => {
+  const recorded = JSON.parse(fs.readFileSync(har, 'utf8'));
+  assert.equal(recorded.log.pages.length, 1, 'Playwright keeps the tab as one page: visits are told apart by its top frame');
+
+  const fromHar = replay(har);
+  assert.equal(fromHar.status, 0, fromHar.stderr);
+  // Each visit numbered as the journey's lines: the fifth is the article.
+  for (const r of fromHar.records) assert.equal(r.url, visits[r.line - 1]?.url, `visit ${r.line}`);
+  const fromJourney = replay(JOURNEY);
+  assert.equal(fromJourney.status, 0, fromJourney.stderr);
+
+  const replayed = verdicts(fromHar.records);
+  assert.deepEqual(replayed, verdicts(fromJourney.records));
+  assert.equal(Object.keys(replayed).length, 5, Object.keys(replayed).join(', '));
+  // And they are the kinds the journey was written to show.
+  for (const [index, visit] of visits.entries()) {
+    for (const [id, kind] of Object.entries(visit.expect)) {
+      assert.match(replayed[`${index + 1} ${id}`] ?? 'missing', new RegExp(`^${kind}: `), `visit ${index + 1} #${id}`);
+    }
+  }
+  // The product the shop told Criteo about is what follows the user.
+  const followed = fromHar.records.find((r) => r.locator.id === 'crt-news-1');
+  assert.equal(followed?.evidence[0].type, 'viewed_product');
+});
+
+test("a HAR's research export holds the requests the browser made: the shop told Criteo, the article talked to ID5", () => {
+  const { status, stderr, records } = replay('--export', har);
+  assert.equal(status, 0, stderr);
+  assert.equal(records[0].type, 'export');
+  const remarketing = records.filter((r) => r.type === 'remarketing_event');
+  assert.deepEqual(remarketing.map((r) => [r.site, r.vendor, r.event, r.productId]), [['shop.example', 'Criteo', 'viewItem', 'TRX-42']]);
+  const contacts = records.filter((r) => r.type === 'tracker_contact' && r.site === 'news.example').map((r) => r.domain);
+  assert.ok(contacts.includes('id5-sync.com'), `news.example's third parties: ${contacts}`);
+});
+
+test('a HAR saved without content, or not a HAR, is refused with why; the visits that can be replayed still are', () => {
+  const recorded = JSON.parse(fs.readFileSync(har, 'utf8'));
+  // The first page saved without its content, as a recorder set to omit it writes.
+  const first = recorded.log.entries.find((/** @type {any} */ e) => e._resourceType === 'document');
+  delete first.response.content.text;
+  const bare = path.join(dir, 'bare.har');
+  fs.writeFileSync(bare, JSON.stringify(recorded));
+  const partial = replay(bare);
+  assert.equal(partial.status, 1);
+  assert.match(partial.stderr, /bare\.har: line 1: http:\/\/shop\.example\/product\/trail-runner-x\.html: the HAR has no content for this page/);
+  assert.ok(partial.records.some((r) => r.locator.id === 'crt-news-1'), 'the later visits were replayed');
+
+  const notHar = path.join(dir, 'journey.har');
+  fs.writeFileSync(notHar, fs.readFileSync(JOURNEY));
+  const refused = replay(notHar);
+  assert.equal(refused.status, 1);
+  assert.match(refused.stderr, /journey\.har: not a HAR file: /);
+  assert.deepEqual(refused.records, []);
+});
