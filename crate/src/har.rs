@@ -12,8 +12,9 @@
 //!   navigation), the first document of each page starts a visit.
 //!
 //! A document answered by a redirect is followed: the visit's page is the
-//! first document of its frame with content. A visit whose page was saved
-//! without content is reported, not guessed at.
+//! next document of its frame. Its HTML is the response's text (base64 or
+//! not), or a file beside the HAR (`_file`, as Playwright attaches it); a
+//! visit whose page was saved without content is reported, not guessed at.
 
 use std::fmt;
 
@@ -57,8 +58,11 @@ pub struct HarVisit {
     pub time: String,
     /// The page's URL (after redirects).
     pub url: String,
-    /// The page's HTML, as sent.
+    /// The page's HTML, as sent, when the HAR holds it.
     pub html: String,
+    /// Or the file beside the HAR that holds it (Playwright's
+    /// `content: 'attach'`): a bare file name.
+    pub html_file: Option<String>,
     /// Every other request until the next top-level load, in order, typed as
     /// `webRequest` types them.
     pub requests: Vec<VisitRequest>,
@@ -111,6 +115,8 @@ struct Content {
     text: Option<String>,
     #[serde(default)]
     encoding: Option<String>,
+    #[serde(rename = "_file", default)]
+    file: Option<String>,
 }
 
 impl Entry {
@@ -149,7 +155,8 @@ impl Entry {
         }
     }
 
-    /// The response's text, decoded; `Ok(None)` when it was not saved.
+    /// The response's text, decoded; `Ok(None)` when it was not saved here
+    /// (see [`Entry::attached`]).
     fn html(&self) -> Result<Option<String>, String> {
         let content = &self.response.content;
         let Some(text) = content.text.as_deref().filter(|t| !t.is_empty()) else { return Ok(None) };
@@ -165,6 +172,21 @@ impl Entry {
             return Err(format!("{}: {} bytes, more than the cap of {MAX_HTML_BYTES}", self.request.url, html.len()));
         }
         Ok(Some(html))
+    }
+}
+
+impl Entry {
+    /// The file beside the HAR holding the response, if saved so: only a
+    /// bare name is taken (a recorder writes one; a path could point
+    /// anywhere).
+    fn attached(&self) -> Result<Option<String>, String> {
+        let Some(file) = self.response.content.file.as_deref() else { return Ok(None) };
+        let bare = !file.is_empty() && !file.contains(['/', '\\']) && file != "." && file != "..";
+        if bare {
+            Ok(Some(file.to_owned()))
+        } else {
+            Err(format!("{}: its content file {file:?} is not a file name beside the HAR", self.request.url))
+        }
     }
 }
 
@@ -214,6 +236,7 @@ pub fn har_visits(text: &str) -> Result<Vec<HarVisit>, HarError> {
                 time: entry.started.clone(),
                 url: url.clone(),
                 html: String::new(),
+                html_file: None,
                 requests: Vec::new(),
                 problem: None,
             });
@@ -226,14 +249,17 @@ pub fn har_visits(text: &str) -> Result<Vec<HarVisit>, HarError> {
             } else {
                 match entry.html() {
                     Ok(Some(html)) => visit.html = html,
-                    Ok(None) => {}
+                    Ok(None) => match entry.attached() {
+                        Ok(file) => visit.html_file = file,
+                        Err(why) => visit.problem = Some(why),
+                    },
                     Err(why) => visit.problem = Some(why),
                 }
             }
         }
     }
     for visit in &mut visits {
-        if visit.problem.is_none() && visit.html.is_empty() {
+        if visit.problem.is_none() && visit.html.is_empty() && visit.html_file.is_none() {
             visit.problem =
                 Some(format!("{}: the HAR has no content for this page (save the HAR with content)", visit.url));
         }
@@ -389,6 +415,24 @@ mod tests {
         assert_eq!(problems[0], None);
         assert!(problems[1].is_some_and(|p| p.contains("save the HAR with content")), "{problems:?}");
         assert!(problems[2].is_some_and(|p| p.contains("not base64")), "{problems:?}");
+    }
+
+    #[test]
+    fn content_attached_beside_the_har_is_named_by_file() {
+        // Playwright's `content: 'attach'`: each body in a file beside the HAR.
+        let mut attached =
+            entry("p", Some("top"), "2026-12-05T10:00:00Z", "http://shop.example/", Some("document"), 200, "");
+        attached["response"]["content"] = json!({"mimeType": "text/html", "_file": "0b15f1ba.html"});
+        let mut escaping =
+            entry("q", Some("top"), "2026-12-05T10:01:00Z", "http://news.example/", Some("document"), 200, "");
+        escaping["response"]["content"] = json!({"mimeType": "text/html", "_file": "../../etc/passwd"});
+        let visits = har_visits(&har(vec![attached, escaping])).expect("a HAR");
+        assert_eq!((visits[0].html_file.as_deref(), visits[0].problem.as_deref()), (Some("0b15f1ba.html"), None));
+        assert_eq!(visits[1].html_file, None);
+        assert!(
+            visits[1].problem.as_deref().is_some_and(|p| p.contains("not a file name beside the HAR")),
+            "{visits:?}"
+        );
     }
 
     #[test]

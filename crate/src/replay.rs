@@ -169,12 +169,13 @@ fn read_journey(path: &Path) -> Result<String, std::io::Error> {
     std::fs::read_to_string(path)
 }
 
-/// A HAR's visit as a journey's: its page inline.
+/// A HAR's visit as a journey's: its page inline, or in a file beside it.
 fn visit_of_har(visit: HarVisit) -> Result<Visit, String> {
     if let Some(problem) = visit.problem {
         return Err(problem);
     }
-    Ok(Visit { time: visit.time, url: visit.url, html_file: None, html: Some(visit.html), requests: visit.requests })
+    let html = visit.html_file.is_none().then_some(visit.html);
+    Ok(Visit { time: visit.time, url: visit.url, html_file: visit.html_file, html, requests: visit.requests })
 }
 
 fn replay_visit(

@@ -24,20 +24,35 @@ const har = path.join(dir, 'en-browsed.har');
 /** @type {import('../harness/server.mjs').FixtureServer} */
 let server;
 
+/**
+ * Browses the journey's pages in one tab, one after the other, recording.
+ * @param {import('playwright-core').Browser} browser
+ * @param {string} file where the HAR goes
+ * @param {'embed' | 'attach'} content the pages inside the HAR, or in files beside it
+ * @param {number} pages how many of the journey's pages
+ */
+async function record(browser, file, content, pages) {
+  const context = await browser.newContext({ recordHar: { path: file, content } });
+  const page = await context.newPage();
+  for (const visit of visits.slice(0, pages)) {
+    const response = await page.goto(visit.url, { waitUntil: 'load' });
+    // The recorder reads a page's body once it is done; leaving at once
+    // can lose it (the last test shows how such a HAR is reported).
+    await response?.body();
+  }
+  await context.close(); // writes the HAR
+}
+
+const attachedDir = path.join(dir, 'attached');
+const attached = path.join(attachedDir, 'en-browsed.har');
+
 before(async () => {
   server = await startFixtureServer();
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs(server.port) });
   try {
-    // As a researcher records: one tab, the pages one after the other, with content.
-    const context = await browser.newContext({ recordHar: { path: har, content: 'embed' } });
-    const page = await context.newPage();
-    for (const visit of visits) {
-      const response = await page.goto(visit.url, { waitUntil: 'load' });
-      // The recorder reads a page's body once it is done; leaving at once
-      // can lose it (the third test shows how such a HAR is reported).
-      await response?.body();
-    }
-    await context.close(); // writes the HAR
+    await record(browser, har, 'embed', visits.length);
+    fs.mkdirSync(attachedDir);
+    await record(browser, attached, 'attach', 2);
   } finally {
     await browser.close();
   }
@@ -88,6 +103,17 @@ test('a HAR recorded in Chromium replays as the journey file does: every page a 
   // The product the shop told Criteo about is what follows the user.
   const followed = fromHar.records.find((r) => r.locator.id === 'crt-news-1');
   assert.equal(followed?.evidence[0].type, 'viewed_product');
+});
+
+test('a HAR whose pages are in files beside it (Playwright\'s "attach") replays as one holding them', () => {
+  const beside = fs.readdirSync(attachedDir).filter((f) => f.endsWith('.html'));
+  assert.ok(beside.length >= 2, `the pages were attached: ${beside}`);
+  const fromFiles = replay(attached);
+  assert.equal(fromFiles.status, 0, fromFiles.stderr);
+  const fromHar = replay(har);
+  const firstTwo = fromHar.records.filter((r) => r.line <= 2);
+  assert.ok(fromFiles.records.length > 0);
+  assert.deepEqual(fromFiles.records.map((r) => [r.line, r.locator.cssPath, r.kind]), firstTwo.map((r) => [r.line, r.locator.cssPath, r.kind]));
 });
 
 test("a HAR's research export holds the requests the browser made: the shop told Criteo, the article talked to ID5", () => {
