@@ -149,8 +149,11 @@ async function topPage() {
     muter.apply(muted, settings.muteStyle, show);
     // A muted item is hidden and its placeholder says what it was: a label
     // of its own would never show, and placing the 115 of a wholly muted
-    // kotaku.com read as many boxes (1.1 ms of its first scan).
-    const unmuted = labelled.filter((l) => !muter.isHidden(l.element));
+    // kotaku.com read as many boxes (1.1 ms of its first scan). A slot still
+    // held, its creative's frame not reported yet, is labelled once it
+    // shows (`again` above calls this then): it may still turn out muted,
+    // and until then its label would float over nothing, saying "Generic".
+    const unmuted = labelled.filter((l) => !muter.isHidden(l.element) && !hold.isHeld(l.element));
     if (settings.labelStyle === 'off' || unmuted.length === 0) layer?.render([]);
     else labelLayer().render(unmuted, settings.labelStyle);
   };

@@ -78,6 +78,32 @@ test('a muted slot the page renders again, inside new markup, is never painted e
   await page.close();
 });
 
+test('a held slot whose creative comes late carries no label meanwhile: it turns out muted', async () => {
+  const page = await current().browser.context.newPage();
+  // The creative's frame answers 4 s late: the page's first scan (at most
+  // 3 s after it starts loading) comes first, when the slot is only known
+  // by its markup ("Generic") and still held.
+  await page.route('**/safeframe/1-0-40/html/creative.html', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 4_000));
+    await route.continue();
+  });
+  await page.goto(NEWS, { waitUntil: 'commit' });
+  /** @type {string[][]} each reading of the labels before the slot collapsed */
+  const readings = [];
+  const deadline = Date.now() + 12_000;
+  while (Date.now() < deadline && (await readPlaceholders(page)).length === 0) {
+    readings.push((await readLabels(page)).map((l) => l.text).sort());
+    await page.waitForTimeout(100);
+  }
+  assert.equal((await readPlaceholders(page)).length, 1, 'muted once its creative came');
+  const others = ['Ad · Generic', 'Ad · Generic', 'Recommended · About this page', 'Recommended · About this page'];
+  assert.ok(readings.filter((r) => r.length > 0).length >= 5, `the page was labelled well before the creative came (${readings.length} readings)`);
+  assert.deepEqual(readings.filter((r) => r.length > 0 && JSON.stringify(r) !== JSON.stringify(others)), [],
+    'only the other items were labelled meanwhile');
+  assert.deepEqual((await readLabels(page)).map((l) => l.text).sort(), others);
+  await page.close();
+});
+
 test('a held slot that is no longer muted shows once the page settles', async () => {
   // Forgetting the shop: its ad on the article no longer follows you.
   const reply = /** @type {any} */ (await current().sendFromExtensionPage({ type: 'memory/forget-site', site: 'shop.example' }));
