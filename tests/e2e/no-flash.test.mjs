@@ -80,17 +80,17 @@ test('a muted slot the page renders again, inside new markup, is never painted e
 
 test('a held slot whose creative comes late carries no label meanwhile: it turns out muted', async () => {
   const page = await current().browser.context.newPage();
-  // The creative's frame answers 4 s late: the page's first scan (at most
-  // 3 s after it starts loading) comes first, when the slot is only known
-  // by its markup ("Generic") and still held.
+  // The creative's frame answers 6 s late: the page's first scan (at most
+  // 3 s after it starts loading) comes well before, when the slot is only
+  // known by its markup ("Generic") and still held.
   await page.route('**/safeframe/1-0-40/html/creative.html', async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 4_000));
+    await new Promise((resolve) => setTimeout(resolve, 6_000));
     await route.continue();
   });
   await page.goto(NEWS, { waitUntil: 'commit' });
   /** @type {string[][]} each reading of the labels before the slot collapsed */
   const readings = [];
-  const deadline = Date.now() + 12_000;
+  const deadline = Date.now() + 14_000;
   while (Date.now() < deadline && (await readPlaceholders(page)).length === 0) {
     readings.push((await readLabels(page)).map((l) => l.text).sort());
     await page.waitForTimeout(100);
