@@ -129,7 +129,7 @@ pub fn replay_observed(
     let base = path.parent().unwrap_or(Path::new("."));
     let journey = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     // A HAR's visits are numbered as a journey file's lines are.
-    let visits: Vec<(usize, Result<Visit, String>)> = if is_har(path) {
+    let visits: Vec<(usize, Result<Visit, String>)> = if is_har(path) || looks_like_har(&text) {
         match har_visits(&text) {
             Ok(visits) => visits.into_iter().enumerate().map(|(i, v)| (i + 1, visit_of_har(v))).collect(),
             Err(e) => return vec![ReplayError::Har(path.to_owned(), e)],
@@ -156,6 +156,15 @@ pub fn replay_observed(
 /// Whether a journey is a HAR file (by its name: `.har`).
 fn is_har(path: &Path) -> bool {
     path.extension().is_some_and(|e| e.eq_ignore_ascii_case("har"))
+}
+
+/// Whether a journey's text is a HAR whatever its name (saved as `.json`):
+/// its first line is `{` alone (pretty-printed) or opens the `log` object
+/// (compact); a journey file's first line is a whole visit.
+fn looks_like_har(text: &str) -> bool {
+    let first = text.lines().map(str::trim).find(|line| !line.is_empty()).unwrap_or("");
+    let opening: String = first.chars().filter(|c| !c.is_whitespace()).take(6).collect();
+    first == "{" || opening == "{\"log\""
 }
 
 /// A journey's text; a HAR over its cap is refused before it is read.
@@ -232,6 +241,32 @@ mod tests {
         assert_eq!(parse_time("1970-01-01T01:00:01+01:00"), Ok(1000));
         assert!(parse_time("yesterday").unwrap_err().contains("not RFC 3339"));
         assert!(parse_time("1969-12-31T23:59:59Z").unwrap_err().contains("before 1970"));
+    }
+
+    #[test]
+    fn a_har_is_known_by_its_text_whatever_its_name() {
+        let har = serde_json::json!({"log": {"version": "1.2", "entries": [{
+            "startedDateTime": "2026-12-05T10:00:00Z",
+            "request": {"url": "https://news.example/a"},
+            "response": {"status": 200, "content": {"mimeType": "text/html", "text": "<div id=\"div-gpt-ad-1\">Ad</div>"}},
+        }]}});
+        let dir = std::env::temp_dir().join(format!("adlens-har-named-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        for (name, text) in
+            [("pretty.json", serde_json::to_string_pretty(&har).expect("json")), ("compact.json", har.to_string())]
+        {
+            let file = dir.join(name);
+            std::fs::write(&file, text).expect("write HAR");
+            let mut records = Vec::new();
+            let errors = replay(&file, &mut Engine::new(), |r| records.push(r));
+            assert!(errors.is_empty(), "{name}: {errors:?}");
+            assert_eq!(
+                records.iter().map(|r| (r.line, r.locator.id.as_deref())).collect::<Vec<_>>(),
+                [(1, Some("div-gpt-ad-1"))]
+            );
+        }
+        assert!(!looks_like_har(r#"{"time":"2026-11-20T10:00:00Z","url":"https://a.example/","html":""}"#));
+        std::fs::remove_dir_all(&dir).ok();
     }
 
     #[test]
