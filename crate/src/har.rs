@@ -173,9 +173,7 @@ impl Entry {
         }
         Ok(Some(html))
     }
-}
 
-impl Entry {
     /// The file beside the HAR holding the response, if saved so: only a
     /// bare name is taken (a recorder writes one; a path could point
     /// anywhere).

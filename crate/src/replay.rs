@@ -7,8 +7,9 @@
 //! Visits are replayed in file order: first the page's requests (as the
 //! browser makes them before the page is scanned), then the page itself,
 //! analysed with what the earlier visits left in memory, then remembered.
-//! A journey named `*.har` is a browser's recording instead ([`crate::har`]):
-//! its top-level page loads are the visits, numbered from 1 as lines are.
+//! A HAR file (named `*.har`, or known by its first line) is a browser's
+//! recording instead ([`crate::har`]): its top-level page loads are the
+//! visits, numbered from 1 as lines are.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
