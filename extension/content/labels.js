@@ -51,6 +51,8 @@ const STYLE = `
     .badge { background: #1e1e1e; }
     .contextual { color: #8ab8f0; } .behavioural { color: #f0b070; } .retargeted { color: #f08ac0; } .generic { color: #c8c8c8; }
   }
+  /* A printed page is the site's own: labels, outlines and cards are for the screen. */
+  @media print { .badge, .frame, .card { display: none !important; } }
 `;
 
 /**

@@ -20,6 +20,8 @@ const PLACEHOLDER_STYLE = `
   button { font: inherit; color: #0b5394; background: none; border: 0; padding: 0 2px; cursor: pointer; text-decoration: underline; }
   button:focus-visible { outline: 2px solid currentColor; outline-offset: 2px; }
   @media (prefers-color-scheme: dark) { .muted { color: #ccc; background: #222; } button { color: #8ab8f0; } }
+  /* Printed, the muted item stays out and so does its "Show" button. */
+  @media print { :host { display: none; } }
 `;
 
 export class Muter {

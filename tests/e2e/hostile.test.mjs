@@ -2,7 +2,7 @@
 // that is merely text, and never breaks the page.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { attribute, clickCardAction, closedRootStyles, pressLabel, readLabels, readPlaceholders, readWhyCard, waitForLabels } from '../harness/labels.mjs';
+import { attribute, clickCardAction, closedRootStyles, hasClass, pressLabel, readLabels, readPlaceholders, readWhyCard, waitForLabels } from '../harness/labels.mjs';
 import { sessionForTests } from '../harness/session.mjs';
 
 const current = sessionForTests();
@@ -64,17 +64,15 @@ test("a page whose policy forbids inline styles and scripts: labels, card and pl
   const [label] = await waitForLabels(page, 1);
   assert.equal(label?.text, 'Ad · Generic');
   assert.ok(label.box, 'the label is placed');
-  const isClass = (/** @type {string} */ name) => (/** @type {import('../harness/labels.mjs').DomNode} */ n) =>
-    (attribute(n, 'class') ?? '').split(' ').includes(name);
   // Unstyled, a badge would be a static button at the top of the page.
-  assert.deepEqual(await closedRootStyles(page, isClass('badge'), ['position', 'font-weight']), [{ position: 'absolute', 'font-weight': '600' }]);
+  assert.deepEqual(await closedRootStyles(page, hasClass('badge'), ['position', 'font-weight']), [{ position: 'absolute', 'font-weight': '600' }]);
   await pressLabel(page, 'Ad · Generic');
   assert.equal((await readWhyCard(page))?.role, 'dialog');
-  assert.deepEqual(await closedRootStyles(page, isClass('card'), ['position', 'width']), [{ position: 'absolute', width: '320px' }]);
+  assert.deepEqual(await closedRootStyles(page, hasClass('card'), ['position', 'width']), [{ position: 'absolute', width: '320px' }]);
   await clickCardAction(page, 'mute-site');
   await page.waitForFunction(() => getComputedStyle(/** @type {Element} */ (document.querySelector('.slot'))).display === 'none');
   assert.equal((await readPlaceholders(page)).length, 1);
-  assert.deepEqual(await closedRootStyles(page, isClass('muted'), ['display', 'border-top-style']), [{ display: 'flex', 'border-top-style': 'dashed' }]);
+  assert.deepEqual(await closedRootStyles(page, hasClass('muted'), ['display', 'border-top-style']), [{ display: 'flex', 'border-top-style': 'dashed' }]);
   assert.equal(await page.evaluate(() => /** @type {any} */ (window).pageScriptRan), true, "the page's own script ran");
   assert.equal(await page.evaluate(() => /** @type {any} */ (window).inlineScriptRan), undefined, 'the policy is in force');
   assert.deepEqual(current().pageErrors, []);

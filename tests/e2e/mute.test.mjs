@@ -7,7 +7,7 @@
 // Polish and Chinese.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { clickCardAction, pressLabel, readLabels, readPlaceholders, readWhyCard } from '../harness/labels.mjs';
+import { clickCardAction, hasClass, inClosedRoots, pressLabel, readLabels, readPlaceholders, readWhyCard } from '../harness/labels.mjs';
 import { sessionForTests, startSession } from '../harness/session.mjs';
 import { eventually } from '../harness/eventually.mjs';
 import { followedToArticle } from '../harness/journey.mjs';
@@ -165,6 +165,53 @@ for (const [locale, shop, news, label, sentence] of /** @type {const} */ ([
     }
   });
 }
+
+test('a printed page is the site\'s own: no label, outline, card or placeholder, and the muted items stay out', async () => {
+  const { worker, page, options } = await newsWithOptions();
+  await options.click('input[name="label-style"][value="outline"]');
+  await eventually(async () => (await readLabels(page)).every((l) => l.text === 'i'), 'outline style');
+  await options.close();
+  await worker.evaluate(() => chrome.storage.local.set({ settings: { mute: { contextual: true }, labelStyle: 'outline' } }));
+  await eventually(async () => (await readPlaceholders(page)).length === 2, 'the two contextual widgets muted');
+  await pressLabel(page, 'i'); // an outline's corner button
+  assert.ok(await readWhyCard(page), 'a card open');
+  /**
+   * How AdLens's parts and the muted items display for a medium. One
+   * DevTools session emulates it and reads: the emulation ends with the
+   * session that set it.
+   * @param {'screen' | 'print'} media
+   */
+  const displays = (media) => inClosedRoots(page, (node) => ['badge', 'frame', 'card'].some((c) => hasClass(c)(node)), async (cdp, nodes) => {
+    await cdp.send('Emulation.setEmulatedMedia', { media });
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    /** @type {Record<string, string[]>} */
+    const shown = { badge: [], frame: [], card: [] };
+    for (const node of nodes) {
+      const { computedStyle } = /** @type {{ computedStyle: { name: string, value: string }[] }} */ (
+        await cdp.send('CSS.getComputedStyleForNode', { nodeId: node.nodeId }));
+      const part = ['badge', 'frame', 'card'].find((c) => hasClass(c)(node)) ?? '';
+      shown[part].push(computedStyle.find((p) => p.name === 'display')?.value ?? '');
+    }
+    return {
+      ...shown,
+      placeholders: await page.$$eval('[data-adlens="placeholder"]', (hosts) => hosts.map((h) => getComputedStyle(h).display)),
+      muted: await page.$$eval('[data-adlens-hidden]', (els) => els.map((el) => getComputedStyle(el).display)),
+      article: await page.$eval('article', (el) => getComputedStyle(el).display),
+    };
+  });
+  const onScreen = await displays('screen');
+  assert.deepEqual(onScreen, {
+    badge: ['block', 'block', 'block'], frame: ['block', 'block', 'block'], card: ['block'],
+    placeholders: ['block', 'block'], muted: ['none', 'none'], article: 'block',
+  });
+  assert.deepEqual(await displays('print'), {
+    badge: ['none', 'none', 'none'], frame: ['none', 'none', 'none'], card: ['none'],
+    placeholders: ['none', 'none'], muted: ['none', 'none'], article: 'block',
+  });
+  await worker.evaluate(() => chrome.storage.local.remove('settings'));
+  await page.close();
+});
 
 test('options: outline or no labels, and "forget everything" empties what is stored', async () => {
   const { worker, page, options } = await newsWithOptions();

@@ -64,6 +64,13 @@ function attr(node, name) {
 }
 
 /**
+ * A match for `inClosedRoots` and `closedRootStyles`: nodes with this class.
+ * @param {string} name
+ * @returns {(node: DomNode) => boolean}
+ */
+export const hasClass = (name) => (node) => (attr(node, 'class') ?? '').split(' ').includes(name);
+
+/**
  * Waits until the page shows at least `count` labels and returns them.
  * @param {import('playwright-core').Page} page
  * @param {number} count
