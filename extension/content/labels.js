@@ -24,6 +24,8 @@ import { OURS_ATTRIBUTE } from './predecessor.js';
 
 /** Room (px) a badge needs left of an item's right edge to end there. */
 const MIN_ROOM_LEFT = 240;
+/** Most items whose labels follow them at every frame of a scroll. */
+const MAX_FLOATING = 32;
 
 /** The labels' style, parsed with the overlay (on every labelled page). */
 const STYLE = `
@@ -141,6 +143,29 @@ export class LabelLayer {
     /** Main-thread time of the last `position`, ms. */
     this.positionMs = 0;
     doc.defaultView?.addEventListener('resize', () => this.schedulePosition(), { passive: true });
+    // Labels sit on the page and scroll with it. An item that does not (a
+    // fixed or sticky ad, a tile in a row scrolled sideways) is found at the
+    // first frame of a scroll and when it ends, by every label being placed
+    // again; in between, only its label follows it, at every frame. Placing
+    // every label at every frame would cost each frame of every scroll, on
+    // pages where nothing floats. (Captured: a box's own scroll events do
+    // not bubble.)
+    /** @type {Set<number>} items that moved on the page while it scrolled */
+    this.floating = new Set();
+    this.floatingPending = false;
+    /** Whether the next placing learns which items float (a scroll began or ended). */
+    this.scrolled = false;
+    /** Whether the scroll under way has been looked at for items that float. */
+    this.scrollLooked = false;
+    doc.addEventListener('scroll', () => {
+      if (this.scrollLooked) this.scheduleFloating();
+      else this.schedulePosition(true);
+      this.scrollLooked = true;
+    }, { capture: true, passive: true });
+    doc.addEventListener('scrollend', () => {
+      this.scrollLooked = false;
+      this.schedulePosition(true);
+    }, { capture: true, passive: true });
     // Labels are placed when the browser reports the items' sizes: that is
     // after its layout, so reading their boxes then costs no extra layout
     // (reading them right after adding labels forced one, 3–10 ms on big
@@ -202,6 +227,7 @@ export class LabelLayer {
         this.badges.delete(key);
         this.shown.delete(key);
         this.where.delete(key);
+        this.floating.delete(key);
       }
     }
     for (const [key, element] of this.observed) {
@@ -382,17 +408,45 @@ export class LabelLayer {
     this.card.element.style.top = `${box.bottom + 4 + (view?.scrollY ?? 0)}px`;
   }
 
-  schedulePosition() {
+  /** @param {boolean} [scrolled] a scroll has ended: learn which items floated */
+  schedulePosition(scrolled = false) {
+    this.scrolled ||= scrolled;
     if (this.pending) return;
     this.pending = true;
     requestAnimationFrame(() => {
       this.pending = false;
-      this.position();
+      const learn = this.scrolled;
+      this.scrolled = false;
+      this.position(learn);
     });
   }
 
-  position() {
+  /** At a scroll's next frame, the labels of the items known to float. */
+  scheduleFloating() {
+    if (this.floatingPending || this.floating.size === 0) return;
+    this.floatingPending = true;
+    requestAnimationFrame(() => {
+      this.floatingPending = false;
+      this.place(this.labelled.filter((l) => this.floating.has(l.item.key)), false);
+      if (this.card && this.floating.has(this.card.key)) this.positionCard();
+    });
+  }
+
+  /** @param {boolean} [learn] a scroll has just ended: an item whose label moves did not scroll with the page */
+  position(learn = false) {
     const started = performance.now();
+    this.place(this.labelled, learn);
+    this.positionCard();
+    this.positionMs = performance.now() - started;
+    for (const done of this.waiting.splice(0)) done();
+  }
+
+  /**
+   * Puts these items' labels at their top-right corners.
+   * @param {Labelled[]} labelled
+   * @param {boolean} learn a label that moves now belongs to an item that floats
+   */
+  place(labelled, learn) {
     const view = this.doc.defaultView;
     const scrollX = view?.scrollX ?? 0;
     const scrollY = view?.scrollY ?? 0;
@@ -401,7 +455,7 @@ export class LabelLayer {
     // 30–77 ms). The badge's own width is never read: it is anchored by its
     // right edge.
     const placed = [];
-    for (const { element, item } of this.labelled) {
+    for (const { element, item } of labelled) {
       const badge = this.badges.get(item.key);
       if (badge) placed.push({ key: item.key, badge, frame: this.frames.get(item.key), box: element.getBoundingClientRect() });
     }
@@ -409,7 +463,9 @@ export class LabelLayer {
       // A label already where it goes is not written again: most do not
       // move when a page grows at the bottom.
       const where = `${box.left + scrollX} ${box.top + scrollY} ${box.width} ${box.height}`;
-      if (this.where.get(key) === where) continue;
+      const before = this.where.get(key);
+      if (before === where) continue;
+      if (learn && before !== undefined && this.floating.size < MAX_FLOATING) this.floating.add(key);
       this.where.set(key, where);
       badge.hidden = box.width === 0 && box.height === 0;
       // Top-right corner: headings and text usually start on the left. The
@@ -434,9 +490,6 @@ export class LabelLayer {
         });
       }
     }
-    this.positionCard();
-    this.positionMs = performance.now() - started;
-    for (const done of this.waiting.splice(0)) done();
   }
 }
 

@@ -136,6 +136,32 @@ test('tiles marked only by the words "Sponsored" or "Advertisement" are labelled
   await page.close();
 });
 
+test('labels stay on items that do not scroll with the page: a fixed and a sticky ad, a tile in a row scrolled sideways', async () => {
+  const page = await current().open('http://news.example/article/sticky-ads.html');
+  const ids = ['div-gpt-ad-1700000000000-8', 'div-gpt-ad-1700000000000-9', 'sponsored-tile'];
+  /** The items without a label at their top-right corner (the badge's text box: 3 px in, ending at the item's right edge). */
+  const unlabelled = async () => {
+    const labels = await readLabels(page);
+    const items = await page.$$eval(ids.map((id) => `#${id}`).join(','), (els) =>
+      els.map((el) => ({ id: el.id, top: el.getBoundingClientRect().top, right: el.getBoundingClientRect().right })));
+    assert.equal(items.length, 3);
+    return items.filter((item) => !labels.some((l) => l.box !== null
+      && Math.abs(l.box.y - (item.top + 3)) <= 2 && l.box.x < item.right && l.box.x > item.right - 200)).map((item) => item.id);
+  };
+  /** @param {string} what */
+  const everyItemLabelled = (what) => eventually(async () => (await unlabelled()).length === 0, what);
+  await eventually(async () => (await readLabels(page)).length === 3, 'three labels');
+  await everyItemLabelled('labels on their items');
+
+  await page.evaluate(() => window.scrollTo(0, 1200));
+  await everyItemLabelled('the fixed and the sticky ad keep their labels after the page scrolled (the tile scrolled away with its label)');
+  await page.evaluate(() => window.scrollTo(0, 300));
+  await everyItemLabelled('and after it scrolled back');
+  await page.evaluate(() => { /** @type {HTMLElement} */ (document.getElementById('deal-row')).scrollLeft = 300; });
+  await everyItemLabelled('the tile keeps its label in its row scrolled sideways');
+  await page.close();
+});
+
 test('a page with nothing found is left as it was: no overlay is added', async () => {
   const url = 'http://news.example/fresh.html';
   const page = await current().open(url);
