@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { eventually } from '../harness/eventually.mjs';
 import { ARTICLE } from '../harness/kept.mjs';
-import { readLabels, waitForLabels } from '../harness/labels.mjs';
+import { hasClass, inClosedRoots, readLabels, waitForLabels } from '../harness/labels.mjs';
 import { sessionForTests } from '../harness/session.mjs';
 import { openTab } from '../harness/site-access.mjs';
 
@@ -152,6 +152,27 @@ test('labels stay on items that do not scroll with the page: a fixed and a stick
   const everyItemLabelled = (what) => eventually(async () => (await unlabelled()).length === 0, what);
   await eventually(async () => (await readLabels(page)).length === 3, 'three labels');
   await everyItemLabelled('labels on their items');
+
+  // While the wheel scrolls the page, frame by frame: the fixed ad's label
+  // stays on it all along, not only once the scroll has ended.
+  const anchorLabelY = () => inClosedRoots(page, hasClass('badge'), async (cdp, nodes) => {
+    for (const node of nodes) {
+      const { model } = /** @type {{ model: { content: number[] } }} */ (await cdp.send('DOM.getBoxModel', { nodeId: node.nodeId }));
+      if (model.content[1] > 700) return model.content[1];
+    }
+    return null;
+  });
+  const anchorTop = await page.$eval('#div-gpt-ad-1700000000000-9', (el) => el.getBoundingClientRect().top);
+  await page.mouse.move(400, 400);
+  /** @type {[number, number | null][]} the page's scroll and the fixed ad's label, after each turn of the wheel */
+  const turns = [];
+  for (let turn = 0; turn < 8; turn++) {
+    await page.mouse.wheel(0, 80);
+    await page.waitForTimeout(30);
+    turns.push([await page.evaluate(() => window.scrollY), await anchorLabelY()]);
+  }
+  assert.ok((turns.at(-1)?.[0] ?? 0) >= 400, `the page scrolled: ${JSON.stringify(turns)}`);
+  assert.deepEqual(turns.filter(([, y]) => y === null || Math.abs(y - (anchorTop + 3)) > 2), [], 'the label stayed on the fixed ad at every turn');
 
   await page.evaluate(() => window.scrollTo(0, 1200));
   await everyItemLabelled('the fixed and the sticky ad keep their labels after the page scrolled (the tile scrolled away with its label)');
