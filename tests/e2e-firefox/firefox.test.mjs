@@ -5,7 +5,8 @@
 // the content scripts, the background's wasm engine and its snapshot, the
 // product memory and the classifier. Then what a user does with them there:
 // the popup, the "why" card, muting, another language; the creatives in
-// frames, a strict page policy, a late ad; and the sites' records
+// frames, a strict page policy, an ad fixed to the window while the page
+// scrolls, a late ad; and the sites' records
 // (webRequest, the lists, the companies database) read from the add-on's
 // own page, as the panel reads them.
 
