@@ -10,6 +10,7 @@
 import { evidenceSentence } from '../evidence.js';
 import { msg, uiLocale } from '../i18n.js';
 import { LOW_CONFIDENCE, isUnsure, kindMeaning, labelText } from '../item-label.js';
+import { floats } from './floating.js';
 import { marked } from './work-marks.js';
 import { OURS_ATTRIBUTE } from './predecessor.js';
 
@@ -144,28 +145,22 @@ export class LabelLayer {
     this.positionMs = 0;
     doc.defaultView?.addEventListener('resize', () => this.schedulePosition(), { passive: true });
     // Labels sit on the page and scroll with it. An item that does not (a
-    // fixed or sticky ad, a tile in a row scrolled sideways) is found at the
-    // first frame of a scroll and when it ends, by every label being placed
-    // again; in between, only its label follows it, at every frame. Placing
-    // every label at every frame would cost each frame of every scroll, on
-    // pages where nothing floats. (Captured: a box's own scroll events do
-    // not bubble.)
-    /** @type {Set<number>} items that moved on the page while it scrolled */
+    // fixed or sticky ad, a tile in a row scrolled sideways: `floats`) is
+    // looked for when a scroll ends, when every label is placed again; from
+    // then on its label follows it at every frame of a scroll. Only then is
+    // there a listener for scrolling: on a page where nothing floats, each
+    // scroll event would cost about 0.1 ms for nothing. (Captured: a box's
+    // own scroll events do not bubble.)
+    /** @type {Set<number>} items that do not scroll with the page */
     this.floating = new Set();
+    /** @type {Set<number>} items already looked at */
+    this.lookedAt = new Set();
     this.floatingPending = false;
-    /** Whether the next placing learns which items float (a scroll began or ended). */
+    this.follow = () => this.scheduleFloating();
+    this.following = false;
+    /** Whether the next placing follows a scroll's end. */
     this.scrolled = false;
-    /** Whether the scroll under way has been looked at for items that float. */
-    this.scrollLooked = false;
-    doc.addEventListener('scroll', () => {
-      if (this.scrollLooked) this.scheduleFloating();
-      else this.schedulePosition(true);
-      this.scrollLooked = true;
-    }, { capture: true, passive: true });
-    doc.addEventListener('scrollend', () => {
-      this.scrollLooked = false;
-      this.schedulePosition(true);
-    }, { capture: true, passive: true });
+    doc.addEventListener('scrollend', () => this.schedulePosition(true), { capture: true, passive: true });
     // Labels are placed when the browser reports the items' sizes: that is
     // after its layout, so reading their boxes then costs no extra layout
     // (reading them right after adding labels forced one, 3–10 ms on big
@@ -200,6 +195,7 @@ export class LabelLayer {
   remove() {
     this.closeCard();
     this.resizes.disconnect();
+    this.doc.removeEventListener('scroll', this.follow, { capture: true });
     this.host.remove();
   }
 
@@ -228,6 +224,7 @@ export class LabelLayer {
         this.shown.delete(key);
         this.where.delete(key);
         this.floating.delete(key);
+        this.lookedAt.delete(key);
       }
     }
     for (const [key, element] of this.observed) {
@@ -408,34 +405,49 @@ export class LabelLayer {
     this.card.element.style.top = `${box.bottom + 4 + (view?.scrollY ?? 0)}px`;
   }
 
-  /** @param {boolean} [scrolled] a scroll has ended: learn which items floated */
+  /** @param {boolean} [scrolled] a scroll has ended: look for items that do not scroll with the page */
   schedulePosition(scrolled = false) {
     this.scrolled ||= scrolled;
     if (this.pending) return;
     this.pending = true;
     requestAnimationFrame(() => {
       this.pending = false;
-      const learn = this.scrolled;
+      this.position();
+      if (this.scrolled) this.findFloating();
       this.scrolled = false;
-      this.position(learn);
     });
   }
 
-  /** At a scroll's next frame, the labels of the items known to float. */
+  /** Looks at the items not looked at yet; follows scrolling while any floats. */
+  findFloating() {
+    /** @type {WeakMap<Element, boolean>} */
+    const known = new WeakMap();
+    for (const { element, item } of this.labelled) {
+      if (this.lookedAt.has(item.key) || this.floating.size >= MAX_FLOATING) continue;
+      this.lookedAt.add(item.key);
+      if (floats(element, known)) this.floating.add(item.key);
+    }
+    const follow = this.floating.size > 0;
+    if (follow === this.following) return;
+    this.following = follow;
+    if (follow) this.doc.addEventListener('scroll', this.follow, { capture: true, passive: true });
+    else this.doc.removeEventListener('scroll', this.follow, { capture: true });
+  }
+
+  /** At a scroll's next frame, the labels of the items that float. */
   scheduleFloating() {
     if (this.floatingPending || this.floating.size === 0) return;
     this.floatingPending = true;
     requestAnimationFrame(() => {
       this.floatingPending = false;
-      this.place(this.labelled.filter((l) => this.floating.has(l.item.key)), false);
+      this.place(this.labelled.filter((l) => this.floating.has(l.item.key)));
       if (this.card && this.floating.has(this.card.key)) this.positionCard();
     });
   }
 
-  /** @param {boolean} [learn] a scroll has just ended: an item whose label moves did not scroll with the page */
-  position(learn = false) {
+  position() {
     const started = performance.now();
-    this.place(this.labelled, learn);
+    this.place(this.labelled);
     this.positionCard();
     this.positionMs = performance.now() - started;
     for (const done of this.waiting.splice(0)) done();
@@ -444,9 +456,8 @@ export class LabelLayer {
   /**
    * Puts these items' labels at their top-right corners.
    * @param {Labelled[]} labelled
-   * @param {boolean} learn a label that moves now belongs to an item that floats
    */
-  place(labelled, learn) {
+  place(labelled) {
     const view = this.doc.defaultView;
     const scrollX = view?.scrollX ?? 0;
     const scrollY = view?.scrollY ?? 0;
@@ -463,9 +474,7 @@ export class LabelLayer {
       // A label already where it goes is not written again: most do not
       // move when a page grows at the bottom.
       const where = `${box.left + scrollX} ${box.top + scrollY} ${box.width} ${box.height}`;
-      const before = this.where.get(key);
-      if (before === where) continue;
-      if (learn && before !== undefined && this.floating.size < MAX_FLOATING) this.floating.add(key);
+      if (this.where.get(key) === where) continue;
       this.where.set(key, where);
       badge.hidden = box.width === 0 && box.height === 0;
       // Top-right corner: headings and text usually start on the left. The
