@@ -1,16 +1,16 @@
 // Draws a label on each found item, in one overlay whose closed shadow root
 // page CSS cannot restyle and page scripts cannot read. Page elements are
 // never modified: the overlay sits on top, at each item's top-right corner.
-// Clicking a label (or Enter/Space on it) opens its "why" card: the evidence
-// in the browser's language, the confidence, and mute / "this label is
-// wrong" actions (no "wrong" in a private window, where nothing is
-// kept). Everything from the page is inserted with textContent, never as
-// HTML.
+// Clicking a label (or Enter/Space on it) opens its "why" card
+// (`why-card.js`: the evidence in the browser's language, the confidence,
+// and mute / "this label is wrong" actions, no "wrong" in a private window,
+// where nothing is kept), placed under the label. Labels follow items that
+// do not scroll with the page (`floating.js`). Everything from the page is
+// inserted with textContent, never as HTML.
 
-import { evidenceSentence } from '../evidence.js';
-import { msg, uiLocale } from '../i18n.js';
-import { LOW_CONFIDENCE, isUnsure, kindMeaning, labelText } from '../item-label.js';
+import { isUnsure, kindMeaning, labelText } from '../item-label.js';
 import { floats } from './floating.js';
+import { CARD_STYLE, whyCard } from './why-card.js';
 import { marked } from './work-marks.js';
 import { OURS_ATTRIBUTE } from './predecessor.js';
 
@@ -56,32 +56,6 @@ const STYLE = `
   }
   /* A printed page is the site's own: labels, outlines and cards are for the screen. */
   @media print { .badge, .frame, .card { display: none !important; } }
-`;
-
-/**
- * The "why" card's style, added when a card first opens: most pages never
- * open one, and a style sheet is parsed when the overlay joins the page,
- * in the first scan's labelling task.
- */
-const CARD_STYLE = `
-  .card {
-    position: absolute; z-index: 2147483647; width: 320px; max-width: calc(100vw - 16px); box-sizing: border-box;
-    padding: 10px 12px; border-radius: 6px; border: 1px solid #8888; background: #fff; color: #1a1a1a;
-    font: 13px/1.45 system-ui, sans-serif; box-shadow: 0 4px 16px #0003; pointer-events: auto; text-align: left;
-  }
-  .card h2 { font-size: 14px; margin: 0 0 4px; padding-right: 20px; }
-  .card ul { margin: 6px 0; padding-left: 18px; }
-  .card .meaning { margin: 0 0 4px; }
-  .card .confidence { margin: 0; color: #555; }
-  .card .actions { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 8px; }
-  .card button { font: inherit; padding: 2px 8px; border-radius: 4px; border: 1px solid #888; background: #f4f4f4; color: inherit; cursor: pointer; }
-  .card button:focus-visible { outline: 2px solid #0b5394; outline-offset: 2px; }
-  .card .close { position: absolute; top: 6px; right: 6px; border: 0; background: none; font-size: 16px; line-height: 1; }
-  @media (prefers-color-scheme: dark) {
-    .card { background: #1e1e1e; color: #eee; } .card .confidence { color: #bbb; } .card button { background: #333; }
-  }
-  @media (prefers-reduced-motion: no-preference) { .card { animation: appear 120ms ease-out; } }
-  @keyframes appear { from { opacity: 0; transform: translateY(-4px); } }
 `;
 
 export class LabelLayer {
@@ -313,74 +287,12 @@ export class LabelLayer {
       this.root.append(style);
       this.cardStyled = true;
     }
-    const make = (/** @type {string} */ tag, /** @type {string} */ text = '') => {
-      const el = this.doc.createElement(tag);
-      el.textContent = text;
-      return el;
-    };
-    const card = make('div');
-    card.className = 'card';
-    card.setAttribute('role', 'dialog');
-    card.setAttribute('aria-modal', 'false');
-    const title = make('h2', `${msg('whyTitle')}: ${labelText(item)}`);
-    title.id = `adlens-why-${key}`;
-    // What the label's kind means, before the evidence for it.
-    const meaning = make('p', kindMeaning(item.verdict.kind));
-    meaning.className = 'meaning';
-    card.setAttribute('aria-labelledby', title.id);
-    const locale = uiLocale();
-    const confidence = item.verdict.confidence;
-    const percent = new Intl.NumberFormat(locale, { style: 'percent' }).format(confidence);
-    const sure = make('p', item.verdict.kind !== 'generic' && confidence < LOW_CONFIDENCE
-      ? msg('whyLowConfidence')
-      : msg('whyConfidence', [percent]));
-    sure.className = 'confidence';
-    const list = make('ul');
-    const context = { nowMs: Date.now(), locale };
-    for (const e of item.verdict.evidence) list.append(make('li', evidenceSentence(e, context)));
-    const kindName = msg(`kind_${item.verdict.kind}`);
-    const button = (/** @type {string} */ text, /** @type {string} */ action, /** @type {() => void} */ run) => {
-      const b = /** @type {HTMLButtonElement} */ (make('button', text));
-      b.type = 'button';
-      b.dataset.action = action;
-      b.addEventListener('click', (event) => {
-        event.stopPropagation();
-        run();
-      });
-      return b;
-    };
-    const actions = make('div');
-    actions.className = 'actions';
-    const site = this.actions.site();
-    actions.append(
-      button(msg('whyMuteEverywhere', [kindName]), 'mute-everywhere', () => {
-        this.actions.onMute(item.verdict.kind, 'everywhere');
-        this.closeCard();
-      }),
-      button(msg(this.actions.privateWindow ? 'whyMuteHerePrivate' : 'whyMuteHere', [kindName, site]), 'mute-site', () => {
-        this.actions.onMute(item.verdict.kind, 'site');
-        this.closeCard();
-      }),
-    );
-    const { onWrong } = this.actions;
-    if (onWrong) {
-      actions.append(button(msg('whyWrong'), 'wrong', () => {
-        onWrong(item);
-        sure.textContent = msg('whyThanks');
-      }));
-    }
-    const close = button('×', 'close', () => this.closeCard(true));
-    close.className = 'close';
-    close.setAttribute('aria-label', msg('whyClose'));
-    card.append(close, title, meaning, sure, list, actions);
-    card.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape') this.closeCard(true);
-    });
+    const { card, firstAction } = whyCard(this.doc, item, this.actions, (refocus) => this.closeCard(refocus));
     this.root.append(card);
     this.card = { key, element: card };
     badge.setAttribute('aria-expanded', 'true');
     this.positionCard();
-    /** @type {HTMLElement | null} */ (actions.firstElementChild)?.focus();
+    firstAction?.focus();
   }
 
   /** @param {boolean} [refocus] give the focus back to the label */

@@ -1,0 +1,110 @@
+// The "why" card's content: what a label's kind means, the evidence in the
+// user's language, the confidence, and the actions (mute everywhere, mute
+// on this site, "this label is wrong"). The label layer opens, places and
+// closes it. Everything from the page is inserted with textContent.
+
+import { evidenceSentence } from '../evidence.js';
+import { msg, uiLocale } from '../i18n.js';
+import { LOW_CONFIDENCE, kindMeaning, labelText } from '../item-label.js';
+
+/**
+ * The "why" card's style, added when a card first opens: most pages never
+ * open one, and a style sheet is parsed when the overlay joins the page,
+ * in the first scan's labelling task.
+ */
+export const CARD_STYLE = `
+  .card {
+    position: absolute; z-index: 2147483647; width: 320px; max-width: calc(100vw - 16px); box-sizing: border-box;
+    padding: 10px 12px; border-radius: 6px; border: 1px solid #8888; background: #fff; color: #1a1a1a;
+    font: 13px/1.45 system-ui, sans-serif; box-shadow: 0 4px 16px #0003; pointer-events: auto; text-align: left;
+  }
+  .card h2 { font-size: 14px; margin: 0 0 4px; padding-right: 20px; }
+  .card ul { margin: 6px 0; padding-left: 18px; }
+  .card .meaning { margin: 0 0 4px; }
+  .card .confidence { margin: 0; color: #555; }
+  .card .actions { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 8px; }
+  .card button { font: inherit; padding: 2px 8px; border-radius: 4px; border: 1px solid #888; background: #f4f4f4; color: inherit; cursor: pointer; }
+  .card button:focus-visible { outline: 2px solid #0b5394; outline-offset: 2px; }
+  .card .close { position: absolute; top: 6px; right: 6px; border: 0; background: none; font-size: 16px; line-height: 1; }
+  @media (prefers-color-scheme: dark) {
+    .card { background: #1e1e1e; color: #eee; } .card .confidence { color: #bbb; } .card button { background: #333; }
+  }
+  @media (prefers-reduced-motion: no-preference) { .card { animation: appear 120ms ease-out; } }
+  @keyframes appear { from { opacity: 0; transform: translateY(-4px); } }
+`;
+
+/**
+ * The card for one labelled item.
+ * @param {Document} doc
+ * @param {import('../messages.js').LabelledItem} item
+ * @param {import('./labels.js').CardActions} actions
+ * @param {(refocus: boolean) => void} close closes the card (and gives the focus back to its label)
+ * @returns {{ card: HTMLElement, firstAction: HTMLElement | null }}
+ */
+export function whyCard(doc, item, actions, close) {
+  const key = item.key;
+  const make = (/** @type {string} */ tag, /** @type {string} */ text = '') => {
+    const el = doc.createElement(tag);
+    el.textContent = text;
+    return el;
+  };
+  const card = make('div');
+  card.className = 'card';
+  card.setAttribute('role', 'dialog');
+  card.setAttribute('aria-modal', 'false');
+  const title = make('h2', `${msg('whyTitle')}: ${labelText(item)}`);
+  title.id = `adlens-why-${key}`;
+  // What the label's kind means, before the evidence for it.
+  const meaning = make('p', kindMeaning(item.verdict.kind));
+  meaning.className = 'meaning';
+  card.setAttribute('aria-labelledby', title.id);
+  const locale = uiLocale();
+  const confidence = item.verdict.confidence;
+  const percent = new Intl.NumberFormat(locale, { style: 'percent' }).format(confidence);
+  const sure = make('p', item.verdict.kind !== 'generic' && confidence < LOW_CONFIDENCE
+    ? msg('whyLowConfidence')
+    : msg('whyConfidence', [percent]));
+  sure.className = 'confidence';
+  const list = make('ul');
+  const context = { nowMs: Date.now(), locale };
+  for (const e of item.verdict.evidence) list.append(make('li', evidenceSentence(e, context)));
+  const kindName = msg(`kind_${item.verdict.kind}`);
+  const button = (/** @type {string} */ text, /** @type {string} */ action, /** @type {() => void} */ run) => {
+    const b = /** @type {HTMLButtonElement} */ (make('button', text));
+    b.type = 'button';
+    b.dataset.action = action;
+    b.addEventListener('click', (event) => {
+      event.stopPropagation();
+      run();
+    });
+    return b;
+  };
+  const buttons = make('div');
+  buttons.className = 'actions';
+  const site = actions.site();
+  buttons.append(
+    button(msg('whyMuteEverywhere', [kindName]), 'mute-everywhere', () => {
+      actions.onMute(item.verdict.kind, 'everywhere');
+      close(false);
+    }),
+    button(msg(actions.privateWindow ? 'whyMuteHerePrivate' : 'whyMuteHere', [kindName, site]), 'mute-site', () => {
+      actions.onMute(item.verdict.kind, 'site');
+      close(false);
+    }),
+  );
+  const { onWrong } = actions;
+  if (onWrong) {
+    buttons.append(button(msg('whyWrong'), 'wrong', () => {
+      onWrong(item);
+      sure.textContent = msg('whyThanks');
+    }));
+  }
+  const closer = button('×', 'close', () => close(true));
+  closer.className = 'close';
+  closer.setAttribute('aria-label', msg('whyClose'));
+  card.append(closer, title, meaning, sure, list, buttons);
+  card.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') close(true);
+  });
+  return { card, firstAction: /** @type {HTMLElement | null} */ (buttons.firstElementChild) };
+}
