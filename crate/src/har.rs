@@ -15,6 +15,9 @@
 //! next document of its frame. Its HTML is the response's text (base64 or
 //! not), or a file beside the HAR (`_file`, as Playwright attaches it); a
 //! visit whose page was saved without content is reported, not guessed at.
+//! A frame's document saved with its content is also one of the visit's
+//! frames, read for the slot that holds it; one saved without (or garbled)
+//! is a request only.
 
 use std::fmt;
 
@@ -22,7 +25,7 @@ use base64::Engine as _;
 use serde::Deserialize;
 
 use crate::export::parse_time;
-use crate::replay::{VisitRequest, MAX_HTML_BYTES};
+use crate::replay::{VisitFrame, VisitRequest, MAX_HTML_BYTES};
 
 /// Largest HAR file read: the whole file is parsed in memory, and a
 /// recording with every image embedded grows fast.
@@ -66,6 +69,9 @@ pub struct HarVisit {
     /// Every other request until the next top-level load, in order, typed as
     /// `webRequest` types them.
     pub requests: Vec<VisitRequest>,
+    /// The frames' documents the HAR holds, in order (their `name` is not
+    /// recorded: they are matched to their slots by URL).
+    pub frames: Vec<VisitFrame>,
     /// Why this visit cannot be replayed (its page saved without content…).
     pub problem: Option<String>,
 }
@@ -186,6 +192,21 @@ impl Entry {
             Err(format!("{}: its content file {file:?} is not a file name beside the HAR", self.request.url))
         }
     }
+
+    /// A frame's document, when the HAR holds it (a redirect's answer, an
+    /// empty one or one that cannot be read is not a document to read).
+    fn frame_document(&self) -> Option<VisitFrame> {
+        if !(200..300).contains(&self.response.status) {
+            return None;
+        }
+        let frame =
+            |html, html_file| VisitFrame { url: self.request.url.clone(), name: String::new(), html, html_file };
+        match self.html() {
+            Ok(Some(html)) => Some(frame(Some(html), None)),
+            Ok(None) => self.attached().ok().flatten().map(|file| frame(None, Some(file))),
+            Err(_) => None,
+        }
+    }
 }
 
 /// The visits of a HAR file, in the order they were made.
@@ -226,6 +247,9 @@ pub fn har_visits(text: &str) -> Result<Vec<HarVisit>, HarError> {
         if !top {
             if let Some(visit) = visits.last_mut() {
                 visit.requests.push(VisitRequest { url: url.clone(), request_type: entry.request_type().to_owned() });
+                if entry.is_document() {
+                    visit.frames.extend(entry.frame_document());
+                }
             }
             continue;
         }
@@ -236,6 +260,7 @@ pub fn har_visits(text: &str) -> Result<Vec<HarVisit>, HarError> {
                 html: String::new(),
                 html_file: None,
                 requests: Vec::new(),
+                frames: Vec::new(),
                 problem: None,
             });
         }
@@ -364,6 +389,17 @@ mod tests {
             typed(&visits[1]),
             ["script http://cdn.taboola.com/loader.js", "sub_frame http://tpc.googlesyndication.com/c.html"]
         );
+        // The frame's document, for the slot holding it.
+        assert!(visits[0].frames.is_empty());
+        assert_eq!(
+            visits[1].frames,
+            [VisitFrame {
+                url: "http://tpc.googlesyndication.com/c.html".into(),
+                name: String::new(),
+                html: Some("<a>ad</a>".into()),
+                html_file: None
+            }]
+        );
         assert!(visits.iter().all(|v| v.problem.is_none()));
     }
 
@@ -395,6 +431,39 @@ mod tests {
         assert_eq!(visits[1].html, "<h1>Zakupy</h1> żółw");
         let types: Vec<&str> = visits[1].requests.iter().map(|r| r.request_type.as_str()).collect();
         assert_eq!(types, ["sub_frame", "image"]);
+        assert_eq!(visits[1].frames.iter().map(|f| f.html.as_deref()).collect::<Vec<_>>(), [Some("<p>frame</p>")]);
+    }
+
+    #[test]
+    fn frames_without_a_document_to_read_are_requests_only() {
+        // A frame redirected, answered empty, garbled or saved without its
+        // content: no frame to read, but still a request, and the visit
+        // itself replays.
+        let document = |url: &str, status: i64, content: serde_json::Value| {
+            let mut e = entry("p", Some("ad"), "2026-12-05T10:00:01Z", url, Some("document"), status, "");
+            e["response"]["content"] = content;
+            e
+        };
+        let text = har(vec![
+            entry("p", Some("top"), "2026-12-05T10:00:00Z", "http://news.example/", Some("document"), 200, "<p>a</p>"),
+            document("http://ads.example/moved", 302, json!({"mimeType": "text/html"})),
+            document("http://ads.example/empty", 204, json!({"mimeType": "text/html"})),
+            document(
+                "http://ads.example/garbled",
+                200,
+                json!({"mimeType": "text/html", "text": "%%", "encoding": "base64"}),
+            ),
+            document("http://ads.example/unsaved", 200, json!({"mimeType": "text/html", "size": 900})),
+            document("http://ads.example/escaping", 200, json!({"mimeType": "text/html", "_file": "../x.html"})),
+            document("http://ads.example/attached", 200, json!({"mimeType": "text/html", "_file": "f00d.html"})),
+        ]);
+        let visits = har_visits(&text).expect("a HAR");
+        assert_eq!(visits.len(), 1);
+        assert_eq!(visits[0].problem, None);
+        assert_eq!(visits[0].requests.len(), 6);
+        let frames: Vec<(&str, Option<&str>)> =
+            visits[0].frames.iter().map(|f| (f.url.as_str(), f.html_file.as_deref())).collect();
+        assert_eq!(frames, [("http://ads.example/attached", Some("f00d.html"))]);
     }
 
     #[test]

@@ -243,7 +243,7 @@ fn add_srcdoc_frames(el: ElementRef<'_>, candidate: &mut Candidate, plan: &ScanP
 }
 
 /// `name` of the frames in (or being) the element.
-fn frame_names(el: ElementRef<'_>, max: usize) -> Vec<String> {
+pub(crate) fn frame_names(el: ElementRef<'_>, max: usize) -> Vec<String> {
     let Ok(selector) = Selector::parse("iframe[name]") else { return Vec::new() };
     let own = selector.matches(&el).then_some(el);
     own.into_iter()
@@ -254,7 +254,7 @@ fn frame_names(el: ElementRef<'_>, max: usize) -> Vec<String> {
         .collect()
 }
 
-fn urls(el: ElementRef<'_>, selector: &str, attr: &str, max: usize, base: Option<&Url>) -> Vec<String> {
+pub(crate) fn urls(el: ElementRef<'_>, selector: &str, attr: &str, max: usize, base: Option<&Url>) -> Vec<String> {
     let Ok(selector) = Selector::parse(selector) else { return Vec::new() };
     let own = selector.matches(&el).then_some(el);
     own.into_iter()

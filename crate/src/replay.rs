@@ -20,8 +20,11 @@ use crate::detect::FoundItem;
 use crate::engine::Engine;
 pub use crate::export::parse_time;
 use crate::har::{har_visits, HarError, HarVisit, MAX_HAR_BYTES};
+use crate::html_frames::frame_report_from_html;
 use crate::html_locators::{snapshot_with_locators, Locator};
 use crate::observations::Observation;
+use crate::page::{FrameReport, MAX_FRAMES};
+use crate::plan::ScanPlan;
 use crate::verdict::Verdict;
 
 /// Largest page file read (bigger ones are refused, not cut: a cut HTML
@@ -44,6 +47,26 @@ pub struct Visit {
     /// What the page loaded, in order.
     #[serde(default)]
     pub requests: Vec<VisitRequest>,
+    /// The documents of its frames, where recorded: a frame's content
+    /// belongs to the slot holding it, as in the extension.
+    #[serde(default)]
+    pub frames: Vec<VisitFrame>,
+}
+
+/// One frame's document, as the page loaded it.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct VisitFrame {
+    /// The frame's URL: its `src` in the page (or in the frame holding it).
+    pub url: String,
+    /// Its `name`, where known (ad servers name a slot's frame after it).
+    #[serde(default)]
+    pub name: String,
+    /// The saved document, relative to the journey file.
+    #[serde(default)]
+    pub html_file: Option<String>,
+    /// Or the document itself.
+    #[serde(default)]
+    pub html: Option<String>,
 }
 
 /// One request a page made.
@@ -185,7 +208,14 @@ fn visit_of_har(visit: HarVisit) -> Result<Visit, String> {
         return Err(problem);
     }
     let html = visit.html_file.is_none().then_some(visit.html);
-    Ok(Visit { time: visit.time, url: visit.url, html_file: visit.html_file, html, requests: visit.requests })
+    Ok(Visit {
+        time: visit.time,
+        url: visit.url,
+        html_file: visit.html_file,
+        html,
+        requests: visit.requests,
+        frames: visit.frames,
+    })
 }
 
 fn replay_visit(
@@ -205,7 +235,8 @@ fn replay_visit(
     for request in &visit.requests {
         engine.observe_visit_request(&request.url, &visit.url, &request.request_type, time_ms, visit_id);
     }
-    let (snapshot, locators) = snapshot_with_locators(&html, &visit.url, engine.scan_plan(), engine.lists());
+    let (mut snapshot, locators) = snapshot_with_locators(&html, &visit.url, engine.scan_plan(), engine.lists());
+    snapshot.frames = frame_reports(&visit.frames, base, engine.scan_plan())?;
     let report = engine.visit_page(snapshot, time_ms).map_err(|e| e.to_string())?;
     engine.log_page(visit_id, &report, time_ms, |key| locators.get(&key).map(|l| l.css_path.clone()));
     for reported in report.items {
@@ -221,6 +252,23 @@ fn replay_visit(
         });
     }
     Ok(())
+}
+
+/// The frames' documents read as the frame script reads them, at most
+/// [`MAX_FRAMES`] (as many as the extension keeps for a page).
+fn frame_reports(frames: &[VisitFrame], base: &Path, plan: &ScanPlan) -> Result<Vec<FrameReport>, String> {
+    frames
+        .iter()
+        .take(MAX_FRAMES)
+        .map(|frame| {
+            let html = match (&frame.html, &frame.html_file) {
+                (Some(html), _) => html.clone(),
+                (None, Some(file)) => read_page(&base.join(file))?,
+                (None, None) => return Err(format!("frame {}: needs \"html_file\" or \"html\"", frame.url)),
+            };
+            Ok(frame_report_from_html(&html, &frame.url, &frame.name, plan))
+        })
+        .collect()
 }
 
 fn read_page(path: &Path) -> Result<String, String> {
@@ -267,6 +315,43 @@ mod tests {
             );
         }
         assert!(!looks_like_har(r#"{"time":"2026-11-20T10:00:00Z","url":"https://a.example/","html":""}"#));
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn a_visit_s_frames_give_their_slot_its_creative() {
+        // The slot's frame holds the creative's own frame, as ad servers'
+        // wrappers do; the creative leads to the shop.
+        let dir = std::env::temp_dir().join(format!("adlens-replay-frames-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        std::fs::write(dir.join("creative.html"), r#"<a href="https://shop.example/p/1">Trail Runner X</a>"#)
+            .expect("write frame");
+        let slot = r#"<div id=\"div-gpt-ad-1\"><iframe src=\"https://ads.example/c.html\"></iframe></div>"#;
+        let container = r#"<iframe src=\"creative.html\"></iframe>"#;
+        let visit = |frames: &str| {
+            format!(
+                r#"{{"time":"2026-11-20T10:00:00Z","url":"https://news.example/a","html":"{slot}","frames":[{frames}]}}"#
+            )
+        };
+        let lines = [
+            visit(&format!(
+                r#"{{"url":"https://ads.example/c.html","html":"{container}"}},{{"url":"https://ads.example/creative.html","html_file":"creative.html"}}"#
+            )),
+            visit(""),
+            visit(r#"{"url":"https://ads.example/c.html","html_file":"gone.html"}"#),
+            visit(r#"{"url":"https://ads.example/c.html"}"#),
+        ];
+        let journey = dir.join("journey.jsonl");
+        std::fs::write(&journey, lines.join("\n")).expect("write journey");
+        let mut records = Vec::new();
+        let errors = replay(&journey, &mut Engine::new(), |r| records.push(r));
+        let landing: Vec<(usize, Option<&str>, &str)> =
+            records.iter().map(|r| (r.line, r.item.landing_domain.as_deref(), r.item.text.as_str())).collect();
+        assert_eq!(landing, [(1, Some("shop.example"), "Trail Runner X"), (2, None, "")]);
+        let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        assert!(messages[0].starts_with("line 3: ") && messages[0].contains("gone.html"), "{messages:?}");
+        assert!(messages[1].contains("frame https://ads.example/c.html: needs"), "{messages:?}");
         std::fs::remove_dir_all(&dir).ok();
     }
 

@@ -29,30 +29,41 @@ let server;
  * @param {import('playwright-core').Browser} browser
  * @param {string} file where the HAR goes
  * @param {'embed' | 'attach'} content the pages inside the HAR, or in files beside it
- * @param {number} pages how many of the journey's pages
+ * @param {string[]} urls the pages, in order
  */
-async function record(browser, file, content, pages) {
+async function record(browser, file, content, urls) {
   const context = await browser.newContext({ recordHar: { path: file, content } });
   const page = await context.newPage();
-  for (const visit of visits.slice(0, pages)) {
-    const response = await page.goto(visit.url, { waitUntil: 'load' });
-    // The recorder reads a page's body once it is done; leaving at once
-    // can lose it (the last test shows how such a HAR is reported).
-    await response?.body();
+  /** @type {Promise<unknown>[]} */
+  const bodies = [];
+  // The recorder reads a document's body once it is done; leaving at once
+  // can lose it (the last test shows how such a HAR is reported), so every
+  // document's, the frames' too, is awaited before the next page.
+  page.on('response', (response) => {
+    if (response.request().resourceType() === 'document') bodies.push(response.body().catch(() => null));
+  });
+  for (const url of urls) {
+    await page.goto(url, { waitUntil: 'load' });
+    await Promise.all(bodies.splice(0));
   }
   await context.close(); // writes the HAR
 }
 
 const attachedDir = path.join(dir, 'attached');
+// The product page, then an article whose Google slot's frame only holds
+// the creative's own frame, which shows that product.
+const RUNNING = 'http://news.example/article/running.html';
+const framed = path.join(dir, 'framed.har');
 const attached = path.join(attachedDir, 'en-browsed.har');
 
 before(async () => {
   server = await startFixtureServer();
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs(server.port) });
   try {
-    await record(browser, har, 'embed', visits.length);
+    await record(browser, har, 'embed', visits.map((v) => v.url));
     fs.mkdirSync(attachedDir);
-    await record(browser, attached, 'attach', 2);
+    await record(browser, attached, 'attach', visits.slice(0, 2).map((v) => v.url));
+    await record(browser, framed, 'embed', [visits[0].url, RUNNING]);
   } finally {
     await browser.close();
   }
@@ -114,6 +125,18 @@ test('a HAR whose pages are in files beside it (Playwright\'s "attach") replays 
   const firstTwo = fromHar.records.filter((r) => r.line <= 2);
   assert.ok(fromFiles.records.length > 0);
   assert.deepEqual(fromFiles.records.map((r) => [r.line, r.locator.cssPath, r.kind]), firstTwo.map((r) => [r.line, r.locator.cssPath, r.kind]));
+});
+
+test("a slot's creative two frames down is read from the HAR's frame documents: the product viewed follows, as in the extension", () => {
+  const { status, stderr, records } = replay(framed);
+  assert.equal(status, 0, stderr);
+  const slot = records.find((r) => r.line === 2 && r.locator.id === 'div-gpt-ad-1700000000000-0');
+  // What tests/e2e/retargeting.test.mjs sees the extension decide for this
+  // slot after the same two pages.
+  assert.equal(slot?.landingDomain, 'shop.example', JSON.stringify(slot));
+  assert.equal(slot.kind, 'retargeted');
+  assert.deepEqual(slot.evidence.map((/** @type {{ type: string }} */ e) => e.type), ['viewed_product', 'remarketing_tag_seen', 'served_by']);
+  assert.match(slot.text, /Trail Runner X/);
 });
 
 test("a HAR's research export holds the requests the browser made: the shop told Criteo, the article talked to ID5", () => {
