@@ -5,7 +5,7 @@
 //! whose creative is one or more frames down gets its landing page and text
 //! as it does in the browser.
 
-use scraper::Html;
+use scraper::{Html, Selector};
 use url::Url;
 
 use crate::html_scan::{frame_names, urls};
@@ -18,7 +18,9 @@ use crate::plan::ScanPlan;
 /// absolute URLs, capped as the plan caps a candidate's.
 pub fn frame_report_from_html(html: &str, url: &str, name: &str, plan: &ScanPlan) -> FrameReport {
     let doc = Html::parse_document(html);
-    let root = doc.root_element();
+    // The body, as the frame script reads it: a frame's title is not shown.
+    let body = Selector::parse("body").ok().and_then(|b| doc.select(&b).next());
+    let root = body.unwrap_or_else(|| doc.root_element());
     let base = Url::parse(url).ok();
     let max = plan.limits.max_urls;
     FrameReport {
@@ -41,7 +43,7 @@ mod tests {
     const SLOT: &str =
         r#"<div id="div-gpt-ad-1"><iframe src="https://tpc.googlesyndication.com/c.html"></iframe></div>"#;
     const CONTAINER: &str = r#"<body><iframe src="/creative.html" name="creative"></iframe></body>"#;
-    const CREATIVE: &str = r#"<body><script>var x = "not shown";</script>
+    const CREATIVE: &str = r#"<title>Ad</title><body><script>var x = "not shown";</script>
       <a href="https://googleads.g.doubleclick.net/aclk?adurl=https%3A%2F%2Fshop.example%2Fp%2F1"><img src="shoe.png">Trail Runner X</a></body>"#;
 
     #[test]

@@ -35,6 +35,8 @@ pub mod import;
 pub mod landing;
 pub mod lexicon;
 pub mod lists;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod mhtml;
 pub mod observation_log;
 pub mod observations;
 pub mod page;

@@ -73,7 +73,8 @@ pub struct PageSnapshot {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct FrameReport {
-    /// The frame's URL (`about:srcdoc`, `about:blank` or http(s)).
+    /// The frame's URL (`about:srcdoc`, `about:blank` or http(s); a page
+    /// saved as MHTML names frames without a web URL by `cid:`).
     pub url: String,
     /// The frame's `window.name` (GPT names its frames after the slot).
     pub name: String,
@@ -243,8 +244,12 @@ impl Candidate {
         for _ in 0..MAX_FRAME_DEPTH {
             let (mut inner_names, mut inner_urls) = (Vec::new(), Vec::new());
             for (frame, taken) in frames.iter().zip(taken.iter_mut()) {
-                let held = (!frame.name.is_empty() && names.contains(&frame.name))
-                    || (frame.url.starts_with("http") && urls.contains(&frame.url));
+                // A URL names one frame's document when it is a web URL or
+                // a saved page's `cid:` (`about:srcdoc` and `about:blank`
+                // name none: those are known by name).
+                let unique = frame.url.starts_with("http") || frame.url.starts_with("cid:");
+                let held =
+                    (!frame.name.is_empty() && names.contains(&frame.name)) || (unique && urls.contains(&frame.url));
                 if *taken || !held {
                     continue;
                 }

@@ -12,6 +12,7 @@
 //! visits, numbered from 1 as lines are.
 
 use std::fmt;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -22,6 +23,7 @@ pub use crate::export::parse_time;
 use crate::har::{har_visits, HarError, HarVisit, MAX_HAR_BYTES};
 use crate::html_frames::frame_report_from_html;
 use crate::html_locators::{snapshot_with_locators, Locator};
+use crate::mhtml::{looks_like_mhtml, read_mhtml, SavedPage, MAX_MHTML_BYTES};
 use crate::observations::Observation;
 use crate::page::{FrameReport, MAX_FRAMES};
 use crate::plan::ScanPlan;
@@ -227,16 +229,20 @@ fn replay_visit(
     emit: &mut impl FnMut(ReplayRecord),
 ) -> Result<(), String> {
     let time_ms = parse_time(&visit.time)?;
-    let html = match (&visit.html, &visit.html_file) {
-        (Some(html), _) => html.clone(),
-        (None, Some(file)) => read_page(&base.join(file))?,
+    let (html, saved_frames) = match (&visit.html, &visit.html_file) {
+        (Some(html), _) => (html.clone(), Vec::new()),
+        (None, Some(file)) => {
+            let saved = read_saved_page(&base.join(file))?;
+            (saved.html, saved.frames)
+        }
         (None, None) => return Err("a visit needs \"html_file\" or \"html\"".into()),
     };
     for request in &visit.requests {
         engine.observe_visit_request(&request.url, &visit.url, &request.request_type, time_ms, visit_id);
     }
     let (mut snapshot, locators) = snapshot_with_locators(&html, &visit.url, engine.scan_plan(), engine.lists());
-    snapshot.frames = frame_reports(&visit.frames, base, engine.scan_plan())?;
+    let frames: Vec<VisitFrame> = saved_frames.into_iter().chain(visit.frames.iter().cloned()).collect();
+    snapshot.frames = frame_reports(&frames, base, engine.scan_plan())?;
     let report = engine.visit_page(snapshot, time_ms).map_err(|e| e.to_string())?;
     engine.log_page(visit_id, &report, time_ms, |key| locators.get(&key).map(|l| l.css_path.clone()));
     for reported in report.items {
@@ -255,15 +261,16 @@ fn replay_visit(
 }
 
 /// The frames' documents read as the frame script reads them, at most
-/// [`MAX_FRAMES`] (as many as the extension keeps for a page).
-fn frame_reports(frames: &[VisitFrame], base: &Path, plan: &ScanPlan) -> Result<Vec<FrameReport>, String> {
+/// [`MAX_FRAMES`] (as many as the extension keeps for a page); a frame's
+/// `html_file` is relative to `base`.
+pub fn frame_reports(frames: &[VisitFrame], base: &Path, plan: &ScanPlan) -> Result<Vec<FrameReport>, String> {
     frames
         .iter()
         .take(MAX_FRAMES)
         .map(|frame| {
             let html = match (&frame.html, &frame.html_file) {
                 (Some(html), _) => html.clone(),
-                (None, Some(file)) => read_page(&base.join(file))?,
+                (None, Some(file)) => read_saved_page(&base.join(file))?.html,
                 (None, None) => return Err(format!("frame {}: needs \"html_file\" or \"html\"", frame.url)),
             };
             Ok(frame_report_from_html(&html, &frame.url, &frame.name, plan))
@@ -271,13 +278,26 @@ fn frame_reports(frames: &[VisitFrame], base: &Path, plan: &ScanPlan) -> Result<
         .collect()
 }
 
-fn read_page(path: &Path) -> Result<String, String> {
-    let size = std::fs::metadata(path).map_err(|e| format!("{}: {e}", path.display()))?.len();
-    if size > MAX_HTML_BYTES {
-        return Err(format!("{}: {size} bytes, more than the cap of {MAX_HTML_BYTES}", path.display()));
+/// A saved page: HTML, or MHTML (known by its start; its frames with it).
+/// Files over their cap are refused, not cut: a cut file would parse
+/// differently from the page the user saw.
+pub fn read_saved_page(path: &Path) -> Result<SavedPage, String> {
+    let shown = path.display();
+    let mut file = std::fs::File::open(path).map_err(|e| format!("{shown}: {e}"))?;
+    let size = file.metadata().map_err(|e| format!("{shown}: {e}"))?.len();
+    let mut start = Vec::new();
+    (&mut file).take(4096).read_to_end(&mut start).map_err(|e| format!("{shown}: {e}"))?;
+    let mhtml = looks_like_mhtml(&start);
+    let cap = if mhtml { MAX_MHTML_BYTES } else { MAX_HTML_BYTES };
+    if size > cap {
+        return Err(format!("{shown}: {size} bytes, more than the cap of {cap}"));
     }
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+    let mut bytes = start;
+    file.read_to_end(&mut bytes).map_err(|e| format!("{shown}: {e}"))?;
+    if mhtml {
+        return read_mhtml(&bytes).map_err(|e| format!("{shown}: {e}"));
+    }
+    Ok(SavedPage { url: None, html: String::from_utf8_lossy(&bytes).into_owned(), frames: Vec::new() })
 }
 
 #[cfg(test)]

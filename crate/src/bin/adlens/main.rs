@@ -4,8 +4,9 @@
 //! - `adlens compile-lists --lists-dir DIR --out FILE`: compiles
 //!   `easylist.txt` and `easyprivacy.txt` from DIR into a filter-list
 //!   snapshot (what the extension loads at start-up).
-//! - `adlens scan --url PAGE_URL [--lists SNAPSHOT | --lists-dir DIR] FILE.html…`:
-//!   finds the ads and widgets in saved pages; JSON Lines on stdout.
+//! - `adlens scan [--url PAGE_URL] [--lists SNAPSHOT | --lists-dir DIR] FILE.html|FILE.mhtml…`:
+//!   finds the ads and widgets in saved pages (HTML, or MHTML with their
+//!   frames); JSON Lines on stdout.
 //! - `adlens replay [--lists SNAPSHOT | --lists-dir DIR] [--export …] JOURNEY.jsonl|FILE.har…`:
 //!   replays recorded browsing journeys (AdLens's own format, or a browser's
 //!   HAR recording) and prints each found item's verdict,
@@ -52,7 +53,7 @@ impl fmt::Display for CliError {
 
 const USAGE: &str = "usage:
   adlens compile-lists --lists-dir DIR --out FILE
-  adlens scan --url PAGE_URL [--lists SNAPSHOT | --lists-dir DIR] FILE.html...
+  adlens scan [--url PAGE_URL] [--lists SNAPSHOT | --lists-dir DIR] FILE.html|FILE.mhtml...
   adlens replay [--lists SNAPSHOT | --lists-dir DIR] JOURNEY.jsonl|FILE.har...
   adlens replay --export [--format jsonl|csv] [--drop-query] [--page-urls full|hash|site]
                 [--no-evidence] [--lists SNAPSHOT | --lists-dir DIR] [--trackers FILE] JOURNEY.jsonl|FILE.har...

@@ -1,11 +1,13 @@
-//! `adlens scan --url PAGE_URL FILE.html…`: the extension's detection on
-//! saved pages, one JSON line per found item (`--snapshot`: the page snapshot
-//! the content script would send instead).
+//! `adlens scan [--url PAGE_URL] FILE.html|FILE.mhtml…`: the extension's
+//! detection on saved pages, one JSON line per found item (`--snapshot`: the
+//! page snapshot the content script would send instead). A page saved as
+//! MHTML brings its frames' documents and its URL (`--url` overrides it).
 
 use std::io::Write;
 use std::path::Path;
 
 use adlens::html_scan::snapshot_from_html;
+use adlens::replay::{frame_reports, read_saved_page};
 use adlens::Engine;
 use serde::Serialize;
 
@@ -22,10 +24,10 @@ struct ScanRecord<'a> {
 }
 
 pub fn run(args: &[String]) -> Result<(), CliError> {
-    let page_url = flag_value(args, "--url").ok_or_else(|| CliError::Usage("scan needs --url PAGE_URL".into()))?;
+    let url_flag = flag_value(args, "--url");
     let files: Vec<&String> = positional(args, &["--snapshot"]);
     if files.is_empty() {
-        return Err(CliError::Usage("scan needs at least one FILE.html".into()));
+        return Err(CliError::Usage("scan needs at least one FILE.html or FILE.mhtml".into()));
     }
     let mut engine = Engine::new();
     engine.set_lists(load_lists(args)?);
@@ -33,9 +35,13 @@ pub fn run(args: &[String]) -> Result<(), CliError> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     for file in files {
-        let bytes = std::fs::read(Path::new(file)).map_err(|e| CliError::Io(file.clone(), e))?;
-        let html = String::from_utf8_lossy(&bytes);
-        let snapshot = snapshot_from_html(&html, page_url, engine.scan_plan(), engine.lists());
+        let saved = read_saved_page(Path::new(file)).map_err(CliError::Invalid)?;
+        let page_url = url_flag.or(saved.url.as_deref()).ok_or_else(|| {
+            CliError::Usage(format!("{file}: a saved HTML page does not say its URL: scan needs --url PAGE_URL"))
+        })?;
+        let mut snapshot = snapshot_from_html(&saved.html, page_url, engine.scan_plan(), engine.lists());
+        snapshot.frames =
+            frame_reports(&saved.frames, Path::new("."), engine.scan_plan()).map_err(CliError::Invalid)?;
         if args.iter().any(|a| a == "--snapshot") {
             let line = serde_json::to_string(&snapshot).map_err(|e| CliError::Output(e.to_string()))?;
             writeln!(out, "{line}").map_err(|e| CliError::Io("stdout".into(), e))?;
