@@ -321,6 +321,17 @@ mod tests {
     }
 
     #[test]
+    fn a_frame_is_known_by_a_url_naming_one_document_only() {
+        // A saved page's `cid:` names one part; `about:srcdoc` names none.
+        let mut slot =
+            Candidate { frames: vec!["cid:frame-C@mhtml.blink".into(), "about:srcdoc".into()], ..Default::default() };
+        let frames =
+            [frame("cid:frame-C@mhtml.blink", "", "City breaks", &[]), frame("about:srcdoc", "", "Other", &[])];
+        assert_eq!(slot.absorb_frames(&frames), ["cid:frame-C@mhtml.blink"]);
+        assert_eq!(slot.text, "City breaks");
+    }
+
+    #[test]
     fn frames_naming_each_other_in_a_circle_are_taken_once() {
         let mut slot = Candidate { frame_names: vec!["a".into()], ..Default::default() };
         let frames = [frame("about:blank", "a", "A", &["b"]), frame("about:blank", "b", "B", &["a"])];
