@@ -63,12 +63,12 @@ pub fn find_items(page: &PageSnapshot) -> Vec<FoundItem> {
         .iter()
         .filter_map(|c| {
             if c.frames.is_empty() && c.frame_names.is_empty() {
-                return recognise(c, &site, Vec::new());
+                return recognise(c, &site, &page.url, Vec::new());
             }
             // The creative is in a frame: its links, text and images belong here.
             let mut with_frames = c.clone();
             let absorbed = with_frames.absorb_frames(&page.frames);
-            recognise(&with_frames, &site, absorbed)
+            recognise(&with_frames, &site, &page.url, absorbed)
         })
         .collect();
     let found_keys: HashSet<u32> = found.iter().map(|i| i.key).collect();
@@ -114,7 +114,7 @@ fn outermost_found_ancestor(key: u32, parents: &HashMap<u32, u32>, found: &HashS
     outermost
 }
 
-fn recognise(c: &Candidate, site: &str, frames: Vec<String>) -> Option<FoundItem> {
+fn recognise(c: &Candidate, site: &str, page_url: &str, frames: Vec<String>) -> Option<FoundItem> {
     let label = c.heading.as_deref().and_then(match_label);
     let marker = match_vendor(c);
     let host = match_host(c.links.iter().chain(&c.frames));
@@ -131,7 +131,7 @@ fn recognise(c: &Candidate, site: &str, frames: Vec<String>) -> Option<FoundItem
         (None, Some(h)) => (Some(h.vendor), Some(h.network)),
         (None, None) => (None, None),
     };
-    let landing = first_landing(&c.links);
+    let landing = first_landing(&c.links, page_url);
     let first_party = landing.as_ref().is_some_and(|(_, domain)| !site.is_empty() && domain == site);
     let (landing_url, landing_domain) = landing.unzip();
     let non_personalised = c.links.iter().chain(&c.frames).chain(&frames).any(|u| asks_non_personalised(u));

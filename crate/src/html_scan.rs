@@ -260,6 +260,8 @@ pub(crate) fn urls(el: ElementRef<'_>, selector: &str, attr: &str, max: usize, b
     own.into_iter()
         .chain(el.select(&selector))
         .filter_map(|node| node.value().attr(attr))
+        // An empty attribute is no link, as the content script reads it.
+        .filter(|raw| !raw.trim().is_empty())
         .filter_map(|raw| match base {
             Some(base) => base.join(raw.trim()).ok(),
             None => Url::parse(raw.trim()).ok(),

@@ -99,12 +99,25 @@ pub fn is_click_server(host: &str) -> bool {
 }
 
 /// The first landing URL among an item's links, with its registrable domain.
-pub fn first_landing<'a>(links: impl IntoIterator<Item = &'a String>) -> Option<(String, String)> {
+/// A link back to the page itself (`href="#"`, a saved page's `href=""`
+/// made absolute) leads nowhere: the page's own words are not the ad's.
+pub fn first_landing<'a>(links: impl IntoIterator<Item = &'a String>, page_url: &str) -> Option<(String, String)> {
+    let page = without_fragment(page_url);
     links.into_iter().find_map(|href| {
         let landing = landing_url(href)?;
-        let host = Url::parse(&landing).ok()?.host_str()?.to_owned();
+        let url = Url::parse(&landing).ok()?;
+        if page.as_ref().is_some_and(|page| without_fragment(url.as_str()).as_ref() == Some(page)) {
+            return None;
+        }
+        let host = url.host_str()?.to_owned();
         Some((landing, registrable_domain(&host)))
     })
+}
+
+fn without_fragment(url: &str) -> Option<Url> {
+    let mut url = Url::parse(url).ok()?;
+    url.set_fragment(None);
+    Some(url)
 }
 
 #[cfg(test)]
@@ -153,6 +166,15 @@ mod tests {
             "https://adssettings.google.com/whythisad".to_owned(),
             "https://www.googleadservices.com/pagead/aclk?adurl=https://www.brand.co.uk/x".to_owned(),
         ];
-        assert_eq!(first_landing(&links), Some(("https://www.brand.co.uk/x".into(), "brand.co.uk".into())));
+        assert_eq!(first_landing(&links, ""), Some(("https://www.brand.co.uk/x".into(), "brand.co.uk".into())));
+    }
+
+    #[test]
+    fn a_link_back_to_the_page_is_no_landing_page() {
+        let page = "https://news.example/diet-pills?id=1";
+        let links = ["https://news.example/diet-pills?id=1#", "https://news.example/diet-pills?id=1"].map(String::from);
+        assert_eq!(first_landing(&links, page), None);
+        let elsewhere = ["https://news.example/diet-pills?id=2".to_owned()];
+        assert_eq!(first_landing(&elsewhere, page).map(|(_, d)| d).as_deref(), Some("news.example"));
     }
 }

@@ -1,0 +1,75 @@
+// The content script gathers, the engine decides: the decision lives once,
+// in Rust. Here that is checked on every saved real page of
+// ../shared/data/pages served at its own address: the extension's report
+// for the live page, in Chromium, against `adlens scan` of the same page
+// saved as MHTML (the DevTools protocol's Page.captureSnapshot, frames
+// included) the moment after. Every item must be found by both, with the
+// same vendor, landing page, kind and evidence.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, test } from 'node:test';
+import { ROOT } from '../harness/browser.mjs';
+import { realPages, routesFor } from '../harness/real-pages.mjs';
+import { sessionForTests } from '../harness/session.mjs';
+
+const pages = realPages();
+const current = sessionForTests({ routes: routesFor(pages) });
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'adlens-parity-'));
+after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+/**
+ * An item as both sides name it: what, who, where it leads, and its verdict.
+ * @param {{ itemType: string, vendor: string | null, landingDomain: string | null,
+ *   verdict: { kind: string, evidence: { type: string }[] } }} item
+ */
+const described = (item) => [item.itemType, item.vendor, item.landingDomain, item.verdict.kind,
+  item.verdict.evidence.map((e) => e.type).join(',')].join(' | ');
+
+/**
+ * The live page's report once it holds still (frames report after the
+ * first scan): the same items for a second.
+ * @param {string} url the page's address now (some move to https:// as they load)
+ */
+async function settledReport(url) {
+  let last = '';
+  let since = Date.now();
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const found = await current().waitForReport(url, 0, 15_000);
+    const now = found.state.report.items.map(described).sort().join('\n');
+    if (now !== last) [last, since] = [now, Date.now()];
+    if (Date.now() - since >= 1_000 || Date.now() > deadline) return found.state.report.items;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+test('on every saved real page, adlens scan of the page saved as MHTML finds what the extension reported live, item for item', async () => {
+  assert.ok(pages.length >= 10, `the real pages: ${pages.length}`);
+  /** @type {string[]} */
+  const differences = [];
+  let items = 0;
+  for (const real of pages) {
+    const page = await current().open(real.url);
+    await page.waitForLoadState('load');
+    const live = await settledReport(page.url());
+    const cdp = await page.context().newCDPSession(page);
+    const { data } = await cdp.send('Page.captureSnapshot', { format: 'mhtml' });
+    await cdp.detach();
+    const url = page.url();
+    await page.close();
+    const saved = path.join(dir, `${new URL(url).host}.mhtml`);
+    fs.writeFileSync(saved, data);
+    const run = spawnSync('cargo', ['run', '-q', '-p', 'adlens', '--bin', 'adlens', '--', 'scan', '--lists', 'target/adlens-data/lists.bin', saved],
+      { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    assert.equal(run.status, 0, run.stderr);
+    const native = run.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    const [a, b] = [live.map(described).sort(), native.map(described).sort()];
+    if (a.join('\n') !== b.join('\n')) differences.push(`${url}:\n  live:   ${a.join('\n          ')}\n  native: ${b.join('\n          ')}`);
+    items += live.length;
+  }
+  assert.deepEqual(differences, []);
+  assert.ok(items >= 200, `items found on the real pages: ${items}`);
+});
