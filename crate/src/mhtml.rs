@@ -188,6 +188,37 @@ Content-Location: http://ads.example/creative.html\r
         );
     }
 
+    /// A saved page of these documents, the first the page.
+    fn saved_page(documents: &[String]) -> String {
+        let mut text = String::from(
+            "From: <Saved by Blink>\r\nSnapshot-Content-Location: http://news.example/\r\nMIME-Version: 1.0\r\n\
+             Content-Type: multipart/related; type=\"text/html\"; boundary=\"b\"\r\n\r\n",
+        );
+        for (i, html) in documents.iter().enumerate() {
+            text.push_str(&format!(
+                "--b\r\nContent-Type: text/html\r\nContent-ID: <frame-{i}@mhtml.blink>\r\n\
+                 Content-Location: http://{}.example/\r\n\r\n{html}\r\n",
+                if i == 0 { "news".to_owned() } else { format!("ads{i}") }
+            ));
+        }
+        text + "--b--\r\n"
+    }
+
+    #[test]
+    fn hostile_saved_pages_are_capped_or_refused() {
+        // 10,000 frames: as many are read as the extension keeps.
+        let many: Vec<String> = (0..10_001).map(|i| format!("<p>{i}</p>")).collect();
+        let saved = read_mhtml(saved_page(&many).as_bytes()).expect("a saved page");
+        assert_eq!(saved.frames.len(), crate::page::MAX_FRAMES);
+        assert_eq!(saved.html, "<p>0</p>");
+        // A page's document over the cap is refused, not cut.
+        let huge = vec![format!("<p>{}</p>", "x".repeat(MAX_HTML_BYTES as usize))];
+        assert!(matches!(read_mhtml(saved_page(&huge).as_bytes()), Err(MhtmlError::PageTooLarge(_))));
+        // A `cid:` no part has, and one at the very end, are left as they are.
+        let odd = vec!["<iframe src=\"cid:nowhere\"></iframe> cid:".to_owned()];
+        assert_eq!(read_mhtml(saved_page(&odd).as_bytes()).expect("a page").html, odd[0]);
+    }
+
     #[test]
     fn html_and_other_files_are_not_mhtml() {
         assert!(!looks_like_mhtml(b"<!doctype html><p>Content-Type: multipart/related</p>"));
