@@ -4,7 +4,7 @@
 // for the live page, in Chromium, against `adlens scan` of the same page
 // saved as MHTML (the DevTools protocol's Page.captureSnapshot, frames
 // included) the moment after. Every item must be found by both, with the
-// same vendor, landing page, kind and evidence.
+// same vendor, landing page, words, images, kind and evidence.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -21,12 +21,13 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'adlens-parity-'));
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 /**
- * An item as both sides name it: what, who, where it leads, and its verdict.
- * @param {{ itemType: string, vendor: string | null, landingDomain: string | null,
+ * An item as both sides name it: what, who, where it leads, what it shows
+ * (its words, its images) and its verdict.
+ * @param {{ itemType: string, vendor: string | null, landingDomain: string | null, text: string, images: string[],
  *   verdict: { kind: string, evidence: { type: string }[] } }} item
  */
 const described = (item) => [item.itemType, item.vendor, item.landingDomain, item.verdict.kind,
-  item.verdict.evidence.map((e) => e.type).join(',')].join(' | ');
+  item.verdict.evidence.map((e) => e.type).join(','), item.text, item.images.join(' ')].join(' | ');
 
 /**
  * The live page's report once it holds still (frames report after the
@@ -46,7 +47,7 @@ async function settledReport(url) {
   }
 }
 
-test('on every saved real page, adlens scan of the page saved as MHTML finds what the extension reported live, item for item', async () => {
+test('on every saved real page, adlens scan of the page saved as MHTML finds what the extension reported live, item for item, word for word', async () => {
   assert.ok(pages.length >= 10, `the real pages: ${pages.length}`);
   /** @type {string[]} */
   const differences = [];
