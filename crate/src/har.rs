@@ -25,7 +25,8 @@ use base64::Engine as _;
 use serde::Deserialize;
 
 use crate::export::parse_time;
-use crate::replay::{VisitFrame, VisitRequest, MAX_HTML_BYTES};
+use crate::replay::VisitRequest;
+use crate::saved_page::{FrameDocument, MAX_HTML_BYTES};
 
 /// Largest HAR file read: the whole file is parsed in memory, and a
 /// recording with every image embedded grows fast.
@@ -71,7 +72,7 @@ pub struct HarVisit {
     pub requests: Vec<VisitRequest>,
     /// The frames' documents the HAR holds, in order (their `name` is not
     /// recorded: they are matched to their slots by URL).
-    pub frames: Vec<VisitFrame>,
+    pub frames: Vec<FrameDocument>,
     /// Why this visit cannot be replayed (its page saved without content…).
     pub problem: Option<String>,
 }
@@ -195,12 +196,12 @@ impl Entry {
 
     /// A frame's document, when the HAR holds it (a redirect's answer, an
     /// empty one or one that cannot be read is not a document to read).
-    fn frame_document(&self) -> Option<VisitFrame> {
+    fn frame_document(&self) -> Option<FrameDocument> {
         if !(200..300).contains(&self.response.status) {
             return None;
         }
         let frame =
-            |html, html_file| VisitFrame { url: self.request.url.clone(), name: String::new(), html, html_file };
+            |html, html_file| FrameDocument { url: self.request.url.clone(), name: String::new(), html, html_file };
         match self.html() {
             Ok(Some(html)) => Some(frame(Some(html), None)),
             Ok(None) => self.attached().ok().flatten().map(|file| frame(None, Some(file))),
@@ -393,7 +394,7 @@ mod tests {
         assert!(visits[0].frames.is_empty());
         assert_eq!(
             visits[1].frames,
-            [VisitFrame {
+            [FrameDocument {
                 url: "http://tpc.googlesyndication.com/c.html".into(),
                 name: String::new(),
                 html: Some("<a>ad</a>".into()),

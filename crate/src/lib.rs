@@ -47,6 +47,8 @@ pub mod remarketing;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod replay;
 pub mod retargeting;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod saved_page;
 pub mod selector_needs;
 pub mod sites;
 pub mod text;

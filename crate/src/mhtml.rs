@@ -15,7 +15,7 @@ use std::fmt;
 
 use mail_parser::{MessageParser, MimeHeaders};
 
-use crate::replay::{VisitFrame, MAX_HTML_BYTES};
+use crate::saved_page::{FrameDocument, SavedPage, MAX_HTML_BYTES};
 
 /// Largest MHTML file read: images and style sheets are in it too.
 pub const MAX_MHTML_BYTES: u64 = 256 * 1024 * 1024;
@@ -44,17 +44,6 @@ impl fmt::Display for MhtmlError {
 }
 
 impl std::error::Error for MhtmlError {}
-
-/// A page saved as MHTML, as a journey's visit holds one.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SavedPage {
-    /// The page's URL, as saved (`Snapshot-Content-Location`), if any.
-    pub url: Option<String>,
-    /// The page's document.
-    pub html: String,
-    /// Its frames' documents, in the order saved.
-    pub frames: Vec<VisitFrame>,
-}
 
 /// Whether a file's start is a MIME message's header holding a
 /// `multipart/related` type (MHTML); saved HTML starts with markup.
@@ -97,7 +86,7 @@ pub fn read_mhtml(bytes: &[u8]) -> Result<SavedPage, MhtmlError> {
         .filter(|(i, (_, _, bytes))| *i != page && bytes.len() as u64 <= MAX_HTML_BYTES)
         .filter_map(|(_, (cid, location, bytes))| {
             let url = location.clone().or_else(|| cid.clone())?;
-            Some(VisitFrame { url, name: String::new(), html: Some(restore(bytes)), html_file: None })
+            Some(FrameDocument { url, name: String::new(), html: Some(restore(bytes)), html_file: None })
         })
         .take(MAX_SAVED_FRAMES)
         .collect();

@@ -12,7 +12,6 @@
 //! visits, numbered from 1 as lines are.
 
 use std::fmt;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -21,17 +20,11 @@ use crate::detect::FoundItem;
 use crate::engine::Engine;
 pub use crate::export::parse_time;
 use crate::har::{har_visits, HarError, HarVisit, MAX_HAR_BYTES};
-use crate::html_frames::frame_report_from_html;
 use crate::html_locators::{snapshot_with_locators, Locator};
-use crate::mhtml::{looks_like_mhtml, read_mhtml, SavedPage, MAX_MHTML_BYTES};
 use crate::observations::Observation;
-use crate::page::{FrameReport, MAX_FRAMES};
-use crate::plan::ScanPlan;
+use crate::saved_page::FrameDocument;
+use crate::saved_page::{frame_reports, read_saved_page};
 use crate::verdict::Verdict;
-
-/// Largest page file read (bigger ones are refused, not cut: a cut HTML
-/// file would parse differently from the page the user saw).
-pub const MAX_HTML_BYTES: u64 = 20 * 1024 * 1024;
 
 /// One visit of a journey.
 #[derive(Debug, Clone, Deserialize)]
@@ -52,23 +45,7 @@ pub struct Visit {
     /// The documents of its frames, where recorded: a frame's content
     /// belongs to the slot holding it, as in the extension.
     #[serde(default)]
-    pub frames: Vec<VisitFrame>,
-}
-
-/// One frame's document, as the page loaded it.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-pub struct VisitFrame {
-    /// The frame's URL: its `src` in the page (or in the frame holding it).
-    pub url: String,
-    /// Its `name`, where known (ad servers name a slot's frame after it).
-    #[serde(default)]
-    pub name: String,
-    /// The saved document, relative to the journey file.
-    #[serde(default)]
-    pub html_file: Option<String>,
-    /// Or the document itself.
-    #[serde(default)]
-    pub html: Option<String>,
+    pub frames: Vec<FrameDocument>,
 }
 
 /// One request a page made.
@@ -241,7 +218,7 @@ fn replay_visit(
         engine.observe_visit_request(&request.url, &visit.url, &request.request_type, time_ms, visit_id);
     }
     let (mut snapshot, locators) = snapshot_with_locators(&html, &visit.url, engine.scan_plan(), engine.lists());
-    let frames: Vec<VisitFrame> = saved_frames.into_iter().chain(visit.frames.iter().cloned()).collect();
+    let frames: Vec<FrameDocument> = saved_frames.into_iter().chain(visit.frames.iter().cloned()).collect();
     snapshot.frames = frame_reports(&frames, base, engine.scan_plan())?;
     let report = engine.visit_page(snapshot, time_ms).map_err(|e| e.to_string())?;
     engine.log_page(visit_id, &report, time_ms, |key| locators.get(&key).map(|l| l.css_path.clone()));
@@ -258,46 +235,6 @@ fn replay_visit(
         });
     }
     Ok(())
-}
-
-/// The frames' documents read as the frame script reads them, at most
-/// [`MAX_FRAMES`] (as many as the extension keeps for a page); a frame's
-/// `html_file` is relative to `base`.
-pub fn frame_reports(frames: &[VisitFrame], base: &Path, plan: &ScanPlan) -> Result<Vec<FrameReport>, String> {
-    frames
-        .iter()
-        .take(MAX_FRAMES)
-        .map(|frame| {
-            let html = match (&frame.html, &frame.html_file) {
-                (Some(html), _) => html.clone(),
-                (None, Some(file)) => read_saved_page(&base.join(file))?.html,
-                (None, None) => return Err(format!("frame {}: needs \"html_file\" or \"html\"", frame.url)),
-            };
-            Ok(frame_report_from_html(&html, &frame.url, &frame.name, plan))
-        })
-        .collect()
-}
-
-/// A saved page: HTML, or MHTML (known by its start; its frames with it).
-/// Files over their cap are refused, not cut: a cut file would parse
-/// differently from the page the user saw.
-pub fn read_saved_page(path: &Path) -> Result<SavedPage, String> {
-    let shown = path.display();
-    let mut file = std::fs::File::open(path).map_err(|e| format!("{shown}: {e}"))?;
-    let size = file.metadata().map_err(|e| format!("{shown}: {e}"))?.len();
-    let mut start = Vec::new();
-    (&mut file).take(4096).read_to_end(&mut start).map_err(|e| format!("{shown}: {e}"))?;
-    let mhtml = looks_like_mhtml(&start);
-    let cap = if mhtml { MAX_MHTML_BYTES } else { MAX_HTML_BYTES };
-    if size > cap {
-        return Err(format!("{shown}: {size} bytes, more than the cap of {cap}"));
-    }
-    let mut bytes = start;
-    file.read_to_end(&mut bytes).map_err(|e| format!("{shown}: {e}"))?;
-    if mhtml {
-        return read_mhtml(&bytes).map_err(|e| format!("{shown}: {e}"));
-    }
-    Ok(SavedPage { url: None, html: String::from_utf8_lossy(&bytes).into_owned(), frames: Vec::new() })
 }
 
 #[cfg(test)]

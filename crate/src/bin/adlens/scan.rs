@@ -7,7 +7,7 @@ use std::io::Write;
 use std::path::Path;
 
 use adlens::html_scan::snapshot_from_html;
-use adlens::replay::{frame_reports, read_saved_page};
+use adlens::saved_page::{frame_reports, read_saved_page};
 use adlens::Engine;
 use serde::Serialize;
 
