@@ -21,12 +21,10 @@
 
 use std::fmt;
 
-use base64::Engine as _;
-use serde::Deserialize;
-
 use crate::export::parse_time;
+use crate::har_entry::{Entry, Har};
 use crate::replay::VisitRequest;
-use crate::saved_page::{FrameDocument, MAX_HTML_BYTES};
+use crate::saved_page::FrameDocument;
 
 /// Largest HAR file read: the whole file is parsed in memory, and a
 /// recording with every image embedded grows fast.
@@ -75,139 +73,6 @@ pub struct HarVisit {
     pub frames: Vec<FrameDocument>,
     /// Why this visit cannot be replayed (its page saved without content…).
     pub problem: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct Har {
-    log: Log,
-}
-
-#[derive(Deserialize)]
-struct Log {
-    entries: Vec<Entry>,
-}
-
-#[derive(Deserialize)]
-struct Entry {
-    #[serde(default)]
-    pageref: Option<String>,
-    #[serde(rename = "startedDateTime")]
-    started: String,
-    request: Request,
-    response: Response,
-    #[serde(rename = "_resourceType", default)]
-    resource_type: Option<String>,
-    #[serde(rename = "_frameref", default)]
-    frame: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct Request {
-    url: String,
-}
-
-#[derive(Deserialize)]
-struct Response {
-    #[serde(default)]
-    status: i64,
-    #[serde(default)]
-    content: Content,
-}
-
-#[derive(Deserialize, Default)]
-struct Content {
-    #[serde(rename = "mimeType", default)]
-    mime_type: String,
-    #[serde(default)]
-    text: Option<String>,
-    #[serde(default)]
-    encoding: Option<String>,
-    #[serde(rename = "_file", default)]
-    file: Option<String>,
-}
-
-impl Entry {
-    /// Whether this is a document load (a page or a frame's page).
-    fn is_document(&self) -> bool {
-        match self.resource_type.as_deref() {
-            Some(kind) => kind == "document",
-            None => self.response.content.mime_type.contains("html"),
-        }
-    }
-
-    /// The request's type as `webRequest` names it; a document here is a
-    /// frame's (top-level loads are the visits themselves).
-    fn request_type(&self) -> &'static str {
-        let mime = self.response.content.mime_type.to_ascii_lowercase();
-        match self.resource_type.as_deref() {
-            Some("document") => "sub_frame",
-            Some("stylesheet") => "stylesheet",
-            Some("image") => "image",
-            Some("media") => "media",
-            Some("font") => "font",
-            Some("script") => "script",
-            Some("xhr" | "fetch" | "eventsource") => "xmlhttprequest",
-            Some("websocket") => "websocket",
-            Some("ping") => "ping",
-            Some("csp-violation-report") => "csp_report",
-            Some(_) => "other",
-            None if mime.contains("html") => "sub_frame",
-            None if mime.starts_with("image/") => "image",
-            None if mime.contains("javascript") || mime.contains("ecmascript") => "script",
-            None if mime.starts_with("text/css") => "stylesheet",
-            None if mime.starts_with("font/") || mime.contains("woff") => "font",
-            None if mime.starts_with("audio/") || mime.starts_with("video/") => "media",
-            None if mime.contains("json") || mime.contains("xml") => "xmlhttprequest",
-            None => "other",
-        }
-    }
-
-    /// The response's text, decoded; `Ok(None)` when it was not saved here
-    /// (see [`Entry::attached`]).
-    fn html(&self) -> Result<Option<String>, String> {
-        let content = &self.response.content;
-        let Some(text) = content.text.as_deref().filter(|t| !t.is_empty()) else { return Ok(None) };
-        let html = if content.encoding.as_deref() == Some("base64") {
-            let bytes = base64::engine::general_purpose::STANDARD
-                .decode(text.trim())
-                .map_err(|e| format!("{}: its content is not base64: {e}", self.request.url))?;
-            String::from_utf8_lossy(&bytes).into_owned()
-        } else {
-            text.to_owned()
-        };
-        if html.len() as u64 > MAX_HTML_BYTES {
-            return Err(format!("{}: {} bytes, more than the cap of {MAX_HTML_BYTES}", self.request.url, html.len()));
-        }
-        Ok(Some(html))
-    }
-
-    /// The file beside the HAR holding the response, if saved so: only a
-    /// bare name is taken (a recorder writes one; a path could point
-    /// anywhere).
-    fn attached(&self) -> Result<Option<String>, String> {
-        let Some(file) = self.response.content.file.as_deref() else { return Ok(None) };
-        let bare = !file.is_empty() && !file.contains(['/', '\\']) && file != "." && file != "..";
-        if bare {
-            Ok(Some(file.to_owned()))
-        } else {
-            Err(format!("{}: its content file {file:?} is not a file name beside the HAR", self.request.url))
-        }
-    }
-
-    /// A frame's document, when the HAR holds it (a redirect's answer, an
-    /// empty one or one that cannot be read is not a document to read).
-    fn frame_document(&self) -> Option<FrameDocument> {
-        if !(200..300).contains(&self.response.status) {
-            return None;
-        }
-        let frame =
-            |html, html_file| FrameDocument { url: self.request.url.clone(), name: String::new(), html, html_file };
-        match self.html() {
-            Ok(Some(html)) => Some(frame(Some(html), None)),
-            Ok(None) => self.attached().ok().flatten().map(|file| frame(None, Some(file))),
-            Err(_) => None,
-        }
-    }
 }
 
 /// The visits of a HAR file, in the order they were made.
@@ -294,6 +159,7 @@ pub fn har_visits(text: &str) -> Result<Vec<HarVisit>, HarError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use base64::Engine as _;
     use serde_json::json;
 
     fn entry(

@@ -18,6 +18,8 @@ pub mod export;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod har;
 #[cfg(not(target_arch = "wasm32"))]
+mod har_entry;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod html_frames;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod html_holders;
