@@ -49,7 +49,8 @@ impl std::error::Error for MhtmlError {}
 /// `multipart/related` type (MHTML); saved HTML starts with markup.
 pub fn looks_like_mhtml(bytes: &[u8]) -> bool {
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
-    let header = head.split("\n\n").next().unwrap_or("").replace("\r\n", "\n");
+    let head = head.replace("\r\n", "\n");
+    let header = head.split("\n\n").next().unwrap_or("");
     !head.trim_start().starts_with('<') && header.contains("multipart/related")
 }
 
@@ -212,6 +213,8 @@ Content-Location: http://ads.example/creative.html\r
     fn html_and_other_files_are_not_mhtml() {
         assert!(!looks_like_mhtml(b"<!doctype html><p>Content-Type: multipart/related</p>"));
         assert!(!looks_like_mhtml(b"{\"log\": {}}"));
+        // Only the message's header says so, not a body that mentions it.
+        assert!(!looks_like_mhtml(b"From: a\r\nContent-Type: text/plain\r\n\r\nmultipart/related"));
         assert_eq!(read_mhtml(b"From: a\r\nContent-Type: text/plain\r\n\r\nhello"), Err(MhtmlError::NoPage));
         assert_eq!(read_mhtml(b""), Err(MhtmlError::NoPage));
     }
