@@ -8,6 +8,7 @@ use std::collections::{HashMap, HashSet};
 use scraper::{ElementRef, Html, Selector};
 use url::Url;
 
+use crate::html_frames::frame_report_from_html;
 use crate::html_holders::reported_holders;
 use crate::html_markers::text_marked;
 use crate::html_products::product_hints;
@@ -225,19 +226,17 @@ fn add_srcdoc_frames(el: ElementRef<'_>, candidate: &mut Candidate, plan: &ScanP
     let own = selector.matches(&el).then_some(el);
     for frame in own.into_iter().chain(el.select(&selector)).take(limits.max_urls) {
         let Some(srcdoc) = frame.value().attr("srcdoc") else { continue };
-        let doc = Html::parse_document(srcdoc);
-        let root = doc.root_element();
-        let text = visible_text(root, limits.max_text_chars);
-        if !text.is_empty() && candidate.text.chars().count() < limits.max_text_chars {
+        // A srcdoc document's base URL is its parent's.
+        let report = frame_report_from_html(srcdoc, base.map_or("", Url::as_str), "", plan);
+        if !report.text.is_empty() && candidate.text.chars().count() < limits.max_text_chars {
             if !candidate.text.is_empty() {
                 candidate.text.push(' ');
             }
-            candidate.text.push_str(&text);
+            candidate.text.push_str(&report.text);
         }
-        for (list, css, attr) in [(&mut candidate.links, "a[href]", "href"), (&mut candidate.images, "img[src]", "src")]
-        {
+        for (list, found) in [(&mut candidate.links, report.links), (&mut candidate.images, report.images)] {
             let room = limits.max_urls.saturating_sub(list.len());
-            list.extend(urls(root, css, attr, room, base));
+            list.extend(found.into_iter().take(room));
         }
     }
 }
