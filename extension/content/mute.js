@@ -2,7 +2,10 @@
 // one page change AdLens makes, undone exactly on unmute) and, unless the user
 // chose "hide", a slim placeholder of ours takes its place ("Following you ·
 // muted · Show"), drawn in a closed shadow root like the labels. Unmuting
-// restores the element without a reload.
+// restores the element without a reload. An item the page did not show (a
+// slot for another screen size, an empty one: no box, as its label has
+// none) gets no placeholder: it would stand for nothing the user saw (a
+// wholly muted us.yahoo.com showed 8 of its 23 so).
 
 import { msg } from '../i18n.js';
 import { hide, unhide } from './inline-display.js';
@@ -28,7 +31,11 @@ export class Muter {
   /** @param {Document} doc */
   constructor(doc) {
     this.doc = doc;
-    /** @type {Map<Element, import('./inline-display.js').SavedDisplay & { placeholder: HTMLElement | null }>} */
+    /**
+     * Each hidden element: what to restore, its placeholder, and whether it
+     * took no room when first muted (then it never has a placeholder).
+     * @type {Map<Element, import('./inline-display.js').SavedDisplay & { placeholder: HTMLElement | null, roomless: boolean }>}
+     */
     this.hidden = new Map();
     /** Items the user chose to show on this page despite the mute. */
     this.revealed = new Set();
@@ -41,22 +48,27 @@ export class Muter {
    * @param {Labelled[]} muted
    * @param {'placeholder' | 'hide'} style
    * @param {() => void} onReveal called after the user chose "Show"
+   * @param {(element: Element) => boolean} [occupies] whether the page shows an element not hidden yet (`takesRoom`)
    */
-  apply(muted, style, onReveal) {
+  apply(muted, style, onReveal, occupies = () => true) {
+    const hiding = muted.filter(({ item }) => !this.revealed.has(item.key));
+    // Every box read before anything is written: one layout, not one per item.
+    const roomless = new Set(hiding.filter(({ element }) => !this.hidden.has(element) && !occupies(element)).map(({ element }) => element));
     const keep = new Set();
-    for (const { element, item } of muted) {
-      if (this.revealed.has(item.key)) continue;
+    for (const { element, item } of hiding) {
       keep.add(element);
       const current = this.hidden.get(element);
-      if (current && (current.placeholder !== null) === (style === 'placeholder')) continue;
+      const empty = current ? current.roomless : roomless.has(element);
+      const wanted = style === 'placeholder' && !empty;
+      if (current && (current.placeholder !== null) === wanted) continue;
       if (current) this.restore(element);
-      const placeholder = style === 'placeholder' ? this.placeholder(item, () => {
+      const placeholder = wanted ? this.placeholder(item, () => {
         this.revealed.add(item.key);
         this.restore(element);
         onReveal();
       }) : null;
       if (placeholder) element.before(placeholder);
-      this.hidden.set(element, { ...hide(element), placeholder });
+      this.hidden.set(element, { ...hide(element), placeholder, roomless: empty });
     }
     for (const element of [...this.hidden.keys()]) if (!keep.has(element)) this.restore(element);
   }
@@ -107,4 +119,14 @@ export class Muter {
     root.append(style, box);
     return host;
   }
+}
+
+/**
+ * Whether the page shows an element: it has a box (a 0×0 one, or none,
+ * hides its label too, labels.js).
+ * @param {Element} element
+ */
+export function takesRoom(element) {
+  const box = element.getBoundingClientRect();
+  return box.width > 0 || box.height > 0;
 }

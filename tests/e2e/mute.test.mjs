@@ -141,6 +141,24 @@ test('options: a kind muted by default collapses on every site; "hide" leaves no
   await page.close();
 });
 
+test('a slot the page does not show (the phone\'s, on a wide screen) is muted without a placeholder', async () => {
+  const url = 'http://news.example/article/responsive-slots.html';
+  const worker = await current().browser.worker();
+  await worker.evaluate(() => chrome.storage.local.remove('settings'));
+  const page = await current().open(url);
+  await current().waitForReport(url, 2);
+  await eventually(async () => (await readLabels(page)).filter((l) => l.box !== null).length === 1, 'one label shown: the other slot has no box');
+  await worker.evaluate(() => chrome.storage.local.set({ settings: { mute: { contextual: true, behavioural: true, retargeted: true, generic: true } } }));
+  await eventually(async () => !(await isShown(page, '.desktop-only')), 'the shown slot is muted');
+  assert.deepEqual((await readPlaceholders(page)).length, 1, 'a placeholder for the slot that was shown, none for the other');
+  assert.equal(await page.$eval('.mobile-only', (el) => el.getAttribute('style') ?? ''), 'display: none !important;', 'the other is muted all the same');
+  await worker.evaluate(() => chrome.storage.local.remove('settings'));
+  await eventually(() => isShown(page, '.desktop-only'), 'back when unmuted');
+  assert.deepEqual(await readPlaceholders(page), []);
+  assert.equal(await isShown(page, '.mobile-only'), false, 'the page\'s own style hides it again');
+  await page.close();
+});
+
 for (const [locale, shop, news, label, sentence] of /** @type {const} */ ([
   ['pl', 'http://sklep.example/produkt/biegacz-gorski-x.html', 'http://gazeta.example/artykul/polmaraton.html', 'Reklama · Chodzi za Tobą',
     /^Oglądałeś\(-aś\) Biegacz Górski X w sklep\.example (przed chwilą|\d+ minut[ay]? temu)$/],
