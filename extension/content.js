@@ -16,7 +16,7 @@ import { EarlyHold, takeHold } from './content/hold.js';
 import { AUTO, useBrowserLanguage, useLanguage } from './i18n.js';
 import { LabelLayer } from './content/labels.js';
 import { marked, markedForNext, startScan } from './content/work-marks.js';
-import { Muter, takesRoom } from './content/mute.js';
+import { Muter } from './content/mute.js';
 import { idle, loaded, nextFrame, onQuietChanges } from './content/page-moments.js';
 import { logFailure as report } from './content/log.js';
 import { ChosenSettings } from './content/chosen-settings.js';
@@ -137,19 +137,19 @@ async function topPage() {
       layer?.render([]);
       return;
     }
-    const muted = labelled.filter((l) => isMuted(settings, site, l.item.verdict.kind));
+    // A held slot was hidden before it could show (a slot of a muted kind
+    // on an earlier load): it is given a placeholder as one that showed.
+    const muted = labelled.filter((l) => isMuted(settings, site, l.item.verdict.kind))
+      .map((l) => (hold.isHeld(l.element) ? { ...l, boxed: true } : l));
     // Held slots: the muted ones go to the Muter in this same task (no
     // paint in between), the others show once the page has settled.
     clearTimeout(settleTimer);
     const awaitingFrames = new Set(labelled
       .filter((l) => hold.isHeld(l.element) && l.item.frames === 0 && l.element.querySelector('iframe'))
       .map((l) => l.element));
-    // A held slot was hidden before it could show: it was a labelled slot
-    // of a muted kind on an earlier load, so it keeps a placeholder.
-    const held = new Set(muted.filter((l) => hold.isHeld(l.element)).map((l) => l.element));
     const again = hold.settle(new Set(muted.map((l) => l.element)), awaitingFrames);
     if (again !== null) settleTimer = setTimeout(show, again);
-    muter.apply(muted, settings.muteStyle, show, (element) => held.has(element) || takesRoom(element));
+    muter.apply(muted, settings.muteStyle, show);
     // A muted item is hidden and its placeholder says what it was: a label
     // of its own would never show, and placing the 115 of a wholly muted
     // kotaku.com read as many boxes (1.1 ms of its first scan). A slot still
@@ -291,7 +291,7 @@ async function topPage() {
     labelled = [];
     for (const item of verdicts.values()) {
       const element = reading.keys.elementOf(item.key);
-      if (element) labelled.push({ element, item });
+      if (element) labelled.push({ element, item, boxed: reading.boxed(element) });
     }
     marked('labels', show);
     // Registered after drawing, in the same task: the labels are placed

@@ -16,7 +16,9 @@ import { OURS_ATTRIBUTE } from './predecessor.js';
 
 /**
  * @typedef {import('../messages.js').LabelledItem} LabelledItem
- * @typedef {{ element: Element, item: LabelledItem }} Labelled
+ * @typedef {{ element: Element, item: LabelledItem, boxed: boolean }} Labelled
+ *   boxed: the page showed the element when last scanned (its box was not 0×0, which hides a label), or it was held
+ *   hidden before it could show (a slot of a muted kind on an earlier load)
  * @typedef {{ site: () => string, onMute: (kind: import('../messages.js').Kind, scope: 'everywhere' | 'site') => void,
  *   onWrong: ((item: LabelledItem) => void) | null, privateWindow: boolean }} CardActions
  *   onWrong: null where a report cannot be kept (a private window); privateWindow: muting on the site then holds for

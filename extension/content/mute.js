@@ -31,12 +31,15 @@ export class Muter {
   /** @param {Document} doc */
   constructor(doc) {
     this.doc = doc;
-    /**
-     * Each hidden element: what to restore, its placeholder, and whether it
-     * took no room when first muted (then it never has a placeholder).
-     * @type {Map<Element, import('./inline-display.js').SavedDisplay & { placeholder: HTMLElement | null, roomless: boolean }>}
-     */
+    /** @type {Map<Element, import('./inline-display.js').SavedDisplay & { placeholder: HTMLElement | null }>} */
     this.hidden = new Map();
+    /**
+     * Elements the page was seen showing. Once hidden, a scan finds an
+     * element boxless, so this is kept: muted again after "Show" or an
+     * unmute, it gets its placeholder back.
+     * @type {WeakSet<Element>}
+     */
+    this.shownByPage = new WeakSet();
     /** Items the user chose to show on this page despite the mute. */
     this.revealed = new Set();
     /** @type {WeakSet<Node>} our placeholder hosts, for the mutation observer */
@@ -48,18 +51,15 @@ export class Muter {
    * @param {Labelled[]} muted
    * @param {'placeholder' | 'hide'} style
    * @param {() => void} onReveal called after the user chose "Show"
-   * @param {(element: Element) => boolean} [occupies] whether the page shows an element not hidden yet (`takesRoom`)
    */
-  apply(muted, style, onReveal, occupies = () => true) {
-    const hiding = muted.filter(({ item }) => !this.revealed.has(item.key));
-    // Every box read before anything is written: one layout, not one per item.
-    const roomless = new Set(hiding.filter(({ element }) => !this.hidden.has(element) && !occupies(element)).map(({ element }) => element));
+  apply(muted, style, onReveal) {
     const keep = new Set();
-    for (const { element, item } of hiding) {
+    for (const { element, item, boxed } of muted) {
+      if (this.revealed.has(item.key)) continue;
       keep.add(element);
       const current = this.hidden.get(element);
-      const empty = current ? current.roomless : roomless.has(element);
-      const wanted = style === 'placeholder' && !empty;
+      if (boxed) this.shownByPage.add(element);
+      const wanted = style === 'placeholder' && this.shownByPage.has(element);
       if (current && (current.placeholder !== null) === wanted) continue;
       if (current) this.restore(element);
       const placeholder = wanted ? this.placeholder(item, () => {
@@ -68,7 +68,7 @@ export class Muter {
         onReveal();
       }) : null;
       if (placeholder) element.before(placeholder);
-      this.hidden.set(element, { ...hide(element), placeholder, roomless: empty });
+      this.hidden.set(element, { ...hide(element), placeholder });
     }
     for (const element of [...this.hidden.keys()]) if (!keep.has(element)) this.restore(element);
   }
@@ -121,12 +121,3 @@ export class Muter {
   }
 }
 
-/**
- * Whether the page shows an element: it has a box (a 0×0 one, or none,
- * hides its label too, labels.js).
- * @param {Element} element
- */
-export function takesRoom(element) {
-  const box = element.getBoundingClientRect();
-  return box.width > 0 || box.height > 0;
-}

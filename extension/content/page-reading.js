@@ -83,6 +83,16 @@ export class PageReading {
   }
 
   /**
+   * Whether the last scan found the element with a box (not 0×0, which hides
+   * its label); true for one it sent inside another, with no box of its own.
+   * @param {Element} element
+   */
+  boxed(element) {
+    const sent = this.described.read.get(element)?.sent;
+    return !sent || !('rect' in sent) || sent.rect.width > 0 || sent.rect.height > 0;
+  }
+
+  /**
    * The candidates and their features, and what the page itself says.
    * @param {import('../messages.js').ClassIdAnswer} answer the engine's answer about the page's classes and ids
    * @param {import('./scan.js').ReadBefore} before what the scan's first task read

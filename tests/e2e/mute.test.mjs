@@ -156,6 +156,9 @@ test('a slot the page does not show (the phone\'s, on a wide screen) is muted wi
   await eventually(() => isShown(page, '.desktop-only'), 'back when unmuted');
   assert.deepEqual(await readPlaceholders(page), []);
   assert.equal(await isShown(page, '.mobile-only'), false, 'the page\'s own style hides it again');
+  await worker.evaluate(() => chrome.storage.local.set({ settings: { mute: { contextual: true, behavioural: true, retargeted: true, generic: true } } }));
+  await eventually(async () => (await readPlaceholders(page)).length === 1, 'muted again: the same one placeholder');
+  await worker.evaluate(() => chrome.storage.local.remove('settings'));
   await page.close();
 });
 
