@@ -141,7 +141,7 @@ test('options: a kind muted by default collapses on every site; "hide" leaves no
   await page.close();
 });
 
-test('a slot the page does not show (the phone\'s, on a wide screen) is muted without a placeholder', async () => {
+test('a slot the page does not show (the phone\'s, on a wide screen) is muted without a placeholder, after a reload too', async () => {
   const url = 'http://news.example/article/responsive-slots.html';
   const worker = await current().browser.worker();
   await worker.evaluate(() => chrome.storage.local.remove('settings'));
@@ -158,6 +158,14 @@ test('a slot the page does not show (the phone\'s, on a wide screen) is muted wi
   assert.equal(await isShown(page, '.mobile-only'), false, 'the page\'s own style hides it again');
   await worker.evaluate(() => chrome.storage.local.set({ settings: { mute: { contextual: true, behavioural: true, retargeted: true, generic: true } } }));
   await eventually(async () => (await readPlaceholders(page)).length === 1, 'muted again: the same one placeholder');
+  // Reloaded, the slot shown before is held before it paints; the other was
+  // never remembered, so it is not held and given a placeholder either.
+  await page.reload();
+  await current().waitForReport(url, 2);
+  await eventually(async () => (await readPlaceholders(page)).length === 1, 'after a reload, still one placeholder');
+  await page.waitForTimeout(1_000);
+  assert.equal((await readPlaceholders(page)).length, 1, 'and no more once the page has settled');
+  assert.equal(await isShown(page, '.desktop-only'), false);
   await worker.evaluate(() => chrome.storage.local.remove('settings'));
   await page.close();
 });
