@@ -155,7 +155,7 @@ async function topPage() {
     // kotaku.com read as many boxes (1.1 ms of its first scan). A slot still
     // held, its creative's frame not reported yet, is labelled once it
     // shows (`again` above calls this then): it may still turn out muted.
-    // Its label was hidden with it (a 0×0 box hides a badge) but in the
+    // Its label was hidden with it (a box without area hides a badge) but in the
     // overlay all the same, a "Generic" one more than the page showed.
     const unmuted = labelled.filter((l) => !muter.isHidden(l.element) && !hold.isHeld(l.element));
     if (settings.labelStyle === 'off' || unmuted.length === 0) layer?.render([]);

@@ -45,11 +45,12 @@ export async function rememberSlots(report, time) {
   for (const item of found) {
     const id = /** @type {string} */ (item.elementId);
     if (slots[id] === item.verdict.kind) continue;
-    // A slot the page did not show (0×0: another screen size's, an empty
-    // one) cannot flash, and is muted without a placeholder: it is not held
-    // next time, where a held slot is given one. One already remembered
-    // keeps being followed: hidden as muted, it reads 0×0.
-    if (!(id in slots) && item.rect.width === 0 && item.rect.height === 0) continue;
+    // A slot the page did not show (no area: another screen size's, an
+    // empty one, content/shown-box.js) cannot flash, and is muted without a
+    // placeholder: it is not held next time, where a held slot is given one.
+    // One already remembered keeps being followed: hidden as muted, it has
+    // no area.
+    if (!(id in slots) && !(item.rect.width > 0 && item.rect.height > 0)) continue;
     delete slots[id]; // re-inserted last: the latest are kept
     slots[id] = item.verdict.kind;
     changed = true;

@@ -13,11 +13,12 @@ import { floats } from './floating.js';
 import { CARD_STYLE, whyCard } from './why-card.js';
 import { marked } from './work-marks.js';
 import { OURS_ATTRIBUTE } from './predecessor.js';
+import { hasArea, shownBox } from './shown-box.js';
 
 /**
  * @typedef {import('../messages.js').LabelledItem} LabelledItem
  * @typedef {{ element: Element, item: LabelledItem, boxed: boolean }} Labelled
- *   boxed: the page showed the element when last scanned (its box was not 0×0, which hides a label), or it was held
+ *   boxed: the page showed the element when last scanned (`shownBox` had an area: without, its label is hidden), or it was held
  *   hidden before it could show (a slot of a muted kind on an earlier load)
  * @typedef {{ site: () => string, onMute: (kind: import('../messages.js').Kind, scope: 'everywhere' | 'site') => void,
  *   onWrong: ((item: LabelledItem) => void) | null, privateWindow: boolean }} CardActions
@@ -382,7 +383,7 @@ export class LabelLayer {
     const placed = [];
     for (const { element, item } of labelled) {
       const badge = this.badges.get(item.key);
-      if (badge) placed.push({ key: item.key, badge, frame: this.frames.get(item.key), box: element.getBoundingClientRect() });
+      if (badge) placed.push({ key: item.key, badge, frame: this.frames.get(item.key), box: shownBox(element) });
     }
     for (const { key, badge, frame, box } of placed) {
       // A label already where it goes is not written again: most do not
@@ -390,7 +391,7 @@ export class LabelLayer {
       const where = `${box.left + scrollX} ${box.top + scrollY} ${box.width} ${box.height}`;
       if (this.where.get(key) === where) continue;
       this.where.set(key, where);
-      badge.hidden = box.width === 0 && box.height === 0;
+      badge.hidden = !hasArea(box);
       // Top-right corner: headings and text usually start on the left. The
       // overlay is a 0×0 box at the page's origin, so `right: -x` puts the
       // badge's right edge at x; near the left edge it starts at the item.

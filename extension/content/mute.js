@@ -3,9 +3,9 @@
 // chose "hide", a slim placeholder of ours takes its place ("Following you ·
 // muted · Show"), drawn in a closed shadow root like the labels. Unmuting
 // restores the element without a reload. An item the page did not show (a
-// slot for another screen size, an empty one: no box, as its label has
-// none) gets no placeholder: it would stand for nothing the user saw (a
-// wholly muted us.yahoo.com showed 8 of its 23 so).
+// slot for another screen size, an empty one: no area, `shown-box.js`, and
+// so no label) gets no placeholder: it would stand for nothing the user saw
+// (a wholly muted us.yahoo.com showed 8 of its 23 so).
 
 import { msg } from '../i18n.js';
 import { hide, unhide } from './inline-display.js';

@@ -7,6 +7,7 @@ import { LiveQuery } from './live-query.js';
 import { pageClasses } from './page-classes.js';
 import { ElementKeys, headingTexts, productHints, scanPage } from './scan.js';
 import { textMarkers } from './text-markers.js';
+import { hasArea } from './shown-box.js';
 
 /**
  * @typedef {import('../messages.js').ScanPlan} ScanPlan
@@ -83,13 +84,14 @@ export class PageReading {
   }
 
   /**
-   * Whether the last scan found the element with a box (not 0×0, which hides
-   * its label); true for one it sent inside another, with no box of its own.
+   * Whether the last scan found the page showing the element (`shownBox`:
+   * without, its label is hidden too); true for one it sent inside another,
+   * with no box of its own.
    * @param {Element} element
    */
   boxed(element) {
     const sent = this.described.read.get(element)?.sent;
-    return !sent || !('rect' in sent) || sent.rect.width > 0 || sent.rect.height > 0;
+    return !sent || !('rect' in sent) || hasArea(sent.rect);
   }
 
   /**

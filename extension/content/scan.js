@@ -59,6 +59,7 @@ import { markedItem } from './text-markers.js';
 import { mainText, visibleText } from './text.js';
 import { LiveQuery } from './live-query.js';
 import { resources } from './resources.js';
+import { shownBox } from './shown-box.js';
 
 /**
  * Elements matching any of the selectors, selector by selector (as the
@@ -398,7 +399,7 @@ function withLabel(candidate, label) {
  */
 function placed(el, fields, source, keys, parent, scroll) {
   if (parent !== null) return /** @type {import('../messages.js').NestedCandidate} */ ({ ...fields, source, parent: keys.keyOf(parent) });
-  const rect = el.getBoundingClientRect();
+  const rect = shownBox(el);
   return /** @type {Candidate} */ ({
     ...fields,
     source,

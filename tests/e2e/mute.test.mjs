@@ -141,30 +141,38 @@ test('options: a kind muted by default collapses on every site; "hide" leaves no
   await page.close();
 });
 
-test('a slot the page does not show (the phone\'s, on a wide screen) is muted without a placeholder, after a reload too', async () => {
+test('what the page does not show (the phone\'s slot on a wide screen, an empty one) has no label and is muted without a placeholder, after a reload too; a block of floated tiles is labelled where they are', async () => {
   const url = 'http://news.example/article/responsive-slots.html';
   const worker = await current().browser.worker();
   await worker.evaluate(() => chrome.storage.local.remove('settings'));
   const page = await current().open(url);
-  await current().waitForReport(url, 2);
-  await eventually(async () => (await readLabels(page)).filter((l) => l.box !== null).length === 1, 'one label shown: the other slot has no box');
+  await current().waitForReport(url, 4);
+  await eventually(async () => (await readLabels(page)).filter((l) => l.box !== null).length === 2,
+    'two labels shown: the wide screen\'s slot and the tiles\' block; the phone\'s slot and the empty one have none');
+  const tiles = await page.$eval('#taboola-below-article-thumbnails', (block) => ({
+    own: block.getBoundingClientRect().height, first: /** @type {Element} */ (block.firstElementChild).getBoundingClientRect().toJSON() }));
+  assert.equal(tiles.own, 0, 'the block itself is 0 px high');
+  const shown = (await readLabels(page)).filter((l) => l.box !== null).map((l) => /** @type {{ x: number, y: number }} */ (l.box));
+  assert.ok(shown.some((box) => Math.abs(box.y - tiles.first.top) < 4), `a label at the tiles' top (${tiles.first.top}): ${JSON.stringify(shown)}`);
   await worker.evaluate(() => chrome.storage.local.set({ settings: { mute: { contextual: true, behavioural: true, retargeted: true, generic: true } } }));
   await eventually(async () => !(await isShown(page, '.desktop-only')), 'the shown slot is muted');
-  assert.deepEqual((await readPlaceholders(page)).length, 1, 'a placeholder for the slot that was shown, none for the other');
-  assert.equal(await page.$eval('.mobile-only', (el) => el.getAttribute('style') ?? ''), 'display: none !important;', 'the other is muted all the same');
+  assert.deepEqual((await readPlaceholders(page)).length, 2, 'a placeholder for the slot and the block that were shown, none for the others');
+  for (const hidden of ['.mobile-only', '#div-gpt-ad-1700000000000-22']) {
+    assert.equal(await page.$eval(hidden, (el) => el.getAttribute('style') ?? ''), 'display: none !important;', `${hidden} is muted all the same`);
+  }
   await worker.evaluate(() => chrome.storage.local.remove('settings'));
   await eventually(() => isShown(page, '.desktop-only'), 'back when unmuted');
   assert.deepEqual(await readPlaceholders(page), []);
   assert.equal(await isShown(page, '.mobile-only'), false, 'the page\'s own style hides it again');
   await worker.evaluate(() => chrome.storage.local.set({ settings: { mute: { contextual: true, behavioural: true, retargeted: true, generic: true } } }));
-  await eventually(async () => (await readPlaceholders(page)).length === 1, 'muted again: the same one placeholder');
-  // Reloaded, the slot shown before is held before it paints; the other was
-  // never remembered, so it is not held and given a placeholder either.
+  await eventually(async () => (await readPlaceholders(page)).length === 2, 'muted again: the same two placeholders');
+  // Reloaded, the slot shown before is held before it paints; the others
+  // were never remembered, so they are not held and given a placeholder.
   await page.reload();
-  await current().waitForReport(url, 2);
-  await eventually(async () => (await readPlaceholders(page)).length === 1, 'after a reload, still one placeholder');
+  await current().waitForReport(url, 4);
+  await eventually(async () => (await readPlaceholders(page)).length === 2, 'after a reload, still two placeholders');
   await page.waitForTimeout(1_000);
-  assert.equal((await readPlaceholders(page)).length, 1, 'and no more once the page has settled');
+  assert.equal((await readPlaceholders(page)).length, 2, 'and no more once the page has settled');
   assert.equal(await isShown(page, '.desktop-only'), false);
   await worker.evaluate(() => chrome.storage.local.remove('settings'));
   await page.close();

@@ -36,10 +36,10 @@ const report = (items) => /** @type {import('../../extension/messages.js').PageR
   url: 'http://news.example/a.html', site: 'news.example', items,
 }));
 
-test('a slot the page showed is remembered with its kind; one it did not show is not', async () => {
+test('a slot the page showed is remembered with its kind; one without area (0×0, or collapsed to a line) is not', async () => {
   await rememberSlots(report([item('div-gpt-ad-1', 'generic', 728, 90), item('div-gpt-ad-2', 'generic', 0, 0),
     item('div-gpt-ad-3', 'retargeted', 970, 0)]), 1_000);
-  assert.deepEqual(/** @type {any} */ (local[slotsKey('news.example')]).slots, { 'div-gpt-ad-1': 'generic', 'div-gpt-ad-3': 'retargeted' });
+  assert.deepEqual(/** @type {any} */ (local[slotsKey('news.example')]).slots, { 'div-gpt-ad-1': 'generic' }, 'neither the 0×0 nor the flat one');
 });
 
 test('a remembered slot hidden as muted (0×0) is still followed to its new kind', async () => {

@@ -1,0 +1,48 @@
+// Where the page shows an item, if anywhere. Most items have a box of their
+// own. Some have none or a flat one: a slot for another screen size
+// (`display: none`), an empty slot collapsed to a line, but also a
+// container whose content floats or is positioned out of it (a Taboola
+// block on businessinsider.com: 0 px high, its three tiles shown). Such an
+// item is shown where its content is, and an empty one not at all: a label
+// or a mute placeholder for it stood for nothing on the screen, often over
+// the next item's (on tmz.com three empty slots' labels covered an "Around
+// the web" block's).
+
+import { within } from './dom-safe.js';
+
+const getBox = Element.prototype.getBoundingClientRect;
+
+/** Most elements inside an item looked at when it has no area of its own. */
+const MAX_LOOKED = 64;
+
+/**
+ * @typedef {{ left: number, top: number, right: number, bottom: number, width: number, height: number }} Box
+ *   viewport coordinates, as `getBoundingClientRect` gives them
+ */
+
+/** @param {{ width: number, height: number }} box */
+export const hasArea = (box) => box.width > 0 && box.height > 0;
+
+/**
+ * The element's box when it has an area; else the box around the first
+ * MAX_LOOKED elements inside it that have one; else its own box (which has
+ * no area: the page shows nothing of it).
+ * @param {Element} el
+ * @returns {Box}
+ */
+export function shownBox(el) {
+  const own = getBox.call(el);
+  if (hasArea(own)) return own;
+  let [left, top, right, bottom] = [Infinity, Infinity, -Infinity, -Infinity];
+  const inside = within(el, '*');
+  for (let i = 0; i < inside.length && i < MAX_LOOKED; i++) {
+    const box = getBox.call(inside[i]);
+    if (!hasArea(box)) continue;
+    left = Math.min(left, box.left);
+    top = Math.min(top, box.top);
+    right = Math.max(right, box.right);
+    bottom = Math.max(bottom, box.bottom);
+  }
+  if (left === Infinity) return own;
+  return { left, top, right, bottom, width: right - left, height: bottom - top };
+}
