@@ -11,6 +11,15 @@
 import { within } from './dom-safe.js';
 
 const getBox = Element.prototype.getBoundingClientRect;
+const checkVisibility = Element.prototype.checkVisibility;
+
+/**
+ * What makes an element inside an item unseen though it has a box: hidden
+ * or transparent, itself or through an ancestor (a Taboola "why this ad"
+ * popover waiting, `visibility: hidden; opacity: 0`). Both spellings:
+ * Chrome 121 renamed the options, and Firefox knows the first.
+ */
+const SEEN = { checkOpacity: true, checkVisibilityCSS: true, opacityProperty: true, visibilityProperty: true };
 
 /** Most elements inside an item looked at when it has no area of its own. */
 const MAX_LOOKED = 64;
@@ -24,9 +33,9 @@ const MAX_LOOKED = 64;
 export const hasArea = (box) => box.width > 0 && box.height > 0;
 
 /**
- * The element's box when it has an area; else the box around the first
- * MAX_LOOKED elements inside it that have one; else its own box (which has
- * no area: the page shows nothing of it).
+ * The element's box when it has an area; else the box around those of the
+ * first MAX_LOOKED elements inside it that have one and can be seen; else
+ * its own box (which has no area: the page shows nothing of it).
  * @param {Element} el
  * @returns {Box}
  */
@@ -37,7 +46,7 @@ export function shownBox(el) {
   const inside = within(el, '*');
   for (let i = 0; i < inside.length && i < MAX_LOOKED; i++) {
     const box = getBox.call(inside[i]);
-    if (!hasArea(box)) continue;
+    if (!hasArea(box) || (checkVisibility && !checkVisibility.call(inside[i], SEEN))) continue;
     left = Math.min(left, box.left);
     top = Math.min(top, box.top);
     right = Math.max(right, box.right);

@@ -141,14 +141,14 @@ test('options: a kind muted by default collapses on every site; "hide" leaves no
   await page.close();
 });
 
-test('what the page does not show (the phone\'s slot on a wide screen, an empty one) has no label and is muted without a placeholder, after a reload too; a block of floated tiles is labelled where they are', async () => {
+test('what the page does not show (the phone\'s slot on a wide screen, an empty one, a block holding only an unseen popover) has no label and is muted without a placeholder, after a reload too; a block of floated tiles is labelled where they are', async () => {
   const url = 'http://news.example/article/responsive-slots.html';
   const worker = await current().browser.worker();
   await worker.evaluate(() => chrome.storage.local.remove('settings'));
   const page = await current().open(url);
-  await current().waitForReport(url, 4);
+  await current().waitForReport(url, 5);
   await eventually(async () => (await readLabels(page)).filter((l) => l.box !== null).length === 2,
-    'two labels shown: the wide screen\'s slot and the tiles\' block; the phone\'s slot and the empty one have none');
+    'two labels shown: the wide screen\'s slot and the tiles\' block; the phone\'s slot, the empty one and the unseen popover\'s block have none');
   const tiles = await page.$eval('#taboola-below-article-thumbnails', (block) => ({
     own: block.getBoundingClientRect().height, first: /** @type {Element} */ (block.firstElementChild).getBoundingClientRect().toJSON() }));
   assert.equal(tiles.own, 0, 'the block itself is 0 px high');
@@ -157,7 +157,7 @@ test('what the page does not show (the phone\'s slot on a wide screen, an empty 
   await worker.evaluate(() => chrome.storage.local.set({ settings: { mute: { contextual: true, behavioural: true, retargeted: true, generic: true } } }));
   await eventually(async () => !(await isShown(page, '.desktop-only')), 'the shown slot is muted');
   assert.deepEqual((await readPlaceholders(page)).length, 2, 'a placeholder for the slot and the block that were shown, none for the others');
-  for (const hidden of ['.mobile-only', '#div-gpt-ad-1700000000000-22']) {
+  for (const hidden of ['.mobile-only', '#div-gpt-ad-1700000000000-22', '#tbl-aug-fixture1']) {
     assert.equal(await page.$eval(hidden, (el) => el.getAttribute('style') ?? ''), 'display: none !important;', `${hidden} is muted all the same`);
   }
   await worker.evaluate(() => chrome.storage.local.remove('settings'));
@@ -169,7 +169,7 @@ test('what the page does not show (the phone\'s slot on a wide screen, an empty 
   // Reloaded, the slot shown before is held before it paints; the others
   // were never remembered, so they are not held and given a placeholder.
   await page.reload();
-  await current().waitForReport(url, 4);
+  await current().waitForReport(url, 5);
   await eventually(async () => (await readPlaceholders(page)).length === 2, 'after a reload, still two placeholders');
   await page.waitForTimeout(1_000);
   assert.equal((await readPlaceholders(page)).length, 2, 'and no more once the page has settled');
