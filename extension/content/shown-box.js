@@ -42,6 +42,10 @@ export const hasArea = (box) => box.width > 0 && box.height > 0;
 export function shownBox(el) {
   const own = getBox.call(el);
   if (hasArea(own)) return own;
+  // Not rendered at all (`display: none`, itself or an ancestor): nothing
+  // inside it is either, and the slots for other screen sizes are many
+  // (kotaku.com's 110).
+  if (own.width === 0 && own.height === 0 && checkVisibility && !checkVisibility.call(el)) return own;
   let [left, top, right, bottom] = [Infinity, Infinity, -Infinity, -Infinity];
   const inside = within(el, '*');
   for (let i = 0; i < inside.length && i < MAX_LOOKED; i++) {
