@@ -33,9 +33,25 @@ const MAX_LOOKED = 64;
 export const hasArea = (box) => box.width > 0 && box.height > 0;
 
 /**
+ * Whether an element's box is off the page for good: above or left of the
+ * page, or, fixed to the viewport, above or left of that (a box merely
+ * scrolled past is on the page).
+ * @param {Element} el
+ * @param {Box} box
+ */
+function offPage(el, box) {
+  if (box.bottom > 0 && box.right > 0) return false;
+  const view = el.ownerDocument.defaultView;
+  if (box.bottom + (view?.scrollY ?? 0) <= 0 || box.right + (view?.scrollX ?? 0) <= 0) return true;
+  return view?.getComputedStyle(el).position === 'fixed';
+}
+
+/**
  * The element's box when it has an area; else the box around those of the
- * first MAX_LOOKED elements inside it that have one and can be seen; else
- * its own box (which has no area: the page shows nothing of it).
+ * first MAX_LOOKED elements inside it that have one and can be seen, on the
+ * page (not moved off it: Outbrain's widget on bbc.com holds a
+ * `position: fixed; top: -200px` span); else its own box (which has no
+ * area: the page shows nothing of it).
  * @param {Element} el
  * @returns {Box}
  */
@@ -43,14 +59,15 @@ export function shownBox(el) {
   const own = getBox.call(el);
   if (hasArea(own)) return own;
   // Not rendered at all (`display: none`, itself or an ancestor): nothing
-  // inside it is either, and the slots for other screen sizes are many
-  // (kotaku.com's 110).
+  // inside it is either (the common case: slots for other screen sizes,
+  // slots the page hides while empty).
   if (own.width === 0 && own.height === 0 && checkVisibility && !checkVisibility.call(el)) return own;
   let [left, top, right, bottom] = [Infinity, Infinity, -Infinity, -Infinity];
   const inside = within(el, '*');
   for (let i = 0; i < inside.length && i < MAX_LOOKED; i++) {
     const box = getBox.call(inside[i]);
-    if (!hasArea(box) || (checkVisibility && !checkVisibility.call(inside[i], SEEN))) continue;
+    if (!hasArea(box) || offPage(inside[i], box)) continue;
+    if (checkVisibility && !checkVisibility.call(inside[i], SEEN)) continue;
     left = Math.min(left, box.left);
     top = Math.min(top, box.top);
     right = Math.max(right, box.right);
