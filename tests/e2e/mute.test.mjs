@@ -159,9 +159,11 @@ test('what the page does not show (the phone\'s slot on a wide screen, an empty 
     return shown.some((box) => Math.abs(box.y - top) < 4);
   };
   assert.ok(await atTiles(), 'a label at the tiles\' top, not at the span the widget moved off the page');
-  // Scrolled, a span fixed above the viewport is still off the page, and
-  // the labels are placed again when the window is resized.
-  await page.evaluate(() => window.scrollTo(0, 600));
+  // Scrolled by more than the span is above the viewport (so its page
+  // coordinates are on the page) but not past the tiles, a span fixed above
+  // the viewport is still off the page; the labels are placed again when
+  // the window is resized.
+  await page.evaluate(() => window.scrollTo(0, 300));
   await page.setViewportSize({ width: 1200, height: 880 });
   await eventually(atTiles, 'scrolled and placed again, still at the tiles\' top');
   await page.setViewportSize({ width: 1200, height: 900 });
