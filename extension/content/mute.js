@@ -120,4 +120,3 @@ export class Muter {
     return host;
   }
 }
-

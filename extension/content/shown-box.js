@@ -1,8 +1,8 @@
 // Where the page shows an item, if anywhere. Most items have a box of their
 // own. Some have none or a flat one: a slot for another screen size
 // (`display: none`), an empty slot collapsed to a line, but also a
-// container whose content floats or is positioned out of it (a Taboola
-// block on businessinsider.com: 0 px high, its three tiles shown). Such an
+// container whose content floats or is positioned out of it (Outbrain's
+// block on bbc.com: 0 px high, its tiles shown). Such an
 // item is shown where its content is, and an empty one not at all: a label
 // or a mute placeholder for it stood for nothing on the screen, often over
 // the next item's (on tmz.com three empty slots' labels covered an "Around
