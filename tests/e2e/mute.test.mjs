@@ -3,8 +3,9 @@
 // mute retargeted ads everywhere, the ad collapses to a placeholder while
 // the page's content stays where it was; after a reload it stays muted; the
 // popup's per-site switch wins over the global choice and unmutes without a
-// reload; pausing AdLens on the site removes every label. Then the card in
-// Polish and Chinese.
+// reload; pausing AdLens on the site removes every label. What the page does
+// not show has no label and no placeholder; a block whose tiles float out of
+// it is labelled where they are. Then the card in Polish and Chinese.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { clickCardAction, hasClass, inClosedRoots, pressLabel, readLabels, readPlaceholders, readWhyCard } from '../harness/labels.mjs';
