@@ -7,6 +7,8 @@
 // At most MAX_SLOTS ids per host (the latest win). Forgotten with the rest of
 // the memory: per site, by retention, and by "forget everything".
 
+import { hasArea } from '../item-shown.js';
+
 export const SLOTS_PREFIX = 'slots:';
 
 /**
@@ -50,7 +52,7 @@ export async function rememberSlots(report, time) {
     // placeholder: it is not held next time, where a held slot is given one.
     // One already remembered keeps being followed: hidden as muted, it has
     // no area.
-    if (!(id in slots) && !(item.rect.width > 0 && item.rect.height > 0)) continue;
+    if (!(id in slots) && !hasArea(item.rect)) continue;
     delete slots[id]; // re-inserted last: the latest are kept
     slots[id] = item.verdict.kind;
     changed = true;

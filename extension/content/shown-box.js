@@ -9,6 +9,9 @@
 // the web" block's).
 
 import { within } from './dom-safe.js';
+import { hasArea } from '../item-shown.js';
+
+export { hasArea };
 
 const getBox = Element.prototype.getBoundingClientRect;
 const checkVisibility = Element.prototype.checkVisibility;
@@ -28,9 +31,6 @@ const MAX_LOOKED = 64;
  * @typedef {{ left: number, top: number, right: number, bottom: number, width: number, height: number }} Box
  *   viewport coordinates, as `getBoundingClientRect` gives them
  */
-
-/** @param {{ width: number, height: number }} box */
-export const hasArea = (box) => box.width > 0 && box.height > 0;
 
 /**
  * Whether an element's box is off the page for good: above or left of the

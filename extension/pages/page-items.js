@@ -6,6 +6,7 @@
 
 import { msg, uiLocale } from '../i18n.js';
 import { labelText } from '../item-label.js';
+import { hasArea } from '../item-shown.js';
 import { SHOW_ITEM } from '../messages.js';
 import { openedForTab } from './tab.js';
 
@@ -25,8 +26,8 @@ const ORDER = { retargeted: 0, behavioural: 1, contextual: 2, generic: 3 };
 
 /**
  * What the list shows: the items the page shows with a label (not of a
- * hidden kind, and taking room on the page: an empty slot collapsed to
- * nothing has no label and nothing to bring into view), the ones chosen for
+ * hidden kind, and shown on the page: an empty slot collapsed to a line has
+ * no label and nothing to bring into view, `item-shown.js`), the ones chosen for
  * you first, then from the top of the page; items that read the same are
  * one entry with their count (a news page's hundred empty "Advertisement"
  * slots, one line, leave room for its widgets).
@@ -36,7 +37,7 @@ const ORDER = { retargeted: 0, behavioural: 1, contextual: 2, generic: 3 };
  */
 export function listedEntries(items, hidden) {
   const shown = items
-    .filter((item) => !hidden(item.verdict.kind) && (item.rect.width > 0 || item.rect.height > 0))
+    .filter((item) => !hidden(item.verdict.kind) && hasArea(item.rect))
     .sort((a, b) => ORDER[a.verdict.kind] - ORDER[b.verdict.kind] || a.rect.y - b.rect.y);
   /** @type {Map<string, ListedEntry>} */
   const entries = new Map();

@@ -51,7 +51,7 @@ test('the same label with other words, or from another company, is another entry
   ]);
 });
 
-test('chosen for you first, then from the top; hidden kinds and items taking no room are left out', () => {
+test('chosen for you first, then from the top; hidden kinds and items the page does not show (no box, or one collapsed to a line) are left out', () => {
   const entries = listedEntries([
     item({ y: 10, text: 'a generic one' }),
     item({ y: 50, kind: 'contextual', text: 'about the page' }),
@@ -62,7 +62,7 @@ test('chosen for you first, then from the top; hidden kinds and items taking no 
     item({ y: 2, text: 'collapsed', rect: { x: 0, y: 2, width: 0, height: 0 } }),
     item({ y: 3, text: 'a line', rect: { x: 0, y: 3, width: 728, height: 0 } }),
   ], (kind) => kind === 'contextual');
-  assert.deepEqual(entries.map((e) => e.detail), ['following you', 'your profile, higher up', 'your profile', 'a line', 'a generic one']);
+  assert.deepEqual(entries.map((e) => e.detail), ['following you', 'your profile, higher up', 'your profile', 'a generic one']);
 });
 
 test('under the label: a widget\'s heading, else its text single-spaced, cut whole characters at 60', () => {
