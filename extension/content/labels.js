@@ -13,7 +13,8 @@ import { floats } from './floating.js';
 import { CARD_STYLE, whyCard } from './why-card.js';
 import { marked } from './work-marks.js';
 import { OURS_ATTRIBUTE } from './predecessor.js';
-import { hasArea, shownBox } from './shown-box.js';
+import { shownBox } from './shown-box.js';
+import { hasArea } from '../item-shown.js';
 
 /**
  * @typedef {import('../messages.js').LabelledItem} LabelledItem

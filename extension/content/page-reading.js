@@ -7,7 +7,7 @@ import { LiveQuery } from './live-query.js';
 import { pageClasses } from './page-classes.js';
 import { ElementKeys, headingTexts, productHints, scanPage } from './scan.js';
 import { textMarkers } from './text-markers.js';
-import { hasArea } from './shown-box.js';
+import { hasArea } from '../item-shown.js';
 
 /**
  * @typedef {import('../messages.js').ScanPlan} ScanPlan

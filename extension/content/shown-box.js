@@ -2,16 +2,14 @@
 // own. Some have none or a flat one: a slot for another screen size
 // (`display: none`), an empty slot collapsed to a line, but also a
 // container whose content floats or is positioned out of it (Outbrain's
-// block on bbc.com: 0 px high, its tiles shown). Such an
-// item is shown where its content is, and an empty one not at all: a label
-// or a mute placeholder for it stood for nothing on the screen, often over
-// the next item's (on tmz.com three empty slots' labels covered an "Around
-// the web" block's).
+// block on bbc.com: 0 px high, its tiles shown). Such an item is shown
+// where its content is, and an empty one not at all: a label or a mute
+// placeholder for it stood for nothing on the screen, often over the next
+// item's (on tmz.com three empty slots' labels covered an "Around the web"
+// block's).
 
 import { within } from './dom-safe.js';
 import { hasArea } from '../item-shown.js';
-
-export { hasArea };
 
 const getBox = Element.prototype.getBoundingClientRect;
 const checkVisibility = Element.prototype.checkVisibility;
