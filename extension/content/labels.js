@@ -4,9 +4,10 @@
 // Clicking a label (or Enter/Space on it) opens its "why" card
 // (`why-card.js`: the evidence in the browser's language, the confidence,
 // and mute / "this label is wrong" actions, no "wrong" in a private window,
-// where nothing is kept), placed under the label. Labels follow items that
-// do not scroll with the page (`floating.js`). Everything from the page is
-// inserted with textContent, never as HTML.
+// where nothing is kept), placed under the label (above it when the window
+// has no room below: `cardTop`). Labels follow items that do not scroll
+// with the page (`floating.js`). Everything from the page is inserted with
+// textContent, never as HTML.
 
 import { isUnsure, kindMeaning, labelText } from '../item-label.js';
 import { floats } from './floating.js';
@@ -315,10 +316,10 @@ export class LabelLayer {
     if (!badge) return;
     const view = this.doc.defaultView;
     const box = badge.getBoundingClientRect();
-    const width = this.card.element.offsetWidth;
+    const { offsetWidth: width, offsetHeight: height } = this.card.element;
     const left = Math.max(8, Math.min(box.right - width, (view?.innerWidth ?? width) - width - 8));
     this.card.element.style.left = `${left + (view?.scrollX ?? 0)}px`;
-    this.card.element.style.top = `${box.bottom + 4 + (view?.scrollY ?? 0)}px`;
+    this.card.element.style.top = `${cardTop(box, height, view?.innerHeight ?? Infinity) + (view?.scrollY ?? 0)}px`;
   }
 
   /** @param {boolean} [scrolled] a scroll has ended: look for items that do not scroll with the page */
@@ -418,3 +419,23 @@ export class LabelLayer {
   }
 }
 
+
+/** Space (px) kept between the card and its label, and the window's edges. */
+const CARD_GAP = 4;
+const CARD_MARGIN = 8;
+
+/**
+ * Where (viewport px) the "why" card's top goes: under its label, or above
+ * it when it would run past the window's bottom and there is more room
+ * above (a label near the bottom of the window opened a card the user had
+ * to scroll to read).
+ * @param {{ top: number, bottom: number }} label the label's box in the viewport
+ * @param {number} height the card's height
+ * @param {number} viewHeight the window's inner height
+ */
+export function cardTop(label, height, viewHeight) {
+  const below = viewHeight - label.bottom - CARD_GAP - CARD_MARGIN;
+  const above = label.top - CARD_GAP - CARD_MARGIN;
+  if (height <= below || above <= below) return label.bottom + CARD_GAP;
+  return Math.max(CARD_MARGIN, label.top - CARD_GAP - height);
+}

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { eventually } from '../harness/eventually.mjs';
 import { ARTICLE } from '../harness/kept.mjs';
-import { hasClass, inClosedRoots, readLabels, waitForLabels } from '../harness/labels.mjs';
+import { hasClass, inClosedRoots, pressLabel, readLabels, readWhyCard, waitForLabels } from '../harness/labels.mjs';
 import { sessionForTests } from '../harness/session.mjs';
 import { openTab } from '../harness/site-access.mjs';
 
@@ -191,6 +191,48 @@ test('labels stay on items that do not scroll with the page: a fixed and a stick
   await everyItemLabelled('and after it scrolled back');
   await page.evaluate(() => { /** @type {HTMLElement} */ (document.getElementById('deal-row')).scrollLeft = 300; });
   await everyItemLabelled('the tile keeps its label in its row scrolled sideways');
+  await page.close();
+});
+
+test('the why card opens under its label, or above it when the window has no room below', async () => {
+  const page = await current().open('http://news.example/article/running.html');
+  await waitForLabels(page, 5, 2_000);
+  const label = 'Ad · Generic';
+  /** The first label so named (the one `pressLabel` presses) and the open card, if any: their boxes in the viewport. */
+  const boxes = () => inClosedRoots(page, (n) => hasClass('badge')(n) || hasClass('card')(n), async (cdp, nodes) => {
+    /** @param {number} nodeId */
+    const box = async (nodeId) => {
+      const { model } = /** @type {{ model: { border: number[] } }} */ (await cdp.send('DOM.getBoxModel', { nodeId }));
+      return { top: model.border[1], bottom: model.border[5] };
+    };
+    const badge = nodes.find((n) => hasClass('badge')(n) && (n.children ?? []).some((c) => c.nodeValue === label));
+    const card = nodes.find(hasClass('card'));
+    assert.ok(badge, `a label "${label}"`);
+    return { badge: await box(badge.nodeId), card: card ? await box(card.nodeId) : null };
+  });
+  const labelY = (await boxes()).badge.top + await page.evaluate(() => window.scrollY);
+  const viewHeight = await page.evaluate(() => window.innerHeight);
+  // The label near the top of the window: the card under it.
+  await page.evaluate((y) => window.scrollTo(0, y - 100), labelY);
+  await page.waitForTimeout(100); // the overlay follows the scroll in the next frame
+  await pressLabel(page, label);
+  await eventually(async () => (await readWhyCard(page)) !== null, 'the card opens');
+  const high = await boxes();
+  assert.ok(high.card && high.card.top >= high.badge.bottom && high.card.bottom <= viewHeight, `under its label: ${JSON.stringify(high)}`);
+  await page.keyboard.press('Escape');
+  // A window too short for the card under the label (the page cannot
+  // scroll the label that far down): the card above it, all of it in the window.
+  const size = page.viewportSize();
+  assert.ok(size);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.setViewportSize({ width: size.width, height: Math.round(labelY + 80) });
+  await page.waitForTimeout(200); // the overlay follows the resize in the next frame
+  await pressLabel(page, label);
+  await eventually(async () => (await readWhyCard(page)) !== null, 'the card opens again');
+  const low = await boxes();
+  assert.ok(low.badge.bottom <= labelY + 80, `the label is still in the window: ${JSON.stringify(low)}`);
+  assert.ok(low.card && low.card.bottom <= low.badge.top && low.card.top >= 0, `above its label: ${JSON.stringify(low)}`);
+  await page.setViewportSize(size);
   await page.close();
 });
 
