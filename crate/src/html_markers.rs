@@ -28,8 +28,9 @@ pub fn marker_text(text: &str) -> String {
 /// ("Sponsored" in a tile, whatever the classes), with the marker as it is
 /// written, as the content script finds them: within MARKER_LEVELS, the
 /// closest label container, else the closest ancestor with a link; it must
-/// hold 1 to MAX_MARKED_LINKS links.
-pub fn text_marked<'a>(doc: &'a Html, plan: &ScanPlan) -> Vec<(ElementRef<'a>, String)> {
+/// hold 1 to MAX_MARKED_LINKS links. Each with the element whose text the
+/// marker is.
+pub fn text_marked<'a>(doc: &'a Html, plan: &ScanPlan) -> Vec<(ElementRef<'a>, String, ElementRef<'a>)> {
     let mut found = Vec::new();
     let markers: HashSet<&str> = plan.text_markers.iter().copied().collect();
     let (Ok(containers), Ok(link)) = (Selector::parse(&plan.label_container_selector), Selector::parse("a[href]"))
@@ -67,7 +68,7 @@ pub fn text_marked<'a>(doc: &'a Html, plan: &ScanPlan) -> Vec<(ElementRef<'a>, S
         let Some(container) = container.filter(|c| !page_itself(c)) else { continue };
         let links = container.select(&link).take(MAX_MARKED_LINKS + 1).count();
         if (1..=MAX_MARKED_LINKS).contains(&links) {
-            found.push((container, text.trim().to_owned()));
+            found.push((container, text.trim().to_owned(), label));
         }
     }
     found

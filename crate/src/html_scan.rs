@@ -18,6 +18,29 @@ use crate::lists::FilterLists;
 use crate::page::{Candidate, CandidateSource, PageSnapshot, Rect, MAX_CLASSES_AND_IDS, MAX_HEADINGS, MAX_SHORT_CHARS};
 use crate::plan::ScanPlan;
 
+/// How far above a heading a section-like container is taken as its section.
+const SECTION_LEVELS: usize = 3;
+
+/// The section a heading introduces, as the content script finds it
+/// (`extension/content/heading-section.js`): a section-like container
+/// within [`SECTION_LEVELS`] levels above it; else the closest ancestor
+/// holding a link the heading does not (the widget's items beside it); else
+/// its parent. A section far above is not the heading's own: on kotaku.com
+/// the closest one above "You may also like" is the whole side column,
+/// with its ads.
+fn heading_section<'a>(heading: ElementRef<'a>, containers: &Selector) -> Option<ElementRef<'a>> {
+    let ancestors = || heading.ancestors().filter_map(ElementRef::wrap);
+    if let Some(section) = ancestors().take(SECTION_LEVELS).find(|a| containers.matches(a)) {
+        return Some(section);
+    }
+    let Ok(link) = Selector::parse("a[href]") else { return heading.parent().and_then(ElementRef::wrap) };
+    let own = heading.select(&link).count();
+    ancestors()
+        .take_while(|a| !matches!(a.value().name(), "body" | "html"))
+        .find(|a| a.select(&link).nth(own).is_some())
+        .or_else(|| heading.parent().and_then(ElementRef::wrap))
+}
+
 /// Builds the snapshot the content script would send for this page.
 pub fn snapshot_from_html(html: &str, page_url: &str, plan: &ScanPlan, lists: Option<&FilterLists>) -> PageSnapshot {
     snapshot_of(&Html::parse_document(html), page_url, plan, lists).0
@@ -45,9 +68,11 @@ pub(crate) fn snapshot_of(
             }
         }
     }
-    for (labels, containers) in [
-        (&plan.heading_selector, &plan.heading_container_selector),
-        (&plan.label_selector, &plan.label_container_selector),
+    // The headings and small labels that name a section.
+    let mut naming = HashSet::new();
+    for (labels, containers, is_heading) in [
+        (&plan.heading_selector, &plan.heading_container_selector, true),
+        (&plan.label_selector, &plan.label_container_selector, false),
     ] {
         let (Ok(labels), Ok(containers)) = (Selector::parse(labels), Selector::parse(containers)) else { continue };
         for label in doc.select(&labels) {
@@ -57,19 +82,31 @@ pub(crate) fn snapshot_of(
             if text.chars().count() > plan.limits.max_heading_chars || match_label(&text).is_none() {
                 continue;
             }
-            let container = label
-                .ancestors()
-                .filter_map(ElementRef::wrap)
-                .find(|a| containers.matches(a))
-                .or_else(|| label.parent().and_then(ElementRef::wrap));
+            let container = if is_heading {
+                heading_section(label, &containers)
+            } else {
+                label
+                    .ancestors()
+                    .filter_map(ElementRef::wrap)
+                    .find(|a| containers.matches(a))
+                    .or_else(|| label.parent().and_then(ElementRef::wrap))
+            };
             if let Some(container) = container.filter(|c| !matches!(c.value().name(), "body" | "html")) {
+                naming.insert(label.id());
                 picked.add_labelled(container, text);
             }
         }
     }
 
-    for (item, label) in text_marked(doc, plan) {
-        picked.add_labelled(item, label);
+    // As the content script does: a marker word that is (or is inside) a
+    // heading naming a section has already labelled it.
+    for (item, label, marker) in text_marked(doc, plan) {
+        let inside_naming = std::iter::once(marker)
+            .chain(marker.ancestors().filter_map(ElementRef::wrap))
+            .any(|a| naming.contains(&a.id()));
+        if !inside_naming {
+            picked.add_labelled(item, label);
+        }
     }
 
     let labels = std::mem::take(&mut picked.labels);
@@ -294,6 +331,37 @@ mod tests {
         let found: Vec<_> =
             report.items.iter().map(|i| (i.item.network, i.item.label.as_ref().map(|l| l.phrase))).collect();
         assert_eq!(found, vec![(Some("Google"), None), (None, Some("recently viewed"))]);
+    }
+
+    #[test]
+    fn a_heading_labels_its_own_module_not_the_column_around_it() {
+        // As kotaku.com's side column: the closest section-like container
+        // above the heading is the whole column, with an ad in it.
+        let html = r#"<html><body><article><h1>Maps</h1><p>Text</p>
+            <div class="partner"><h3>Sponsored links</h3><ul><li><a href="https://brand.example/">Cases</a></li></ul></div>
+            </article><aside><div><div><div><div id="more">
+              <header><h2><strong>You</strong> may also like</h2></header>
+              <div><a href="/a">One</a><a href="/b">Two</a></div>
+            </div></div></div><div id="div-gpt-ad-1-0"></div></div></aside>
+            <section><div><h2>Recently viewed</h2></div><a href="/p/1">Shoe</a></section></body></html>"#;
+        let engine = Engine::new();
+        let report = engine
+            .analyze_page(snapshot_from_html(html, "https://news.example/a", engine.scan_plan(), None), 0)
+            .expect("valid");
+        let found: Vec<_> = report
+            .items
+            .iter()
+            .map(|i| (i.item.element_id.as_deref(), i.item.label.as_ref().map(|l| l.phrase), i.item.text.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                (Some("div-gpt-ad-1-0"), None, ""),
+                (None, Some("sponsored links"), "Sponsored links Cases"),
+                (Some("more"), Some("you may also like"), "You may also like One Two"),
+                (None, Some("recently viewed"), "Recently viewed Shoe"),
+            ]
+        );
     }
 
     #[test]

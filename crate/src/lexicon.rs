@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::text::normalize;
 
 /// Bumped whenever a phrase is added, removed or changed.
-pub const LEXICON_VERSION: u32 = 1;
+pub const LEXICON_VERSION: u32 = 2;
 
 /// What a label phrase says about the item it introduces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -82,16 +82,36 @@ pub const PHRASES: &[Phrase] = &[
     p("frequently bought together", "en", X, C),
     p("products related to this item", "en", X, C),
     p("similar to this", "en", X, C),
+    p("customers also viewed", "en", X, C),
+    p("customers also bought", "en", X, C),
+    p("related products", "en", X, W),
+    p("related articles", "en", X, W),
+    p("related stories", "en", X, W),
+    p("similar items", "en", X, W),
     p("inspired by your browsing history", "en", B, C),
     p("inspired by your shopping trends", "en", B, C),
     p("recommended for you", "en", B, C),
     p("just for you", "en", B, C),
     p("picked for you", "en", B, C),
+    p("based on your browsing history", "en", B, C),
     p("recently viewed", "en", R, C),
     p("take another look", "en", R, C),
     p("your browsing history", "en", R, C),
     p("still interested?", "en", R, C),
+    p("pick up where you left off", "en", R, C),
     p("popular right now", "en", G, C),
+    // Seen on the saved real pages (bbc.com, breitbart.com, msn.com,
+    // kotaku.com, theguardian.com): chosen the same for every reader, as far
+    // as the words say.
+    p("you may also like", "en", G, C),
+    p("you might also like", "en", G, C),
+    p("you may like", "en", G, W),
+    p("you might like", "en", G, W),
+    p("we recommend", "en", G, W),
+    p("recommended", "en", G, W),
+    p("around the web", "en", G, W),
+    p("from around the web", "en", G, W),
+    p("from the web", "en", G, W),
     p("top sellers", "en", G, C),
     p("best sellers", "en", G, C),
     p("trending", "en", G, W),
@@ -101,62 +121,110 @@ pub const PHRASES: &[Phrase] = &[
     p("advertisement", "en", A, W),
     p("ad", "en", A, W),
     p("promoted", "en", A, W),
+    p("sponsored links", "en", A, W),
+    p("promoted links", "en", A, W),
+    p("promoted stories", "en", A, W),
+    p("sponsored content", "en", A, W),
+    p("promoted content", "en", A, W),
+    p("paid content", "en", A, W),
+    p("paid post", "en", A, W),
+    p("paid partner", "en", A, W),
     // Polish
     p("klienci, którzy oglądali ten produkt, oglądali również", "pl", X, C),
     p("często kupowane razem", "pl", X, C),
     p("podobne produkty", "pl", X, C),
+    p("podobne artykuły", "pl", X, W),
     p("polecane dla ciebie", "pl", B, C),
     p("ostatnio oglądane", "pl", R, C),
+    p("może ci się spodobać", "pl", G, C),
+    p("polecamy", "pl", G, W),
+    p("najczęściej czytane", "pl", G, W),
     p("popularne", "pl", G, W),
     p("bestsellery", "pl", G, W),
     p("sponsorowane", "pl", A, W),
     p("reklama", "pl", A, W),
+    p("linki sponsorowane", "pl", A, W),
+    p("artykuł sponsorowany", "pl", A, W),
+    p("materiał sponsorowany", "pl", A, W),
     // German
     p("kunden, die diesen artikel angesehen haben, haben auch angesehen", "de", X, C),
     p("wird oft zusammen gekauft", "de", X, C),
+    p("ähnliche produkte", "de", X, W),
+    p("ähnliche artikel", "de", X, W),
     p("empfohlen für sie", "de", B, C),
+    p("empfehlungen für sie", "de", B, C),
     p("zuletzt angesehen", "de", R, C),
     p("topverkäufe", "de", G, W),
+    p("das könnte sie auch interessieren", "de", G, C),
+    p("das könnte dich auch interessieren", "de", G, C),
+    p("meistgelesen", "de", G, W),
     p("gesponsert", "de", A, W),
     p("anzeige", "de", A, W),
     p("werbung", "de", A, W),
+    p("gesponserte links", "de", A, W),
     // French
     p("les clients ayant consulté cet article ont également regardé", "fr", X, C),
+    p("produits similaires", "fr", X, W),
+    p("sur le même sujet", "fr", X, W),
     p("recommandé selon votre navigation", "fr", B, C),
     p("recommandé pour vous", "fr", B, C),
     p("vus récemment", "fr", R, C),
     p("meilleures ventes", "fr", G, C),
     p("tendances", "fr", G, W),
+    p("vous aimerez aussi", "fr", G, C),
+    p("vous aimerez peut-être aussi", "fr", G, C),
+    p("vous pourriez aussi aimer", "fr", G, C),
+    p("les plus lus", "fr", G, W),
     p("sponsorisé", "fr", A, W),
     p("publicité", "fr", A, W),
+    p("liens sponsorisés", "fr", A, W),
+    p("contenu sponsorisé", "fr", A, W),
     // Spanish
     p("los clientes que vieron este producto también vieron", "es", X, C),
+    p("productos relacionados", "es", X, W),
+    p("noticias relacionadas", "es", X, W),
     p("recomendado para ti", "es", B, C),
     p("vistos recientemente", "es", R, C),
     p("más vendidos", "es", G, C),
+    p("te puede interesar", "es", G, C),
+    p("te podría interesar", "es", G, C),
+    p("lo más leído", "es", G, W),
     p("patrocinado", "es", A, W),
     p("publicidad", "es", A, W),
+    p("enlaces patrocinados", "es", A, W),
+    p("contenido patrocinado", "es", A, W),
     // Chinese (Simplified)
     p("看了又看", "zh", X, C),
     p("相关推荐", "zh", X, C),
+    p("相关商品", "zh", X, W),
+    p("相关文章", "zh", X, W),
     p("猜你喜欢", "zh", B, C),
     p("为你推荐", "zh", B, C),
     p("最近浏览", "zh", R, C),
     p("浏览记录", "zh", R, C),
     p("热销", "zh", G, W),
     p("热门", "zh", G, W),
+    p("你可能还喜欢", "zh", G, C),
+    p("你可能也喜欢", "zh", G, C),
+    p("推荐阅读", "zh", G, W),
     p("广告", "zh", A, W),
     p("赞助", "zh", A, W),
+    p("推广", "zh", A, W),
+    p("赞助内容", "zh", A, W),
     // Japanese
     p("この商品をチェックした人はこんな商品もチェックしています", "ja", X, C),
     p("よく一緒に購入されている商品", "ja", X, C),
+    p("関連商品", "ja", X, W),
+    p("関連記事", "ja", X, W),
     p("閲覧履歴に基づくおすすめ", "ja", B, C),
     p("あなたにおすすめ", "ja", B, C),
     p("最近チェックした商品", "ja", R, C),
     p("人気", "ja", G, W),
     p("ランキング", "ja", G, W),
+    p("こちらもおすすめ", "ja", G, C),
     p("広告", "ja", A, W),
     p("スポンサー", "ja", A, W),
+    p("プロモーション", "ja", A, W),
 ];
 
 /// Longest label text worth matching; longer text is content, not a label.
@@ -193,6 +261,27 @@ mod tests {
         assert_eq!(hint("  Ostatnio  OGLĄDANE "), Some((PhraseHint::Retargeted, "pl")));
         assert_eq!(hint("猜你喜欢"), Some((PhraseHint::Behavioural, "zh")));
         assert_eq!(hint("看了又看"), Some((PhraseHint::Contextual, "zh")));
+    }
+
+    #[test]
+    fn headings_seen_on_real_pages_and_their_equivalents() {
+        assert_eq!(hint("You may also like"), Some((PhraseHint::Generic, "en")));
+        assert_eq!(hint("You Might Also Like"), Some((PhraseHint::Generic, "en")));
+        assert_eq!(hint("Around The Web"), Some((PhraseHint::Generic, "en")));
+        assert_eq!(hint("Sponsored Links"), Some((PhraseHint::AdMarker, "en")));
+        assert_eq!(hint("Recommended"), Some((PhraseHint::Generic, "en")));
+        assert_eq!(hint("Recommended for you"), Some((PhraseHint::Behavioural, "en")), "the longer phrase wins");
+        assert_eq!(hint("Based on your browsing history"), Some((PhraseHint::Behavioural, "en")));
+        assert_eq!(hint("Może Ci się spodobać"), Some((PhraseHint::Generic, "pl")));
+        assert_eq!(hint("Das könnte Sie auch interessieren"), Some((PhraseHint::Generic, "de")));
+        assert_eq!(hint("Vous aimerez peut-être aussi"), Some((PhraseHint::Generic, "fr")));
+        assert_eq!(hint("También te puede interesar"), Some((PhraseHint::Generic, "es")));
+        assert_eq!(hint("你可能还喜欢"), Some((PhraseHint::Generic, "zh")));
+        assert_eq!(hint("推广"), Some((PhraseHint::AdMarker, "zh")));
+        assert_eq!(hint("こちらもおすすめ"), Some((PhraseHint::Generic, "ja")));
+        // Short ones must be the whole label, not words in a headline.
+        assert_eq!(hint("Why the most recommended shoes fail"), None);
+        assert_eq!(hint("Paid post office workers strike"), None);
     }
 
     #[test]

@@ -79,3 +79,28 @@ fn pages_without_ads_yield_nothing() {
         assert!(what.is_empty(), "{file}: {what:?}");
     }
 }
+
+#[test]
+fn widgets_named_only_by_their_heading_are_found_as_their_own_modules() {
+    let engine = engine();
+    let pages = pages("readability/");
+    let scan = |file: &str| {
+        let (_, url) = pages.iter().find(|(f, _)| f == file).expect("a page of the manifest");
+        let html = common::read_text(&format!("pages/{file}"));
+        engine.analyze_page(snapshot_from_html(&html, url, engine.scan_plan(), engine.lists()), 0).expect("valid").items
+    };
+    // kotaku.com: "You may also like" is its own module; the side column
+    // around it (with an ad slot) is not taken for it.
+    let kotaku = scan("readability/lazy-image-2.html");
+    let module = kotaku.iter().find(|i| i.item.label.as_ref().is_some_and(|l| l.phrase == "you may also like"));
+    assert_eq!(module.and_then(|m| m.item.element_id.as_deref()), Some("trending-module"));
+    assert!(
+        kotaku.iter().any(|i| i.item.element_id.as_deref() == Some("leftrail_dynamic_ad_wrapper")),
+        "the column's ad slot is still an item of its own"
+    );
+    // tmz.com: an "Around The Web" block with no vendor markup.
+    let tmz = scan("readability/tmz-1.html");
+    let around =
+        tmz.iter().find(|i| i.item.label.as_ref().is_some_and(|l| l.phrase == "around the web")).expect("found");
+    assert!(around.item.text.starts_with("Around The Web"), "{}", around.item.text);
+}

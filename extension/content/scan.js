@@ -60,6 +60,7 @@ import { mainText, visibleText } from './text.js';
 import { LiveQuery } from './live-query.js';
 import { resources } from './resources.js';
 import { shownBox } from './shown-box.js';
+import { headingSection } from './heading-section.js';
 
 /**
  * Elements matching any of the selectors, selector by selector (as the
@@ -194,21 +195,28 @@ export function scanPage(doc, plan, keys, answer, before, described = { read: ne
   for (const el of selectEach(answer.selectors, select)) if (!found.has(el)) found.set(el, 'cosmetic');
   /** @type {Map<Element, string>} the label that made a container a candidate */
   const labelOf = new Map();
+  /** @type {Set<Element>} the headings and small labels that name a section */
+  const naming = new Set();
   // Headings first, then sponsor-marked elements: as read before the scan
   // (one that came since is found by the rescan its arrival causes).
   for (const headingsFirst of [true, false]) {
     const containerSelector = headingsFirst ? plan.headingContainerSelector : plan.labelContainerSelector;
     for (const [label, { text, heading, label: small }] of texts.headings) {
       if (text === null || !texts.labels.has(text) || !connected(label) || !(headingsFirst ? heading : small)) continue;
-      const container = closestOf(label, containerSelector) ?? parentOf(label);
-      if (!container || container === doc.body || container === doc.documentElement || found.has(container)) continue;
+      const container = headingsFirst ? headingSection(label, containerSelector) : closestOf(label, containerSelector) ?? parentOf(label);
+      if (!container || container === doc.body || container === doc.documentElement) continue;
+      naming.add(label);
+      if (found.has(container)) continue;
       found.set(container, 'heading');
       labelOf.set(container, text);
     }
   }
 
+  // A marker word that is (or is inside) a heading naming a section has
+  // already labelled it: looked for again as a tile's marker, its closest
+  // item could be the whole story around it.
   for (const [label, text] of markerWords) {
-    if (!connected(label)) continue;
+    if (!connected(label) || insideAny(label, naming)) continue;
     const item = markedItem(label, plan);
     if (!item || found.has(item)) continue;
     found.set(item, 'heading');
@@ -260,6 +268,17 @@ export function scanPage(doc, plan, keys, answer, before, described = { read: ne
     candidates,
     productHints: hints,
   };
+}
+
+/**
+ * Whether the element is one of these or inside one.
+ * @param {Element} el
+ * @param {Set<Element>} set
+ */
+function insideAny(el, set) {
+  if (set.size === 0) return false;
+  for (let up = /** @type {Element | null} */ (el); up; up = parentOf(up)) if (set.has(up)) return true;
+  return false;
 }
 
 /** The headings that say what the page itself is about. */

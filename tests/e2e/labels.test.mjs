@@ -194,6 +194,28 @@ test('labels stay on items that do not scroll with the page: a fixed and a stick
   await page.close();
 });
 
+test('a heading labels its own module, not the side column around it; words alone say links are paid for', async () => {
+  const url = 'http://news.example/article/side-column.html';
+  const page = await current().open(url);
+  const labels = await waitForLabels(page, 3, 5_000);
+  assert.deepEqual(texts(labels), ['Ad · About this page', 'Ad · Generic', 'Recommended · Generic']);
+  const { state } = await current().waitForReport(url, 3);
+  /** @param {string} phrase */
+  const labelled = (phrase) => state.report.items.find((i) => i.label?.phrase === phrase);
+  assert.equal(labelled('you may also like')?.elementId, 'more-module', 'the module under "You may also like", not the column');
+  assert.equal(labelled('sponsored links')?.itemType, 'ad');
+  assert.match(labelled('sponsored links')?.text ?? '', /^Sponsored links Brand Example: waterproof map cases/, 'the links\' block, not the story');
+  // Each label on its own item: the column's ad is not inside the module's item.
+  const boxes = await page.$$eval('#more-module, #div-gpt-ad-1700000000000-30, .partner-links', (els) =>
+    els.map((el) => { const r = el.getBoundingClientRect(); return { left: r.left, top: r.top, right: r.right, bottom: r.bottom }; }));
+  assert.equal(boxes.length, 3);
+  for (const box of boxes) {
+    const onIt = labels.filter((l) => l.box && l.box.x >= box.left && l.box.x <= box.right && l.box.y >= box.top && l.box.y <= box.bottom);
+    assert.equal(onIt.length, 1, `one label on the item at ${JSON.stringify(box)}`);
+  }
+  await page.close();
+});
+
 test('the why card opens under its label, or above it when the window has no room below', async () => {
   const page = await current().open('http://news.example/article/running.html');
   await waitForLabels(page, 5, 2_000);
