@@ -20,6 +20,9 @@ pub enum PhraseHint {
     Contextual,
     /// "Trending", "Top sellers": the same for everyone.
     Generic,
+    /// "You may also like", "Around the web": a recommendation widget, with
+    /// no word on how its items are picked (the evidence decides).
+    Widget,
     /// "Sponsored", "Advertisement": says it is an ad, not why.
     AdMarker,
 }
@@ -71,7 +74,7 @@ const fn p(text: &'static str, lang: &'static str, hint: PhraseHint, fit: Fit) -
 }
 
 use Fit::{Contains as C, Whole as W};
-use PhraseHint::{AdMarker as A, Behavioural as B, Contextual as X, Generic as G, Retargeted as R};
+use PhraseHint::{AdMarker as A, Behavioural as B, Contextual as X, Generic as G, Retargeted as R, Widget as N};
 
 /// The phrases. Longer, more specific phrases come first within a language
 /// so that "inspired by your browsing history" wins over shorter overlaps.
@@ -100,18 +103,19 @@ pub const PHRASES: &[Phrase] = &[
     p("still interested?", "en", R, C),
     p("pick up where you left off", "en", R, C),
     p("popular right now", "en", G, C),
+    p("most popular", "en", G, W),
+    p("most read", "en", G, W),
     // Seen on the saved real pages (bbc.com, breitbart.com, msn.com,
-    // kotaku.com, theguardian.com): chosen the same for every reader, as far
-    // as the words say.
-    p("you may also like", "en", G, C),
-    p("you might also like", "en", G, C),
-    p("you may like", "en", G, W),
-    p("you might like", "en", G, W),
-    p("we recommend", "en", G, W),
-    p("recommended", "en", G, W),
-    p("around the web", "en", G, W),
-    p("from around the web", "en", G, W),
-    p("from the web", "en", G, W),
+    // kotaku.com, tmz.com): a widget, with no word on how it picks.
+    p("you may also like", "en", N, C),
+    p("you might also like", "en", N, C),
+    p("you may like", "en", N, W),
+    p("you might like", "en", N, W),
+    p("we recommend", "en", N, W),
+    p("recommended", "en", N, W),
+    p("around the web", "en", N, W),
+    p("from around the web", "en", N, W),
+    p("from the web", "en", N, W),
     p("top sellers", "en", G, C),
     p("best sellers", "en", G, C),
     p("trending", "en", G, W),
@@ -136,8 +140,8 @@ pub const PHRASES: &[Phrase] = &[
     p("podobne artykuły", "pl", X, W),
     p("polecane dla ciebie", "pl", B, C),
     p("ostatnio oglądane", "pl", R, C),
-    p("może ci się spodobać", "pl", G, C),
-    p("polecamy", "pl", G, W),
+    p("może ci się spodobać", "pl", N, C),
+    p("polecamy", "pl", N, W),
     p("najczęściej czytane", "pl", G, W),
     p("popularne", "pl", G, W),
     p("bestsellery", "pl", G, W),
@@ -155,8 +159,8 @@ pub const PHRASES: &[Phrase] = &[
     p("empfehlungen für sie", "de", B, C),
     p("zuletzt angesehen", "de", R, C),
     p("topverkäufe", "de", G, W),
-    p("das könnte sie auch interessieren", "de", G, C),
-    p("das könnte dich auch interessieren", "de", G, C),
+    p("das könnte sie auch interessieren", "de", N, C),
+    p("das könnte dich auch interessieren", "de", N, C),
     p("meistgelesen", "de", G, W),
     p("gesponsert", "de", A, W),
     p("anzeige", "de", A, W),
@@ -171,9 +175,9 @@ pub const PHRASES: &[Phrase] = &[
     p("vus récemment", "fr", R, C),
     p("meilleures ventes", "fr", G, C),
     p("tendances", "fr", G, W),
-    p("vous aimerez aussi", "fr", G, C),
-    p("vous aimerez peut-être aussi", "fr", G, C),
-    p("vous pourriez aussi aimer", "fr", G, C),
+    p("vous aimerez aussi", "fr", N, C),
+    p("vous aimerez peut-être aussi", "fr", N, C),
+    p("vous pourriez aussi aimer", "fr", N, C),
     p("les plus lus", "fr", G, W),
     p("sponsorisé", "fr", A, W),
     p("publicité", "fr", A, W),
@@ -186,8 +190,8 @@ pub const PHRASES: &[Phrase] = &[
     p("recomendado para ti", "es", B, C),
     p("vistos recientemente", "es", R, C),
     p("más vendidos", "es", G, C),
-    p("te puede interesar", "es", G, C),
-    p("te podría interesar", "es", G, C),
+    p("te puede interesar", "es", N, C),
+    p("te podría interesar", "es", N, C),
     p("lo más leído", "es", G, W),
     p("patrocinado", "es", A, W),
     p("publicidad", "es", A, W),
@@ -204,9 +208,9 @@ pub const PHRASES: &[Phrase] = &[
     p("浏览记录", "zh", R, C),
     p("热销", "zh", G, W),
     p("热门", "zh", G, W),
-    p("你可能还喜欢", "zh", G, C),
-    p("你可能也喜欢", "zh", G, C),
-    p("推荐阅读", "zh", G, W),
+    p("你可能还喜欢", "zh", N, C),
+    p("你可能也喜欢", "zh", N, C),
+    p("推荐阅读", "zh", N, W),
     p("广告", "zh", A, W),
     p("赞助", "zh", A, W),
     p("推广", "zh", A, W),
@@ -221,7 +225,7 @@ pub const PHRASES: &[Phrase] = &[
     p("最近チェックした商品", "ja", R, C),
     p("人気", "ja", G, W),
     p("ランキング", "ja", G, W),
-    p("こちらもおすすめ", "ja", G, C),
+    p("こちらもおすすめ", "ja", N, C),
     p("広告", "ja", A, W),
     p("スポンサー", "ja", A, W),
     p("プロモーション", "ja", A, W),
@@ -265,20 +269,20 @@ mod tests {
 
     #[test]
     fn headings_seen_on_real_pages_and_their_equivalents() {
-        assert_eq!(hint("You may also like"), Some((PhraseHint::Generic, "en")));
-        assert_eq!(hint("You Might Also Like"), Some((PhraseHint::Generic, "en")));
-        assert_eq!(hint("Around The Web"), Some((PhraseHint::Generic, "en")));
+        assert_eq!(hint("You may also like"), Some((PhraseHint::Widget, "en")));
+        assert_eq!(hint("You Might Also Like"), Some((PhraseHint::Widget, "en")));
+        assert_eq!(hint("Around The Web"), Some((PhraseHint::Widget, "en")));
         assert_eq!(hint("Sponsored Links"), Some((PhraseHint::AdMarker, "en")));
-        assert_eq!(hint("Recommended"), Some((PhraseHint::Generic, "en")));
+        assert_eq!(hint("Recommended"), Some((PhraseHint::Widget, "en")));
         assert_eq!(hint("Recommended for you"), Some((PhraseHint::Behavioural, "en")), "the longer phrase wins");
         assert_eq!(hint("Based on your browsing history"), Some((PhraseHint::Behavioural, "en")));
-        assert_eq!(hint("Może Ci się spodobać"), Some((PhraseHint::Generic, "pl")));
-        assert_eq!(hint("Das könnte Sie auch interessieren"), Some((PhraseHint::Generic, "de")));
-        assert_eq!(hint("Vous aimerez peut-être aussi"), Some((PhraseHint::Generic, "fr")));
-        assert_eq!(hint("También te puede interesar"), Some((PhraseHint::Generic, "es")));
-        assert_eq!(hint("你可能还喜欢"), Some((PhraseHint::Generic, "zh")));
+        assert_eq!(hint("Może Ci się spodobać"), Some((PhraseHint::Widget, "pl")));
+        assert_eq!(hint("Das könnte Sie auch interessieren"), Some((PhraseHint::Widget, "de")));
+        assert_eq!(hint("Vous aimerez peut-être aussi"), Some((PhraseHint::Widget, "fr")));
+        assert_eq!(hint("También te puede interesar"), Some((PhraseHint::Widget, "es")));
+        assert_eq!(hint("你可能还喜欢"), Some((PhraseHint::Widget, "zh")));
         assert_eq!(hint("推广"), Some((PhraseHint::AdMarker, "zh")));
-        assert_eq!(hint("こちらもおすすめ"), Some((PhraseHint::Generic, "ja")));
+        assert_eq!(hint("こちらもおすすめ"), Some((PhraseHint::Widget, "ja")));
         // Short ones must be the whole label, not words in a headline.
         assert_eq!(hint("Why the most recommended shoes fail"), None);
         assert_eq!(hint("Paid post office workers strike"), None);

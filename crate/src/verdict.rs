@@ -14,7 +14,7 @@ use crate::topical::{self, item_topics, TopicFinding, PROFILE_MIN_WEIGHT};
 use crate::topics::{TopicMatcher, Topics};
 
 /// Version of the classification rules; carried by every verdict.
-pub const CLASSIFIER_VERSION: &str = "adlens-classifier/0.4";
+pub const CLASSIFIER_VERSION: &str = "adlens-classifier/0.5";
 
 /// Why an ad or widget is shown to the user.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -279,7 +279,7 @@ fn implied_kind(hint: PhraseHint) -> Option<Kind> {
         PhraseHint::Retargeted => Some(Kind::Retargeted),
         PhraseHint::Contextual => Some(Kind::Contextual),
         PhraseHint::Generic => Some(Kind::Generic),
-        PhraseHint::AdMarker => None,
+        PhraseHint::Widget | PhraseHint::AdMarker => None,
     }
 }
 
@@ -418,6 +418,15 @@ mod tests {
         assert_eq!(verdict(&also, RUNNING_PAGE, &TRAVEL_PAGES).kind, Kind::Contextual);
         let trending = item(Some("Trending"), None, "Beach hotels");
         assert_eq!(verdict(&trending, RUNNING_PAGE, &TRAVEL_PAGES).kind, Kind::Generic);
+    }
+
+    #[test]
+    fn a_widget_heading_that_says_nothing_of_how_it_picks_leaves_it_to_the_evidence() {
+        let about_the_page = verdict(&item(Some("Around the web"), None, "Trail running shoes"), RUNNING_PAGE, &[]);
+        assert_eq!(about_the_page.kind, Kind::Contextual);
+        let about_nothing = verdict(&item(Some("You may also like"), None, "Ten facts"), RUNNING_PAGE, &[]);
+        assert_eq!(about_nothing.kind, Kind::Generic);
+        assert!(about_nothing.evidence.iter().any(|e| e.reason == Reason::NoTargetingEvidence));
     }
 
     #[test]

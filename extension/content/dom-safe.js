@@ -15,6 +15,7 @@ const parentElement = /** @type {() => Element | null} */ (Object.getOwnProperty
 const isConnected = /** @type {() => boolean} */ (Object.getOwnPropertyDescriptor(Node.prototype, 'isConnected')?.get);
 const firstChild = /** @type {() => ChildNode | null} */ (Object.getOwnPropertyDescriptor(Node.prototype, 'firstChild')?.get);
 const lastChild = /** @type {() => ChildNode | null} */ (Object.getOwnPropertyDescriptor(Node.prototype, 'lastChild')?.get);
+const contains = Node.prototype.contains;
 
 /**
  * @param {Element} el
@@ -83,6 +84,15 @@ export function parentOf(node) {
 /** @param {Node} node whether it is (still) in its document */
 export function connected(node) {
   return isConnected.call(node);
+}
+
+/**
+ * Whether `node` is `el` or inside it.
+ * @param {Element} el
+ * @param {Node} node
+ */
+export function holds(el, node) {
+  return contains.call(el, node);
 }
 
 /** @param {Node} node its one child node, or null when it has none or several */

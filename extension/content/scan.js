@@ -203,7 +203,7 @@ export function scanPage(doc, plan, keys, answer, before, described = { read: ne
     const containerSelector = headingsFirst ? plan.headingContainerSelector : plan.labelContainerSelector;
     for (const [label, { text, heading, label: small }] of texts.headings) {
       if (text === null || !texts.labels.has(text) || !connected(label) || !(headingsFirst ? heading : small)) continue;
-      const container = headingsFirst ? headingSection(label, containerSelector) : closestOf(label, containerSelector) ?? parentOf(label);
+      const container = headingsFirst ? headingSection(label, containerSelector, found) : closestOf(label, containerSelector) ?? parentOf(label);
       if (!container || container === doc.body || container === doc.documentElement) continue;
       naming.add(label);
       if (found.has(container)) continue;
