@@ -354,7 +354,9 @@ mod tests {
               <header><h2><strong>You</strong> may also like</h2></header>
               <div><a href="/a">One</a><a href="/b">Two</a></div>
             </div></div></div><div id="div-gpt-ad-1-0"></div></div></aside>
-            <section><div><h2>Recently viewed</h2></div><a href="/p/1">Shoe</a></section></body></html>"#;
+            <section><div><h2>Recently viewed</h2></div><a href="/p/1">Shoe</a></section>
+            <div class="OUTBRAIN" id="ob"><div><h3>Around the web</h3></div><a href="/c">Three</a></div>
+            <aside><h2>Trending</h2><div id="div-gpt-ad-2-0"></div></aside></body></html>"#;
         let engine = Engine::new();
         let report = engine
             .analyze_page(snapshot_from_html(html, "https://news.example/a", engine.scan_plan(), None), 0)
@@ -367,7 +369,13 @@ mod tests {
         assert_eq!(
             found,
             vec![
+                // Found by their markers first, in page order: Outbrain's
+                // block is what its heading heads.
                 (Some("div-gpt-ad-1-0"), None, ""),
+                (Some("ob"), Some("around the web"), "Around the web Three"),
+                // The only section above "Trending" is the column holding
+                // this slot, with no links beside the heading: no item.
+                (Some("div-gpt-ad-2-0"), None, ""),
                 (None, Some("sponsored links"), "Sponsored links Cases"),
                 (Some("more"), Some("you may also like"), "You may also like One Two"),
                 (None, Some("recently viewed"), "Recently viewed Shoe"),

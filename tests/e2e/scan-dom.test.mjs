@@ -337,3 +337,33 @@ test('ad-marker words: a whole text in any case, spacing or trailing colon, in e
   assert.deepEqual(found, ['Sponsored', 'ANZEIGE', 'Reklama:', '广告', 'Sponsored\n  products', 'Publicité']);
   await page.close();
 });
+
+const sectionScript = await bundled('heading-section.js', 'adlensSection');
+
+test('the section a heading introduces: the item found it sits in, a near section, else the closest element with links beside it, never one holding an item found', async () => {
+  const page = await current().browser.context.newPage();
+  await page.goto('http://news.example/fresh.html');
+  await page.addScriptTag({ content: sectionScript });
+  const sections = await page.evaluate(([containers]) => {
+    document.body.innerHTML = `
+      <div class="OUTBRAIN" id="outbrain"><div><h3 id="h-in-item">Around the web</h3></div><a href="/1">One</a></div>
+      <section id="near"><div><h2 id="h-near">Recently viewed</h2></div><a href="/2">Two</a></section>
+      <aside id="column"><div><div id="module"><header><h2 id="h-column">You may also like</h2></header>
+        <div><a href="/3">Three</a></div></div><div id="div-gpt-ad-1"><a href="/ad">Ad</a></div></div></aside>
+      <div id="far"><div><div><div><div id="links"><h2 id="h-links">Polecamy</h2><p><a href="/4">Four</a></p></div></div></div></div></div>
+      <aside id="lonely"><h2 id="h-lonely">Trending</h2><div id="div-gpt-ad-2"></div></aside>`;
+    const { headingSection } = /** @type {any} */ (window).adlensSection;
+    const found = new Map([...document.querySelectorAll('#outbrain, [id^="div-gpt-ad"]')].map((el) => [el, 'marker']));
+    /** @param {string} id */
+    const of = (id) => headingSection(document.getElementById(id), containers, found)?.id ?? null;
+    return Object.fromEntries(['h-in-item', 'h-near', 'h-column', 'h-links', 'h-lonely'].map((id) => [id, of(id)]));
+  }, [plan.headingContainerSelector]);
+  assert.deepEqual(sections, {
+    'h-in-item': 'outbrain', // Outbrain's heading heads the block found by its marker
+    'h-near': 'near', // a section two levels up
+    'h-column': 'module', // the column holds an ad slot: the module with links beside the heading
+    'h-links': 'links', // no section near: the closest element with links beside the heading
+    'h-lonely': null, // only a section holding an ad slot, no links beside the heading: no section of its own
+  });
+  await page.close();
+});

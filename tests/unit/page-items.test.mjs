@@ -66,8 +66,11 @@ test('chosen for you first, then from the top; hidden kinds and items the page d
 });
 
 test('under the label: a widget\'s heading, else its text single-spaced, cut whole characters at 60', () => {
-  assert.equal(detailOf(item({ label: { phrase: 'Around the web', lang: 'en', hint: 'recommended' }, text: 'Around the web Ten shoes' })),
-    'Around the web');
+  // The heading as the page writes it; the lexicon keeps its phrases lower-case.
+  assert.equal(detailOf(item({ label: { phrase: 'around the web', lang: 'en', hint: 'widget' }, text: '  Around The\nWeb Ten shoes' })),
+    'Around The Web');
+  assert.equal(detailOf(item({ label: { phrase: 'sponsored', lang: 'en', hint: 'ad_marker' }, text: 'Ten shoes Sponsored' })),
+    'sponsored', 'a heading that does not open the text: the phrase');
   assert.equal(detailOf(item({ text: '  Trail Runner X\n\n  Now €129 ' })), 'Trail Runner X Now €129');
   assert.equal(detailOf(item({ text: '' })), '');
   const long = `${'word '.repeat(11)}${'😀'.repeat(6)}`; // 61 characters, 67 UTF-16 units
