@@ -43,10 +43,13 @@ fn heading_section<'a>(heading: ElementRef<'a>, containers: &Selector, picked: &
     let parent = heading.parent().and_then(ElementRef::wrap);
     let link = Selector::parse("a[href]").ok()?;
     let own = heading.select(&link).count();
+    // The closest ancestor holding links beside the heading, unless it holds
+    // a picked item (then so does every one above it).
     let with_links = || {
         ancestors()
-            .take_while(|a| !matches!(a.value().name(), "body" | "html") && !holds_picked(a))
+            .take_while(|a| !matches!(a.value().name(), "body" | "html"))
             .find(|a| a.select(&link).nth(own).is_some())
+            .filter(|a| !holds_picked(a))
     };
     if let Some(section) = ancestors().take(SECTION_LEVELS).find(|a| containers.matches(a)) {
         return if holds_picked(&section) { with_links() } else { Some(section) };

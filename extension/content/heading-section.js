@@ -35,10 +35,15 @@ export function headingSection(heading, containerSelector, found) {
   };
   const parent = parentOf(heading);
   const own = within(heading, 'a[href]').length;
-  /** The closest ancestor holding links beside the heading, up to the first one holding an item found before. */
+  /**
+   * The closest ancestor holding links beside the heading, unless it holds
+   * an item found before (then so does every one above it). Only that one
+   * is looked through for found items: each look tries every item found
+   * (Kotaku's 115), and ancestors without links are nearly always first.
+   */
   const withLinks = () => {
-    for (let up = parent; up && !['body', 'html'].includes(tagOf(up)) && !holdsFound(up); up = parentOf(up)) {
-      if (within(up, 'a[href]').length > own) return up;
+    for (let up = parent; up && !['body', 'html'].includes(tagOf(up)); up = parentOf(up)) {
+      if (within(up, 'a[href]').length > own) return holdsFound(up) ? null : up;
     }
     return null;
   };
