@@ -32,6 +32,10 @@ import { hasArea } from '../item-shown.js';
 const MIN_ROOM_LEFT = 240;
 /** Most items whose labels follow them at every frame of a scroll. */
 const MAX_FLOATING = 32;
+/** Space (px) kept between the "why" card and its label. */
+const CARD_GAP = 4;
+/** Space (px) kept between the "why" card and the window's edges. */
+const CARD_MARGIN = 8;
 
 /** The labels' style, parsed with the overlay (on every labelled page). */
 const STYLE = `
@@ -317,7 +321,7 @@ export class LabelLayer {
     const view = this.doc.defaultView;
     const box = badge.getBoundingClientRect();
     const { offsetWidth: width, offsetHeight: height } = this.card.element;
-    const left = Math.max(8, Math.min(box.right - width, (view?.innerWidth ?? width) - width - 8));
+    const left = Math.max(CARD_MARGIN, Math.min(box.right - width, (view?.innerWidth ?? width) - width - CARD_MARGIN));
     this.card.element.style.left = `${left + (view?.scrollX ?? 0)}px`;
     this.card.element.style.top = `${cardTop(box, height, view?.innerHeight ?? Infinity) + (view?.scrollY ?? 0)}px`;
   }
@@ -419,10 +423,6 @@ export class LabelLayer {
   }
 }
 
-
-/** Space (px) kept between the card and its label, and the window's edges. */
-const CARD_GAP = 4;
-const CARD_MARGIN = 8;
 
 /**
  * Where (viewport px) the "why" card's top goes: under its label, or above
