@@ -32,6 +32,8 @@ pub mod html_products;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod html_scan;
 #[cfg(not(target_arch = "wasm32"))]
+pub mod html_sections;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod html_text;
 pub mod import;
 pub mod landing;

@@ -1,10 +1,10 @@
 // The section a heading introduces ("You may also like", "Around the web"):
 // the element that becomes the candidate the heading labels. The native
-// scan finds the same (`heading_section` in crate/src/html_scan.rs).
+// scan finds the same (`heading_section` in crate/src/html_sections.rs).
 
 import { holds, isMatch, parentOf, tagOf, within } from './dom-safe.js';
 
-/** How far above a heading a section-like container is taken as its section; as crate/src/html_scan.rs. */
+/** How far above a heading a section-like container is taken as its section; as crate/src/html_sections.rs. */
 const SECTION_LEVELS = 3;
 
 /**
