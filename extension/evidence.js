@@ -80,7 +80,9 @@ export function evidenceSentence(e, { nowMs, locale }) {
       sentence = message('ev_cross_site_ids_present', [list.format(/** @type {string[]} */ (e.providers ?? []))]);
       break;
     case 'label_phrase':
-      sentence = message('ev_label_phrase', [text('phrase')]);
+      // The heading as the page writes it; verdicts stored before the
+      // engine gave it have the lexicon's lower-case phrase only.
+      sentence = message('ev_label_phrase', [text('heading') || text('phrase')]);
       break;
     case 'served_by':
       sentence = message('ev_served_by', [text('vendor')]);

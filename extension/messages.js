@@ -17,7 +17,7 @@ import { AUTO, LANGUAGE_PATTERN } from './i18n.js';
  * @typedef {{ topic: string, share: number, score: number, words: string[] }} TopicShare
  * @typedef {{ topics: TopicShare[], language: string | null }} Topics
  * @typedef {{ kind: Kind, confidence: number, evidence: Evidence[], topics: Topics, classifierVersion: string }} Verdict
- * @typedef {{ phrase: string, lang: string, hint: string }} PhraseMatch
+ * @typedef {{ phrase: string, lang: string, hint: string, heading?: string }} PhraseMatch
  * @typedef {{ key: number, elementId: string | null, itemType: 'ad' | 'recommendation', source: Candidate['source'], vendor: string | null,
  *   network: string | null, label: PhraseMatch | null, landingUrl: string | null, landingDomain: string | null,
  *   firstParty: boolean, text: string, images: string[], rect: Rect, frames: string[], nonPersonalised: boolean,

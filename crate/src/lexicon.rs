@@ -59,6 +59,10 @@ pub struct PhraseMatch {
     pub lang: &'static str,
     /// What it implies.
     pub hint: PhraseHint,
+    /// The label as the page writes it ("Around The Web"): single-spaced,
+    /// without the trailing punctuation the match ignores. What the user
+    /// sees, where `phrase` is the lexicon's key.
+    pub heading: String,
 }
 
 /// The ad markers ("Sponsored", "Anzeige", "广告"…) that, as the whole
@@ -241,14 +245,24 @@ pub fn match_label(label: &str) -> Option<PhraseMatch> {
         return None;
     }
     let norm = normalize(label, MAX_LABEL_CHARS);
-    let norm = norm.trim_end_matches([':', '.', '!', '›', '»', '>']).trim();
+    let norm = norm.trim_end_matches(LABEL_END).trim();
     PHRASES
         .iter()
         .find(|ph| match ph.fit {
             Fit::Whole => norm == ph.text,
             Fit::Contains => norm.contains(ph.text),
         })
-        .map(|ph| PhraseMatch { phrase: ph.text, lang: ph.lang, hint: ph.hint })
+        .map(|ph| PhraseMatch { phrase: ph.text, lang: ph.lang, hint: ph.hint, heading: as_written(label) })
+}
+
+/// Punctuation a label may end with ("Sponsored:", "More »"), not part of it.
+const LABEL_END: [char; 6] = [':', '.', '!', '›', '»', '>'];
+
+/// A label single-spaced and without its trailing punctuation, its case
+/// kept.
+fn as_written(label: &str) -> String {
+    let spaced = label.split_whitespace().collect::<Vec<_>>().join(" ");
+    spaced.trim_end_matches(LABEL_END).trim_end().to_owned()
 }
 
 #[cfg(test)]
@@ -286,6 +300,15 @@ mod tests {
         // Short ones must be the whole label, not words in a headline.
         assert_eq!(hint("Why the most recommended shoes fail"), None);
         assert_eq!(hint("Paid post office workers strike"), None);
+    }
+
+    #[test]
+    fn keeps_the_label_as_the_page_writes_it() {
+        let heading = |label: &str| match_label(label).map(|m| (m.phrase, m.heading));
+        assert_eq!(heading("  Around The\n  Web "), Some(("around the web", "Around The Web".to_owned())));
+        assert_eq!(heading("MOST POPULAR:"), Some(("most popular", "MOST POPULAR".to_owned())));
+        assert_eq!(heading("Ostatnio  OGLĄDANE »"), Some(("ostatnio oglądane", "Ostatnio OGLĄDANE".to_owned())));
+        assert_eq!(heading("猜你喜欢"), Some(("猜你喜欢", "猜你喜欢".to_owned())));
     }
 
     #[test]

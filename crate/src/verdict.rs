@@ -82,8 +82,10 @@ pub enum Reason {
     },
     /// The widget's heading says what it is.
     LabelPhrase {
-        /// The phrase found.
+        /// The phrase found, as the lexicon keeps it (lower-case).
         phrase: String,
+        /// The heading as the page writes it ("Recently Viewed").
+        heading: String,
         /// Its language.
         language: String,
         /// The kind the phrase implies, if it implies one.
@@ -178,9 +180,10 @@ pub fn classify(item: &FoundItem, ctx: Context<'_>) -> Verdict {
     let mut evidence = Vec::new();
     let implied = item.label.as_ref().and_then(|l| implied_kind(l.hint));
     let label_evidence = item.label.as_ref().map(|label| Evidence {
-        sentence: format!("The section is headed \"{}\"", label.phrase),
+        sentence: format!("The section is headed \"{}\"", label.heading),
         reason: Reason::LabelPhrase {
             phrase: label.phrase.to_owned(),
+            heading: label.heading.clone(),
             language: label.lang.to_owned(),
             implied: implied_kind(label.hint),
         },

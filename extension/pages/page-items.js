@@ -61,22 +61,11 @@ export function listedEntries(items, hidden) {
  */
 export function detailOf(item) {
   const text = item.text.split(/\s+/).filter(Boolean).join(' ');
-  const words = item.label ? headingAsWritten(item.label.phrase, text) : text;
+  // The heading as the page writes it ("Around The Web", "MOST POPULAR").
+  const words = item.label ? (item.label.heading ?? item.label.phrase) : text;
   // By code points: a cut must not split a character in two.
   const chars = Array.from(words);
   return chars.length <= MAX_DETAIL_CHARS ? words : `${chars.slice(0, MAX_DETAIL_CHARS - 1).join('').trimEnd()}…`;
-}
-
-/**
- * The heading as the page writes it ("Recently viewed", "MOST POPULAR"):
- * the start of the item's text, which the heading opens, when it reads as
- * the phrase; else the phrase as the lexicon keeps it (lower-case).
- * @param {string} phrase lower-case, single-spaced
- * @param {string} text the item's text, single-spaced
- */
-function headingAsWritten(phrase, text) {
-  const start = Array.from(text).slice(0, Array.from(phrase).length).join('');
-  return start.toLowerCase() === phrase ? start : phrase;
 }
 
 /**

@@ -215,6 +215,11 @@ test('a heading labels its own module, not the side column around it; words alon
     const onIt = labels.filter((l) => l.box && l.box.x >= box.left && l.box.x <= box.right && l.box.y >= box.top && l.box.y <= box.bottom);
     assert.equal(onIt.length, 1, `one label on the item at ${JSON.stringify(box)}`);
   }
+  // The why card quotes the heading as the page writes it, not the
+  // lexicon's lower-case phrase.
+  await pressLabel(page, 'Recommended · About this page');
+  const card = await readWhyCard(page);
+  assert.ok(card?.evidence.includes('The section is headed “You may also like”'), card?.evidence.join(' | '));
   await page.close();
 });
 

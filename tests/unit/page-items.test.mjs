@@ -66,11 +66,13 @@ test('chosen for you first, then from the top; hidden kinds and items the page d
 });
 
 test('under the label: a widget\'s heading, else its text single-spaced, cut whole characters at 60', () => {
-  // The heading as the page writes it; the lexicon keeps its phrases lower-case.
-  assert.equal(detailOf(item({ label: { phrase: 'around the web', lang: 'en', hint: 'widget' }, text: '  Around The\nWeb Ten shoes' })),
+  // The heading as the page writes it, which the engine gives beside the
+  // lexicon's lower-case phrase; a report from before it, the phrase.
+  assert.equal(detailOf(item({ label: { phrase: 'around the web', lang: 'en', hint: 'widget', heading: 'Around The Web' }, text: 'Around The Web Ten shoes' })),
     'Around The Web');
-  assert.equal(detailOf(item({ label: { phrase: 'sponsored', lang: 'en', hint: 'ad_marker' }, text: 'Ten shoes Sponsored' })),
-    'sponsored', 'a heading that does not open the text: the phrase');
+  assert.equal(detailOf(item({ label: { phrase: 'sponsored', lang: 'en', hint: 'ad_marker', heading: 'SPONSORED' }, text: 'Ten shoes SPONSORED' })),
+    'SPONSORED', 'a heading that does not open the text');
+  assert.equal(detailOf(item({ label: { phrase: 'sponsored', lang: 'en', hint: 'ad_marker' }, text: 'Ten shoes' })), 'sponsored');
   assert.equal(detailOf(item({ text: '  Trail Runner X\n\n  Now €129 ' })), 'Trail Runner X Now €129');
   assert.equal(detailOf(item({ text: '' })), '');
   const long = `${'word '.repeat(11)}${'😀'.repeat(6)}`; // 61 characters, 67 UTF-16 units
