@@ -24,6 +24,22 @@ export function topicName(id) {
 }
 
 /**
+ * A topic's name inside a sentence. English, French and Spanish write it in
+ * lower case there ("It is about running and fitness"), German keeps its
+ * nouns' capitals, Polish quotes it, Chinese and Japanese have no case: the
+ * locale's `topicCaseInSentence` says which ("lower" or "keep"). Only the
+ * first letter changes ("movies and TV").
+ * @param {unknown} id
+ * @param {string} locale
+ */
+function topicInSentence(id, locale) {
+  const name = topicName(id);
+  if (message('topicCaseInSentence') !== 'lower') return name;
+  const [first = '', ...rest] = Array.from(name);
+  return first.toLocaleLowerCase(locale) + rest.join('');
+}
+
+/**
  * "2 days ago", "2 dni temu", "2天前".
  * @param {number} thenMs
  * @param {number} nowMs
@@ -66,15 +82,15 @@ export function evidenceSentence(e, { nowMs, locale }) {
       break;
     }
     case 'topic_matches_page':
-      sentence = message('ev_topic_matches_page', [topicName(e.topic), list.format(/** @type {string[]} */ (e.words ?? []))]);
+      sentence = message('ev_topic_matches_page', [topicInSentence(e.topic, locale), list.format(/** @type {string[]} */ (e.words ?? []))]);
       break;
     case 'topic_matches_profile':
       sentence = message('ev_topic_matches_profile', [topicName(e.topic), percent.format(Number(e.share ?? 0))]);
       break;
     case 'topic_differs_from_page':
       sentence = e.pageTopic
-        ? message('ev_topic_differs_from_page', [topicName(e.pageTopic), topicName(e.topic)])
-        : message('ev_topic_not_on_page', [topicName(e.topic)]);
+        ? message('ev_topic_differs_from_page', [topicInSentence(e.pageTopic, locale), topicInSentence(e.topic, locale)])
+        : message('ev_topic_not_on_page', [topicInSentence(e.topic, locale)]);
       break;
     case 'cross_site_ids_present':
       sentence = message('ev_cross_site_ids_present', [list.format(/** @type {string[]} */ (e.providers ?? []))]);

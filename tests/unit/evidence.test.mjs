@@ -1,0 +1,44 @@
+// A verdict's evidence in the user's language (evidence.js), read from the
+// extension's real _locales: a topic's case inside a sentence, and a
+// widget's heading quoted as the page writes it.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { test } from 'node:test';
+
+await import('../harness/i18n-stub.mjs');
+const { useLanguage } = await import('../../extension/i18n.js');
+const { evidenceSentence } = await import('../../extension/evidence.js');
+
+/** @param {string} language */
+const load = async (language) => JSON.parse(await readFile(new URL(`../../extension/_locales/${language}/messages.json`, import.meta.url), 'utf8'));
+
+/**
+ * @param {string} language a _locales folder
+ * @param {import('../../extension/messages.js').Evidence} evidence
+ */
+async function sentence(language, evidence) {
+  await useLanguage(language, load);
+  return evidenceSentence(evidence, { nowMs: 0, locale: language.replace('_', '-') });
+}
+
+const onPage = { type: 'topic_matches_page', topic: 'fitness_running', words: ['trail'], sentence: '' };
+const differs = { type: 'topic_differs_from_page', pageTopic: 'fitness_running', topic: 'movies_tv', sentence: '' };
+const profile = { type: 'topic_matches_profile', topic: 'fitness_running', share: 0.64, sentence: '' };
+
+test('a topic inside a sentence is in lower case where the language writes it so, as named elsewhere', async () => {
+  assert.equal(await sentence('en', onPage), 'It is about running and fitness, like this page (trail)');
+  assert.equal(await sentence('en', differs), 'This page is about running and fitness, not movies and TV');
+  assert.equal(await sentence('fr', onPage), "Il s'agit de course à pied et fitness, comme cette page (trail)");
+  assert.equal(await sentence('es', differs), 'Esta página trata de running y fitness, no de cine y televisión');
+  assert.equal(await sentence('de', onPage), 'Es geht um Laufen und Fitness, wie auf dieser Seite (trail)');
+  assert.equal(await sentence('pl', onPage), 'Dotyczy tematu „Bieganie i fitness”, tak jak ta strona (trail)');
+  assert.equal(await sentence('ja', onPage), 'このページと同じくランニング・フィットネスに関する内容です（trail）');
+  // At the start of a sentence it keeps its capital.
+  assert.equal(await sentence('en', profile), 'Running and fitness makes up 64% of the interests your browsing shows');
+});
+
+test('a widget\'s heading is quoted as the page writes it; a verdict stored before, by its phrase', async () => {
+  const label = { type: 'label_phrase', phrase: 'around the web', heading: 'Around The Web', language: 'en', implied: null, sentence: '' };
+  assert.equal(await sentence('en', label), 'The section is headed “Around The Web”');
+  assert.equal(await sentence('en', { ...label, heading: undefined }), 'The section is headed “around the web”');
+});
