@@ -55,8 +55,9 @@ export function listedEntries(items, hidden) {
 }
 
 /**
- * An item's own words, to tell it from the others: a widget's heading
- * ("Around the web"), else the start of its text, single-spaced.
+ * An item's own words, to tell it from the others (here and in the panel's
+ * table of the page's items): a widget's heading ("Around the web"), else
+ * the start of its text, single-spaced.
  * @param {import('../messages.js').ReportedItem} item
  */
 export function detailOf(item) {

@@ -6,6 +6,7 @@
 import { ago, evidenceSentence } from '../evidence.js';
 import { el, locale, t } from '../pages/dom.js';
 import { renderCounts } from '../pages/kinds.js';
+import { detailOf } from '../pages/page-items.js';
 import { drawKindsChart } from './chart.js';
 import { msg } from '../i18n.js';
 
@@ -63,7 +64,7 @@ function renderThisPage(root, tab) {
   renderCounts(/** @type {HTMLElement} */ (root.querySelector('#counts')), tab.counts);
   const context = { nowMs: Date.now(), locale: locale() };
   /** @type {HTMLElement} */ (root.querySelector('#items tbody')).replaceChildren(...tab.items.map((item) => el('tr', {},
-    el('td', { text: [t(item.itemType === 'ad' ? 'itemAd' : 'itemRecommendation'), item.vendor, item.label?.heading ?? item.label?.phrase].filter(Boolean).join(' · ') }),
+    el('td', { text: [t(item.itemType === 'ad' ? 'itemAd' : 'itemRecommendation'), item.vendor, detailOf(item)].filter(Boolean).join(' · ') }),
     el('td', { class: item.verdict.kind, text: t(`kind_${item.verdict.kind}`) }),
     el('td', { text: item.verdict.evidence.map((e) => evidenceSentence(e, context)).join(' · ') }),
   )));

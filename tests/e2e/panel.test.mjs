@@ -162,6 +162,26 @@ test('the panel lists the sites; a shop shows its companies, what it told Criteo
   await panel.close();
 });
 
+test('opened for a tab, the panel lists its items by their own words, with their kind and why in sentences', async () => {
+  const url = 'http://news.example/article/running.html';
+  const page = await current().open(url);
+  await waitForLabels(page, 5);
+  const { tabId } = await current().waitForReport(url, 5);
+  const panel = await openPanel(`?tabId=${tabId}`);
+  const rows = await panel.$$eval('#items tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+  /** @param {RegExp} item */
+  const row = (item) => rows.find(([name]) => item.test(name ?? ''));
+  // A widget by its heading as the page writes it; an unnamed ad by its words.
+  const outbrain = row(/^Recommended · Outbrain/);
+  assert.equal(outbrain?.[0], 'Recommended · Outbrain · Around the web', JSON.stringify(rows));
+  assert.equal(outbrain?.[1], 'About this page');
+  assert.match(outbrain?.[2] ?? '', /^It is about running and fitness, like this page \(.+\) · The section is headed “Around the web” · Served by Outbrain$/);
+  assert.equal(row(/^Ad · Brand Example/)?.[0], 'Ad · Brand Example: the autumn sale is on', JSON.stringify(rows));
+  assert.equal(rows.length, 5);
+  await panel.close();
+  await page.close();
+});
+
 test('an export validates against the schema; wiped and imported, it gives the same panel; a bad file changes nothing', async () => {
   const before = await openPanel('');
   const rowsBefore = await siteRows(before);
