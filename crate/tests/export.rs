@@ -12,8 +12,9 @@ use adlens::export::{ExportOptions, Exporter, Format, PageUrls, SCHEMA_JSON};
 use adlens::import::parse_export;
 use adlens::observations::Observation;
 use adlens::replay::replay_observed;
+use adlens::verdict::{Evidence, Reason};
 use adlens::Engine;
-use serde_json::Value;
+use serde_json::{json, Value};
 
 const NOW: u64 = 1_795_000_000_000;
 
@@ -77,6 +78,71 @@ fn every_line_of_every_export_validates_against_the_shipped_schema() {
     assert!(lines > 500, "{lines} lines checked");
     let expected = ["export", "item_seen", "page_visit", "remarketing_event", "tracker_contact"];
     assert_eq!(types.iter().map(String::as_str).collect::<Vec<_>>(), expected, "every record type is exercised");
+}
+
+#[test]
+fn the_schema_names_each_reason_and_its_parameters() {
+    let schema: Value = serde_json::from_str(SCHEMA_JSON).expect("JSON");
+    let validator = jsonschema::validator_for(&schema).expect("valid schema");
+    let mut reasons = std::collections::BTreeSet::new();
+    let mut item = None;
+    for journey in journeys() {
+        let (_, observations) = replayed(&journey);
+        for line in export(ExportOptions::default(), &observations).lines() {
+            let value: Value = serde_json::from_str(line).expect("JSON");
+            for reason in value["evidence"].as_array().into_iter().flatten() {
+                reasons.insert(reason["type"].as_str().unwrap_or_default().to_owned());
+                if reason["type"] == "label_phrase" && item.is_none() {
+                    item = Some(value.clone());
+                }
+            }
+        }
+    }
+    // What the 32 recorded journeys give (all but cross_site_ids_present);
+    // each is checked by its own definition in the schema by the test above.
+    for expected in [
+        "label_phrase",
+        "no_profile_yet",
+        "no_targeting_evidence",
+        "non_personalised_request",
+        "remarketing_tag_seen",
+        "retargeting_vendor",
+        "served_by",
+        "topic_differs_from_page",
+        "topic_matches_page",
+        "topic_matches_profile",
+        "viewed_product",
+        "visited_shop",
+    ] {
+        assert!(reasons.contains(expected), "{expected} in {reasons:?}");
+    }
+    let item = item.expect("an item with a heading");
+    let label = item["evidence"]
+        .as_array()
+        .and_then(|e| e.iter().position(|r| r["type"] == "label_phrase"))
+        .expect("label_phrase");
+    assert!(item["evidence"][label]["heading"].is_string(), "the heading as written: {item}");
+    for broken in [
+        json!({ "type": "label_phrase", "sentence": "s", "language": "en", "implied": null }),
+        json!({ "type": "label_phrase", "sentence": "s", "phrase": "p", "language": "en", "implied": "maybe" }),
+        json!({ "type": "viewed_product", "sentence": "s", "product": "p", "shop": "s", "viewedAt": "yesterday" }),
+        json!({ "type": "served_by", "sentence": "s", "vendor": "v", "extra": 1 }),
+        json!({ "type": "made_up", "sentence": "s" }),
+        json!({ "type": "no_targeting_evidence" }),
+    ] {
+        let mut value = item.clone();
+        value["evidence"][label] = broken.clone();
+        assert!(!validator.is_valid(&value), "the schema refuses {broken}");
+    }
+    // The one reason no recorded journey gives, as the engine writes it.
+    let mut cross_site = item.clone();
+    let reason =
+        Evidence { reason: Reason::CrossSiteIdsPresent { providers: vec!["ID5".into()] }, sentence: "s".into() };
+    cross_site["evidence"][label] = serde_json::to_value(reason).expect("JSON");
+    assert!(validator.is_valid(&cross_site));
+    let mut older = item.clone();
+    older["evidence"][label].as_object_mut().map(|r| r.remove("heading"));
+    assert!(validator.is_valid(&older), "an item seen before the heading was kept is still valid");
 }
 
 #[test]
