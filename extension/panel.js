@@ -56,7 +56,7 @@ async function show() {
     ]);
     renderSite($('view-site'), site, summary, observations, tab, settings.retentionDays);
   }
-  if (view === 'profile') await renderProfile($('view-profile'), () => { show().catch(report); });
+  if (view === 'profile') await renderProfile($('view-profile'), await readSiteSummaries(db), () => { show().catch(report); });
   if (view === 'data') await showStorageUse($('view-data'), await countObservations(db));
   await showNotice(db);
   document.body.dataset.view = view;

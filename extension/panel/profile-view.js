@@ -1,20 +1,27 @@
 // "What advertisers could infer about you": the interest profile's top
-// topics with their share, each deletable, and the sites behind them, each
-// deletable, with "forget everything". The profile lives in the engine; the
-// background answers for it.
+// topics with their share, each deletable; the companies that saw the user
+// on the most sites, with what those sites were about; and the sites
+// behind the profile, each deletable, with "forget everything". The
+// profile lives in the engine; the background answers for it.
 
 import { topicName } from '../evidence.js';
 import { send } from '../messages.js';
 import { el, locale, t } from '../pages/dom.js';
+import { companyReach } from './company-reach.js';
 
 /** Topics shown. */
 const TOP_TOPICS = 12;
+/** Companies shown, the widest reach first. */
+export const TOP_COMPANIES = 10;
+/** Sites named per company. */
+const SITES_NAMED = 5;
 
 /**
  * @param {HTMLElement} root the #view-profile section
+ * @param {import('../storage/site-summary.js').SiteSummary[]} summaries every site's summary
  * @param {() => void} onChange called after something was forgotten
  */
-export async function renderProfile(root, onChange) {
+export async function renderProfile(root, summaries, onChange) {
   const view = await send({ type: 'memory/get-interests' });
   const name = (/** @type {string} */ id) => topicName(id) || view.topicNames[id] || id;
   const percent = new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: 0 });
@@ -32,6 +39,7 @@ export async function renderProfile(root, onChange) {
       return el('li', { 'data-topic': topic },
         el('span', { text: name(topic) }), bar, el('span', { class: 'share', text: percent.format(share) }), forgetButton);
     })));
+  renderReach(root, summaries, view.sites, name);
   /** @type {HTMLElement} */ (root.querySelector('#memory-sites tbody')).replaceChildren(...view.sites.map((site) => {
     const button = el('button', { type: 'button', text: t('memoryForget'), 'aria-label': `${t('memoryForget')} ${site.site}` });
     button.addEventListener('click', forget({ type: 'memory/forget-site', site: site.site }));
@@ -39,4 +47,33 @@ export async function renderProfile(root, onChange) {
       el('td', { text: site.site }), el('td', { text: String(site.visits) }),
       el('td', { text: site.topics.map(name).join(', ') }), el('td', {}, button));
   }));
+}
+
+/**
+ * The companies that saw the user on the most sites, each with those sites
+ * (the most read first), what their pages were about and the shops that told
+ * it what the user did.
+ * @param {HTMLElement} root
+ * @param {import('../storage/site-summary.js').SiteSummary[]} summaries
+ * @param {import('../messages.js').RememberedSite[]} remembered
+ * @param {(topic: string) => string} name a topic's name
+ */
+function renderReach(root, summaries, remembered, name) {
+  const reach = companyReach(summaries, remembered);
+  const visited = summaries.filter((s) => s.visits > 0).length;
+  const named = (/** @type {string[]} */ sites) => (sites.length <= SITES_NAMED
+    ? sites.join(', ')
+    : `${sites.slice(0, SITES_NAMED).join(', ')} ${t('andMore', [sites.length - SITES_NAMED])}`);
+  /** @type {HTMLElement} */ (root.querySelector('#company-reach tbody')).replaceChildren(...(reach.length === 0
+    ? [el('tr', {}, el('td', { colspan: '4', text: t('reachEmpty') }))]
+    : reach.slice(0, TOP_COMPANIES).map((c) => el('tr', { 'data-company': c.company },
+      el('th', { scope: 'row', text: c.company }),
+      el('td', {},
+        el('span', { class: 'count', text: t('reachOfSites', [c.sites.length, Math.max(visited, c.sites.length)]) }),
+        el('span', { class: 'sites', text: named(c.sites) })),
+      el('td', { text: c.topics.map(name).join(', ') || '—' }),
+      el('td', { text: named(c.toldBy) || '—' })))));
+  const more = /** @type {HTMLElement} */ (root.querySelector('#reach-more'));
+  more.hidden = reach.length <= TOP_COMPANIES;
+  more.textContent = more.hidden ? '' : t('andMore', [reach.length - TOP_COMPANIES]);
 }

@@ -162,6 +162,22 @@ test('the panel lists the sites; a shop shows its companies, what it told Criteo
   await panel.close();
 });
 
+test('"what advertisers could infer" names the companies that saw the journey, on which sites, about what, told by whom', async () => {
+  const panel = await openPanel('#profile');
+  const rows = await panel.$$eval('#company-reach tbody tr', (trs) => trs.map((tr) => ({
+    company: tr.getAttribute('data-company'),
+    cells: [...tr.querySelectorAll('th, td')].map((c) => c.textContent),
+  })));
+  // The fixtures' Criteo ads on news.example and blog.example are links
+  // only: the shop alone sent Criteo data, and told it what was viewed.
+  assert.deepEqual(rows, [
+    { company: 'Criteo', cells: ['Criteo', '1 of 3shop.example', 'Running and fitness', 'shop.example'] },
+    { company: 'ID5 Sync', cells: ['ID5 Sync', '1 of 3news.example', 'Running and fitness', '—'] },
+  ]);
+  await panel.screenshot({ path: path.join(shotDir, 'panel-profile-reach.png'), fullPage: true });
+  await panel.close();
+});
+
 test('opened for a tab, the panel lists its items by their own words, with their kind and why in sentences', async () => {
   const url = 'http://news.example/article/running.html';
   const page = await current().open(url);
