@@ -214,7 +214,7 @@ impl ScanPlan {
             marker_selector: selectors.join(","),
             class_id_markers,
             other_marker_selectors: others,
-            heading_selector: "h1,h2,h3,h4,h5,h6,[role=heading]".into(),
+            heading_selector: format!("h1,h2,h3,h4,h5,h6,[role=heading],{}", vendors::VENDOR_HEADINGS.join(",")),
             heading_container_selector: "section,aside,[role=region],[role=complementary]".into(),
             label_selector: LABEL_CLASS_PARTS.iter().map(|p| format!("[class*=\"{p}\"]")).collect::<Vec<_>>().join(","),
             label_container_selector: "li,article,[class*=\"product\"],[class*=\"card\"],[class*=\"tile\"]".into(),

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::page::Candidate;
 
 /// Bumped whenever a rule is added, removed or changed.
-pub const VENDOR_RULES_VERSION: u32 = 4;
+pub const VENDOR_RULES_VERSION: u32 = 5;
 
 /// What kind of thing a vendor's container holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -53,6 +53,15 @@ pub struct VendorRule {
     /// How to recognise the container.
     pub marker: Marker,
 }
+
+/// Where a vendor's widget writes its own title ("We Recommend", "You Might
+/// Also Like"), looked for with the page's headings: the heading of the
+/// vendor's block, which names it in the popup and the "why" card. Seen on
+/// the saved real pages: Taboola on breitbart.com and msn.com, Outbrain on
+/// bbc.com. A title in two parts (Taboola's "YOU MIGHT LIKE" beside "From
+/// The Web") reads as one text that no phrase matches: that block stays
+/// unlabelled, as before.
+pub const VENDOR_HEADINGS: &[&str] = &[".trc_rbox_header_span", ".ob-widget-header"];
 
 const fn rule(vendor: &'static str, network: &'static str, item_type: ItemType, marker: Marker) -> VendorRule {
     VendorRule { vendor, network, item_type, marker }
