@@ -11,10 +11,13 @@
 //! without them. A German word starting with `~` also counts as the last part
 //! of a compound ("~auto" finds "Elektroauto"; a compound is about its last
 //! part): only heads that mean one thing are marked, since "lied" would find
-//! "Mitglied" and "wahl" "Auswahl".
+//! "Mitglied" and "wahl" "Auswahl". A word starting with `=` must be written
+//! with its diacritics: folded, it would be a common word of another
+//! language ("thé" → "the", "té" → Spanish "te", "sól" → "sol", "île" →
+//! Polish "ile").
 
 /// Bumped whenever a topic or a word changes.
-pub const TOPICS_VERSION: u32 = 4;
+pub const TOPICS_VERSION: u32 = 5;
 
 /// One topic and its words per language.
 #[derive(Debug, Clone, Copy)]
@@ -60,7 +63,7 @@ pub const TOPICS: &[TopicDef] = &[
         en: ["travel*", "trip", "trips", "holiday*", "vacation*", "flight*", "hotel*", "resort*", "beach*", "destination*", "airline*", "cruise*", "tourism", "tourist*", "itinerary", "booking", "island*", "getaway*", "airport*", "passport", "luggage", "suitcase*", "sightseeing", "city break*", "weekend break*", "all inclusive", "all-inclusive", "ferry", "ferries", "hostel*", "tour", "tours", "journey*", "abroad", "backpacking", "adventure*", "vacation rental*", "villa*", "lodge*", "b&b", "bed and breakfast", "beach", "safari*", "tropical", "paradise", "getaway", "honeymoon*", "boarding pass", "check-in", "jet lag", "travel insurance", "road trip*"],
         pl: ["podróż*", "wakacj*", "urlop*", "loty", "lotów", "hotel*", "plaż*", "wycieczk*", "turyst*", "rejs*", "noclegi", "wyspa", "wyspy", "lotnisk*", "walizk*", "bagaż*", "zwiedzani*", "all inclusive", "last minute", "prom", "hostel*", "wczasy", "wczasów", "wyjazd*", "zagranic*", "wypoczyn*", "przygod*", "zwiedza*", "willa", "wille", "pensjonat*", "morze", "morzem", "nad morzem", "słońc*", "safari", "tropik*", "raj", "podróż poślubn*", "odpraw*", "bilety lotnicze", "ubezpieczenie turystyczne"],
         de: ["~reise*", "~urlaub*", "~flug", "~flüge", "~hotel*", "strand*", "ferien*", "~kreuzfahrt*", "tourism*", "insel*", "buchung*", "~unterkunft"],
-        fr: ["voyage*", "vacances", "vol", "vols", "hôtel*", "plage*", "séjour*", "croisière*", "touris*", "île", "îles", "destination*"],
+        fr: ["voyage*", "vacances", "vol", "vols", "hôtel*", "plage*", "séjour*", "croisière*", "touris*", "=île", "îles", "destination*"],
         es: ["viaje*", "vacaciones", "vuelo*", "hotel*", "playa*", "crucero*", "turism*", "turista*", "isla*", "destino*", "escapada*"],
         zh: ["旅游", "旅行", "机票", "酒店", "度假", "航班", "海滩", "景点", "自由行", "出境游", "签证", "行李箱", "护照", "民宿", "景区", "攻略", "自驾游", "跟团游", "旅行社", "出游", "出国", "境外", "背包客", "探险", "别墅", "度假村", "海边", "阳光", "海岛", "蜜月", "登机", "值机", "旅行保险", "游轮"],
         ja: ["旅行", "ホテル", "航空券", "観光", "ビーチ", "リゾート", "ツアー", "宿泊", "温泉"]),
@@ -162,10 +165,10 @@ pub const TOPICS: &[TopicDef] = &[
         ja: ["ゲーム", "ゲーマー", "プレイステーション", "任天堂", "eスポーツ"]),
     topic!("food_drink", "Food and drink",
         en: ["recipe*", "cooking", "food", "restaurant*", "coffee", "wine*", "beer*", "baking", "chef*", "dinner", "meal*", "vegan", "pizza", "chocolate", "tea", "snack*", "organic", "grocer*", "breakfast", "lunch", "cheese", "bakery", "takeaway", "cook", "steak*", "meat", "chicken", "beef", "pork", "fish", "seafood", "salmon", "salt", "garlic", "butter", "sauce*", "bake", "baked", "roast*", "grill*", "bbq", "barbecue", "skillet*", "cast iron", "oven*", "ingredient*", "dessert*", "cake", "cakes", "soup*", "salad*", "vegetable*", "fruit*", "bread", "rice", "pasta", "noodle*", "spaghetti", "cuisine", "flavour*", "flavor*", "tasty", "delicious", "kitchenware", "meal kit*", "whisky", "cocktail*", "vodka", "juice*", "yogurt", "chef's", "frying pan*", "wok", "potato*", "onion*", "spices", "seasoning", "dinner party", "menu", "chef"],
-        pl: ["przepis*", "gotowan*", "jedzeni*", "restaurac*", "kawa", "kawy", "kawę", "kawiarni*", "wino", "winnic*", "piwo", "piwa", "pieczeni*", "kuchar*", "obiad*", "posił*", "wegańsk*", "pizza", "czekolad*", "herbat*", "przekąsk*", "śniadani*", "sery", "piekarni*", "gotuj*", "makaron*", "zup*", "mięs*", "kurczak*", "wołowin*", "wieprzowin*", "ryb*", "łosoś*", "sól", "czosn*", "masło", "masła", "sos", "sosy", "sosem", "piecz*", "grill*", "piekarnik*", "składnik*", "deser*", "ciast*", "sałatk*", "warzyw*", "owoc*", "chleb*", "ryż*", "pyszn*", "kuchnia", "potraw*", "danie", "soki", "sok", "jogurt*", "ugotuj", "gotowani*", "ziemniak*", "cebul*", "twaróg", "twarogiem", "pierog*", "patelni*", "przyprawy", "obiadu", "kolacj*", "zupa", "zupy"],
+        pl: ["przepis*", "gotowan*", "jedzeni*", "restaurac*", "kawa", "kawy", "kawę", "kawiarni*", "wino", "winnic*", "piwo", "piwa", "pieczeni*", "kuchar*", "obiad*", "posił*", "wegańsk*", "pizza", "czekolad*", "herbat*", "przekąsk*", "śniadani*", "sery", "piekarni*", "gotuj*", "makaron*", "zup*", "mięs*", "kurczak*", "wołowin*", "wieprzowin*", "ryb*", "łosoś*", "=sól", "czosn*", "masło", "masła", "sos", "sosy", "sosem", "piecz*", "grill*", "piekarnik*", "składnik*", "deser*", "ciast*", "sałatk*", "warzyw*", "owoc*", "chleb*", "ryż*", "pyszn*", "kuchnia", "potraw*", "danie", "soki", "sok", "jogurt*", "ugotuj", "gotowani*", "ziemniak*", "cebul*", "twaróg", "twarogiem", "pierog*", "patelni*", "przyprawy", "obiadu", "kolacj*", "zupa", "zupy"],
         de: ["~rezept*", "kochen", "essen", "restaurant*", "kaffee", "wein*", "bier*", "backen", "koch", "köchin", "abendessen", "mahlzeit*", "vegan*", "pizza", "schokolade"],
-        fr: ["recette*", "cuisiner", "nourriture", "restaurant*", "café", "vin", "vins", "bière*", "pâtisserie*", "chef", "dîner", "repas", "végan*", "pizza", "chocolat*", "thé"],
-        es: ["receta*", "cocinar", "comida*", "restaurante*", "café", "vino*", "cerveza*", "repostería", "chef", "cena*", "vegan*", "pizza", "chocolate*", "té"],
+        fr: ["recette*", "cuisiner", "nourriture", "restaurant*", "café", "vin", "vins", "bière*", "pâtisserie*", "chef", "dîner", "repas", "végan*", "pizza", "chocolat*", "=thé"],
+        es: ["receta*", "cocinar", "comida*", "restaurante*", "café", "vino*", "cerveza*", "repostería", "chef", "cena*", "vegan*", "pizza", "chocolate*", "=té"],
         zh: ["美食", "食谱", "菜谱", "餐厅", "咖啡", "葡萄酒", "啤酒", "烘焙", "厨师", "晚餐", "素食", "巧克力", "茶叶", "零食", "早餐", "奶酪", "面包", "外卖", "生鲜", "做饭", "意面", "牛排", "鸡肉", "牛肉", "猪肉", "海鲜", "三文鱼", "大蒜", "黄油", "酱汁", "烤箱", "食材", "甜点", "蛋糕", "沙拉", "蔬菜", "水果", "米饭", "面条", "美味", "烹饪", "厨艺", "饮料", "果汁", "酸奶", "白酒", "红酒", "做法", "家常菜", "酱油", "炖", "炒锅", "下厨", "五花肉", "面粉", "小吃", "火锅", "烧烤", "米其林", "餐馆", "饭店", "糕点", "调料"],
         ja: ["レシピ", "料理", "グルメ", "レストラン", "コーヒー", "ワイン", "ビール", "お菓子作り", "シェフ", "ディナー", "チョコレート", "お茶"]),
     topic!("family_parenting", "Family and parenting",

@@ -61,6 +61,9 @@ pub struct TopicMatcher {
     /// part of a compound (`~` in the lexicon).
     heads: HashMap<String, Vec<Hit>>,
     head_prefixes: HashMap<String, Vec<Hit>>,
+    /// Words matched only as written, diacritics and all (`=` in the
+    /// lexicon), keyed in NFC lower case.
+    exact: HashMap<String, Vec<Hit>>,
     longest_prefix: usize,
     phrases: Option<AhoCorasick>,
     phrase_info: Vec<Phrase>,
@@ -194,6 +197,7 @@ impl TopicMatcher {
         let mut prefixes: HashMap<String, Vec<Hit>> = HashMap::new();
         let mut heads: HashMap<String, Vec<Hit>> = HashMap::new();
         let mut head_prefixes: HashMap<String, Vec<Hit>> = HashMap::new();
+        let mut exact: HashMap<String, Vec<Hit>> = HashMap::new();
         let mut phrases: HashMap<String, Phrase> = HashMap::new();
         for (topic, def) in TOPICS.iter().enumerate() {
             for (lang, list) in def.words {
@@ -204,6 +208,10 @@ impl TopicMatcher {
                     let prefix = word.ends_with('*');
                     let stem = word.trim_end_matches('*');
                     let hit = Hit { topic: topic as u8, langs: bit };
+                    if let Some(as_written) = stem.strip_prefix('=') {
+                        merge(exact.entry(as_written.nfc().flat_map(char::to_lowercase).collect()).or_default(), hit);
+                        continue;
+                    }
                     if head && stem.chars().count() >= MIN_PREFIX_CHARS {
                         let map = if prefix { &mut head_prefixes } else { &mut heads };
                         merge(map.entry(fold(stem)).or_default(), hit);
@@ -236,6 +244,7 @@ impl TopicMatcher {
             prefixes,
             heads,
             head_prefixes,
+            exact,
             longest_prefix,
             phrases: automaton,
             phrase_info: phrase_list.into_iter().map(|(_, p)| p).collect(),
@@ -256,6 +265,13 @@ impl TopicMatcher {
             }
             let folded = if word.is_ascii() { std::borrow::Cow::Borrowed(word) } else { fold(word).into() };
             let mut matched = false;
+            if !word.is_ascii() {
+                let written: String = word.nfc().collect();
+                if let Some(hits) = self.exact.get(&written) {
+                    tally.add(hits, word, weight);
+                    matched = true;
+                }
+            }
             if let Some(hits) = self.words.get(folded.as_ref()) {
                 tally.add(hits, word, weight);
                 matched = true;
@@ -357,6 +373,24 @@ mod tests {
 
     fn top(text: &str, lang: Option<&str>) -> Option<String> {
         TopicMatcher::new().topics_of(text, lang).top().map(|t| t.topic.clone())
+    }
+
+    #[test]
+    fn a_word_that_folds_into_a_common_word_keeps_its_accents() {
+        // "thé" folded is "the": every English ad would be about tea.
+        assert_eq!(top("Get the best deal of the year on the new model", Some("en")), None);
+        assert_eq!(top("The offer of the week, the price of the month", None), None);
+        assert_eq!(top("Te esperamos: te lo contamos todo", Some("es")), None);
+        assert_eq!(top("Ile kosztuje ile razy", Some("pl")), None);
+        assert_eq!(top("El sol de la tarde", Some("es")), None);
+        // With its accents it is still the word.
+        assert_eq!(top("Un thé vert, un café et une pâtisserie", Some("fr")).as_deref(), Some("food_drink"));
+        assert_eq!(top("Té verde con una receta de chocolate", Some("es")).as_deref(), Some("food_drink"));
+        let words = TopicMatcher::new().topics_of("Une île, des îles: vacances au soleil", Some("fr"));
+        assert_eq!(
+            words.top().map(|t| (t.topic.as_str(), t.words.clone())),
+            Some(("travel", vec!["île".into(), "îles".into(), "vacances".into()]))
+        );
     }
 
     #[test]
