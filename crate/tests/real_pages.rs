@@ -104,3 +104,35 @@ fn widgets_named_only_by_their_heading_are_found_as_their_own_modules() {
         tmz.iter().find(|i| i.item.label.as_ref().is_some_and(|l| l.phrase == "around the web")).expect("found");
     assert!(around.item.text.starts_with("Around The Web"), "{}", around.item.text);
 }
+
+#[test]
+fn vendor_widgets_are_named_by_their_own_titles_and_no_item_is_about_tea_for_the_word_the() {
+    let engine = engine();
+    let pages = pages("readability/");
+    let mut named = Vec::new();
+    for (file, url) in &pages {
+        let html = common::read_text(&format!("pages/{file}"));
+        let report =
+            engine.analyze_page(snapshot_from_html(&html, url, engine.scan_plan(), engine.lists()), 0).expect("valid");
+        for item in &report.items {
+            if let (Some(id), Some(label)) = (item.item.element_id.as_deref(), item.item.label.as_ref()) {
+                if matches!(item.item.vendor, Some("Taboola" | "Outbrain")) {
+                    named.push(format!("{id}: {}", label.heading));
+                }
+            }
+            let words: Vec<&str> =
+                item.verdict.topics.topics.iter().flat_map(|t| t.words.iter().map(String::as_str)).collect();
+            assert!(!words.contains(&"the"), "{file}: {:?} counts \"the\" as a topic word", item.item.element_id);
+        }
+    }
+    named.sort();
+    assert_eq!(
+        named,
+        [
+            "bbccom_outbrain_ar_8: You Might Also Like",
+            "bbccom_outbrain_ar_9: From Around the Web",
+            "taboola-bottom-main-column-mix: We Recommend",
+            "taboola-right-rail-thumbnails-multi-story-layout: YOU MAY LIKE",
+        ]
+    );
+}
