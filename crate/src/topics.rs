@@ -12,7 +12,7 @@ use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::{Deserialize, Serialize};
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::topic_terms::{TOPICS, TOPICS_VERSION};
@@ -64,6 +64,9 @@ pub struct TopicMatcher {
     /// Words matched only as written, diacritics and all (`=` in the
     /// lexicon), keyed in NFC lower case.
     exact: HashMap<String, Vec<Hit>>,
+    /// The longest of them folded, in bytes (most words are longer: no
+    /// lookup).
+    longest_exact: usize,
     longest_prefix: usize,
     phrases: Option<AhoCorasick>,
     phrase_info: Vec<Phrase>,
@@ -232,6 +235,7 @@ impl TopicMatcher {
             }
         }
         let longest_prefix = prefixes.keys().map(|p| p.len()).max().unwrap_or(0);
+        let longest_exact = exact.keys().map(|w| fold(w).len()).max().unwrap_or(0);
         let mut phrase_list: Vec<(String, Phrase)> = phrases.into_iter().collect();
         phrase_list.sort_by(|a, b| a.0.cmp(&b.0));
         let automaton = AhoCorasickBuilder::new()
@@ -245,6 +249,7 @@ impl TopicMatcher {
             heads,
             head_prefixes,
             exact,
+            longest_exact,
             longest_prefix,
             phrases: automaton,
             phrase_info: phrase_list.into_iter().map(|(_, p)| p).collect(),
@@ -265,12 +270,9 @@ impl TopicMatcher {
             }
             let folded = if word.is_ascii() { std::borrow::Cow::Borrowed(word) } else { fold(word).into() };
             let mut matched = false;
-            if !word.is_ascii() {
-                let written: String = word.nfc().collect();
-                if let Some(hits) = self.exact.get(&written) {
-                    tally.add(hits, word, weight);
-                    matched = true;
-                }
+            if let Some(hits) = self.exact_word(word, &folded) {
+                tally.add(hits, word, weight);
+                matched = true;
             }
             if let Some(hits) = self.words.get(folded.as_ref()) {
                 tally.add(hits, word, weight);
@@ -298,6 +300,20 @@ impl TopicMatcher {
                 }
             }
             tally.add(&phrase.hits, &lower[m.start()..m.end()], weight);
+        }
+    }
+
+    /// The hits of a word that must be written with its diacritics (`=`),
+    /// if `word` (lower-case; `folded`, the same folded) is one. Text is
+    /// nearly always NFC already: it is normalised (a copy) only when it is
+    /// not.
+    fn exact_word(&self, word: &str, folded: &str) -> Option<&Vec<Hit>> {
+        if word.is_ascii() || folded.len() > self.longest_exact {
+            return None;
+        }
+        match is_nfc_quick(word.chars()) {
+            IsNormalized::Yes => self.exact.get(word),
+            _ => self.exact.get(&word.nfc().collect::<String>()),
         }
     }
 
@@ -386,6 +402,9 @@ mod tests {
         // With its accents it is still the word.
         assert_eq!(top("Un thé vert, un café et une pâtisserie", Some("fr")).as_deref(), Some("food_drink"));
         assert_eq!(top("Té verde con una receta de chocolate", Some("es")).as_deref(), Some("food_drink"));
+        // Written decomposed (e + combining acute), as some pages are.
+        let decomposed = TopicMatcher::new().topics_of("Un the\u{301} vert et une pâtisserie", Some("fr"));
+        assert_eq!(decomposed.top().map(|t| t.words.len()), Some(2), "{decomposed:?}");
         let words = TopicMatcher::new().topics_of("Une île, des îles: vacances au soleil", Some("fr"));
         assert_eq!(
             words.top().map(|t| (t.topic.as_str(), t.words.clone())),
