@@ -57,16 +57,48 @@ export function listedEntries(items, hidden) {
 /**
  * An item's own words, to tell it from the others (here and in the panel's
  * table of the page's items): a widget's heading ("Around the web"), else
- * the start of its text, single-spaced.
+ * the start of its text, single-spaced, a run of words said twice in a row
+ * said once ("by Taboola by Taboola": pages repeat a line for small and
+ * large screens, and an item's text has both).
  * @param {import('../messages.js').ReportedItem} item
  */
 export function detailOf(item) {
-  const text = item.text.split(/\s+/).filter(Boolean).join(' ');
+  const text = withoutRepeats(item.text.split(/\s+/).filter(Boolean)).join(' ');
   // The heading as the page writes it ("Around The Web", "MOST POPULAR").
   const words = item.label ? (item.label.heading ?? item.label.phrase) : text;
   // By code points: a cut must not split a character in two.
   const chars = Array.from(words);
   return chars.length <= MAX_DETAIL_CHARS ? words : `${chars.slice(0, MAX_DETAIL_CHARS - 1).join('').trimEnd()}…`;
+}
+
+/** Longest run of words looked for repeated at once, and the run lengths tried. */
+const MAX_REPEATED_WORDS = 4;
+const RUN_LENGTHS = Array.from({ length: MAX_REPEATED_WORDS }, (_, k) => k + 1);
+
+/**
+ * The words with each run of up to MAX_REPEATED_WORDS words that comes
+ * twice or more in a row kept once: "Sponsored Links Sponsored Links Ad" →
+ * "Sponsored Links Ad". Only the words a detail can show are looked at.
+ * @param {string[]} words
+ */
+function withoutRepeats(words) {
+  /** @type {string[]} */
+  const kept = [];
+  for (let i = 0; i < words.length && kept.length < MAX_DETAIL_CHARS; ) {
+    const at = i;
+    const run = RUN_LENGTHS.find((n) => at + 2 * n <= words.length
+      && words.slice(at, at + n).every((w, k) => w === words[at + n + k]));
+    if (run) {
+      const phrase = words.slice(i, i + run);
+      kept.push(...phrase);
+      i += run;
+      while (i + run <= words.length && phrase.every((w, k) => w === words[i + k])) i += run;
+    } else {
+      kept.push(words[i]);
+      i += 1;
+    }
+  }
+  return kept;
 }
 
 /**

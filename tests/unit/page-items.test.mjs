@@ -74,8 +74,14 @@ test('under the label: a widget\'s heading, else its text single-spaced, cut who
     'SPONSORED', 'a heading that does not open the text');
   assert.equal(detailOf(item({ label: { phrase: 'sponsored', lang: 'en', hint: 'ad_marker' }, text: 'Ten shoes' })), 'sponsored');
   assert.equal(detailOf(item({ text: '  Trail Runner X\n\n  Now €129 ' })), 'Trail Runner X Now €129');
+  // A line the page repeats for small and large screens (breitbart.com's Taboola block), said once.
+  assert.equal(detailOf(item({ text: 'by Taboola by Taboola Sponsored Links Sponsored Links Promoted Links Promoted Links We Recommend' })),
+    'by Taboola Sponsored Links Promoted Links We Recommend');
+  assert.equal(detailOf(item({ text: 'Ad Ad Ad Trail Runner X' })), 'Ad Trail Runner X', 'three times, once');
+  assert.equal(detailOf(item({ text: 'New New York deals' })), 'New York deals');
+  assert.equal(detailOf(item({ text: 'a b c d e a b c d e' })), 'a b c d e a b c d e', 'a run longer than four words is kept');
   assert.equal(detailOf(item({ text: '' })), '');
-  const long = `${'word '.repeat(11)}${'😀'.repeat(6)}`; // 61 characters, 67 UTF-16 units
+  const long = `${['alfa', 'brav', 'char', 'delt', 'echo', 'foxt', 'golf', 'hote', 'indi', 'juli', 'kilo'].join(' ')} ${'😀'.repeat(6)}`; // 61 characters, 67 UTF-16 units
   const cut = detailOf(item({ text: long }));
   assert.equal(Array.from(cut).length, 60);
   assert.ok(cut.endsWith('😀😀…'), cut);
