@@ -116,7 +116,7 @@ fn vendor_widgets_are_named_by_their_own_titles_and_no_item_is_about_tea_for_the
             engine.analyze_page(snapshot_from_html(&html, url, engine.scan_plan(), engine.lists()), 0).expect("valid");
         for item in &report.items {
             if let (Some(id), Some(label)) = (item.item.element_id.as_deref(), item.item.label.as_ref()) {
-                if matches!(item.item.vendor, Some("Taboola" | "Outbrain")) {
+                if matches!(item.item.vendor, Some("Taboola" | "Outbrain" | "Zergnet")) {
                     named.push(format!("{id}: {}", label.heading));
                 }
             }
@@ -133,6 +133,7 @@ fn vendor_widgets_are_named_by_their_own_titles_and_no_item_is_about_tea_for_the
             "bbccom_outbrain_ar_9: From Around the Web",
             "taboola-bottom-main-column-mix: We Recommend",
             "taboola-right-rail-thumbnails-multi-story-layout: YOU MAY LIKE",
+            "zergnet-widget-40875: Around The Web",
         ]
     );
 }
