@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::text::normalize;
 
 /// Bumped whenever a phrase is added, removed or changed.
-pub const LEXICON_VERSION: u32 = 2;
+pub const LEXICON_VERSION: u32 = 3;
 
 /// What a label phrase says about the item it introduces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -101,6 +101,7 @@ pub const PHRASES: &[Phrase] = &[
     p("just for you", "en", B, C),
     p("picked for you", "en", B, C),
     p("based on your browsing history", "en", B, C),
+    p("more for you", "en", B, W),
     p("recently viewed", "en", R, C),
     p("take another look", "en", R, C),
     p("your browsing history", "en", R, C),
@@ -143,6 +144,7 @@ pub const PHRASES: &[Phrase] = &[
     p("podobne produkty", "pl", X, C),
     p("podobne artykuły", "pl", X, W),
     p("polecane dla ciebie", "pl", B, C),
+    p("więcej dla ciebie", "pl", B, W),
     p("ostatnio oglądane", "pl", R, C),
     p("może ci się spodobać", "pl", N, C),
     p("polecamy", "pl", N, W),
@@ -161,6 +163,7 @@ pub const PHRASES: &[Phrase] = &[
     p("ähnliche artikel", "de", X, W),
     p("empfohlen für sie", "de", B, C),
     p("empfehlungen für sie", "de", B, C),
+    p("mehr für dich", "de", B, W),
     p("zuletzt angesehen", "de", R, C),
     p("topverkäufe", "de", G, W),
     p("das könnte sie auch interessieren", "de", N, C),
@@ -176,6 +179,7 @@ pub const PHRASES: &[Phrase] = &[
     p("sur le même sujet", "fr", X, W),
     p("recommandé selon votre navigation", "fr", B, C),
     p("recommandé pour vous", "fr", B, C),
+    p("plus pour vous", "fr", B, W),
     p("vus récemment", "fr", R, C),
     p("meilleures ventes", "fr", G, C),
     p("tendances", "fr", G, W),
@@ -192,6 +196,7 @@ pub const PHRASES: &[Phrase] = &[
     p("productos relacionados", "es", X, W),
     p("noticias relacionadas", "es", X, W),
     p("recomendado para ti", "es", B, C),
+    p("más para ti", "es", B, W),
     p("vistos recientemente", "es", R, C),
     p("más vendidos", "es", G, C),
     p("te puede interesar", "es", N, C),
@@ -290,6 +295,13 @@ mod tests {
         assert_eq!(hint("Recommended"), Some((PhraseHint::Widget, "en")));
         assert_eq!(hint("Recommended for you"), Some((PhraseHint::Behavioural, "en")), "the longer phrase wins");
         assert_eq!(hint("Based on your browsing history"), Some((PhraseHint::Behavioural, "en")));
+        // msn.com's Taboola feed; its equivalents, as whole headings only.
+        assert_eq!(hint("MORE FOR YOU"), Some((PhraseHint::Behavioural, "en")));
+        assert_eq!(hint("Więcej dla Ciebie"), Some((PhraseHint::Behavioural, "pl")));
+        assert_eq!(hint("Mehr für dich"), Some((PhraseHint::Behavioural, "de")));
+        assert_eq!(hint("Plus pour vous"), Some((PhraseHint::Behavioural, "fr")));
+        assert_eq!(hint("Más para ti"), Some((PhraseHint::Behavioural, "es")));
+        assert_eq!(hint("More for you to love this winter"), None);
         assert_eq!(hint("Może Ci się spodobać"), Some((PhraseHint::Widget, "pl")));
         assert_eq!(hint("Das könnte Sie auch interessieren"), Some((PhraseHint::Widget, "de")));
         assert_eq!(hint("Vous aimerez peut-être aussi"), Some((PhraseHint::Widget, "fr")));
