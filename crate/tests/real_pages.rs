@@ -131,6 +131,7 @@ fn vendor_widgets_are_named_by_their_own_titles_and_no_item_is_about_tea_for_the
         [
             "bbccom_outbrain_ar_8: You Might Also Like",
             "bbccom_outbrain_ar_9: From Around the Web",
+            "taboola-below-article-thumbnails-card-layout-short: MORE FOR YOU",
             "taboola-bottom-main-column-mix: We Recommend",
             "taboola-right-rail-thumbnails-multi-story-layout: YOU MAY LIKE",
             "zergnet-widget-40875: Around The Web",
