@@ -19,7 +19,7 @@
 const TRACKING_CATEGORIES = new Set(['advertising', 'site_analytics', 'social_media', 'pornvertising', 'customer_interaction']);
 
 /** Topics named per company. */
-export const TOPICS_PER_COMPANY = 3;
+const TOPICS_PER_COMPANY = 3;
 
 /**
  * Remarketing vendors are named as AdLens's engine names them ("RTB

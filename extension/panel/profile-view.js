@@ -12,7 +12,7 @@ import { companyReach } from './company-reach.js';
 /** Topics shown. */
 const TOP_TOPICS = 12;
 /** Companies shown, the widest reach first. */
-export const TOP_COMPANIES = 10;
+const TOP_COMPANIES = 10;
 /** Sites named per company. */
 const SITES_NAMED = 5;
 
