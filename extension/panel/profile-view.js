@@ -61,18 +61,21 @@ export async function renderProfile(root, summaries, onChange) {
 function renderReach(root, summaries, remembered, name) {
   const reach = companyReach(summaries, remembered);
   const visited = summaries.filter((s) => s.visits > 0).length;
-  const named = (/** @type {string[]} */ sites) => (sites.length <= SITES_NAMED
-    ? sites.join(', ')
-    : `${sites.slice(0, SITES_NAMED).join(', ')} ${t('andMore', [sites.length - SITES_NAMED])}`);
+  // The first few sites, each a link to its page in the panel, then how many more.
+  const named = (/** @type {string[]} */ sites) => {
+    const links = sites.slice(0, SITES_NAMED).flatMap((site, i) => [
+      ...(i > 0 ? [', '] : []), el('a', { href: `#site/${encodeURIComponent(site)}`, text: site })]);
+    return sites.length > SITES_NAMED ? [...links, ` ${t('andMore', [sites.length - SITES_NAMED])}`] : links;
+  };
   /** @type {HTMLElement} */ (root.querySelector('#company-reach tbody')).replaceChildren(...(reach.length === 0
     ? [el('tr', {}, el('td', { colspan: '4', text: t('reachEmpty') }))]
     : reach.slice(0, TOP_COMPANIES).map((c) => el('tr', { 'data-company': c.company },
       el('th', { scope: 'row', text: c.company }),
       el('td', {},
         el('span', { class: 'count', text: t('reachOfSites', [c.sites.length, Math.max(visited, c.sites.length)]) }),
-        el('span', { class: 'sites', text: named(c.sites) })),
+        el('span', { class: 'sites' }, ...named(c.sites))),
       el('td', { text: c.topics.map(name).join(', ') || '—' }),
-      el('td', { text: named(c.toldBy) || '—' })))));
+      el('td', {}, ...(c.toldBy.length > 0 ? named(c.toldBy) : ['—']))))));
   const more = /** @type {HTMLElement} */ (root.querySelector('#reach-more'));
   more.hidden = reach.length <= TOP_COMPANIES;
   more.textContent = more.hidden ? '' : t('andMore', [reach.length - TOP_COMPANIES]);

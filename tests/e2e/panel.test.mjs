@@ -175,6 +175,10 @@ test('"what advertisers could infer" names the companies that saw the journey, o
     { company: 'ID5 Sync', cells: ['ID5 Sync', '1 of 3news.example', 'Running and fitness', '—'] },
   ]);
   await panel.screenshot({ path: path.join(shotDir, 'panel-profile-reach.png'), fullPage: true });
+  // Each site named leads to its page in the panel.
+  await panel.click('#company-reach tr[data-company="Criteo"] .sites a');
+  await panel.waitForSelector('body[data-ready="true"][data-view="site"]');
+  assert.equal(await panel.$eval('#site-name', (h) => h.textContent), 'shop.example');
   await panel.close();
 });
 
