@@ -14,10 +14,13 @@
 //! "Mitglied" and "wahl" "Auswahl". A word starting with `=` must be written
 //! with its diacritics: folded, it would be a common word of another
 //! language ("thé" → "the", "té" → Spanish "te", "sól" → "sol", "île" →
-//! Polish "ile").
+//! Polish "ile"); a stem too ("=küche*" finds "Küchen", not "Kuchen").
+//! A stem must not start common words of other meanings: "déco*" found
+//! "découvrez", "hund*" "hundert", "wette*" "Wetter", "condo*"
+//! "condolences": such words are listed whole, or by a longer stem.
 
 /// Bumped whenever a topic or a word changes.
-pub const TOPICS_VERSION: u32 = 5;
+pub const TOPICS_VERSION: u32 = 6;
 
 /// One topic and its words per language.
 #[derive(Debug, Clone, Copy)]
@@ -60,7 +63,7 @@ pub const TOPICS: &[TopicDef] = &[
         zh: ["汽车", "轿车", "车型", "试驾", "轮胎", "新能源车", "越野车", "摩托车", "电动车", "新能源汽车", "4s店", "二手车", "发动机", "里程", "经销商", "皮卡", "卡车", "汽车配件", "刹车", "车主", "驾驶"],
         ja: ["自動車", "新車", "試乗", "タイヤ", "中古車", "バイク"]),
     topic!("travel", "Travel",
-        en: ["travel*", "trip", "trips", "holiday*", "vacation*", "flight*", "hotel*", "resort*", "beach*", "destination*", "airline*", "cruise*", "tourism", "tourist*", "itinerary", "booking", "island*", "getaway*", "airport*", "passport", "luggage", "suitcase*", "sightseeing", "city break*", "weekend break*", "all inclusive", "all-inclusive", "ferry", "ferries", "hostel*", "tour", "tours", "journey*", "abroad", "backpacking", "adventure*", "vacation rental*", "villa*", "lodge*", "b&b", "bed and breakfast", "beach", "safari*", "tropical", "paradise", "getaway", "honeymoon*", "boarding pass", "check-in", "jet lag", "travel insurance", "road trip*"],
+        en: ["travel*", "trip", "trips", "holiday*", "vacation*", "flight*", "hotel*", "resort*", "beach*", "destination*", "airline*", "cruise*", "tourism", "tourist*", "itinerary", "booking", "island*", "getaway*", "airport*", "passport", "luggage", "suitcase*", "sightseeing", "city break*", "weekend break*", "all inclusive", "all-inclusive", "ferry", "ferries", "hostel*", "tour", "tours", "journey*", "abroad", "backpacking", "adventure*", "vacation rental*", "villa", "villas", "lodge*", "b&b", "bed and breakfast", "beach", "safari*", "tropical", "paradise", "getaway", "honeymoon*", "boarding pass", "check-in", "jet lag", "travel insurance", "road trip*"],
         pl: ["podróż*", "wakacj*", "urlop*", "loty", "lotów", "hotel*", "plaż*", "wycieczk*", "turyst*", "rejs*", "noclegi", "wyspa", "wyspy", "lotnisk*", "walizk*", "bagaż*", "zwiedzani*", "all inclusive", "last minute", "prom", "hostel*", "wczasy", "wczasów", "wyjazd*", "zagranic*", "wypoczyn*", "przygod*", "zwiedza*", "willa", "wille", "pensjonat*", "morze", "morzem", "nad morzem", "słońc*", "safari", "tropik*", "raj", "podróż poślubn*", "odpraw*", "bilety lotnicze", "ubezpieczenie turystyczne"],
         de: ["~reise*", "~urlaub*", "~flug", "~flüge", "~hotel*", "strand*", "ferien*", "~kreuzfahrt*", "tourism*", "insel*", "buchung*", "~unterkunft"],
         fr: ["voyage*", "vacances", "vol", "vols", "hôtel*", "plage*", "séjour*", "croisière*", "touris*", "=île", "îles", "destination*"],
@@ -71,7 +74,7 @@ pub const TOPICS: &[TopicDef] = &[
         en: ["bank*", "loan*", "mortgage*", "credit", "savings", "invest*", "stocks", "pension*", "retirement", "interest rate*", "budget*", "tax", "taxes", "etf", "crypto*", "bitcoin", "inflation", "deposit*", "fund", "funds", "isa", "broker*", "trading", "savings account*", "credit card*", "cashback", "pay off", "debt*", "current account*", "bank account*", "payday", "financial", "finance", "wealth", "retire*", "stock market", "shares", "dividend*", "portfolio*", "bonds"],
         pl: ["bank*", "kredyt*", "pożyczk*", "hipote*", "oszczędn*", "inwest*", "akcje", "emerytur*", "podat*", "lokat*", "konto osobiste", "kryptowalut*", "inflacj*", "fundusz*", "depozyt*", "karta kredytowa", "oszczędności", "obligacj*", "raty", "pieniądz*", "pieniędz*", "konto bankowe", "odsetk*", "finans*", "majątek", "emeryt*", "giełd*", "dywidend*", "portfel inwestycyjny"],
         de: ["bank*", "~kredit*", "~darlehen", "~hypothek*", "sparkasse", "invest*", "aktie*", "rente", "altersvorsorge", "steuer", "steuern", "steuererklärung", "zinsen", "~girokonto"],
-        fr: ["banque*", "prêt*", "crédit*", "hypothéc*", "épargne", "investi*", "actions", "bourse", "retraite", "impôt*", "taux d'intérêt"],
+        fr: ["banque*", "prêt immobilier", "prêt personnel", "emprunt*", "crédit*", "hypothéc*", "épargne", "investi*", "actions", "bourse", "retraite", "impôt*", "taux d'intérêt"],
         es: ["banco*", "préstamo*", "hipoteca*", "crédito*", "ahorro*", "invers*", "acciones", "jubilación", "impuesto*", "tipo de interés"],
         zh: ["银行", "贷款", "信用卡", "理财", "投资", "股票", "基金", "养老金", "利率", "存款", "房贷", "通胀", "理财产品", "证券", "炒股", "存款利率", "定期", "返现", "债务", "银行账户", "利息", "金融", "财富", "退休", "股市", "分红", "债券", "余额"],
         ja: ["銀行", "ローン", "クレジットカード", "投資", "株式", "資産運用", "年金", "金利", "預金", "住宅ローン", "nisa"]),
@@ -84,7 +87,7 @@ pub const TOPICS: &[TopicDef] = &[
         zh: ["保险", "保单", "车险", "寿险", "医疗险"],
         ja: ["保険", "生命保険", "自動車保険", "保険料"]),
     topic!("real_estate", "Real estate",
-        en: ["real estate", "apartment*", "flat for", "house for sale", "properties", "realtor*", "rent", "rental*", "landlord*", "bedroom*", "condo*"],
+        en: ["real estate", "apartment*", "flat for", "house for sale", "properties", "realtor*", "rent", "rental*", "landlord*", "bedroom*", "condo", "condos", "condominium*"],
         pl: ["mieszka*", "nieruchom*", "dom na sprzedaż", "wynajem", "najem", "deweloper*", "działk*", "pokoje"],
         de: ["~immobili*", "~wohnung*", "miete", "mieten", "makler*", "eigentumswohnung*", "grundstück*"],
         fr: ["immobilier*", "appartement*", "maison à vendre", "loyer*", "agence immobilière"],
@@ -119,7 +122,7 @@ pub const TOPICS: &[TopicDef] = &[
         en: ["hiking", "hike", "camping", "tent", "tents", "backpack*", "climbing", "mountain*", "cycling", "bicycle*", "bike", "bikes", "ski", "skiing", "kayak*", "fishing", "backpacking", "trekking", "mountaineering", "sleeping bag*", "stove", "headlamp*", "rain jacket*", "waterproof*", "outdoor*", "wilderness", "national park*", "canoe*", "trails", "ridge*", "alpine", "hiking boots"],
         pl: ["turystyka górska", "góry", "górsk*", "namiot*", "plecak*", "wspinacz*", "rower*", "kolarst*", "narty", "narciar*", "kajak*", "wędkar*", "szlak*", "trekking*", "śpiwór*", "śpiwor*", "kuchenk*", "czołów*", "kurtka przeciwdeszczowa", "wodoodporn*", "outdoor*", "park narodowy", "alpejsk*", "buty trekkingowe", "wędrów*", "szlaku"],
         de: ["wandern", "wander*", "camping", "~zelt*", "~rucksack*", "klettern", "berg*", "radfahr*", "~fahrrad*", "ski", "skifahr*", "angeln"],
-        fr: ["randonnée*", "camping", "tente*", "sac à dos", "escalade", "montagne*", "vélo*", "cyclisme", "ski", "kayak*", "pêche"],
+        fr: ["randonnée*", "camping", "tente", "tentes", "sac à dos", "escalade", "montagne*", "vélo*", "cyclisme", "ski", "kayak*", "pêche"],
         es: ["senderismo", "acampada", "camping", "tienda de campaña", "mochila*", "escalada", "montaña*", "bicicleta*", "ciclismo", "esquí", "kayak*", "pesca"],
         zh: ["徒步", "登山", "露营", "帐篷", "背包", "骑行", "自行车", "滑雪", "钓鱼", "户外", "徒步旅行", "登山鞋", "睡袋", "炉具", "头灯", "冲锋衣", "防水", "国家公园", "皮划艇", "山顶", "野营"],
         ja: ["登山", "ハイキング", "キャンプ", "テント", "リュック", "自転車", "サイクリング", "スキー", "釣り", "アウトドア"]),
@@ -127,7 +130,7 @@ pub const TOPICS: &[TopicDef] = &[
         en: ["fashion*", "dress", "dresses", "shirt*", "jacket*", "jeans", "shoes", "shoe", "boots", "handbag*", "outfit*", "coat", "coats", "skirt*", "wardrobe", "apparel", "clothing", "sweater*", "jewel*", "watches", "sneakers", "t-shirt*", "hoodie*", "trousers", "leggings", "swimwear", "lingerie", "blazer*", "knitwear", "denim", "sunglasses", "clothes", "outerwear", "parka*", "cardigan*", "trainers", "heels", "sandals", "loafers", "handbags", "wallet*", "belt*", "scarf", "scarves", "gloves", "hat", "hats", "necklace*", "earring*", "bracelet*", "menswear", "womenswear", "styling", "wear"],
         pl: ["moda", "mody", "modn*", "sukien*", "koszul*", "kurtk*", "jeansy", "buty", "butów", "obuwi*", "torebk*", "płaszcz*", "spódnic*", "ubrani*", "odzież*", "sweter*", "biżuter*", "zegarek", "zegarki", "spodni*", "bluz*", "koszulk*", "legginsy", "bielizn*", "marynark*", "dżinsy", "okulary przeciwsłoneczne", "ubra*", "odzież", "kardigan*", "szpilk*", "sandał*", "mokasyn*", "portfel*", "szalik*", "rękawicz*", "czapk*", "kapelusz*", "naszyjnik*", "kolczyk*", "bransolet*", "pierścion*", "stylizac*"],
         de: ["mode", "~kleid*", "hemd*", "~jacke*", "jeans", "~schuhe", "~stiefel", "~handtasche*", "outfit*", "mantel", "bekleidung", "pullover", "schmuck", "uhren"],
-        fr: ["mode", "robe*", "chemise*", "veste*", "jeans", "chaussure*", "bottes", "sac à main", "tenue*", "manteau*", "jupe*", "vêtement*", "bijou*", "montre*"],
+        fr: ["mode", "robe", "robes", "chemise*", "veste*", "jeans", "chaussure*", "bottes", "sac à main", "tenue*", "manteau*", "jupe*", "vêtement*", "bijou*", "montre*"],
         es: ["moda", "vestido*", "camisa*", "chaqueta*", "vaqueros", "zapatos", "botas", "bolso*", "outfit*", "abrigo*", "falda*", "ropa", "jersey", "joya*", "reloj*"],
         zh: ["时尚", "服装", "连衣裙", "衬衫", "夹克", "牛仔裤", "鞋子", "靴子", "手提包", "外套", "裙子", "穿搭", "女装", "男装", "首饰", "手表", "卫衣", "t恤", "裤子", "运动鞋", "羽绒服", "内衣", "墨镜", "衣服", "服饰", "大衣", "开衫", "高跟鞋", "凉鞋", "钱包", "腰带", "围巾", "手套", "帽子", "项链", "耳环", "手链", "戒指", "潮流", "女鞋", "男鞋", "童装"],
         ja: ["ファッション", "ワンピース", "シャツ", "ジャケット", "ジーンズ", "靴", "ブーツ", "バッグ", "コート", "スカート", "コーデ", "アクセサリー", "腕時計"]),
@@ -140,10 +143,10 @@ pub const TOPICS: &[TopicDef] = &[
         zh: ["美妆", "护肤", "化妆品", "口红", "睫毛膏", "香水", "面霜", "精华", "洗发水", "美甲", "面膜", "防晒", "洁面", "护发", "剃须刀", "皮肤", "乳液", "洗面奶", "爽肤水", "粉底", "遮瑕", "眼影", "眼线", "腮红", "指甲油", "吹风机", "护发素", "沐浴露", "止汗", "胡须"],
         ja: ["美容", "スキンケア", "化粧品", "コスメ", "口紅", "マスカラ", "香水", "美容液", "シャンプー", "ネイル"]),
     topic!("home_garden", "Home and garden",
-        en: ["furniture", "sofa*", "kitchen*", "garden*", "gardening", "decor*", "mattress*", "bedding", "lamp*", "interior*", "diy", "plants", "curtain*", "rug", "rugs", "bed", "beds", "chair", "chairs", "dining table*", "wardrobe*", "bathroom*", "shelf", "shelves", "cushion*", "duvet*", "pillow*", "cookware", "vacuum cleaner*", "appliance*", "living room*", "home decor", "homeware*", "lighting", "carpet*", "paint colours", "wallpaper*", "tiles", "flooring", "lawn*", "mower*", "patio*", "hedge*", "seeds", "compost", "planter*", "sofa bed*", "armchair*", "dresser*", "nightstand*", "bookcase*", "storage box*", "renovation*"],
+        en: ["furniture", "sofa*", "kitchen*", "garden*", "gardening", "decor*", "mattress*", "bedding", "lamp*", "interior*", "diy", "plants", "curtain*", "rug", "rugs", "bed", "beds", "chair", "chairs", "dining table*", "wardrobe*", "bathroom*", "shelf", "shelves", "cushion*", "duvet*", "pillow*", "cookware", "vacuum cleaner*", "appliance*", "living room*", "home decor", "homeware*", "lighting", "carpet*", "paint colours", "wallpaper*", "tiles", "flooring", "lawn*", "mower*", "patio*", "hedge trimmer*", "seeds", "compost", "planter*", "sofa bed*", "armchair*", "dresser*", "nightstand*", "bookcase*", "storage box*", "renovation*"],
         pl: ["meble", "mebli", "kanap*", "sofa", "kuchni*", "ogród*", "ogrod*", "dekorac*", "materac*", "pościel*", "lamp*", "wnętrz*", "rośli*", "zasłon*", "dywan*", "łóżk*", "krzesł*", "stół", "stoły", "szafa", "szafy", "łazienk*", "półk*", "poduszk*", "kołdr*", "odkurzacz*", "sypialni*", "oświetleni*", "wykładzin*", "tapet*", "podłog*", "trawni*", "kosiark*", "taras*", "żywopłot*", "nasion*", "fotel*", "komod*", "regał*", "remont*", "aranżac*", "mebl*"],
-        de: ["~möbel*", "~sofa*", "küche*", "garten*", "deko*", "~matratze*", "bettwäsche", "~lampe*", "einricht*", "heimwerk*", "pflanze*", "vorhang*", "~teppich*"],
-        fr: ["meuble*", "canapé*", "cuisine*", "jardin*", "déco*", "matelas", "linge de lit", "lampe*", "intérieur*", "bricolage", "plante*", "rideau*", "tapis"],
+        de: ["~möbel*", "~sofa*", "=küche*", "garten*", "deko*", "~matratze*", "bettwäsche", "~lampe*", "einricht*", "heimwerk*", "pflanze*", "vorhang*", "~teppich*"],
+        fr: ["meuble*", "canapé*", "cuisine*", "jardin*", "décor*", "déco", "matelas", "linge de lit", "lampe*", "intérieur*", "bricolage", "plante*", "rideau*", "tapis"],
         es: ["mueble*", "sofá*", "cocina*", "jardín", "jardiner*", "decoraci*", "colchón*", "ropa de cama", "lámpara*", "interiorismo", "bricolaje", "planta*", "cortina*", "alfombra*"],
         zh: ["家具", "沙发", "厨房", "花园", "园艺", "家居", "床垫", "床上用品", "灯具", "装修", "绿植", "窗帘", "地毯", "椅子", "餐桌", "衣柜", "浴室", "书架", "抱枕", "被子", "吸尘器", "厨具", "客厅", "卧室", "家装", "灯饰", "地板", "瓷砖", "壁纸", "草坪", "割草机", "阳台", "种子", "花盆", "扶手椅", "书柜", "收纳", "软装", "家纺"],
         ja: ["家具", "ソファ", "キッチン", "ガーデニング", "インテリア", "マットレス", "寝具", "照明", "リフォーム", "観葉植物", "カーテン", "ラグ"]),
@@ -182,7 +185,7 @@ pub const TOPICS: &[TopicDef] = &[
     topic!("pets", "Pets",
         en: ["pet", "pets", "dog", "dogs", "puppy", "puppies", "cat", "cats", "kitten*", "veterinar*", "vet", "pet food", "leash", "cat litter", "kennel*", "aquarium*", "grooming", "dog food", "cat food", "pet supplies", "dog bed*", "cat tree*", "chew toy*", "treats", "flea*", "paws", "dog walker*", "adoption", "rescue dog*"],
         pl: ["pies", "psa", "psy", "psów", "szczeni*", "kot", "kota", "koty", "kotów", "kocię*", "weteryn*", "karma", "karmy", "zwierzę*", "zwierząt*", "żwirek", "akwari*", "kuwet*", "smycz*", "weterynarz*", "legowisk*", "drapak*", "przysmak*", "pchł*", "adopc*", "schronisk*", "psem", "kotem"],
-        de: ["haustier*", "hund*", "welpe*", "~katze*", "kätzchen", "tierarzt*", "~futter*", "leine"],
+        de: ["haustier*", "hund", "hunde", "hundes", "hunden", "welpe*", "~katze*", "kätzchen", "tierarzt*", "~futter*", "leine"],
         fr: ["animal de compagnie", "animaux", "chien*", "chiot*", "chat", "chats", "chaton*", "vétérinaire*", "croquette*", "laisse"],
         es: ["mascota*", "perro*", "cachorro*", "gato", "gatos", "gatito*", "veterinari*", "pienso*", "correa"],
         zh: ["宠物", "狗粮", "猫粮", "小狗", "狗狗", "猫咪", "小猫", "兽医", "猫砂", "宠物用品", "水族", "狗窝", "猫爬架", "宠物零食", "驱虫", "领养", "铲屎官", "萌宠"],
@@ -207,7 +210,7 @@ pub const TOPICS: &[TopicDef] = &[
         en: ["books", "novel", "novels", "author", "authors", "reading", "ebook*", "audiobook*", "bestseller*", "literature", "poetry", "paperback"],
         pl: ["książk*", "powieś*", "autor", "autora", "autorka", "czytani*", "ebook*", "audiobook*", "literatur*", "poezj*", "księgar*"],
         de: ["buch", "~bücher*", "roman", "romane", "autor", "autorin", "lesen", "e-book*", "hörbuch*", "literatur*", "gedicht*", "buchhandlung*"],
-        fr: ["livre*", "roman*", "auteur*", "lecture", "ebook*", "livre audio", "littérature", "poésie", "librairie*"],
+        fr: ["=livre", "=livres", "roman", "romans", "auteur*", "lecture", "ebook*", "livre audio", "littérature", "poésie", "librairie*"],
         es: ["libro*", "novela*", "autor", "autora", "lectura", "ebook*", "audiolibro*", "literatura", "poesía", "librería*"],
         zh: ["图书", "书籍", "小说", "作者", "阅读", "电子书", "有声书", "畅销书", "文学", "诗歌"],
         ja: ["書籍", "小説", "作家", "読書", "電子書籍", "オーディオブック", "文学", "詩集"]),
@@ -229,8 +232,8 @@ pub const TOPICS: &[TopicDef] = &[
         ja: ["映画", "ドラマ", "アニメ", "俳優", "女優", "予告編", "配信", "興行収入"]),
     topic!("news_politics", "News and politics",
         en: ["election*", "government*", "minister*", "parliament*", "president*", "politic*", "vote", "votes", "senate", "congress", "war", "protest*"],
-        pl: ["wybor*", "rząd*", "minist*", "sejm*", "senat*", "prezydent*", "polity*", "głosowa*", "partia", "partii", "wojn*", "protest*"],
-        de: ["wahl", "wahlen", "wahlkampf*", "regierung*", "minister*", "bundestag", "parlament*", "präsident*", "politik*", "abstimmung*", "partei*", "krieg*", "protest*"],
+        pl: ["wybory", "wyborach", "wyborów", "wyborcz*", "=rząd", "rządu", "rządow*", "minist*", "sejm*", "senat*", "prezydent*", "polity*", "głosowa*", "partia", "partii", "wojn*", "protest*"],
+        de: ["wahl", "wahlen", "wahlkampf*", "regierung*", "minister*", "bundestag", "parlament*", "präsident*", "politik*", "abstimmung*", "partei*", "krieg", "kriege", "krieges", "kriegs*", "protest*"],
         fr: ["élection*", "gouvernement*", "ministre*", "parlement*", "président*", "politique*", "vote", "sénat", "guerre", "manifestation*"],
         es: ["elecciones", "elección", "gobierno*", "ministro*", "parlamento*", "presidente*", "polític*", "votación*", "senado", "guerra", "protesta*"],
         zh: ["选举", "政府", "部长", "议会", "总统", "政策", "政治", "投票", "战争", "外交"],
@@ -277,7 +280,7 @@ pub const TOPICS: &[TopicDef] = &[
         ja: ["婚活", "恋活", "マッチング", "出会い", "恋愛", "デート"]),
     topic!("religion", "Religion and spirituality",
         en: ["church*", "faith", "prayer*", "bible", "religio*", "spiritual*", "mosque*", "temple*", "meditation"],
-        pl: ["kości*", "wiara", "wiary", "modlit*", "biblia", "biblii", "religi*", "duchow*", "parafi*", "medytac*"],
+        pl: ["kościół", "kościoła", "kościele", "kościoły", "kościel*", "wiara", "wiary", "modlit*", "biblia", "biblii", "religi*", "duchow*", "parafi*", "medytac*"],
         de: ["kirche*", "glaube*", "gebet*", "bibel", "religi*", "spiritu*", "moschee*", "tempel", "meditation"],
         fr: ["église*", "foi", "prière*", "bible", "religi*", "spiritu*", "mosquée*", "temple*", "méditation"],
         es: ["iglesia*", "oración", "biblia", "religi*", "espiritual*", "mezquita*", "templo*", "meditación"],
@@ -286,7 +289,7 @@ pub const TOPICS: &[TopicDef] = &[
     topic!("gambling", "Gambling and betting",
         en: ["casino*", "betting", "bet", "bets", "bookmaker*", "poker", "slots", "jackpot*", "lottery", "odds", "free spins"],
         pl: ["kasyn*", "zakład*", "bukmacher*", "poker*", "automaty", "jackpot*", "loteri*", "lotto", "kursy bukmacherskie", "darmowe spiny"],
-        de: ["casino*", "kasino*", "wette*", "buchmacher*", "poker", "spielautomat*", "jackpot*", "lotterie*", "lotto", "quoten"],
+        de: ["casino*", "kasino*", "wette", "~wetten", "buchmacher*", "poker", "spielautomat*", "jackpot*", "lotterie*", "lotto", "quoten"],
         fr: ["casino*", "paris sportifs", "pari", "bookmaker*", "poker", "machines à sous", "jackpot*", "loterie*", "cotes"],
         es: ["casino*", "apuesta*", "casa de apuestas", "póker", "tragaperras", "jackpot*", "lotería*", "cuotas"],
         zh: ["博彩", "赌场", "投注", "彩票", "扑克", "老虎机", "赔率"],
