@@ -66,6 +66,8 @@ pub struct TopicMatcher {
     /// must not find "Kuchen").
     exact: HashMap<String, Vec<Hit>>,
     exact_prefixes: HashMap<String, Vec<Hit>>,
+    /// Those stems folded: what a word must start with to be looked up there.
+    exact_prefixes_folded: Vec<String>,
     /// The longest of them folded, in bytes (most words are longer: no
     /// lookup).
     longest_exact: usize,
@@ -255,6 +257,7 @@ impl TopicMatcher {
             heads,
             head_prefixes,
             exact,
+            exact_prefixes_folded: exact_prefixes.keys().map(|stem| fold(stem)).collect(),
             exact_prefixes,
             longest_exact,
             longest_prefix,
@@ -281,7 +284,7 @@ impl TopicMatcher {
                 tally.add(hits, word, weight);
                 matched = true;
             }
-            if let Some(hits) = self.exact_stem(word) {
+            if let Some(hits) = self.exact_stem(word, &folded) {
                 tally.add(hits, word, weight);
                 matched = true;
             }
@@ -326,9 +329,11 @@ impl TopicMatcher {
     }
 
     /// The hits of the longest stem that must be written with its
-    /// diacritics (`=küche*`) that `word` (lower-case) starts with.
-    fn exact_stem(&self, word: &str) -> Option<&Vec<Hit>> {
-        if word.is_ascii() || self.exact_prefixes.is_empty() {
+    /// diacritics (`=küche*`) that `word` (lower-case; `folded`, the same
+    /// folded) starts with. Only a word that starts with such a stem folded
+    /// is looked at again (a few in a page).
+    fn exact_stem(&self, word: &str, folded: &str) -> Option<&Vec<Hit>> {
+        if word.is_ascii() || !self.exact_prefixes_folded.iter().any(|stem| folded.starts_with(stem.as_str())) {
             return None;
         }
         self.stem_of(nfc(word).as_ref(), &self.exact_prefixes)
