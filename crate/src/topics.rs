@@ -279,27 +279,25 @@ impl TopicMatcher {
                 continue;
             }
             let folded = if word.is_ascii() { std::borrow::Cow::Borrowed(word) } else { fold(word).into() };
-            let mut matched = false;
-            if let Some(hits) = self.exact_word(word, &folded) {
-                tally.add(hits, word, weight);
-                matched = true;
+            // One word counts once per topic, however many entries find it
+            // ("chef" whole in Spanish, "chef*" in English): its languages
+            // are all of theirs.
+            let mut found: Vec<Hit> = Vec::new();
+            let lookups = [
+                self.exact_word(word, &folded),
+                self.exact_stem(word, &folded),
+                self.words.get(folded.as_ref()),
+                self.stem_of(&folded, &self.prefixes),
+            ];
+            for hit in lookups.into_iter().flatten().flatten() {
+                merge(&mut found, *hit);
             }
-            if let Some(hits) = self.exact_stem(word, &folded) {
-                tally.add(hits, word, weight);
-                matched = true;
-            }
-            if let Some(hits) = self.words.get(folded.as_ref()) {
-                tally.add(hits, word, weight);
-                matched = true;
-            }
-            if let Some(hits) = self.stem_of(&folded, &self.prefixes) {
-                tally.add(hits, word, weight);
-                matched = true;
-            }
-            if !matched {
+            if found.is_empty() {
                 if let Some(hits) = self.compound_head(&folded) {
                     tally.add(hits, word, weight);
                 }
+            } else {
+                tally.add(&found, word, weight);
             }
         }
         for m in self.phrases.iter().flat_map(|a| a.find_iter(&lower)) {
@@ -463,9 +461,17 @@ mod tests {
             ("Our condolences to the family", "en", "real_estate"),
             ("The villain returns in the sequel", "en", "travel"),
             ("A hedge fund bets on rates", "en", "home_garden"),
+            ("Odds are you will love it", "en", "gambling"),
+            ("Book one of the last time slots", "en", "gambling"),
+            ("Mamy dla ciebie nowe oferty", "pl", "family_parenting"),
+            ("Prom night dresses on sale", "en", "travel"),
         ] {
             assert!(!topics(text, lang).contains(&not.to_owned()), "{text}: {:?}", topics(text, lang));
         }
+        // French "chef" is a head of anything: only the English word counts,
+        // at a foreign word's weight, too little to make an item about food.
+        let chef = TopicMatcher::new().topics_of("Le chef de l'État a parlé", Some("fr"));
+        assert!(chef.topics.iter().all(|t| t.score < crate::topical::ITEM_MIN_SCORE), "{chef:?}");
         for (text, lang, topic) in [
             ("Neue Küchen und Möbel", "de", "home_garden"),
             ("Sportwetten und Wetten", "de", "gambling"),
@@ -478,6 +484,7 @@ mod tests {
             ("Une tente pour le camping", "fr", "outdoors"),
             ("Condos and apartments for rent", "en", "real_estate"),
             ("A villa by the beach", "en", "travel"),
+            ("Place a bet on the match: betting odds and online slots", "en", "gambling"),
         ] {
             assert_eq!(topics(text, lang).first().map(String::as_str), Some(topic), "{text}");
         }
