@@ -56,6 +56,7 @@ pub mod saved_page;
 pub mod selector_needs;
 pub mod sites;
 pub mod text;
+pub mod topic_tally;
 pub mod topic_terms;
 pub mod topical;
 pub mod topics;

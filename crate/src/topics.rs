@@ -11,10 +11,11 @@
 use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use serde::{Deserialize, Serialize};
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::topic_tally::Hit;
+pub use crate::topic_tally::{Tally, TopicShare, Topics, MAX_TOPICS, MAX_WORDS_PER_TOPIC};
 use crate::topic_terms::{TOPICS, TOPICS_VERSION};
 
 /// The languages of the lexicon, in the order of their bit in a language mask.
@@ -23,24 +24,6 @@ pub const LANGS: [&str; 7] = ["en", "pl", "de", "fr", "es", "zh", "ja"];
 const MIN_PREFIX_CHARS: usize = 4;
 /// Fewest characters before a compound's head ("elektro" + "auto").
 const MIN_COMPOUND_START: usize = 3;
-/// A word repeated more than this counts no more (one word must not decide).
-const MAX_COUNT_PER_WORD: u32 = 3;
-/// Weight of a word from another language than the page's, when the page
-/// names its language ("car" is French for "because").
-const FOREIGN_WEIGHT: f32 = 0.5;
-/// Most topics reported for one text.
-pub const MAX_TOPICS: usize = 5;
-/// Most deciding words reported per topic.
-pub const MAX_WORDS_PER_TOPIC: usize = 5;
-/// Most distinct words remembered per topic while counting.
-const MAX_WORDS_TRACKED: usize = 32;
-
-/// Where a word points: a topic, and in which languages it is a word.
-#[derive(Debug, Clone, Copy)]
-struct Hit {
-    topic: u8,
-    langs: u8,
-}
 
 /// A phrase or Chinese/Japanese word, searched in the text itself.
 #[derive(Debug, Clone)]
@@ -74,121 +57,6 @@ pub struct TopicMatcher {
     longest_prefix: usize,
     phrases: Option<AhoCorasick>,
     phrase_info: Vec<Phrase>,
-}
-
-/// One topic of a text: its share of the text's topic words, its score (the
-/// weighted count of those words) and the words themselves.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct TopicShare {
-    /// The topic's id (see [`crate::topic_terms::TOPICS`]).
-    pub topic: String,
-    /// Share of all topic words, 0 to 1 (three decimals).
-    pub share: f64,
-    /// Weighted count of this topic's words.
-    pub score: f64,
-    /// The words that decided it, most frequent first.
-    pub words: Vec<String>,
-}
-
-/// A text's topics, strongest first (at most [`MAX_TOPICS`]).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Topics {
-    /// The topics.
-    pub topics: Vec<TopicShare>,
-    /// The language most of the matched words belong to, if any matched.
-    pub language: Option<String>,
-}
-
-impl Topics {
-    /// The strongest topic, if any.
-    pub fn top(&self) -> Option<&TopicShare> {
-        self.topics.first()
-    }
-
-    /// The topic with this id, if the text has it.
-    pub fn get(&self, topic: &str) -> Option<&TopicShare> {
-        self.topics.iter().find(|t| t.topic == topic)
-    }
-}
-
-/// Counts words per topic across several texts (title, headings, body…).
-#[derive(Debug, Clone)]
-pub struct Tally {
-    scores: Vec<f32>,
-    words: Vec<Vec<(String, u32)>>,
-    lang_votes: [f32; LANGS.len()],
-    page_lang: Option<u8>,
-}
-
-impl Tally {
-    /// An empty tally for a page in `lang` (a BCP 47 tag such as `pl-PL`),
-    /// when the page names one.
-    pub fn new(lang: Option<&str>) -> Self {
-        let primary = lang.map(|l| l.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase());
-        Tally {
-            scores: vec![0.0; TOPICS.len()],
-            words: vec![Vec::new(); TOPICS.len()],
-            lang_votes: [0.0; LANGS.len()],
-            page_lang: primary.and_then(|p| LANGS.iter().position(|l| *l == p)).map(|i| i as u8),
-        }
-    }
-
-    fn add(&mut self, hits: &[Hit], word: &str, weight: f32) {
-        for hit in hits {
-            let topic = usize::from(hit.topic);
-            let (Some(score), Some(words)) = (self.scores.get_mut(topic), self.words.get_mut(topic)) else { continue };
-            let native = self.page_lang.is_none_or(|l| hit.langs & (1 << l) != 0);
-            match words.iter().position(|(w, _)| w == word) {
-                Some(i) if words[i].1 >= MAX_COUNT_PER_WORD => continue,
-                Some(i) => words[i].1 += 1,
-                None if words.len() < MAX_WORDS_TRACKED => words.push((word.to_owned(), 1)),
-                None => {}
-            }
-            *score += weight * if native { 1.0 } else { FOREIGN_WEIGHT };
-            for (bit, vote) in self.lang_votes.iter_mut().enumerate() {
-                if hit.langs & (1 << bit) != 0 {
-                    *vote += 1.0;
-                }
-            }
-        }
-    }
-
-    /// The topics counted so far.
-    pub fn finish(self) -> Topics {
-        let total: f32 = self.scores.iter().sum();
-        let mut order: Vec<usize> = (0..TOPICS.len()).filter(|&i| self.scores[i] > 0.0).collect();
-        // Highest score first; ties go to the earlier topic, so the order is
-        // the same on every platform.
-        order.sort_by(|&a, &b| self.scores[b].total_cmp(&self.scores[a]).then(a.cmp(&b)));
-        let topics = order
-            .into_iter()
-            .take(MAX_TOPICS)
-            .map(|i| {
-                let mut words = self.words[i].clone();
-                words.sort_by_key(|w| std::cmp::Reverse(w.1));
-                TopicShare {
-                    topic: TOPICS[i].id.to_owned(),
-                    share: round3(f64::from(self.scores[i] / total)),
-                    score: round3(f64::from(self.scores[i])),
-                    words: words.into_iter().take(MAX_WORDS_PER_TOPIC).map(|(w, _)| w).collect(),
-                }
-            })
-            .collect();
-        let language = self
-            .lang_votes
-            .iter()
-            .enumerate()
-            .filter(|(_, v)| **v > 0.0)
-            .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(&a.0)))
-            .map(|(i, _)| LANGS[i].to_owned());
-        Topics { topics, language }
-    }
-}
-
-fn round3(x: f64) -> f64 {
-    (x * 1000.0).round() / 1000.0
 }
 
 impl Default for TopicMatcher {
@@ -417,77 +285,6 @@ mod tests {
 
     fn top(text: &str, lang: Option<&str>) -> Option<String> {
         TopicMatcher::new().topics_of(text, lang).top().map(|t| t.topic.clone())
-    }
-
-    #[test]
-    fn a_word_that_folds_into_a_common_word_keeps_its_accents() {
-        // "thé" folded is "the": every English ad would be about tea.
-        assert_eq!(top("Get the best deal of the year on the new model", Some("en")), None);
-        assert_eq!(top("The offer of the week, the price of the month", None), None);
-        assert_eq!(top("Te esperamos: te lo contamos todo", Some("es")), None);
-        assert_eq!(top("Ile kosztuje ile razy", Some("pl")), None);
-        assert_eq!(top("El sol de la tarde", Some("es")), None);
-        // With its accents it is still the word.
-        assert_eq!(top("Un thé vert, un café et une pâtisserie", Some("fr")).as_deref(), Some("food_drink"));
-        assert_eq!(top("Té verde con una receta de chocolate", Some("es")).as_deref(), Some("food_drink"));
-        // Written decomposed (e + combining acute), as some pages are.
-        let decomposed = TopicMatcher::new().topics_of("Un the\u{301} vert et une pâtisserie", Some("fr"));
-        assert_eq!(decomposed.top().map(|t| t.words.len()), Some(2), "{decomposed:?}");
-        let words = TopicMatcher::new().topics_of("Une île, des îles: vacances au soleil", Some("fr"));
-        assert_eq!(
-            words.top().map(|t| (t.topic.as_str(), t.words.clone())),
-            Some(("travel", vec!["île".into(), "îles".into(), "vacances".into()]))
-        );
-    }
-
-    #[test]
-    fn stems_do_not_reach_into_common_words_of_the_same_spelling() {
-        let topics = |text: &str, lang: &str| -> Vec<String> {
-            TopicMatcher::new().topics_of(text, Some(lang)).topics.into_iter().map(|t| t.topic).collect()
-        };
-        for (text, lang, not) in [
-            ("Découvrez nos offres de la semaine", "fr", "home_garden"),
-            ("Livré en 24 h, livraison offerte", "fr", "books"),
-            ("Tentez votre chance au grand jeu", "fr", "outdoors"),
-            ("Robert a pris la parole", "fr", "style_fashion"),
-            ("Un prétexte pour être prête à temps", "fr", "personal_finance"),
-            ("Hundert Euro sparen, jetzt", "de", "pets"),
-            ("Das Wetter heute und morgen", "de", "gambling"),
-            ("Kuchen zum Kaffee", "de", "home_garden"),
-            ("Wir kriegen das hin", "de", "news_politics"),
-            ("Duży wybór kolorów", "pl", "news_politics"),
-            ("Rzadko spotykane okazje", "pl", "news_politics"),
-            ("Rosół na kościach", "pl", "religion"),
-            ("Our condolences to the family", "en", "real_estate"),
-            ("The villain returns in the sequel", "en", "travel"),
-            ("A hedge fund bets on rates", "en", "home_garden"),
-            ("Odds are you will love it", "en", "gambling"),
-            ("Book one of the last time slots", "en", "gambling"),
-            ("Mamy dla ciebie nowe oferty", "pl", "family_parenting"),
-            ("Prom night dresses on sale", "en", "travel"),
-        ] {
-            assert!(!topics(text, lang).contains(&not.to_owned()), "{text}: {:?}", topics(text, lang));
-        }
-        // French "chef" is a head of anything: only the English word counts,
-        // at a foreign word's weight, too little to make an item about food.
-        let chef = TopicMatcher::new().topics_of("Le chef de l'État a parlé", Some("fr"));
-        assert!(chef.topics.iter().all(|t| t.score < crate::topical::ITEM_MIN_SCORE), "{chef:?}");
-        for (text, lang, topic) in [
-            ("Neue Küchen und Möbel", "de", "home_garden"),
-            ("Sportwetten und Wetten", "de", "gambling"),
-            ("Der Krieg und die Kriegsfolgen", "de", "news_politics"),
-            ("Hunde und Welpen", "de", "pets"),
-            ("Wybory: rząd i wyborcza kampania", "pl", "news_politics"),
-            ("Msza w kościele", "pl", "religion"),
-            ("Un livre et des romans", "fr", "books"),
-            ("Décoration et déco", "fr", "home_garden"),
-            ("Une tente pour le camping", "fr", "outdoors"),
-            ("Condos and apartments for rent", "en", "real_estate"),
-            ("A villa by the beach", "en", "travel"),
-            ("Place a bet on the match: betting odds and online slots", "en", "gambling"),
-        ] {
-            assert_eq!(topics(text, lang).first().map(String::as_str), Some(topic), "{text}");
-        }
     }
 
     #[test]
