@@ -58,9 +58,9 @@ pub struct VendorRule {
 /// Also Like"), looked for with the page's headings: the heading of the
 /// vendor's block, which names it in the popup and the "why" card. Seen on
 /// the saved real pages: Taboola on breitbart.com and msn.com, Outbrain on
-/// bbc.com, Zergnet on breitbart.com. A title in two parts (Taboola's "YOU MIGHT LIKE" beside "From
-/// The Web") reads as one text that no phrase matches: that block stays
-/// unlabelled, as before.
+/// bbc.com, Zergnet on breitbart.com. A title in two parts (Taboola's "YOU
+/// MIGHT LIKE" beside "From The Web") reads as one text that no phrase
+/// matches: that block stays unlabelled, as before.
 pub const VENDOR_HEADINGS: &[&str] = &[".trc_rbox_header_span", ".ob-widget-header", ".zerghead1"];
 
 const fn rule(vendor: &'static str, network: &'static str, item_type: ItemType, marker: Marker) -> VendorRule {

@@ -63,9 +63,10 @@ export function listedEntries(items, hidden) {
  * @param {import('../messages.js').ReportedItem} item
  */
 export function detailOf(item) {
-  const text = withoutRepeats(item.text.split(/\s+/).filter(Boolean)).join(' ');
   // The heading as the page writes it ("Around The Web", "MOST POPULAR").
-  const words = item.label ? (item.label.heading ?? item.label.phrase) : text;
+  const words = item.label
+    ? (item.label.heading ?? item.label.phrase)
+    : withoutRepeats(item.text.split(/\s+/).filter(Boolean)).join(' ');
   // By code points: a cut must not split a character in two.
   const chars = Array.from(words);
   return chars.length <= MAX_DETAIL_CHARS ? words : `${chars.slice(0, MAX_DETAIL_CHARS - 1).join('').trimEnd()}…`;
