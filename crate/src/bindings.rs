@@ -344,6 +344,15 @@ pub fn topic_names() -> Result<JsValue, JsError> {
     to_js(&names)
 }
 
+/// Topic id → the special category of personal data it can reveal
+/// (`health`, `political_opinions`…), for the sensitive topics only.
+#[wasm_bindgen(js_name = sensitiveTopics)]
+pub fn sensitive_topics() -> Result<JsValue, JsError> {
+    let topics: std::collections::BTreeMap<&str, &str> =
+        crate::sensitive::SENSITIVE_TOPICS.iter().map(|(id, category)| (*id, category.id())).collect();
+    to_js(&topics)
+}
+
 /// The registrable domains of the known retargeting companies (Criteo,
 /// AdRoll, RTB House…), for the optional network block.
 #[wasm_bindgen(js_name = retargetingDomains)]

@@ -54,6 +54,7 @@ pub mod retargeting;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod saved_page;
 pub mod selector_needs;
+pub mod sensitive;
 pub mod sites;
 pub mod text;
 pub mod topic_tally;

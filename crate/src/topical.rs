@@ -4,6 +4,7 @@
 use crate::detect::FoundItem;
 use crate::page::PageSnapshot;
 use crate::profile::Interests;
+use crate::sensitive;
 use crate::topic_terms::TOPICS;
 use crate::topics::{url_words, Tally, TopicMatcher, TopicShare, Topics};
 use crate::verdict::{Evidence, Reason};
@@ -121,13 +122,18 @@ pub fn compare(item: &Topics, page: &Topics, interests: &Interests) -> TopicFind
             .max_by(|a, b| a.1.total_cmp(&b.1));
         if let Some((topic, share)) = best {
             let confidence = (0.5 + share * 0.5).min(0.85);
+            let reveals = sensitive::reveals(&topic.topic);
+            let mut sentence = format!(
+                "{} makes up {}% of the interests your browsing shows",
+                topic_name(&topic.topic),
+                (share * 100.0).round()
+            );
+            if let Some(category) = reveals {
+                sentence.push_str(&format!(", a sensitive topic: it can reveal your {}", category.words()));
+            }
             let matches = Evidence {
-                sentence: format!(
-                    "{} makes up {}% of the interests your browsing shows",
-                    topic_name(&topic.topic),
-                    (share * 100.0).round()
-                ),
-                reason: Reason::TopicMatchesProfile { topic: topic.topic.clone(), share },
+                sentence,
+                reason: Reason::TopicMatchesProfile { topic: topic.topic.clone(), share, reveals },
             };
             return TopicFinding::MatchesProfile(vec![matches, differs], confidence);
         }

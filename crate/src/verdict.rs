@@ -10,6 +10,7 @@ use crate::detect::FoundItem;
 use crate::lexicon::PhraseHint;
 use crate::profile::Interests;
 use crate::retargeting::{self, Memory};
+use crate::sensitive::SpecialCategory;
 use crate::topical::{self, item_topics, TopicFinding, PROFILE_MIN_WEIGHT};
 use crate::topics::{TopicMatcher, Topics};
 
@@ -109,6 +110,10 @@ pub enum Reason {
         topic: String,
         /// Its share of the user's profile, 0 to 1.
         share: f64,
+        /// The special category of personal data the topic can reveal, if
+        /// it is a sensitive one ([`crate::sensitive`]).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        reveals: Option<SpecialCategory>,
     },
     /// The item's topic is not the page's.
     TopicDiffersFromPage {
@@ -378,6 +383,32 @@ mod tests {
         assert!(v.evidence.iter().any(|e| matches!(e.reason, Reason::TopicDiffersFromPage { .. })));
         // Without the travel browsing, the same ad has nothing to go on.
         assert_eq!(verdict(&ad, RUNNING_PAGE, &[]).kind, Kind::Generic);
+    }
+
+    #[test]
+    fn a_profile_match_on_a_sensitive_topic_says_what_it_can_reveal() {
+        const HEALTH_PAGES: [&str; 3] = [
+            "Symptoms of diabetes and what your doctor can do",
+            "Allergy season: a clinic guide to symptoms",
+            "Vitamin supplements and your immune system",
+        ];
+        let ad = item(None, None, "Vitamin supplements: ask your pharmacy");
+        let v = verdict(&ad, RUNNING_PAGE, &HEALTH_PAGES);
+        assert_eq!(v.kind, Kind::Behavioural);
+        let matched = &v.evidence[0];
+        assert!(matches!(
+            &matched.reason,
+            Reason::TopicMatchesProfile { topic, reveals: Some(SpecialCategory::Health), .. } if topic == "health"
+        ));
+        assert!(matched.sentence.ends_with("a sensitive topic: it can reveal your health"), "{}", matched.sentence);
+        let json = serde_json::to_value(matched).expect("evidence serializes");
+        assert_eq!(json["reveals"], "health");
+        // A topic that reveals nothing of the kind carries no `reveals` at all.
+        let travel =
+            verdict(&item(None, None, "Book beach holidays and hotels in Greece"), RUNNING_PAGE, &TRAVEL_PAGES);
+        let json = serde_json::to_value(&travel.evidence[0]).expect("evidence serializes");
+        assert_eq!(json["type"], "topic_matches_profile");
+        assert!(json.get("reveals").is_none(), "{json}");
     }
 
     #[test]

@@ -12,6 +12,7 @@ use adlens::export::{ExportOptions, Exporter, Format, PageUrls, SCHEMA_JSON};
 use adlens::import::parse_export;
 use adlens::observations::Observation;
 use adlens::replay::replay_observed;
+use adlens::sensitive::SpecialCategory;
 use adlens::verdict::{Evidence, Reason};
 use adlens::Engine;
 use serde_json::{json, Value};
@@ -140,6 +141,21 @@ fn the_schema_names_each_reason_and_its_parameters() {
         Evidence { reason: Reason::CrossSiteIdsPresent { providers: vec!["ID5".into()] }, sentence: "s".into() };
     cross_site["evidence"][label] = serde_json::to_value(reason).expect("JSON");
     assert!(validator.is_valid(&cross_site));
+    // A profile match on a sensitive topic, as the engine writes it; a
+    // category the schema does not know is refused.
+    let mut sensitive = item.clone();
+    let reason = Evidence {
+        reason: Reason::TopicMatchesProfile {
+            topic: "health".into(),
+            share: 0.4,
+            reveals: Some(SpecialCategory::Health),
+        },
+        sentence: "s".into(),
+    };
+    sensitive["evidence"][label] = serde_json::to_value(reason).expect("JSON");
+    assert!(validator.is_valid(&sensitive), "{sensitive}");
+    sensitive["evidence"][label]["reveals"] = json!("gossip");
+    assert!(!validator.is_valid(&sensitive));
     let mut older = item.clone();
     older["evidence"][label].as_object_mut().map(|r| r.remove("heading"));
     assert!(validator.is_valid(&older), "an item seen before the heading was kept is still valid");
