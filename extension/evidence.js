@@ -40,6 +40,17 @@ function topicInSentence(id, locale) {
 }
 
 /**
+ * What a sensitive topic can reveal, as a note in the user's language
+ * ("a sensitive topic: it can reveal your health"); '' for a category this
+ * version has no words for.
+ * @param {unknown} category a special category of personal data, as the
+ *   engine names it (`crate/src/sensitive.rs`: `health`, `sex_life`…)
+ */
+export function revealsNote(category) {
+  return typeof category === 'string' && /^[a-z_]{1,40}$/.test(category) ? message(`ev_reveals_${category}`) : '';
+}
+
+/**
  * "2 days ago", "2 dni temu", "2天前".
  * @param {number} thenMs
  * @param {number} nowMs
@@ -84,9 +95,12 @@ export function evidenceSentence(e, { nowMs, locale }) {
     case 'topic_matches_page':
       sentence = message('ev_topic_matches_page', [topicInSentence(e.topic, locale), list.format(/** @type {string[]} */ (e.words ?? []))]);
       break;
-    case 'topic_matches_profile':
+    case 'topic_matches_profile': {
       sentence = message('ev_topic_matches_profile', [topicName(e.topic), percent.format(Number(e.share ?? 0))]);
+      const note = revealsNote(e.reveals);
+      if (sentence && note) sentence = message('evAndNote', [sentence, note]);
       break;
+    }
     case 'topic_differs_from_page':
       sentence = e.pageTopic
         ? message('ev_topic_differs_from_page', [topicInSentence(e.pageTopic, locale), topicInSentence(e.topic, locale)])

@@ -36,7 +36,8 @@ import { AUTO, LANGUAGE_PATTERN } from './i18n.js';
  *   a whole snapshot (whole) every item, after an update only those whose verdict changed, and the keys of those gone
  * @typedef {{ topics: [string, number][], weight: number, sites: number }} Interests
  * @typedef {{ site: string, visits: number, lastSeen: number, topics: string[] }} RememberedSite
- * @typedef {{ interests: Interests, sites: RememberedSite[], topicNames: Record<string, string> }} MemoryView
+ * @typedef {{ interests: Interests, sites: RememberedSite[], topicNames: Record<string, string>,
+ *   sensitiveTopics: Record<string, string> }} MemoryView
  */
 
 /**

@@ -4,7 +4,7 @@
 // wasm memory never shrinks, and parsing lists costs ~300 ms and ~30 MB) and
 // what the previous lifetime remembered (memory.js).
 
-import init, { Engine, engineVersion, retargetingDomains, topicNames } from '../engine/adlens.js';
+import init, { Engine, engineVersion, retargetingDomains, sensitiveTopics, topicNames } from '../engine/adlens.js';
 import { restoreMemory } from './memory.js';
 import { isNewer } from './lists-version.js';
 import { forgetStoredSnapshot, loadStoredSnapshot } from './snapshot-store.js';
@@ -53,7 +53,7 @@ async function start() {
   return engine;
 }
 
-export { engineVersion, retargetingDomains, topicNames };
+export { engineVersion, retargetingDomains, sensitiveTopics, topicNames };
 
 /** The filter-list snapshot bundled with this version of the extension. */
 async function bundledLists() {

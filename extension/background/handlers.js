@@ -1,7 +1,7 @@
 // What the background does for each message type. The shell decides
 // nothing about ads: every question goes to the engine.
 
-import { engineVersion, loadEngine, topicNames } from './engine.js';
+import { engineVersion, loadEngine, sensitiveTopics, topicNames } from './engine.js';
 import { listsStatus, updateLists } from './lists-update.js';
 import { saveNow, scheduleSave } from './memory.js';
 import { flushObservations } from './observations.js';
@@ -156,7 +156,7 @@ export const handlers = {
       }))
       .sort((a, b) => b.lastSeen - a.lastSeen)
       .slice(0, MAX_SITES_SHOWN);
-    return { interests: engine.interests(Date.now()), sites, topicNames: topicNames() };
+    return { interests: engine.interests(Date.now()), sites, topicNames: topicNames(), sensitiveTopics: sensitiveTopics() };
   },
 
   async 'memory/forget-site'(message) {

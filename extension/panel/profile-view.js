@@ -4,7 +4,7 @@
 // behind the profile, each deletable, with "forget everything". The
 // profile lives in the engine; the background answers for it.
 
-import { topicName } from '../evidence.js';
+import { revealsNote, topicName } from '../evidence.js';
 import { send } from '../messages.js';
 import { el, locale, t } from '../pages/dom.js';
 import { companyReach } from './company-reach.js';
@@ -24,10 +24,19 @@ const SITES_NAMED = 5;
 export async function renderProfile(root, summaries, onChange) {
   const view = await send({ type: 'memory/get-interests' });
   const name = (/** @type {string} */ id) => topicName(id) || view.topicNames[id] || id;
+  /** A topic's name, tagged when it can reveal a special category of personal data. */
+  const topicEl = (/** @type {string} */ id) => {
+    const category = view.sensitiveTopics[id];
+    const note = category ? revealsNote(category) : '';
+    return el('span', { class: 'topic' }, name(id),
+      ...(note ? [el('span', { class: 'tag sensitive', text: t('tagSensitive'), title: note, 'aria-hidden': 'true' }), el('span', { class: 'visually-hidden', text: ` (${note})` })] : []));
+  };
   const percent = new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: 0 });
   const forget = (/** @type {import('../messages.js').Message} */ message) => () => {
     send(message).then(onChange).catch((error) => console.error('[AdLens] panel:', error));
   };
+  /** Topics' names, comma-separated, each tagged when sensitive. */
+  const topicList = (/** @type {string[]} */ ids) => ids.flatMap((id, i) => [...(i > 0 ? [', '] : []), topicEl(id)]);
   const topics = view.interests.topics.slice(0, TOP_TOPICS);
   /** @type {HTMLElement} */ (root.querySelector('#interests')).replaceChildren(...(topics.length === 0
     ? [el('li', { text: t('memoryEmpty') })]
@@ -36,16 +45,20 @@ export async function renderProfile(root, summaries, onChange) {
       forgetButton.addEventListener('click', forget({ type: 'memory/forget-topic', topic }));
       const bar = el('span', { class: 'bar', 'aria-hidden': 'true' }, el('span', {}));
       /** @type {HTMLElement} */ (bar.firstElementChild).style.width = `${Math.round(share * 100)}%`;
-      return el('li', { 'data-topic': topic },
-        el('span', { text: name(topic) }), bar, el('span', { class: 'share', text: percent.format(share) }), forgetButton);
+      return el('li', { 'data-topic': topic, ...(view.sensitiveTopics[topic] ? { 'data-sensitive': view.sensitiveTopics[topic] } : {}) },
+        topicEl(topic), bar, el('span', { class: 'share', text: percent.format(share) }), forgetButton);
     })));
-  renderReach(root, summaries, view.sites, name);
+  // What "sensitive" means, under the list, when a topic in it is.
+  const sensitiveNote = /** @type {HTMLElement} */ (root.querySelector('#sensitive-note'));
+  sensitiveNote.hidden = !topics.some(([topic]) => view.sensitiveTopics[topic]);
+  sensitiveNote.textContent = sensitiveNote.hidden ? '' : t('sensitiveNote');
+  renderReach(root, summaries, view.sites, topicList);
   /** @type {HTMLElement} */ (root.querySelector('#memory-sites tbody')).replaceChildren(...view.sites.map((site) => {
     const button = el('button', { type: 'button', text: t('memoryForget'), 'aria-label': `${t('memoryForget')} ${site.site}` });
     button.addEventListener('click', forget({ type: 'memory/forget-site', site: site.site }));
     return el('tr', { 'data-site': site.site },
       el('td', { text: site.site }), el('td', { text: String(site.visits) }),
-      el('td', { text: site.topics.map(name).join(', ') }), el('td', {}, button));
+      el('td', {}, ...topicList(site.topics)), el('td', {}, button));
   }));
 }
 
@@ -56,9 +69,9 @@ export async function renderProfile(root, summaries, onChange) {
  * @param {HTMLElement} root
  * @param {import('../storage/site-summary.js').SiteSummary[]} summaries
  * @param {import('../messages.js').RememberedSite[]} remembered
- * @param {(topic: string) => string} name a topic's name
+ * @param {(topics: string[]) => (string | HTMLElement)[]} topicList topics' names, each tagged when sensitive
  */
-function renderReach(root, summaries, remembered, name) {
+function renderReach(root, summaries, remembered, topicList) {
   const reach = companyReach(summaries, remembered);
   const visited = summaries.filter((s) => s.visits > 0).length;
   // The first few sites, each a link to its page in the panel, then how many more.
@@ -74,7 +87,7 @@ function renderReach(root, summaries, remembered, name) {
       el('td', {},
         el('span', { class: 'count', text: t('reachOfSites', [c.sites.length, Math.max(visited, c.sites.length)]) }),
         el('span', { class: 'sites' }, ...named(c.sites))),
-      el('td', { text: c.topics.map(name).join(', ') || '—' }),
+      el('td', {}, ...(c.topics.length > 0 ? topicList(c.topics) : ['—'])),
       el('td', {}, ...(c.toldBy.length > 0 ? named(c.toldBy) : ['—']))))));
   const more = /** @type {HTMLElement} */ (root.querySelector('#reach-more'));
   more.hidden = reach.length <= TOP_COMPANIES;

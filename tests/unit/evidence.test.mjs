@@ -42,3 +42,28 @@ test('a widget\'s heading is quoted as the page writes it; a verdict stored befo
   assert.equal(await sentence('en', label), 'The section is headed “Around The Web”');
   assert.equal(await sentence('en', { ...label, heading: undefined }), 'The section is headed “around the web”');
 });
+
+test('an interest in a sensitive topic says what it can reveal, in every language; other topics say nothing more', async () => {
+  const health = { type: 'topic_matches_profile', topic: 'health', share: 0.4, reveals: 'health', sentence: '' };
+  assert.equal(await sentence('en', health),
+    'Health makes up 40% of the interests your browsing shows — a sensitive topic: it can reveal your health');
+  assert.equal(await sentence('de', { ...health, topic: 'dating', reveals: 'sex_life' }),
+    'Partnersuche und Beziehungen macht 40\u00a0% der Interessen aus, die dein Surfen zeigt – ein sensibles Thema: Es kann etwas über dein Sexualleben oder deine sexuelle Orientierung verraten');
+  for (const language of ['fr', 'es', 'pl', 'zh_CN', 'ja']) {
+    const plain = await sentence(language, { ...health, reveals: undefined });
+    const noted = await sentence(language, health);
+    assert.ok(noted.startsWith(plain.slice(0, -1)) && noted.length > plain.length + 10, `${language}: ${noted}`);
+  }
+  // A category this version has no words for, or a made-up key, adds
+  // nothing (the browser has no message of that name: '', as Chrome says).
+  const { getMessage } = globalThis.chrome.i18n;
+  globalThis.chrome.i18n.getMessage = () => '';
+  try {
+    assert.equal(await sentence('en', { ...health, reveals: 'trade_union_membership' }),
+      'Health makes up 40% of the interests your browsing shows');
+    assert.equal(await sentence('en', { ...health, reveals: '../x' }), 'Health makes up 40% of the interests your browsing shows');
+  } finally {
+    globalThis.chrome.i18n.getMessage = getMessage;
+  }
+  assert.equal(await sentence('en', profile), 'Running and fitness makes up 64% of the interests your browsing shows');
+});

@@ -1,0 +1,75 @@
+// Sensitive topics in Chromium: three health guides read (each page tells
+// ID5 the user was there), then a running article whose one ad sells
+// vitamins. The ad is picked from the user's profile, and its why card says
+// the topic behind it can reveal the user's health; the panel's "what
+// advertisers could infer" tags Health as sensitive, says what that means,
+// and tags it again where ID5 saw the user.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { pressLabel, readWhyCard, waitForLabels } from '../harness/labels.mjs';
+import { sessionForTests } from '../harness/session.mjs';
+
+const current = sessionForTests();
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+const GUIDES = ['allergies', 'vitamins', 'diabetes'].map((g) => `http://healthguide.example/guides/${g}.html`);
+const ARTICLE = 'http://news.example/article/hill-running.html';
+const NOTE = 'a sensitive topic: it can reveal your health';
+
+test('an ad picked by an interest in health says so in its why card, and the panel tags the topic sensitive', async () => {
+  assert.deepEqual(await current().sendFromExtensionPage({ type: 'memory/wipe' }), { ok: true, value: null });
+  for (const url of GUIDES) {
+    const page = await current().open(url);
+    await current().waitForReport(url, 0);
+    await page.close();
+  }
+  const page = await current().open(ARTICLE);
+  const { state } = await current().waitForReport(ARTICLE, 1);
+  const ad = state.report.items.find((i) => i.elementId === 'div-gpt-ad-vitamins');
+  assert.equal(ad?.verdict.kind, 'behavioural', JSON.stringify(ad?.verdict));
+  const [matched] = ad.verdict.evidence;
+  assert.equal(matched.type, 'topic_matches_profile');
+  assert.equal(matched.topic, 'health');
+  assert.equal(matched.reveals, 'health');
+
+  await waitForLabels(page, 1);
+  await pressLabel(page, 'Ad · Your profile');
+  const card = await readWhyCard(page);
+  const sentence = card?.evidence.find((e) => e.startsWith('Health makes up'));
+  assert.ok(sentence?.endsWith(` — ${NOTE}`), card?.evidence.join(' | '));
+  await page.close();
+
+  const { browser } = current();
+  const panel = await browser.context.newPage();
+  await panel.goto(`chrome-extension://${browser.extensionId}/panel.html#profile`);
+  await panel.waitForSelector('body[data-ready="true"]');
+  const interests = await panel.$$eval('#interests li', (lis) => lis.map((li) => ({
+    topic: li.getAttribute('data-topic'),
+    sensitive: li.getAttribute('data-sensitive'),
+    tag: li.querySelector('.tag.sensitive')?.textContent ?? null,
+    title: li.querySelector('.tag.sensitive')?.getAttribute('title') ?? null,
+  })));
+  const health = interests.find((i) => i.topic === 'health');
+  assert.deepEqual(health, { topic: 'health', sensitive: 'health', tag: 'sensitive', title: NOTE }, JSON.stringify(interests));
+  for (const other of interests.filter((i) => i.topic !== 'health')) assert.equal(other.tag, null, JSON.stringify(other));
+  const note = await panel.$eval('#sensitive-note', (p) => ({ hidden: /** @type {HTMLElement} */ (p).hidden, text: p.textContent }));
+  assert.equal(note.hidden, false);
+  assert.match(note.text ?? '', /^Topics marked sensitive can reveal your health, .* \(GDPR, Art\. 9\)\. .* \(Digital Services Act, Art\. 26\)\.$/);
+  // ID5 saw the user on the health guides: the topic is tagged there too.
+  const id5 = await panel.$eval('#company-reach tr[data-company="ID5 Sync"]', (tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent));
+  assert.match(id5[0] ?? '', /^1 of 2healthguide\.example$/);
+  assert.match(id5[1] ?? '', /^Healthsensitive \(a sensitive topic: it can reveal your health\)$/);
+
+  // And in the sites behind the profile.
+  assert.equal(await panel.$eval('#memory-sites tr[data-site="healthguide.example"] td:nth-child(3) .tag.sensitive', (t) => t.textContent), 'sensitive');
+  assert.equal(await panel.$('#memory-sites tr[data-site="news.example"] .tag'), null);
+  await panel.screenshot({ path: path.join(root, 'tests/out/screenshots/panel-profile-sensitive.png'), fullPage: true });
+
+  // Forgetting the topic takes the note away with it.
+  await panel.click('#interests li[data-topic="health"] button');
+  await panel.waitForSelector('#interests li[data-topic="health"]', { state: 'detached' });
+  assert.equal(await panel.$eval('#sensitive-note', (p) => /** @type {HTMLElement} */ (p).hidden), true);
+  await panel.close();
+});
