@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use crate::consent;
 use crate::detect::{find_items, FoundItem};
 use crate::domains::{host_of, is_third_party, registrable_domain};
 use crate::error::InputError;
@@ -248,6 +249,9 @@ impl Engine {
             }
             if let Some(event) = event {
                 self.sites.record_event(&info.site, event, time_ms);
+            }
+            if let Some(signal) = consent::tcf_consent(url) {
+                self.sites.record_consent(&info.site, signal, time_ms);
             }
         }
         info

@@ -10,6 +10,7 @@
 //! [`engine::Engine::analyze_page`], which returns a [`engine::PageReport`]:
 //! one [`detect::FoundItem`] with a [`verdict::Verdict`] per ad or widget.
 
+pub mod consent;
 pub mod detect;
 pub mod domains;
 pub mod engine;

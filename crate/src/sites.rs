@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::consent::ConsentSignal;
 use crate::remarketing::RemarketingEvent;
 use crate::trackers::{is_retargeting_vendor, TrackerDb};
 
@@ -55,8 +56,23 @@ pub struct SiteRecord {
     pub third_parties: BTreeMap<String, ThirdPartyRecord>,
     /// Remarketing events the site sent.
     pub remarketing: Vec<RemarketingRecord>,
+    /// The consent it last passed to the ad companies it called (IAB TCF),
+    /// if it passed any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub consent: Option<ConsentRecord>,
     /// Last activity, epoch milliseconds.
     pub last_seen: u64,
+}
+
+/// The consent a site passed on, and when it last did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ConsentRecord {
+    /// What it said about personalised ads.
+    #[serde(flatten)]
+    pub signal: ConsentSignal,
+    /// Last seen, epoch milliseconds.
+    pub seen_at: u64,
 }
 
 /// All sites.
@@ -124,6 +140,20 @@ impl SiteRecords {
         }
     }
 
+    /// Notes the consent `site` passed to a third party; the latest wins (the
+    /// user may have changed their choice in the site's banner).
+    pub fn record_consent(&mut self, site: &str, signal: ConsentSignal, time_ms: u64) {
+        let Some(record) = self.sites.get_mut(site) else { return };
+        if record.consent.as_ref().is_none_or(|known| known.seen_at <= time_ms) {
+            record.consent = Some(ConsentRecord { signal, seen_at: time_ms });
+        }
+    }
+
+    /// The consent `site` last passed to the ad companies it called.
+    pub fn consent(&self, site: &str) -> Option<&ConsentSignal> {
+        self.sites.get(site)?.consent.as_ref().map(|c| &c.signal)
+    }
+
     /// The records with what the tracker database says of each third party.
     pub fn view<'a>(&'a self, db: Option<&'a TrackerDb>) -> SitesView<'a> {
         let sites = self
@@ -145,7 +175,12 @@ impl SiteRecords {
                         (domain.as_str(), view)
                     })
                     .collect();
-                let view = SiteView { last_seen: record.last_seen, third_parties, remarketing: &record.remarketing };
+                let view = SiteView {
+                    last_seen: record.last_seen,
+                    third_parties,
+                    remarketing: &record.remarketing,
+                    consent: record.consent.as_ref(),
+                };
                 (site.as_str(), view)
             })
             .collect();
@@ -188,6 +223,8 @@ pub struct SiteView<'a> {
     pub third_parties: BTreeMap<&'a str, ThirdPartyView<'a>>,
     /// Remarketing events the site sent.
     pub remarketing: &'a [RemarketingRecord],
+    /// The consent it last passed to the ad companies it called.
+    pub consent: Option<&'a ConsentRecord>,
 }
 
 /// One third party with who is behind it.
@@ -239,6 +276,33 @@ mod tests {
         assert!(!records.sites.contains_key("unknown.example"));
         let view = records.view(None);
         assert!(view.sites["shop.example"].third_parties["criteo.com"].retargeting);
+    }
+
+    #[test]
+    fn the_latest_consent_a_site_passed_on_is_kept() {
+        let mut sites = SiteRecords::default();
+        let refused = ConsentSignal { refused: vec![3, 4], cmp_id: 7 };
+        sites.record_consent("news.example", refused.clone(), 5);
+        assert_eq!(sites.consent("news.example"), None, "only a site already recorded");
+        sites.record("news.example", "doubleclick.net", true, 5);
+        sites.record_consent("news.example", refused.clone(), 10);
+        assert_eq!(sites.consent("news.example"), Some(&refused));
+        let given = ConsentSignal { refused: vec![], cmp_id: 7 };
+        sites.record_consent("news.example", given.clone(), 20);
+        sites.record_consent("news.example", refused, 15);
+        assert_eq!(sites.consent("news.example"), Some(&given), "an older one does not replace it");
+        let json = serde_json::to_value(&sites).expect("records serialize");
+        assert_eq!(
+            json["sites"]["news.example"]["consent"],
+            serde_json::json!({ "refused": [], "cmpId": 7, "seenAt": 20 })
+        );
+        let back: SiteRecords = serde_json::from_value(json).expect("and read back");
+        assert_eq!(back, sites);
+        // Records stored before consent was kept read as none.
+        let older: SiteRecords =
+            serde_json::from_str(r#"{"sites":{"a.example":{"thirdParties":{},"remarketing":[],"lastSeen":1}}}"#)
+                .expect("old");
+        assert_eq!(older.consent("a.example"), None);
     }
 
     #[test]

@@ -13,6 +13,7 @@ use crate::retargeting::{self, Memory};
 use crate::sensitive::SpecialCategory;
 use crate::topical::{self, item_topics, TopicFinding, PROFILE_MIN_WEIGHT};
 use crate::topics::{TopicMatcher, Topics};
+use crate::vendors::ItemType;
 
 /// Version of the classification rules; carried by every verdict.
 pub const CLASSIFIER_VERSION: &str = "adlens-classifier/0.5";
@@ -129,6 +130,15 @@ pub enum Reason {
     CrossSiteIdsPresent {
         /// The identity providers the page talked to.
         providers: Vec<String>,
+    },
+    /// The site told the ad companies it called that the user did not
+    /// consent to personalised ads (IAB TCF, [`crate::consent`]), yet the
+    /// ad is behavioural or retargeted.
+    PersonalisedAdsRefused {
+        /// The TCF purposes personalised ads need that were not consented
+        /// to (3: create a personalised ads profile; 4: use profiles to
+        /// select personalised ads).
+        purposes: Vec<u8>,
     },
     /// A "for you" widget, but the browsing seen so far makes no profile.
     NoProfileYet,
@@ -259,6 +269,20 @@ pub fn classify(item: &FoundItem, ctx: Context<'_>) -> Verdict {
             });
         }
     }
+    // Ads only: a widget's personalisation is a purpose of its own (TCF 5, 6).
+    if matches!(kind, Kind::Behavioural | Kind::Retargeted) && item.item_type == ItemType::Ad {
+        if let Some(consent) = ctx.memory.sites.consent(ctx.site).filter(|c| c.refuses_personalised_ads()) {
+            let purposes: Vec<String> = consent.refused.iter().map(u8::to_string).collect();
+            let plural = if purposes.len() > 1 { "s" } else { "" };
+            evidence.push(Evidence {
+                sentence: format!(
+                    "This site told ad companies you did not consent to personalised ads (IAB TCF purpose{plural} {})",
+                    purposes.join(" and ")
+                ),
+                reason: Reason::PersonalisedAdsRefused { purposes: consent.refused.clone() },
+            });
+        }
+    }
     if let Some(label) = label_evidence {
         let at = if implied == Some(kind) && kind != Kind::Retargeted { 0 } else { evidence.len() };
         evidence.insert(at.min(evidence.len()), label);
@@ -294,11 +318,11 @@ fn implied_kind(hint: PhraseHint) -> Option<Kind> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::consent::ConsentSignal;
     use crate::lexicon::match_label;
     use crate::products::ProductMemory;
     use crate::profile::InterestProfile;
     use crate::sites::SiteRecords;
-    use crate::vendors::ItemType;
 
     fn item(label: Option<&str>, vendor: Option<&'static str>, text: &str) -> FoundItem {
         FoundItem {
@@ -426,6 +450,42 @@ mod tests {
             _ => None,
         });
         assert_eq!(providers, Some(vec!["ID5".to_owned(), "LiveRamp".to_owned()]));
+    }
+
+    #[test]
+    fn an_ad_picked_for_you_where_the_site_passed_on_no_consent_says_so() {
+        let mut ad = item(None, None, "Book beach holidays and hotels in Greece");
+        ad.item_type = ItemType::Ad;
+        let mut sites = SiteRecords::default();
+        sites.record("news.example", "doubleclick.net", true, 0);
+        let refused = |v: &Verdict| {
+            v.evidence.iter().find_map(|e| match &e.reason {
+                Reason::PersonalisedAdsRefused { purposes } => Some((purposes.clone(), e.sentence.clone())),
+                _ => None,
+            })
+        };
+        let plain = verdict_with_sites(&ad, RUNNING_PAGE, &TRAVEL_PAGES, &sites);
+        assert_eq!(refused(&plain), None, "no consent seen, nothing said");
+        sites.record_consent("news.example", ConsentSignal { refused: vec![3, 4], cmp_id: 7 }, 1);
+        let v = verdict_with_sites(&ad, RUNNING_PAGE, &TRAVEL_PAGES, &sites);
+        assert_eq!(v.kind, Kind::Behavioural, "the evidence still says what the ad is");
+        assert_eq!(v.confidence, plain.confidence);
+        assert_eq!(
+            refused(&v),
+            Some((
+                vec![3, 4],
+                "This site told ad companies you did not consent to personalised ads (IAB TCF purposes 3 and 4)"
+                    .to_owned()
+            ))
+        );
+        // Not for an ad about the page, nor for a widget (its purposes are others).
+        let about_page = verdict_with_sites(&ad, TRAVEL_PAGES[0], &TRAVEL_PAGES, &sites);
+        assert_eq!((about_page.kind, refused(&about_page)), (Kind::Contextual, None));
+        let widget = verdict_with_sites(&item(None, None, &ad.text), RUNNING_PAGE, &TRAVEL_PAGES, &sites);
+        assert_eq!((widget.kind, refused(&widget)), (Kind::Behavioural, None));
+        // Once the user consents, nothing is said.
+        sites.record_consent("news.example", ConsentSignal { refused: vec![], cmp_id: 7 }, 2);
+        assert_eq!(refused(&verdict_with_sites(&ad, RUNNING_PAGE, &TRAVEL_PAGES, &sites)), None);
     }
 
     #[test]

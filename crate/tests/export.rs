@@ -141,6 +141,14 @@ fn the_schema_names_each_reason_and_its_parameters() {
         Evidence { reason: Reason::CrossSiteIdsPresent { providers: vec!["ID5".into()] }, sentence: "s".into() };
     cross_site["evidence"][label] = serde_json::to_value(reason).expect("JSON");
     assert!(validator.is_valid(&cross_site));
+    // A site that passed on no consent to personalised ads, as the engine
+    // writes it; a purpose that has nothing to do with them is refused.
+    let mut refused = item.clone();
+    let reason = Evidence { reason: Reason::PersonalisedAdsRefused { purposes: vec![3, 4] }, sentence: "s".into() };
+    refused["evidence"][label] = serde_json::to_value(reason).expect("JSON");
+    assert!(validator.is_valid(&refused), "{refused}");
+    refused["evidence"][label]["purposes"] = json!([1]);
+    assert!(!validator.is_valid(&refused));
     // A profile match on a sensitive topic, as the engine writes it; a
     // category the schema does not know is refused.
     let mut sensitive = item.clone();

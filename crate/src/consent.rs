@@ -1,0 +1,164 @@
+//! What a site told the ad companies it loads about the user's consent.
+//!
+//! Sites in the IAB's Transparency and Consent Framework (TCF v2) pass the
+//! choices made in their consent banner to every ad company they call, as a
+//! TC string in the request (`gdpr_consent=…`, the parameter Google's ad
+//! requests, Prebid's bidders and Criteo use). Personalised ads need two of
+//! its purposes: 3, "create a personalised ads profile", and 4, "use
+//! profiles to select personalised ads"; since TCF 2.2 neither can rest on
+//! "legitimate interest", only on consent. A behavioural or retargeted ad on
+//! a site that told the ad companies the user consented to neither is worth
+//! a user's attention.
+//!
+//! Only the core segment's fixed fields are read (version, CMP id, purposes
+//! consented), per the IAB's "TC String" format: a string comes from a page
+//! and must never crash the engine, and the one Rust decoder of the whole
+//! format, `lib_tcstring` 0.5, panics on truncated strings (index out of
+//! bounds; `garbage_says_nothing_and_never_panics` below is the case).
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine as _;
+use serde::{Deserialize, Serialize};
+use url::Url;
+
+/// The TCF purposes personalised ads need: 3 (create a personalised ads
+/// profile) and 4 (use profiles to select personalised ads).
+pub const PERSONALISED_ADS_PURPOSES: [u8; 2] = [3, 4];
+
+/// Longest TC string decoded: a real one with its vendor ranges is a few
+/// kB; anything longer is not one.
+const MAX_TC_STRING_BYTES: usize = 16 * 1024;
+
+/// The consent a request passed on, as far as personalised ads go.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ConsentSignal {
+    /// The purposes personalised ads need that the user did not consent to
+    /// (of [`PERSONALISED_ADS_PURPOSES`]); empty when they consented to both.
+    pub refused: Vec<u8>,
+    /// The consent banner's id in the IAB's list of CMPs.
+    pub cmp_id: u16,
+}
+
+impl ConsentSignal {
+    /// Whether the user refused (or never gave) consent to personalised ads.
+    pub fn refuses_personalised_ads(&self) -> bool {
+        !self.refused.is_empty()
+    }
+}
+
+/// The TCF consent a request URL carries, if it carries a valid one that
+/// applies: `gdpr=0` says the GDPR does not apply there, and a string that
+/// does not decode (garbage, or a TCF v1 string) says nothing.
+pub fn tcf_consent(url: &str) -> Option<ConsentSignal> {
+    // Most requests carry none: a substring test before any parsing (this
+    // runs for every request).
+    if !url.contains("gdpr_consent=") {
+        return None;
+    }
+    let url = Url::parse(url).ok()?;
+    let mut consent = None;
+    for (name, value) in url.query_pairs() {
+        match name.as_ref() {
+            "gdpr" if value == "0" => return None,
+            "gdpr_consent" if consent.is_none() && !value.is_empty() && value.len() <= MAX_TC_STRING_BYTES => {
+                consent = Some(value.into_owned());
+            }
+            _ => {}
+        }
+    }
+    decode(&consent?)
+}
+
+/// Where the core segment's fields start, in bits (TC String format v2):
+/// version (6 bits), created (36), last updated (36), then the CMP's id.
+const CMP_ID_BIT: usize = 78;
+/// … CMP version (12), consent screen (6), consent language (12), vendor
+/// list version (12), policy version (6), service-specific (1), non-standard
+/// texts (1), special feature opt-ins (12), then purposes consented: 24
+/// bits, purpose 1 first.
+const PURPOSES_CONSENT_BIT: usize = 152;
+/// The core segment must hold at least the purposes.
+const MIN_CORE_BITS: usize = PURPOSES_CONSENT_BIT + 24;
+
+/// A TC string's answer about personalised ads: None unless its core
+/// segment is base64url of a version 2 string long enough to say.
+pub fn decode(tc_string: &str) -> Option<ConsentSignal> {
+    let core = tc_string.split('.').next()?;
+    // Some CMPs pad; base64url in TC strings has no padding.
+    let bytes = URL_SAFE_NO_PAD.decode(core.trim_end_matches('=')).ok()?;
+    let bits = |start: usize, len: usize| -> Option<u32> {
+        if start + len > bytes.len() * 8 {
+            return None;
+        }
+        Some((start..start + len).fold(0u32, |acc, bit| (acc << 1) | u32::from((bytes[bit / 8] >> (7 - bit % 8)) & 1)))
+    };
+    if bytes.len() * 8 < MIN_CORE_BITS || bits(0, 6)? != 2 {
+        return None;
+    }
+    let cmp_id = u16::try_from(bits(CMP_ID_BIT, 12)?).ok()?;
+    let refused = PERSONALISED_ADS_PURPOSES
+        .into_iter()
+        .filter(|&p| bits(PURPOSES_CONSENT_BIT + usize::from(p) - 1, 1) != Some(1))
+        .collect();
+    Some(ConsentSignal { refused, cmp_id })
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// Purposes 1, 2 and 3 consented (lib_tcstring's own example, which it
+    /// decodes so too).
+    pub const NO_PURPOSE_4: &str = "COvFyGBOvFyGBAbAAAENAPCAAOAAAAAAAAAAAEEUACCKAAA";
+    /// No purpose consented, with vendor and publisher segments.
+    pub const NOTHING: &str = "COw4XqLOw4XqLAAAAAENAXCAAAAAAAAAAAAAAAAAAAAA.YAAAAAAAAAAAAAAAAAA";
+    /// The first string with purposes 1 to 10 consented.
+    pub const ALL: &str = "COvFyGBOvFyGBAbAAAENAPCAAP_AAAAAAAAAAEEUACCKAAA";
+
+    #[test]
+    fn a_string_says_which_purposes_for_personalised_ads_were_refused() {
+        assert_eq!(decode(NO_PURPOSE_4).map(|c| c.refused), Some(vec![4]));
+        assert_eq!(decode(NOTHING).map(|c| c.refused), Some(vec![3, 4]));
+        let all = decode(ALL).expect("a valid string");
+        assert!(all.refused.is_empty(), "{all:?}");
+        assert!(!all.refuses_personalised_ads());
+        // As lib_tcstring reads the same string: CMP 27.
+        assert_eq!(decode(NO_PURPOSE_4).map(|c| c.cmp_id), Some(27));
+        assert_eq!(all.cmp_id, 27);
+    }
+
+    #[test]
+    fn a_request_carries_its_consent_unless_the_gdpr_does_not_apply() {
+        let ad =
+            format!("https://securepubads.g.doubleclick.net/gampad/ads?iu=%2F1%2Fnews&gdpr=1&gdpr_consent={NOTHING}");
+        assert_eq!(tcf_consent(&ad).map(|c| c.refused), Some(vec![3, 4]));
+        assert_eq!(tcf_consent(&ad.replace("gdpr=1", "gdpr=0")), None);
+        assert_eq!(tcf_consent("https://securepubads.g.doubleclick.net/gampad/ads?iu=%2F1%2Fnews"), None);
+    }
+
+    #[test]
+    fn garbage_says_nothing_and_never_panics() {
+        for bad in
+            ["", "x", "%%%", "BOEFEAyOEFEAyAHABDENAI4AAAB9vABAASA", "C", "CO", "COvFyGBOvFyGB", "////////////////"]
+        {
+            assert_eq!(decode(bad), None, "{bad}");
+        }
+        assert_eq!(
+            tcf_consent(&format!("https://a.example/?gdpr_consent={}", "C".repeat(MAX_TC_STRING_BYTES + 1))),
+            None
+        );
+        // Every prefix, and every one-character change, of a real string.
+        let chars: Vec<char> = NOTHING.chars().collect();
+        for end in 0..chars.len() {
+            let _ = decode(&chars[..end].iter().collect::<String>());
+        }
+        for at in 0..chars.len() {
+            for with in ['A', '_', '-', '/', '.', 'z'] {
+                let mut changed = chars.clone();
+                changed[at] = with;
+                let _ = decode(&changed.iter().collect::<String>());
+            }
+        }
+    }
+}

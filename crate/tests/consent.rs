@@ -1,0 +1,72 @@
+//! A site's consent banner, as the ad companies it calls are told of it: a
+//! recorded journey (the fixture shop's product page, then a news article
+//! that passes an IAB TCF string with no consent to personalised ads to
+//! Google) replayed natively. The ad that follows the user there carries
+//! the same evidence the extension gives it (`tests/e2e/retargeting.test.mjs`).
+
+#![allow(clippy::expect_used)]
+
+use std::path::Path;
+
+use adlens::replay::replay;
+use adlens::verdict::{Kind, Reason};
+use adlens::Engine;
+
+/// A TC string with no purpose consented (lib_tcstring's test vector).
+const NOTHING: &str = "COw4XqLOw4XqLAAAAAENAXCAAAAAAAAAAAAAAAAAAAAA.YAAAAAAAAAAAAAAAAAA";
+
+fn journey(consent: &str) -> String {
+    let sites = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/sites");
+    let shop = serde_json::json!({
+        "time": "2026-11-20T10:00:00Z",
+        "url": "http://shop.example/product/trail-runner-x.html",
+        "html_file": sites.join("shop.example/product/trail-runner-x.html"),
+        "requests": [{ "url": "http://sslwidget.criteo.com/event?a=424242&p0=e%3Dexd&p1=e%3Dvi%26p%3DTRX-42", "type": "image" }],
+    });
+    let news = serde_json::json!({
+        "time": "2026-11-20T11:00:00Z",
+        "url": "http://news.example/article/no-consent.html",
+        "html_file": sites.join("news.example/article/no-consent.html"),
+        "requests": [{ "url": format!("http://securepubads.g.doubleclick.net/pagead/ping?gdpr=1&gdpr_consent={consent}"), "type": "image" }],
+    });
+    format!("{shop}\n{news}\n")
+}
+
+/// The verdict on the article's Criteo ad after the journey.
+fn followed(consent: &str, name: &str) -> adlens::verdict::Verdict {
+    let file = std::env::temp_dir().join(format!("adlens-consent-{}-{name}.jsonl", std::process::id()));
+    std::fs::write(&file, journey(consent)).expect("journey written");
+    let mut engine = Engine::new();
+    let mut verdict = None;
+    let errors = replay(&file, &mut engine, |record| {
+        if record.locator.id.as_deref() == Some("crt-consent-1") {
+            verdict = Some(record.verdict);
+        }
+    });
+    std::fs::remove_file(&file).ok();
+    assert!(errors.is_empty(), "{errors:?}");
+    verdict.expect("the article's ad is found")
+}
+
+#[test]
+fn an_ad_that_follows_you_where_no_consent_was_passed_on_says_so() {
+    let verdict = followed(NOTHING, "refused");
+    assert_eq!(verdict.kind, Kind::Retargeted);
+    let refused = verdict.evidence.iter().find(|e| matches!(e.reason, Reason::PersonalisedAdsRefused { .. }));
+    let refused = refused.expect("the consent evidence");
+    assert_eq!(refused.reason, Reason::PersonalisedAdsRefused { purposes: vec![3, 4] });
+    assert_eq!(
+        refused.sentence,
+        "This site told ad companies you did not consent to personalised ads (IAB TCF purposes 3 and 4)"
+    );
+}
+
+#[test]
+fn consent_given_or_a_broken_string_adds_nothing() {
+    // Purposes 1 to 10 consented (NOTHING with its purpose bits set).
+    for (consent, name) in [("COvFyGBOvFyGBAbAAAENAPCAAP_AAAAAAAAAAEEUACCKAAA", "given"), ("COw4XqLOw4", "broken")] {
+        let verdict = followed(consent, name);
+        assert_eq!(verdict.kind, Kind::Retargeted);
+        assert!(!verdict.evidence.iter().any(|e| matches!(e.reason, Reason::PersonalisedAdsRefused { .. })), "{name}");
+    }
+}
