@@ -118,6 +118,7 @@ export function evidenceSentence(e, { nowMs, locale }) {
       sentence = message('ev_served_by', [text('vendor')]);
       break;
     case 'non_personalised_request':
+    case 'personalised_ads_refused':
     case 'no_profile_yet':
     case 'no_targeting_evidence':
       sentence = message(`ev_${e.type}`);

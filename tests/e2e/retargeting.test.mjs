@@ -4,7 +4,7 @@
 // running article is only "About this page".
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { waitForLabels } from '../harness/labels.mjs';
+import { pressLabel, readWhyCard, waitForLabels } from '../harness/labels.mjs';
 import { viewProduct } from '../harness/journey.mjs';
 import { sessionForTests } from '../harness/session.mjs';
 
@@ -55,5 +55,22 @@ test('after viewing the product, the same ad follows you, and says why', async (
   assert.equal((await current().popupCounts(tabId)).retargeted, 1);
   const badge = await (await current().browser.worker()).evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
   assert.equal(badge, '1');
+  await page.close();
+});
+
+test('an ad that follows you on a site that passed on no consent to personalised ads says so', async () => {
+  await viewProduct(current());
+  const url = 'http://news.example/article/no-consent.html';
+  const page = await current().open(url);
+  const { state } = await current().waitForReport(url, 1);
+  const ad = state.report.items.find((i) => i.elementId === 'crt-consent-1');
+  assert.equal(ad?.verdict.kind, 'retargeted', JSON.stringify(ad?.verdict));
+  const refused = ad.verdict.evidence.find((e) => e.type === 'personalised_ads_refused');
+  assert.deepEqual(refused?.purposes, [3, 4], JSON.stringify(ad.verdict.evidence));
+  await waitForLabels(page, 1);
+  await pressLabel(page, 'Ad · Following you');
+  const card = await readWhyCard(page);
+  assert.ok(card?.evidence.includes('This site told ad companies you did not consent to personalised ads (the choice made in its consent banner)'),
+    card?.evidence.join(' | '));
   await page.close();
 });

@@ -67,3 +67,11 @@ test('an interest in a sensitive topic says what it can reveal, in every languag
   }
   assert.equal(await sentence('en', profile), 'Running and fitness makes up 64% of the interests your browsing shows');
 });
+
+test('a site that passed on no consent to personalised ads is said so in the user\'s language', async () => {
+  const refused = { type: 'personalised_ads_refused', purposes: [3, 4], sentence: '' };
+  assert.equal(await sentence('en', refused),
+    'This site told ad companies you did not consent to personalised ads (the choice made in its consent banner)');
+  assert.equal(await sentence('pl', refused),
+    'Ta witryna przekazała firmom reklamowym, że nie masz zgody na reklamy spersonalizowane (Twój wybór w jej banerze zgód)');
+});
