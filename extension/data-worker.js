@@ -19,7 +19,7 @@ import { writeObservations } from './storage/observations.js';
 /** Observations read and formatted per step. */
 const BATCH = 2_000;
 /** Record types that feed the engine's memory after an import. */
-const MEMORY_TYPES = new Set(['page_visit', 'tracker_contact', 'remarketing_event']);
+const MEMORY_TYPES = new Set(['page_visit', 'tracker_contact', 'remarketing_event', 'consent_signal']);
 /** Largest file imported (a year of heavy browsing is far below it). */
 const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
 

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::consent;
+use crate::consent::{self, ConsentSignal};
 use crate::detect::{find_items, FoundItem};
 use crate::domains::{host_of, is_third_party, registrable_domain};
 use crate::error::InputError;
@@ -251,6 +251,10 @@ impl Engine {
                 self.sites.record_event(&info.site, event, time_ms);
             }
             if let Some(signal) = consent::tcf_consent(url) {
+                if let Some(visit_id) = visit {
+                    let at = VisitRef { visit_id, page_url: source_url, site: &info.site };
+                    self.log.consent(at, &signal, time_ms);
+                }
                 self.sites.record_consent(&info.site, signal, time_ms);
             }
         }
@@ -422,6 +426,10 @@ impl Engine {
                     for _ in 0..r.count.min(1_000) {
                         self.sites.record_event(&r.site, event.clone(), r.last_time);
                     }
+                }
+                Observation::ConsentSignal(c) => {
+                    let signal = ConsentSignal { refused: c.refused.clone(), cmp_id: c.cmp_id };
+                    self.sites.record_consent(&c.site, signal, c.last_time);
                 }
                 Observation::ItemSeen(_) | Observation::LabelFeedback(_) => {}
             }

@@ -28,7 +28,7 @@ pub(crate) const TIME_FIELDS: [&str; 2] = ["time", "lastTime"];
 
 /// The columns of a CSV export, in order. Lists and evidence are written as
 /// JSON inside their cell; a field a record type lacks is empty.
-pub const CSV_COLUMNS: [&str; 37] = [
+pub const CSV_COLUMNS: [&str; 39] = [
     "type",
     "id",
     "time",
@@ -66,6 +66,8 @@ pub const CSV_COLUMNS: [&str; 37] = [
     "event",
     "productId",
     "count",
+    "cmpId",
+    "refused",
 ];
 
 /// Output format.

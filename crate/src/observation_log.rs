@@ -4,9 +4,12 @@
 
 use std::collections::HashMap;
 
+use crate::consent::ConsentSignal;
 use crate::detect::FoundItem;
 use crate::engine::{PageReport, ReportedItem};
-use crate::observations::{ItemSeen, Observation, PageVisit, RemarketingSeen, TopicWeight, TrackerContact};
+use crate::observations::{
+    ConsentSeen, ItemSeen, Observation, PageVisit, RemarketingSeen, TopicWeight, TrackerContact,
+};
 use crate::remarketing::RemarketingEvent;
 use crate::trackers::{is_retargeting_vendor, TrackerDb};
 use crate::verdict::{Kind, Reason};
@@ -101,6 +104,36 @@ impl ObservationLog {
             vendor: event.vendor.clone(),
             event: event.event.clone(),
             product_id: event.product_id.clone(),
+            count: 1,
+        });
+        if let Some(i) = self.push(record) {
+            self.open.insert(key, i);
+        }
+    }
+
+    /// The consent a request of the visit's page passed on: one record per
+    /// visit and answer, counted.
+    pub fn consent(&mut self, visit: VisitRef<'_>, signal: &ConsentSignal, time_ms: u64) {
+        let refused = if signal.refused.is_empty() {
+            "none".to_owned()
+        } else {
+            signal.refused.iter().map(u8::to_string).collect::<Vec<_>>().join("+")
+        };
+        let key = (visit.visit_id.to_owned(), format!("consent/{}/{refused}", signal.cmp_id));
+        if let Some(Observation::ConsentSignal(c)) = self.open.get(&key).and_then(|&i| self.pending.get_mut(i)) {
+            c.count = c.count.saturating_add(1);
+            c.last_time = c.last_time.max(time_ms);
+            return;
+        }
+        let record = Observation::ConsentSignal(ConsentSeen {
+            id: format!("{}/{}", key.0, key.1),
+            time: time_ms,
+            last_time: time_ms,
+            site: visit.site.to_owned(),
+            page_url: Some(visit.page_url.to_owned()),
+            visit_id: visit.visit_id.to_owned(),
+            cmp_id: signal.cmp_id,
+            refused: signal.refused.clone(),
             count: 1,
         });
         if let Some(i) = self.push(record) {
@@ -238,6 +271,21 @@ mod tests {
         assert!(log.take(None).is_empty(), "taken once");
         log.contact(visit(), "criteo.com", false, 4_000);
         assert_eq!(log.take(None)[0].id(), "7.1000/contact/criteo.com", "same id: storage merges the counts");
+    }
+
+    #[test]
+    fn the_same_consent_is_one_record_per_visit_and_answer() {
+        let mut log = ObservationLog::default();
+        let at = VisitRef { visit_id: "v1", page_url: "https://news.example/a", site: "news.example" };
+        let refused = ConsentSignal { refused: vec![3, 4], cmp_id: 7 };
+        log.consent(at, &refused, 10);
+        log.consent(at, &refused, 30);
+        log.consent(at, &ConsentSignal { refused: vec![], cmp_id: 7 }, 40);
+        let taken = log.take(None);
+        assert_eq!(taken.len(), 2);
+        let Observation::ConsentSignal(c) = &taken[0] else { panic!("a consent signal") };
+        assert_eq!((c.id.as_str(), c.count, c.time, c.last_time), ("v1/consent/7/3+4", 2, 10, 30));
+        assert_eq!(taken[1].id(), "v1/consent/7/none");
     }
 
     #[test]

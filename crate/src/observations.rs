@@ -35,11 +35,13 @@ pub enum Observation {
     RemarketingEvent(RemarketingSeen),
     /// The user said a label was wrong.
     LabelFeedback(LabelFeedback),
+    /// A page passed the user's consent on to the ad companies it called.
+    ConsentSignal(ConsentSeen),
 }
 
 /// The record types, as the export's `types` option names them.
-pub const OBSERVATION_TYPES: [&str; 5] =
-    ["page_visit", "item_seen", "tracker_contact", "remarketing_event", "label_feedback"];
+pub const OBSERVATION_TYPES: [&str; 6] =
+    ["page_visit", "item_seen", "tracker_contact", "remarketing_event", "label_feedback", "consent_signal"];
 
 /// A page the user visited.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -187,6 +189,33 @@ pub struct RemarketingSeen {
     pub count: u32,
 }
 
+/// A page passed the user's consent on to the ad companies it called: an
+/// IAB TCF string in their requests ([`crate::consent`]), as far as
+/// personalised ads go.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ConsentSeen {
+    /// Stable id: `<visitId>/consent/<cmp id>/<refused purposes, or none>`.
+    pub id: String,
+    /// First request carrying it.
+    pub time: u64,
+    /// Last request carrying it.
+    pub last_time: u64,
+    /// The page's site.
+    pub site: String,
+    /// The page's URL.
+    pub page_url: Option<String>,
+    /// Which visit.
+    pub visit_id: String,
+    /// The consent banner's id in the IAB's list of CMPs.
+    pub cmp_id: u16,
+    /// The purposes personalised ads need (3, 4) that were not consented
+    /// to; empty when both were.
+    pub refused: Vec<u8>,
+    /// Requests that carried it.
+    pub count: u32,
+}
+
 /// The user said a label was wrong.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -216,6 +245,7 @@ impl Observation {
             Observation::TrackerContact(o) => &o.id,
             Observation::RemarketingEvent(o) => &o.id,
             Observation::LabelFeedback(o) => &o.id,
+            Observation::ConsentSignal(o) => &o.id,
         }
     }
 
@@ -227,6 +257,7 @@ impl Observation {
             Observation::TrackerContact(o) => o.time,
             Observation::RemarketingEvent(o) => o.time,
             Observation::LabelFeedback(o) => o.time,
+            Observation::ConsentSignal(o) => o.time,
         }
     }
 
@@ -238,6 +269,7 @@ impl Observation {
             Observation::TrackerContact(o) => &o.site,
             Observation::RemarketingEvent(o) => &o.site,
             Observation::LabelFeedback(o) => &o.site,
+            Observation::ConsentSignal(o) => &o.site,
         }
     }
 
@@ -249,6 +281,7 @@ impl Observation {
             Observation::TrackerContact(_) => OBSERVATION_TYPES[2],
             Observation::RemarketingEvent(_) => OBSERVATION_TYPES[3],
             Observation::LabelFeedback(_) => OBSERVATION_TYPES[4],
+            Observation::ConsentSignal(_) => OBSERVATION_TYPES[5],
         }
     }
 
@@ -260,6 +293,7 @@ impl Observation {
             Observation::TrackerContact(o) => &mut o.page_url,
             Observation::RemarketingEvent(o) => &mut o.page_url,
             Observation::LabelFeedback(o) => &mut o.page_url,
+            Observation::ConsentSignal(o) => &mut o.page_url,
         }
     }
 }

@@ -86,16 +86,7 @@ pub struct SiteRecords {
 impl SiteRecords {
     /// Notes a request from `site` to the third party `domain`.
     pub fn record(&mut self, site: &str, domain: &str, listed: bool, time_ms: u64) {
-        // Looked up by reference first: a key is copied only the first time
-        // (this runs for every request).
-        if !self.sites.contains_key(site) {
-            if self.sites.len() >= MAX_SITES {
-                self.evict_oldest_site();
-            }
-            self.sites.insert(site.to_owned(), SiteRecord::default());
-        }
-        let Some(record) = self.sites.get_mut(site) else { return };
-        record.last_seen = record.last_seen.max(time_ms);
+        let Some(record) = self.site_mut(site, time_ms) else { return };
         if !record.third_parties.contains_key(domain) {
             if record.third_parties.len() >= MAX_THIRD_PARTIES_PER_SITE {
                 return;
@@ -110,6 +101,22 @@ impl SiteRecords {
         tp.listed = tp.listed.saturating_add(u32::from(listed));
         tp.first_seen = tp.first_seen.min(time_ms);
         tp.last_seen = tp.last_seen.max(time_ms);
+    }
+
+    /// The site's record, made (room made for it) the first time; its last
+    /// activity moved on to `time_ms`.
+    fn site_mut(&mut self, site: &str, time_ms: u64) -> Option<&mut SiteRecord> {
+        // Looked up by reference first: a key is copied only the first time
+        // (this runs for every request).
+        if !self.sites.contains_key(site) {
+            if self.sites.len() >= MAX_SITES {
+                self.evict_oldest_site();
+            }
+            self.sites.insert(site.to_owned(), SiteRecord::default());
+        }
+        let record = self.sites.get_mut(site)?;
+        record.last_seen = record.last_seen.max(time_ms);
+        Some(record)
     }
 
     /// Notes `requests` requests (`listed` of them listed) from `site` to
@@ -143,7 +150,7 @@ impl SiteRecords {
     /// Notes the consent `site` passed to a third party; the latest wins (the
     /// user may have changed their choice in the site's banner).
     pub fn record_consent(&mut self, site: &str, signal: ConsentSignal, time_ms: u64) {
-        let Some(record) = self.sites.get_mut(site) else { return };
+        let Some(record) = self.site_mut(site, time_ms) else { return };
         if record.consent.as_ref().is_none_or(|known| known.seen_at <= time_ms) {
             record.consent = Some(ConsentRecord { signal, seen_at: time_ms });
         }
@@ -282,9 +289,6 @@ mod tests {
     fn the_latest_consent_a_site_passed_on_is_kept() {
         let mut sites = SiteRecords::default();
         let refused = ConsentSignal { refused: vec![3, 4], cmp_id: 7 };
-        sites.record_consent("news.example", refused.clone(), 5);
-        assert_eq!(sites.consent("news.example"), None, "only a site already recorded");
-        sites.record("news.example", "doubleclick.net", true, 5);
         sites.record_consent("news.example", refused.clone(), 10);
         assert_eq!(sites.consent("news.example"), Some(&refused));
         let given = ConsentSignal { refused: vec![], cmp_id: 7 };

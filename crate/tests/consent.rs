@@ -8,7 +8,10 @@
 
 use std::path::Path;
 
-use adlens::replay::replay;
+use adlens::export::{ExportOptions, Exporter, SCHEMA_JSON};
+use adlens::import::parse_export;
+use adlens::observations::Observation;
+use adlens::replay::{replay, replay_observed};
 use adlens::verdict::{Kind, Reason};
 use adlens::Engine;
 
@@ -32,10 +35,16 @@ fn journey(consent: &str) -> String {
     format!("{shop}\n{news}\n")
 }
 
-/// The verdict on the article's Criteo ad after the journey.
-fn followed(consent: &str, name: &str) -> adlens::verdict::Verdict {
+/// The journey written to a file of its own.
+fn journey_file(consent: &str, name: &str) -> std::path::PathBuf {
     let file = std::env::temp_dir().join(format!("adlens-consent-{}-{name}.jsonl", std::process::id()));
     std::fs::write(&file, journey(consent)).expect("journey written");
+    file
+}
+
+/// The verdict on the article's Criteo ad after the journey.
+fn followed(consent: &str, name: &str) -> adlens::verdict::Verdict {
+    let file = journey_file(consent, name);
     let mut engine = Engine::new();
     let mut verdict = None;
     let errors = replay(&file, &mut engine, |record| {
@@ -69,4 +78,38 @@ fn consent_given_or_a_broken_string_adds_nothing() {
         assert_eq!(verdict.kind, Kind::Retargeted);
         assert!(!verdict.evidence.iter().any(|e| matches!(e.reason, Reason::PersonalisedAdsRefused { .. })), "{name}");
     }
+}
+
+#[test]
+fn the_consent_passed_on_is_an_observation_the_export_keeps_and_an_import_restores() {
+    let file = journey_file(NOTHING, "export");
+    let mut engine = Engine::new();
+    let mut observations: Vec<Observation> = Vec::new();
+    let errors = replay_observed(&file, &mut engine, |_| {}, |batch| observations.extend(batch));
+    std::fs::remove_file(&file).ok();
+    assert!(errors.is_empty(), "{errors:?}");
+    let consent: Vec<&Observation> = observations.iter().filter(|o| o.type_name() == "consent_signal").collect();
+    assert_eq!(consent.len(), 1, "one for the article's one request");
+    let Observation::ConsentSignal(seen) = consent[0] else { panic!("a consent signal") };
+    assert_eq!((seen.site.as_str(), seen.refused.clone(), seen.count), ("news.example", vec![3, 4], 1));
+
+    let mut exporter = Exporter::new(ExportOptions::default(), "salt", "test", 0).expect("options");
+    let mut text = exporter.header_line();
+    for o in &observations {
+        text.extend(exporter.line(o));
+    }
+    let schema: serde_json::Value = serde_json::from_str(SCHEMA_JSON).expect("JSON");
+    let validator = jsonschema::validator_for(&schema).expect("valid schema");
+    let line = text.lines().find(|l| l.contains("\"type\":\"consent_signal\"")).expect("exported");
+    let value: serde_json::Value = serde_json::from_str(line).expect("JSON");
+    assert!(validator.is_valid(&value), "{line}");
+    let mut broken = value.clone();
+    broken["refused"] = serde_json::json!([5]);
+    assert!(!validator.is_valid(&broken));
+
+    // A fresh engine that imports the export knows what the site passed on.
+    let imported = parse_export(&text).expect("the export reads back");
+    let mut fresh = Engine::new();
+    fresh.apply_observations(&imported.observations);
+    assert_eq!(fresh.site_records().consent("news.example").map(|c| c.refused.clone()), Some(vec![3, 4]));
 }

@@ -31,7 +31,7 @@ const LEGACY_FEEDBACK_KEY = 'feedback';
 /** When the memory was last saved (epoch ms): later observations are not in it. */
 const SAVED_AT_KEY = 'savedAt';
 /** Observation types that feed the memory. */
-const MEMORY_TYPES = new Set(['page_visit', 'tracker_contact', 'remarketing_event']);
+const MEMORY_TYPES = new Set(['page_visit', 'tracker_contact', 'remarketing_event', 'consent_signal']);
 
 /** @type {ReturnType<typeof setTimeout> | undefined} */
 let pending;

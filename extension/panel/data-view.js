@@ -7,7 +7,7 @@ import { MAX_APPLY_BATCH, send } from '../messages.js';
 import { el, locale, t } from '../pages/dom.js';
 
 /** The record types, as the export names them. */
-const TYPES = ['page_visit', 'item_seen', 'tracker_contact', 'remarketing_event', 'label_feedback'];
+const TYPES = ['page_visit', 'item_seen', 'tracker_contact', 'remarketing_event', 'consent_signal', 'label_feedback'];
 const DAY_MS = 86_400_000;
 
 /**

@@ -134,17 +134,33 @@ function renderRemarketing(list, site, summary, observations) {
     if (o.type === 'remarketing_event' && typeof o.productId === 'string' && name) names.set(o.productId, name);
   }
   const events = Object.values(summary?.remarketing ?? {}).sort((a, b) => b.lastTime - a.lastTime);
+  const consent = consentLine(site, summary);
   if (events.length === 0) {
-    list.replaceChildren(el('li', { text: t('remarketingNone') }));
+    list.replaceChildren(...(consent ? [consent] : []), el('li', { text: t('remarketingNone') }));
     return;
   }
-  list.replaceChildren(...events.map((e) => {
+  list.replaceChildren(...(consent ? [consent] : []), ...events.map((e) => {
     const product = e.productId ? names.get(e.productId) ?? e.productId : null;
     const what = e.event === 'viewItem' && product
       ? t('ev_event_viewItem_product', [product])
       : t(`ev_event_${EVENTS.has(e.event) ? e.event : 'other'}`);
     return el('li', { 'data-vendor': e.vendor, text: `${t('ev_remarketing_tag_seen', [site, e.vendor, what])} (${t('timesCount', [e.count])})` });
   }));
+}
+
+/**
+ * What the site last told the ad companies it called about the user's
+ * consent to personalised ads (its IAB TCF string), and when; null when it
+ * passed none on.
+ * @param {string} site
+ * @param {SiteSummary | null} summary
+ */
+function consentLine(site, summary) {
+  const [latest] = Object.values(summary?.consent ?? {}).sort((a, b) => b.lastTime - a.lastTime);
+  if (!latest) return null;
+  const refused = latest.refused.length > 0;
+  const sentence = t(refused ? 'consentRefusedSite' : 'consentGivenSite', [site]);
+  return el('li', { 'data-consent': refused ? 'refused' : 'given', text: `${sentence} (${ago(latest.lastTime, Date.now(), locale())})` });
 }
 
 /**

@@ -7,7 +7,7 @@
 //                 (background/snapshot-store.js); version 1 had only this.
 //   observations  keyPath "id": one record per thing seen (see
 //                 crate/src/observations.rs): page_visit, item_seen,
-//                 tracker_contact, remarketing_event, label_feedback.
+//                 tracker_contact, remarketing_event, consent_signal, label_feedback.
 //                 Indexes: time, site, followedFrom.
 //   sites         keyPath "site": per-site summaries the panel lists
 //                 (storage/site-summary.js), kept in step with the

@@ -11,10 +11,14 @@
  *   category: string | null, retargeting: boolean }} ThirdPartySummary
  * @typedef {{ vendor: string, event: string, productId: string | null, count: number, lastTime: number }} RemarketingSummary
  * @typedef {{ count: number, lastTime: number, products: Record<string, number> }} FollowedSummary
+ * @typedef {{ cmpId: number, refused: number[], count: number, lastTime: number }} ConsentSummary
+ *   the consent the site passed on to ad companies (IAB TCF), by answer: `refused`, the purposes
+ *   personalised ads need that were not consented to
  * @typedef {{ site: string, firstSeen: number, lastSeen: number, visits: number, kinds: KindCounts,
  *   days: Record<string, KindCounts>, thirdParties: Record<string, ThirdPartySummary>,
  *   remarketing: Record<string, RemarketingSummary>, followedTo: Record<string, FollowedSummary>,
- *   feedback: number }} SiteSummary
+ *   feedback: number, consent?: Record<string, ConsentSummary> }} SiteSummary
+ *   consent: absent in summaries stored before AdLens kept it
  * @typedef {{ type: string, id: string, time: number, lastTime?: number, site: string, [field: string]: unknown }} StoredObservation
  */
 
@@ -40,6 +44,7 @@ export function emptySummary(site) {
     remarketing: {},
     followedTo: {},
     feedback: 0,
+    consent: {},
   };
 }
 
@@ -127,6 +132,16 @@ export function applyRecord(summaryOf, record, sign) {
     case 'label_feedback':
       own.feedback += sign;
       break;
+    case 'consent_signal': {
+      const refused = Array.isArray(r.refused) ? r.refused.map(Number) : [];
+      const key = `${Number(r.cmpId)}|${refused.join('+')}`;
+      const consent = (own.consent ??= {});
+      const answer = (consent[key] ??= { cmpId: Number(r.cmpId), refused, count: 0, lastTime: 0 });
+      answer.count += sign * Number(r.count);
+      answer.lastTime = Math.max(answer.lastTime, Number(r.lastTime ?? r.time));
+      if (answer.count <= 0) delete consent[key];
+      break;
+    }
     default:
       break;
   }
@@ -146,7 +161,8 @@ function trimDays(summary) {
 export function isEmpty(summary) {
   return summary.visits <= 0 && Object.values(summary.kinds).every((n) => n <= 0)
     && Object.keys(summary.thirdParties).length === 0 && Object.keys(summary.remarketing).length === 0
-    && Object.keys(summary.followedTo).length === 0 && summary.feedback <= 0;
+    && Object.keys(summary.followedTo).length === 0 && summary.feedback <= 0
+    && Object.keys(summary.consent ?? {}).length === 0;
 }
 
 /**
@@ -168,7 +184,7 @@ export function mergeRecords(old, fresh) {
   if (fresh.type === 'tracker_contact') {
     merged.requests = Number(o.requests) + Number(f.requests);
     merged.listed = Number(o.listed) + Number(f.listed);
-  } else if (fresh.type === 'remarketing_event') {
+  } else if (fresh.type === 'remarketing_event' || fresh.type === 'consent_signal') {
     merged.count = Number(o.count) + Number(f.count);
   }
   return merged;

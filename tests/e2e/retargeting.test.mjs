@@ -73,4 +73,17 @@ test('an ad that follows you on a site that passed on no consent to personalised
   assert.ok(card?.evidence.includes('This site told ad companies you did not consent to personalised ads (the choice made in its consent banner)'),
     card?.evidence.join(' | '));
   await page.close();
+
+  // The site's page in the panel says what it passed on, once stored.
+  const { browser } = current();
+  const panel = await browser.context.newPage();
+  /** @type {string | null} */
+  let line = null;
+  for (const deadline = Date.now() + 5_000; !line && Date.now() < deadline; await panel.waitForTimeout(200)) {
+    await panel.goto(`chrome-extension://${browser.extensionId}/panel.html#site/news.example`);
+    await panel.waitForSelector('body[data-ready="true"][data-view="site"]');
+    line = await panel.$eval('#remarketing', (ul) => ul.querySelector('li[data-consent="refused"]')?.textContent ?? null);
+  }
+  assert.match(line ?? '', /^news\.example told ad companies you did not consent to personalised ads \(consent banner, IAB TCF\) \((just now|\d+ minutes? ago)\)$/);
+  await panel.close();
 });

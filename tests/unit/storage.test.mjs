@@ -38,6 +38,12 @@ function visit(over = {}) {
     visitId: '1.1', language: 'en', topics: [], product: null, ...over };
 }
 
+/** @param {Partial<Record<string, unknown>>} over */
+function consent(over = {}) {
+  return { type: 'consent_signal', id: '2.1/consent/7/3+4', time: T0, lastTime: T0, site: 'news.example',
+    pageUrl: 'https://news.example/a', visitId: '2.1', cmpId: 7, refused: [3, 4], count: 1, ...over };
+}
+
 const fresh = () => openDb(new IDBFactory());
 
 /**
@@ -70,6 +76,20 @@ test('live records with a known id merge: counts add up, the first time stays', 
   assert.deepEqual(shop?.thirdParties['criteo.com'], {
     requests: 4, listed: 1, tracker: 'Criteo', company: 'Criteo', category: 'advertising', retargeting: true,
   });
+});
+
+test('the consent a site passed on is counted per answer, and goes with its records', async () => {
+  const db = await fresh();
+  await writeObservations(db, [consent()]);
+  await writeObservations(db, [consent({ time: T0 + 1_000, lastTime: T0 + 2_000, count: 2 })]);
+  await writeObservations(db, [consent({ id: '3.1/consent/7/none', refused: [], time: T0 + DAY, lastTime: T0 + DAY })]);
+  assert.equal(await countObservations(db), 2);
+  assert.deepEqual((await readSiteSummary(db, 'news.example'))?.consent, {
+    '7|3+4': { cmpId: 7, refused: [3, 4], count: 3, lastTime: T0 + 2_000 },
+    '7|': { cmpId: 7, refused: [], count: 1, lastTime: T0 + DAY },
+  });
+  await forgetSiteObservations(db, 'news.example');
+  assert.equal(await readSiteSummary(db, 'news.example'), null, 'nothing is left of the site');
 });
 
 test('a rescanned item with a new verdict moves between kinds, and its shop learns it followed you', async () => {
@@ -150,10 +170,11 @@ test('summaries stay equal to their observations through random merges, imports 
   for (let round = 0; round < 30; round++) {
     const batch = Array.from({ length: 20 }, () => {
       const n = rand(15);
-      switch (rand(4)) {
+      switch (rand(5)) {
         case 0: return visit({ id: `v${n}/page`, site: `s${n % 4}.example`, time: T0 + rand(40) * DAY });
         case 1: return contact({ id: `v${n}/contact/x.example`, site: `s${n % 4}.example`, domain: 'x.example', requests: 1 + rand(5), time: T0 + rand(40) * DAY });
         case 2: return { ...contact(), type: 'remarketing_event', id: `v${n}/rm`, vendor: 'Criteo', event: 'viewItem', productId: 'P', count: 1 + rand(3), site: `s${n % 4}.example`, time: T0 + rand(40) * DAY };
+        case 3: return consent({ id: `v${n}/consent/7/3+4`, site: `s${n % 4}.example`, refused: rand(2) ? [3, 4] : [], count: 1 + rand(3), time: T0 + rand(40) * DAY });
         default: {
           const kind = kinds[rand(4)];
           return item({ id: `v${n}/item/1`, site: `s${n % 4}.example`, kind, followedFrom: kind === 'retargeted' ? `s${rand(4)}.example` : null, time: T0 + rand(40) * DAY });
