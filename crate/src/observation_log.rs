@@ -89,9 +89,7 @@ impl ObservationLog {
     pub fn remarketing(&mut self, visit: VisitRef<'_>, event: &RemarketingEvent, time_ms: u64) {
         let product = event.product_id.as_deref().unwrap_or("");
         let key = (visit.visit_id.to_owned(), format!("remarketing/{}/{}/{product}", event.vendor, event.event));
-        if let Some(Observation::RemarketingEvent(r)) = self.open.get(&key).and_then(|&i| self.pending.get_mut(i)) {
-            r.count = r.count.saturating_add(1);
-            r.last_time = r.last_time.max(time_ms);
+        if self.count_again(&key, time_ms) {
             return;
         }
         let record = Observation::RemarketingEvent(RemarketingSeen {
@@ -106,9 +104,7 @@ impl ObservationLog {
             product_id: event.product_id.clone(),
             count: 1,
         });
-        if let Some(i) = self.push(record) {
-            self.open.insert(key, i);
-        }
+        self.open_counted(key, record);
     }
 
     /// The consent a request of the visit's page passed on: one record per
@@ -120,9 +116,7 @@ impl ObservationLog {
             signal.refused.iter().map(u8::to_string).collect::<Vec<_>>().join("+")
         };
         let key = (visit.visit_id.to_owned(), format!("consent/{}/{refused}", signal.cmp_id));
-        if let Some(Observation::ConsentSignal(c)) = self.open.get(&key).and_then(|&i| self.pending.get_mut(i)) {
-            c.count = c.count.saturating_add(1);
-            c.last_time = c.last_time.max(time_ms);
+        if self.count_again(&key, time_ms) {
             return;
         }
         let record = Observation::ConsentSignal(ConsentSeen {
@@ -136,6 +130,24 @@ impl ObservationLog {
             refused: signal.refused.clone(),
             count: 1,
         });
+        self.open_counted(key, record);
+    }
+
+    /// Counts the visit's record open under `key` once more, if there is one.
+    fn count_again(&mut self, key: &(String, String), time_ms: u64) -> bool {
+        let open = self.open.get(key).and_then(|&i| self.pending.get_mut(i));
+        let (count, last_time) = match open {
+            Some(Observation::RemarketingEvent(r)) => (&mut r.count, &mut r.last_time),
+            Some(Observation::ConsentSignal(c)) => (&mut c.count, &mut c.last_time),
+            _ => return false,
+        };
+        *count = count.saturating_add(1);
+        *last_time = (*last_time).max(time_ms);
+        true
+    }
+
+    /// Logs a counted record, open under `key` for the visit's next ones.
+    fn open_counted(&mut self, key: (String, String), record: Observation) {
         if let Some(i) = self.push(record) {
             self.open.insert(key, i);
         }
