@@ -121,8 +121,24 @@ function renderSummary(summary, facts, settings) {
   counts.hidden = blind;
   /** @type {HTMLElement} */ (document.getElementById('meanings')).hidden = blind;
   /** @type {HTMLElement} */ (document.getElementById('nothing')).hidden = summary.items.length > 0 || blind;
+  renderConsentNote(summary.items, hidden, blind);
   renderAccess(access, named);
   /** @type {HTMLElement} */ (document.getElementById('private')).hidden = !summary.privateWindow;
+}
+
+/**
+ * Where the site told ad companies the user did not consent to personalised
+ * ads, and ads on the page (of kinds not hidden) were chosen for them all
+ * the same, says so, with how many.
+ * @param {import('./messages.js').ReportedItem[]} items
+ * @param {(kind: import('./messages.js').Kind) => boolean} hidden
+ * @param {boolean} blind AdLens cannot see the page
+ */
+function renderConsentNote(items, hidden, blind) {
+  const despite = items.filter((i) => !hidden(i.verdict.kind) && i.verdict.evidence.some((e) => e.type === 'personalised_ads_refused'));
+  const note = /** @type {HTMLElement} */ (document.getElementById('consent-note'));
+  note.hidden = despite.length === 0 || blind;
+  note.textContent = note.hidden ? '' : msg('popupConsentRefused', [String(despite.length)]);
 }
 
 async function main() {

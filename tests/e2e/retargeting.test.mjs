@@ -53,6 +53,9 @@ test('after viewing the product, the same ad follows you, and says why', async (
   assert.equal(labels.filter((l) => l.text === 'Ad · Following you').length, 1);
   const { tabId } = await current().waitForReport(NEWS, 5);
   assert.equal((await current().popupCounts(tabId)).retargeted, 1);
+  const popup = await current().openFor(tabId);
+  assert.equal(await popup.$eval('#consent-note', (p) => /** @type {HTMLElement} */ (p).hidden), true, 'no consent string passed on here');
+  await popup.close();
   const badge = await (await current().browser.worker()).evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
   assert.equal(badge, '1');
   await page.close();
@@ -62,7 +65,7 @@ test('an ad that follows you on a site that passed on no consent to personalised
   await viewProduct(current());
   const url = 'http://news.example/article/no-consent.html';
   const page = await current().open(url);
-  const { state } = await current().waitForReport(url, 1);
+  const { state, tabId } = await current().waitForReport(url, 1);
   const ad = state.report.items.find((i) => i.elementId === 'crt-consent-1');
   assert.equal(ad?.verdict.kind, 'retargeted', JSON.stringify(ad?.verdict));
   const refused = ad.verdict.evidence.find((e) => e.type === 'personalised_ads_refused');
@@ -72,6 +75,11 @@ test('an ad that follows you on a site that passed on no consent to personalised
   const card = await readWhyCard(page);
   assert.ok(card?.evidence.includes('This site told ad companies you did not consent to personalised ads (the choice made in its consent banner)'),
     card?.evidence.join(' | '));
+  // The popup says it at a glance.
+  const popup = await current().openFor(tabId);
+  assert.equal(await popup.$eval('#consent-note', (p) => (/** @type {HTMLElement} */ (p).hidden ? null : p.textContent)),
+    'This site told ad companies you did not consent to personalised ads. Ads chosen for you here all the same: 1.');
+  await popup.close();
   await page.close();
 
   // The site's page in the panel says what it passed on, once stored.
