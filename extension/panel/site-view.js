@@ -134,7 +134,7 @@ function renderRemarketing(list, site, summary, observations) {
     if (o.type === 'remarketing_event' && typeof o.productId === 'string' && name) names.set(o.productId, name);
   }
   const events = Object.values(summary?.remarketing ?? {}).sort((a, b) => b.lastTime - a.lastTime);
-  const consent = consentLine(site, summary);
+  const consent = consentLine(site, summary, observations);
   if (events.length === 0) {
     list.replaceChildren(...(consent ? [consent] : []), el('li', { text: t('remarketingNone') }));
     return;
@@ -150,17 +150,23 @@ function renderRemarketing(list, site, summary, observations) {
 
 /**
  * What the site last told the ad companies it called about the user's
- * consent to personalised ads (its IAB TCF string), and when; null when it
- * passed none on.
+ * consent to personalised ads (its IAB TCF string), and when; then how many
+ * ads seen there were chosen for the user all the same. Null when it passed
+ * none on.
  * @param {string} site
  * @param {SiteSummary | null} summary
+ * @param {StoredObservation[]} observations the site's own
  */
-function consentLine(site, summary) {
+function consentLine(site, summary, observations) {
   const [latest] = Object.values(summary?.consent ?? {}).sort((a, b) => b.lastTime - a.lastTime);
   if (!latest) return null;
   const refused = latest.refused.length > 0;
   const sentence = t(refused ? 'consentRefusedSite' : 'consentGivenSite', [site]);
-  return el('li', { 'data-consent': refused ? 'refused' : 'given', text: `${sentence} (${ago(latest.lastTime, Date.now(), locale())})` });
+  const despite = observations.filter((o) => o.type === 'item_seen' && Array.isArray(o.evidence)
+    && o.evidence.some((/** @type {{ type?: unknown }} */ e) => e?.type === 'personalised_ads_refused')).length;
+  const line = `${sentence} (${ago(latest.lastTime, Date.now(), locale())})`;
+  return el('li', { 'data-consent': refused ? 'refused' : 'given', 'data-despite': String(despite),
+    text: despite > 0 ? `${line}. ${t('consentDespiteSite', [despite])}` : line });
 }
 
 /**
