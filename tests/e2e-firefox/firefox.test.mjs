@@ -200,6 +200,17 @@ test('in Firefox, a label clicked opens its "why" card; its "mute here" hides th
   }
 });
 
+test('in Firefox, an ad that follows the user on a site that passed on no consent to personalised ads says so in its card', async () => {
+  const following = (await labelsOn('http://news.example/article/no-consent.html', 1)).find((l) => l.text === 'Ad · Following you');
+  assert.ok(following, 'the ad for the product viewed is labelled');
+  await clickAt(following.node);
+  const card = await readWhyCard();
+  assert.ok(card, 'the click on the label opened its card');
+  assert.ok(card.evidence.includes('This site told ad companies you did not consent to personalised ads (the choice made in its consent banner)'),
+    card.evidence.join(' | '));
+  await clickAt(card.buttons.close);
+});
+
 test('in Firefox, the creatives inside frames are attributed to their slots in the top page', async () => {
   assert.equal((await labelsOn(NEWS, 5)).length, 5);
   const { context: other } = await firefox.send('browsingContext.create', { type: 'tab', background: true });
