@@ -4,6 +4,7 @@
 // Choosing one brings it into view on the page and opens its "why" card
 // (the page's content script does it: `SHOW_ITEM`).
 
+import { revealsNote } from '../evidence.js';
 import { msg, uiLocale } from '../i18n.js';
 import { labelText } from '../item-label.js';
 import { hasArea } from '../item-shown.js';
@@ -20,8 +21,9 @@ const ORDER = { retargeted: 0, behavioural: 1, contextual: 2, generic: 3 };
 /**
  * One entry of the list: the items that read the same (label, who served
  * them, their own words), the first of them from the top of the page.
- * @typedef {{ kind: import('../messages.js').Kind, line: string, detail: string,
+ * @typedef {{ kind: import('../messages.js').Kind, line: string, detail: string, reveals: string | null,
  *   first: import('../messages.js').ReportedItem, count: number }} ListedEntry
+ *   reveals: the special category of personal data the topic it was picked by can reveal (`health`…), if any
  */
 
 /**
@@ -46,12 +48,23 @@ export function listedEntries(items, hidden) {
     const label = labelText(item);
     const line = by ? `${label} — ${by}` : label;
     const detail = detailOf(item);
-    const key = `${line}\n${detail}`;
+    const reveals = revealsOf(item);
+    const key = `${line}\n${detail}\n${reveals}`;
     const entry = entries.get(key);
     if (entry) entry.count += 1;
-    else entries.set(key, { kind: item.verdict.kind, line, detail, first: item, count: 1 });
+    else entries.set(key, { kind: item.verdict.kind, line, detail, reveals, first: item, count: 1 });
   }
   return [...entries.values()];
+}
+
+/**
+ * What the sensitive topic an item was picked by can reveal (its profile
+ * match's `reveals`: `health`…), or null.
+ * @param {import('../messages.js').ReportedItem} item
+ */
+function revealsOf(item) {
+  const match = item.verdict.evidence.find((e) => e.type === 'topic_matches_profile' && typeof e.reveals === 'string');
+  return match ? String(match.reveals) : null;
 }
 
 /**
@@ -118,14 +131,17 @@ export function renderPageItems(box, tabId, items, hidden) {
     el.textContent = text;
     return el;
   };
-  list.replaceChildren(...entries.slice(0, MAX_LISTED).map(({ kind, line, detail, first, count }) => {
+  list.replaceChildren(...entries.slice(0, MAX_LISTED).map(({ kind, line, detail, reveals, first, count }) => {
     const li = document.createElement('li');
     li.className = kind;
     const button = document.createElement('button');
     button.type = 'button';
     button.dataset.key = String(first.key);
     const many = count.toLocaleString(uiLocale());
-    const parts = [span('what', line), ...(count > 1 ? [span('count', `×${many}`)] : []), ...(detail ? [span('detail', detail)] : [])];
+    // A sensitive topic behind it: what it can reveal, said in words.
+    const note = reveals ? revealsNote(reveals) : '';
+    const parts = [span('what', line), ...(count > 1 ? [span('count', `×${many}`)] : []),
+      ...(note ? [span('sensitive', note)] : []), ...(detail ? [span('detail', detail)] : [])];
     // Spaced, so the text read out is the text shown, words apart; the
     // name given starts with what the button does and holds all of it.
     parts.forEach((part, i) => button.append(...(i > 0 ? [' ', part] : [part])));

@@ -26,7 +26,7 @@ test('an ad picked by an interest in health says so in its why card, and the pan
     await page.close();
   }
   const page = await current().open(ARTICLE);
-  const { state } = await current().waitForReport(ARTICLE, 1);
+  const { state, tabId } = await current().waitForReport(ARTICLE, 1);
   const ad = state.report.items.find((i) => i.elementId === 'div-gpt-ad-vitamins');
   assert.equal(ad?.verdict.kind, 'behavioural', JSON.stringify(ad?.verdict));
   const [matched] = ad.verdict.evidence;
@@ -39,6 +39,11 @@ test('an ad picked by an interest in health says so in its why card, and the pan
   const card = await readWhyCard(page);
   const sentence = card?.evidence.find((e) => e.startsWith('Health makes up'));
   assert.ok(sentence?.endsWith(` — ${NOTE}`), card?.evidence.join(' | '));
+  // The popup's list says it under the ad's label.
+  const popup = await current().openFor(tabId);
+  assert.deepEqual(await popup.$$eval('#page-items li', (lis) => lis.map((li) => [...li.querySelectorAll('span')].map((s) => s.textContent))),
+    [['Ad · Your profile — Google Ad Manager', NOTE, 'Vitamin D supplements for the winter months. Ask your pharm…']]);
+  await popup.close();
   await page.close();
 
   const { browser } = current();

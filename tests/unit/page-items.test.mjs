@@ -87,3 +87,14 @@ test('under the label: a widget\'s heading, else its text single-spaced, cut who
   assert.ok(cut.endsWith('😀😀…'), cut);
   assert.equal(detailOf(item({ text: 'x'.repeat(60) })), 'x'.repeat(60));
 });
+
+test('an item picked by a sensitive topic says what that can reveal, and is not one entry with one that was not', () => {
+  const profile = (/** @type {string | undefined} */ reveals) => ({
+    kind: /** @type {const} */ ('behavioural'), confidence: 0.8, topics: { topics: [], language: null }, classifierVersion: 'test',
+    evidence: [{ type: 'topic_matches_profile', topic: reveals ? 'health' : 'travel', share: 0.4, sentence: '', ...(reveals ? { reveals } : {}) }],
+  });
+  const health = item({ y: 100, text: 'Vitamins', verdict: profile('health') });
+  const travel = item({ y: 200, text: 'Vitamins', verdict: profile(undefined) });
+  const entries = listedEntries([health, travel], none);
+  assert.deepEqual(entries.map((e) => [e.reveals, e.count]), [['health', 1], [null, 1]]);
+});
