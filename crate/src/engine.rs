@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::consent::{self, ConsentSignal};
+use crate::consent;
 use crate::detect::{find_items, FoundItem};
 use crate::domains::{host_of, is_third_party, registrable_domain};
 use crate::error::InputError;
@@ -19,9 +19,11 @@ use crate::retargeting::Memory;
 use crate::selector_needs::PageNames;
 use crate::sites::{SiteRecords, SitesView};
 use crate::topical::page_topics;
-use crate::topics::{TopicMatcher, TopicShare, Topics};
+use crate::topics::{TopicMatcher, Topics};
 use crate::trackers::{TrackerDb, TrackerDbError};
 use crate::verdict::{classify, Context, Kind, Verdict};
+
+mod restore;
 
 /// Version of the engine crate, reported in every page report.
 pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -384,56 +386,6 @@ impl Engine {
     /// Observations dropped because they were not taken in time.
     pub fn dropped_observations(&self) -> u64 {
         self.log.dropped()
-    }
-
-    /// Rebuilds memory from stored or imported observations, in time order:
-    /// page visits feed the interest profile and the product memory, tracker
-    /// contacts and remarketing events the per-site records.
-    pub fn apply_observations(&mut self, observations: &[Observation]) {
-        let mut ordered: Vec<&Observation> = observations.iter().collect();
-        ordered.sort_by_key(|o| o.time());
-        for observation in ordered {
-            match observation {
-                Observation::PageVisit(v) => {
-                    let topics = Topics {
-                        topics: v
-                            .topics
-                            .iter()
-                            .map(|t| TopicShare {
-                                topic: t.topic.clone(),
-                                share: t.share,
-                                score: t.score,
-                                words: Vec::new(),
-                            })
-                            .collect(),
-                        language: v.language.clone(),
-                    };
-                    let url = v.page_url.as_deref().unwrap_or(&v.id);
-                    self.profile.record_visit(&v.site, url, &topics, v.time);
-                    if let Some(product) = &v.product {
-                        self.products.record(product.clone(), v.time);
-                    }
-                }
-                Observation::TrackerContact(c) => {
-                    self.sites.record_many(&c.site, &c.domain, c.requests, c.listed, c.time, c.last_time);
-                }
-                Observation::RemarketingEvent(r) => {
-                    let event = remarketing::RemarketingEvent {
-                        vendor: r.vendor.clone(),
-                        event: r.event.clone(),
-                        product_id: r.product_id.clone(),
-                    };
-                    for _ in 0..r.count.min(1_000) {
-                        self.sites.record_event(&r.site, event.clone(), r.last_time);
-                    }
-                }
-                Observation::ConsentSignal(c) => {
-                    let signal = ConsentSignal { refused: c.refused.clone(), cmp_id: c.cmp_id };
-                    self.sites.record_consent(&c.site, signal, c.last_time);
-                }
-                Observation::ItemSeen(_) | Observation::LabelFeedback(_) => {}
-            }
-        }
     }
 
     /// Removes one topic from the interest profile ("advertisers could infer
