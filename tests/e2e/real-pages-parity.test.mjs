@@ -31,10 +31,11 @@ const described = (item) => [item.itemType, item.vendor, item.landingDomain, ite
 
 /**
  * The live page's report once it holds still (frames report after the
- * first scan): the same items for a second.
+ * first scan): the same items for `quietMs`.
  * @param {string} url the page's address now (some move to https:// as they load)
+ * @param {number} quietMs
  */
-async function settledReport(url) {
+async function settledReport(url, quietMs) {
   let last = '';
   let since = Date.now();
   const deadline = Date.now() + 15_000;
@@ -42,9 +43,29 @@ async function settledReport(url) {
     const found = await current().waitForReport(url, 0, 15_000);
     const now = found.state.report.items.map(described).sort().join('\n');
     if (now !== last) [last, since] = [now, Date.now()];
-    if (Date.now() - since >= 1_000 || Date.now() > deadline) return found.state.report.items;
+    if (Date.now() - since >= quietMs || Date.now() > deadline) return found.state.report.items;
     await new Promise((r) => setTimeout(r, 200));
   }
+}
+
+/**
+ * The open page's live report once it holds still for `quietMs`, and
+ * `adlens scan` of the page saved as MHTML then, each item described.
+ * @param {import('playwright-core').Page} page
+ * @param {number} quietMs
+ */
+async function bothSides(page, quietMs) {
+  const live = await settledReport(page.url(), quietMs);
+  const cdp = await page.context().newCDPSession(page);
+  const { data } = await cdp.send('Page.captureSnapshot', { format: 'mhtml' });
+  await cdp.detach();
+  const saved = path.join(dir, `${new URL(page.url()).host}.mhtml`);
+  fs.writeFileSync(saved, data);
+  const run = spawnSync('cargo', ['run', '-q', '-p', 'adlens', '--bin', 'adlens', '--', 'scan', '--lists', 'target/adlens-data/lists.bin', saved],
+    { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  assert.equal(run.status, 0, run.stderr);
+  const native = run.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  return { live, a: live.map(described).sort(), b: native.map(described).sort() };
 }
 
 test('on every saved real page, adlens scan of the page saved as MHTML finds what the extension reported live, item for item, word for word', async () => {
@@ -59,19 +80,14 @@ test('on every saved real page, adlens scan of the page saved as MHTML finds wha
     assert.deepEqual(await current().sendFromExtensionPage({ type: 'memory/wipe' }), { ok: true, value: null });
     const page = await current().open(real.url);
     await page.waitForLoadState('load');
-    const live = await settledReport(page.url());
-    const cdp = await page.context().newCDPSession(page);
-    const { data } = await cdp.send('Page.captureSnapshot', { format: 'mhtml' });
-    await cdp.detach();
+    let { live, a, b } = await bothSides(page, 1_000);
+    // A frame can report more than a second after the one before it on a
+    // busy machine (a CI run: Yahoo's slot with two of its nine frames'
+    // words missing live, the saved page holding all nine): the same page,
+    // still open, is compared once more after three quiet seconds.
+    if (a.join('\n') !== b.join('\n')) ({ live, a, b } = await bothSides(page, 3_000));
     const url = page.url();
     await page.close();
-    const saved = path.join(dir, `${new URL(url).host}.mhtml`);
-    fs.writeFileSync(saved, data);
-    const run = spawnSync('cargo', ['run', '-q', '-p', 'adlens', '--bin', 'adlens', '--', 'scan', '--lists', 'target/adlens-data/lists.bin', saved],
-      { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    assert.equal(run.status, 0, run.stderr);
-    const native = run.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
-    const [a, b] = [live.map(described).sort(), native.map(described).sort()];
     if (a.join('\n') !== b.join('\n')) differences.push(`${url}:\n  live:   ${a.join('\n          ')}\n  native: ${b.join('\n          ')}`);
     items += live.length;
   }
