@@ -48,6 +48,7 @@ pub mod page;
 pub mod plan;
 pub mod products;
 pub mod profile;
+pub mod reasons;
 pub mod remarketing;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod replay;
