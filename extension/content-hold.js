@@ -1,7 +1,8 @@
 // Content script entry for the top page at document start (bundled into one
 // classic script by the build): holds the slots this host last showed of a
-// muted kind, each hidden the moment the parser adds it (content/hold.js),
-// then leaves the hold to the page's script (content.js). That one, 78 kB,
+// muted kind (or picked by a sensitive topic, while those are muted), each
+// hidden the moment the parser adds it (content/hold.js), then leaves the
+// hold to the page's script (content.js). That one, 78 kB,
 // the browser runs once the document is parsed: compiling it no longer
 // holds up the page's parser. Any failure is caught and logged: AdLens must
 // never break a page.
@@ -22,10 +23,13 @@ async function narrowHold(hold) {
   const slotsAt = slotsKey(location.hostname);
   const { ordinary, privateSites, stored } = await readTabSettings([slotsAt]);
   const settings = withPrivateSites(ordinary, privateSites);
-  const known = /** @type {{ site?: unknown, slots?: Record<string, import('./messages.js').Kind> } | undefined} */ (stored[slotsAt]);
+  const known = /** @type {{ site?: unknown, slots?: Record<string, import('./messages.js').Kind>, sensitive?: unknown } | undefined} */ (
+    stored[slotsAt]);
   const site = typeof known?.site === 'string' ? known.site : '';
+  // A slot whose last ad was picked by a sensitive topic is held while those are muted.
+  const sensitive = new Set(settings.muteSensitive && Array.isArray(known?.sensitive) ? known.sensitive : []);
   const ids = site && !isPaused(settings, site)
-    ? Object.entries(known?.slots ?? {}).filter(([, kind]) => isMuted(settings, site, kind)).map(([id]) => id)
+    ? Object.entries(known?.slots ?? {}).filter(([id, kind]) => isMuted(settings, site, kind) || sensitive.has(id)).map(([id]) => id)
     : [];
   hold.narrow(ids);
 }

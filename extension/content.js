@@ -21,7 +21,7 @@ import { idle, loaded, nextFrame, onQuietChanges } from './content/page-moments.
 import { logFailure as report } from './content/log.js';
 import { ChosenSettings } from './content/chosen-settings.js';
 import { clearPredecessor } from './content/predecessor.js';
-import { isMuted, isPaused } from './settings.js';
+import { isItemMuted, isPaused } from './settings.js';
 
 /** Quiet period after DOM changes before rescanning (late ads, infinite scroll). */
 const RESCAN_DELAY_MS = 250;
@@ -115,6 +115,9 @@ async function topPage() {
     onMute: (kind, scope) => {
       chosen.mute(kind, scope, site).catch(failed);
     },
+    onMuteSensitive: () => {
+      chosen.muteSensitive().catch(failed);
+    },
     privateWindow: chosen.private,
     // A report of a wrong label names the page: none from a private window.
     onWrong: chosen.private ? null : (item) => {
@@ -139,7 +142,7 @@ async function topPage() {
     }
     // A held slot was hidden before it could show (a slot of a muted kind
     // on an earlier load): it is given a placeholder as one that showed.
-    const muted = labelled.filter((l) => isMuted(settings, site, l.item.verdict.kind))
+    const muted = labelled.filter((l) => isItemMuted(settings, site, l.item.verdict))
       .map((l) => (hold.isHeld(l.element) ? { ...l, boxed: true } : l));
     // Held slots: the muted ones go to the Muter in this same task (no
     // paint in between), the others show once the page has settled.

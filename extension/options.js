@@ -1,5 +1,6 @@
 // Options page: whether AdLens may see every site (the browser's site
-// access), with a button to ask; the kinds muted by default and how a muted item looks; the
+// access), with a button to ask; the kinds muted by default, whether ads picked
+// by a sensitive topic are muted too, and how a muted item looks; the
 // sites with choices of their own, each resettable; how
 // long data is kept and "forget everything"; which
 // engine, rules and filter lists are running, how fresh the lists are, and
@@ -60,6 +61,11 @@ async function renderMuteDefaults() {
     radio.checked = radio.value === settings.muteStyle;
     radio.addEventListener('change', () => save((s) => { s.muteStyle = radio.value === 'hide' ? 'hide' : 'placeholder'; }));
   }
+  const sensitive = /** @type {HTMLInputElement} */ (byId('mute-sensitive'));
+  sensitive.checked = settings.muteSensitive;
+  sensitive.addEventListener('change', () => save((s) => { s.muteSensitive = sensitive.checked; }));
+  // A why card's "mute ads picked by sensitive topics" shows here at once.
+  onSettingsChanged((fresh) => { sensitive.checked = fresh.muteSensitive; });
   const block = /** @type {HTMLInputElement} */ (byId('block-retargeting'));
   block.checked = settings.blockRetargeting;
   block.addEventListener('change', () => save((s) => { s.blockRetargeting = block.checked; }));

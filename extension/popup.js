@@ -14,7 +14,7 @@ import { renderCounts, renderKindMeanings, renderKindToggles } from './pages/kin
 import { renderPageItems } from './pages/page-items.js';
 import { openedForTab, targetTabId } from './pages/tab.js';
 import { accessOf, askForAllSites, tabAccessFacts } from './site-access.js';
-import { PRIVATE_SITES_KEY, SETTINGS_KEY, isMuted, isPaused, readPrivateSites, readSettings, updatePrivateSite, updateSettings, withPrivateSites } from './settings.js';
+import { PRIVATE_SITES_KEY, SETTINGS_KEY, isItemMuted, isMuted, isPaused, readPrivateSites, readSettings, updatePrivateSite, updateSettings, withPrivateSites } from './settings.js';
 
 /**
  * Changes this site's own choices: in the settings, or for a private tab
@@ -111,7 +111,8 @@ function setUpAllowButton(tabId) {
  */
 function renderSummary(summary, facts, settings) {
   const { site } = summary;
-  const hidden = (/** @type {import('./messages.js').Kind} */ kind) => site !== null && (isPaused(settings, site) || isMuted(settings, site, kind));
+  const hidden = (/** @type {import('./messages.js').Verdict} */ verdict) =>
+    site !== null && (isPaused(settings, site) || isItemMuted(settings, site, verdict));
   renderPageItems(/** @type {HTMLElement} */ (document.getElementById('page-items')), summary.tabId, summary.items, hidden);
   const { access, site: named } = accessOf({ ...facts, seen: site !== null });
   const counts = /** @type {HTMLElement} */ (document.getElementById('counts'));
@@ -131,11 +132,11 @@ function renderSummary(summary, facts, settings) {
  * ads, and ads on the page (of kinds not hidden) were chosen for them all
  * the same, says so, with how many.
  * @param {import('./messages.js').ReportedItem[]} items
- * @param {(kind: import('./messages.js').Kind) => boolean} hidden
+ * @param {(verdict: import('./messages.js').Verdict) => boolean} hidden
  * @param {boolean} blind AdLens cannot see the page
  */
 function renderConsentNote(items, hidden, blind) {
-  const despite = items.filter((i) => !hidden(i.verdict.kind) && i.verdict.evidence.some((e) => e.type === 'personalised_ads_refused'));
+  const despite = items.filter((i) => !hidden(i.verdict) && i.verdict.evidence.some((e) => e.type === 'personalised_ads_refused'));
   const note = /** @type {HTMLElement} */ (document.getElementById('consent-note'));
   note.hidden = despite.length === 0 || blind;
   note.textContent = note.hidden ? '' : msg('popupConsentRefused', [String(despite.length)]);

@@ -1,5 +1,6 @@
-// What the user chose: the kinds muted everywhere, per-site overrides, how a
-// muted item looks, and the sites where AdLens is paused. One storage.local
+// What the user chose: the kinds muted everywhere, per-site overrides,
+// whether ads picked by a sensitive topic are muted whatever their kind, how
+// a muted item looks, and the sites where AdLens is paused. One storage.local
 // key, replaced whole on every change (a write is atomic), read by the
 // content script, the popup and the options page; a change applies at once
 // in open tabs (storage.onChanged), without a reload.
@@ -12,11 +13,13 @@
 /**
  * @typedef {import('./messages.js').Kind} Kind
  * @typedef {{ mute?: Partial<Record<Kind, boolean>>, paused?: boolean }} SiteSettings
- * @typedef {{ mute: Record<Kind, boolean>, sites: Record<string, SiteSettings>, muteStyle: 'placeholder' | 'hide',
+ * @typedef {{ mute: Record<Kind, boolean>, muteSensitive: boolean, sites: Record<string, SiteSettings>, muteStyle: 'placeholder' | 'hide',
  *   retentionDays: number, labelStyle: 'badge' | 'outline' | 'off', blockRetargeting: boolean, language: string }} Settings
+ *   muteSensitive: items picked by a sensitive topic (`item-sensitive.js`) muted everywhere, whatever their kind
  */
 
 import { AUTO, LANGUAGE_PATTERN } from './i18n.js';
+import { revealedBy } from './item-sensitive.js';
 
 export const SETTINGS_KEY = 'settings';
 /** storage.session: the per-site choices made in private windows. */
@@ -32,6 +35,7 @@ const MAX_SITES = 5_000;
 export function defaultSettings() {
   return {
     mute: { contextual: false, behavioural: false, retargeted: false, generic: false },
+    muteSensitive: false,
     sites: {},
     muteStyle: 'placeholder',
     retentionDays: 30,
@@ -53,6 +57,7 @@ export function normaliseSettings(raw) {
   const value = /** @type {Record<string, unknown>} */ (raw);
   const mute = /** @type {Record<string, unknown>} */ (value.mute ?? {});
   for (const kind of KINDS) settings.mute[kind] = mute[kind] === true;
+  settings.muteSensitive = value.muteSensitive === true;
   if (value.muteStyle === 'hide') settings.muteStyle = 'hide';
   if (value.labelStyle === 'outline' || value.labelStyle === 'off') settings.labelStyle = value.labelStyle;
   settings.blockRetargeting = value.blockRetargeting === true;
@@ -137,6 +142,18 @@ export function updateSettings(change) {
  */
 export function isMuted(settings, site, kind) {
   return settings.sites[site]?.mute?.[kind] ?? settings.mute[kind];
+}
+
+/**
+ * Whether an item is muted on `site`: its kind is, or it was picked by a
+ * sensitive topic while those are muted (everywhere: no site's choice of
+ * kinds shows them again).
+ * @param {Settings} settings
+ * @param {string} site
+ * @param {import('./item-sensitive.js').SeenVerdict} verdict
+ */
+export function isItemMuted(settings, site, verdict) {
+  return isMuted(settings, site, verdict.kind) || (settings.muteSensitive && revealedBy(verdict) !== null);
 }
 
 /**

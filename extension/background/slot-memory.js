@@ -1,12 +1,15 @@
-// Which slots of a host showed which kind last time, so the content script
-// can hide the ones of a muted kind before the page paints (content/hold.js).
+// Which slots of a host showed which kind last time, and which of them an ad
+// picked by a sensitive topic, so the content script can hide the muted ones
+// before the page paints (content/hold.js).
 //
 // Shape, in storage.local under `slots:<host>` (one key per host, read by the
 // content script of that host only):
-//   { site: registrable domain, time: epoch ms, slots: { [element id]: Kind } }
+//   { site: registrable domain, time: epoch ms, slots: { [element id]: Kind },
+//     sensitive?: [element id] (of those in `slots`) }
 // At most MAX_SLOTS ids per host (the latest win). Forgotten with the rest of
 // the memory: per site, by retention, and by "forget everything".
 
+import { revealedBy } from '../item-sensitive.js';
 import { hasArea } from '../item-shown.js';
 
 export const SLOTS_PREFIX = 'slots:';
@@ -21,7 +24,7 @@ const MAX_SLOTS = 30;
 
 /**
  * @typedef {import('../messages.js').Kind} Kind
- * @typedef {{ site: string, time: number, slots: Record<string, Kind> }} HostSlots
+ * @typedef {{ site: string, time: number, slots: Record<string, Kind>, sensitive?: string[] }} HostSlots
  */
 
 /**
@@ -43,10 +46,12 @@ export async function rememberSlots(report, time) {
   const stored = /** @type {HostSlots | undefined} */ ((await chrome.storage.local.get(key))[key]);
   /** @type {Record<string, Kind>} */
   const slots = { ...(stored?.slots ?? {}) };
+  const sensitive = new Set(Array.isArray(stored?.sensitive) ? stored.sensitive : []);
   let changed = !stored || stored.site !== report.site;
   for (const item of found) {
     const id = /** @type {string} */ (item.elementId);
-    if (slots[id] === item.verdict.kind) continue;
+    const picked = revealedBy(item.verdict) !== null;
+    if (slots[id] === item.verdict.kind && sensitive.has(id) === picked) continue;
     // A slot the page did not show (no area: another screen size's, an
     // empty one, content/shown-box.js) cannot flash, and is muted without a
     // placeholder: it is not held next time, where a held slot is given one.
@@ -55,11 +60,17 @@ export async function rememberSlots(report, time) {
     if (!(id in slots) && !hasArea(item.rect)) continue;
     delete slots[id]; // re-inserted last: the latest are kept
     slots[id] = item.verdict.kind;
+    if (picked) sensitive.add(id);
+    else sensitive.delete(id);
     changed = true;
   }
   if (!changed && stored && time - stored.time < 24 * 60 * 60 * 1000) return;
   const kept = Object.fromEntries(Object.entries(slots).slice(-MAX_SLOTS));
-  await chrome.storage.local.set({ [key]: { site: report.site, time, slots: kept } });
+  /** @type {HostSlots} */
+  const value = { site: report.site, time, slots: kept };
+  const keptSensitive = [...sensitive].filter((id) => id in kept);
+  if (keptSensitive.length > 0) value.sensitive = keptSensitive;
+  await chrome.storage.local.set({ [key]: value });
 }
 
 /**

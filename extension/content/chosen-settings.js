@@ -116,4 +116,9 @@ export class ChosenSettings {
       else ((s.sites[site] ??= {}).mute ??= {})[kind] = true;
     });
   }
+
+  /** Mutes everywhere the items picked by a sensitive topic (a choice of the options page, as "mute everywhere" is). */
+  muteSensitive() {
+    return updateSettings((s) => { s.muteSensitive = true; });
+  }
 }

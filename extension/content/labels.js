@@ -23,7 +23,8 @@ import { hasArea } from '../item-shown.js';
  *   boxed: the page showed the element when last scanned (`shownBox` had an area: without, its label is hidden), or it was held
  *   hidden before it could show (a slot of a muted kind on an earlier load)
  * @typedef {{ site: () => string, onMute: (kind: import('../messages.js').Kind, scope: 'everywhere' | 'site') => void,
- *   onWrong: ((item: LabelledItem) => void) | null, privateWindow: boolean }} CardActions
+ *   onMuteSensitive: () => void, onWrong: ((item: LabelledItem) => void) | null, privateWindow: boolean }} CardActions
+ *   onMuteSensitive: mute everywhere the items picked by a sensitive topic
  *   onWrong: null where a report cannot be kept (a private window); privateWindow: muting on the site then holds for
  *   private windows only, and the button says so
  */

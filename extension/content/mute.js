@@ -8,6 +8,7 @@
 // (a wholly muted us.yahoo.com showed 8 of its 23 so).
 
 import { msg } from '../i18n.js';
+import { revealedBy } from '../item-sensitive.js';
 import { hide, unhide } from './inline-display.js';
 import { OURS_ATTRIBUTE } from './predecessor.js';
 
@@ -110,7 +111,9 @@ export class Muter {
     box.className = 'muted';
     box.setAttribute('role', 'note');
     const text = this.doc.createElement('span');
-    text.textContent = msg('mutedPlaceholder', [msg(`kind_${item.verdict.kind}`)]);
+    // An ad picked by a sensitive topic says so: that may be why it is muted.
+    const says = revealedBy(item.verdict) === null ? 'mutedPlaceholder' : 'mutedPlaceholderSensitive';
+    text.textContent = msg(says, [msg(`kind_${item.verdict.kind}`)]);
     const button = this.doc.createElement('button');
     button.type = 'button';
     button.textContent = msg('mutedShow');

@@ -1,11 +1,13 @@
 // The "why" card's content: what a label's kind means, the evidence in the
 // user's language, the confidence, and the actions (mute everywhere, mute
-// on this site, "this label is wrong"). The label layer opens, places and
+// on this site, for an ad picked by a sensitive topic mute all such ads,
+// "this label is wrong"). The label layer opens, places and
 // closes it. Everything from the page is inserted with textContent.
 
 import { evidenceSentence } from '../evidence.js';
 import { msg, uiLocale } from '../i18n.js';
 import { LOW_CONFIDENCE, kindMeaning, labelText } from '../item-label.js';
+import { revealedBy } from '../item-sensitive.js';
 
 /**
  * The "why" card's style, added when a card first opens: most pages never
@@ -92,6 +94,12 @@ export function whyCard(doc, item, actions, close) {
       close(false);
     }),
   );
+  if (revealedBy(item.verdict) !== null) {
+    buttons.append(button(msg('whyMuteSensitive'), 'mute-sensitive', () => {
+      actions.onMuteSensitive();
+      close(false);
+    }));
+  }
   const { onWrong } = actions;
   if (onWrong) {
     buttons.append(button(msg('whyWrong'), 'wrong', () => {

@@ -7,6 +7,7 @@
 import { revealsNote } from '../evidence.js';
 import { msg, uiLocale } from '../i18n.js';
 import { labelText } from '../item-label.js';
+import { revealedBy } from '../item-sensitive.js';
 import { hasArea } from '../item-shown.js';
 import { SHOW_ITEM } from '../messages.js';
 import { openedForTab } from './tab.js';
@@ -34,12 +35,13 @@ const ORDER = { retargeted: 0, behavioural: 1, contextual: 2, generic: 3 };
  * one entry with their count (a news page's hundred empty "Advertisement"
  * slots, one line, leave room for its widgets).
  * @param {import('../messages.js').ReportedItem[]} items the tab's report's items
- * @param {(kind: import('../messages.js').Kind) => boolean} hidden whether items of a kind are hidden on the page
+ * @param {(verdict: import('../messages.js').Verdict) => boolean} hidden whether items of a verdict are hidden on the
+ *   page (of a muted kind, picked by a sensitive topic while those are muted, or AdLens paused there)
  * @returns {ListedEntry[]}
  */
 export function listedEntries(items, hidden) {
   const shown = items
-    .filter((item) => !hidden(item.verdict.kind) && hasArea(item.rect))
+    .filter((item) => !hidden(item.verdict) && hasArea(item.rect))
     .sort((a, b) => ORDER[a.verdict.kind] - ORDER[b.verdict.kind] || a.rect.y - b.rect.y);
   /** @type {Map<string, ListedEntry>} */
   const entries = new Map();
@@ -48,23 +50,13 @@ export function listedEntries(items, hidden) {
     const label = labelText(item);
     const line = by ? `${label} — ${by}` : label;
     const detail = detailOf(item);
-    const reveals = revealsOf(item);
+    const reveals = revealedBy(item.verdict);
     const key = `${line}\n${detail}\n${reveals}`;
     const entry = entries.get(key);
     if (entry) entry.count += 1;
     else entries.set(key, { kind: item.verdict.kind, line, detail, reveals, first: item, count: 1 });
   }
   return [...entries.values()];
-}
-
-/**
- * What the sensitive topic an item was picked by can reveal (its profile
- * match's `reveals`: `health`…), or null.
- * @param {import('../messages.js').ReportedItem} item
- */
-function revealsOf(item) {
-  const match = item.verdict.evidence.find((e) => e.type === 'topic_matches_profile' && typeof e.reveals === 'string');
-  return match ? String(match.reveals) : null;
 }
 
 /**
@@ -119,8 +111,8 @@ function withoutRepeats(words) {
  * @param {HTMLElement} box the list's section (`#page-items`), hidden when there is nothing to list
  * @param {number} tabId
  * @param {import('../messages.js').ReportedItem[]} items the tab's report's items
- * @param {(kind: import('../messages.js').Kind) => boolean} hidden whether items of a kind are hidden on the page
- *   (muted, or AdLens paused there): those are not listed
+ * @param {(verdict: import('../messages.js').Verdict) => boolean} hidden whether items of a verdict are hidden on
+ *   the page (muted, or AdLens paused there): those are not listed
  */
 export function renderPageItems(box, tabId, items, hidden) {
   const entries = listedEntries(items, hidden);

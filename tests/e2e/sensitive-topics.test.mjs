@@ -3,12 +3,17 @@
 // vitamins. The ad is picked from the user's profile, and its why card says
 // the topic behind it can reveal the user's health; the panel's "what
 // advertisers could infer" tags Health as sensitive, says what that means,
-// and tags it again where ID5 saw the user.
+// and tags it again where ID5 saw the user. Such ads can be muted, from
+// their why card or the options, whatever their kind: the ad collapses to a
+// placeholder that says why, leaves the popup's list, and its slot is never
+// painted on the next visit.
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { pressLabel, readWhyCard, waitForLabels } from '../harness/labels.mjs';
+import { eventually } from '../harness/eventually.mjs';
+import { clickCardAction, pressLabel, readLabels, readPlaceholders, readWhyCard, waitForLabels } from '../harness/labels.mjs';
+import { paintProbe, readPaintProbe } from '../harness/paint-probe.mjs';
 import { sessionForTests } from '../harness/session.mjs';
 
 const current = sessionForTests();
@@ -18,13 +23,18 @@ const GUIDES = ['allergies', 'vitamins', 'diabetes'].map((g) => `http://healthgu
 const ARTICLE = 'http://news.example/article/hill-running.html';
 const NOTE = 'a sensitive topic: it can reveal your health';
 
-test('an ad picked by an interest in health says so in its why card, and the panel tags the topic sensitive', async () => {
+/** Starts afresh and reads the three health guides. */
+async function readHealthGuides() {
   assert.deepEqual(await current().sendFromExtensionPage({ type: 'memory/wipe' }), { ok: true, value: null });
   for (const url of GUIDES) {
     const page = await current().open(url);
     await current().waitForReport(url, 0);
     await page.close();
   }
+}
+
+test('an ad picked by an interest in health says so in its why card, and the panel tags the topic sensitive', async () => {
+  await readHealthGuides();
   const page = await current().open(ARTICLE);
   const { state, tabId } = await current().waitForReport(ARTICLE, 1);
   const ad = state.report.items.find((i) => i.elementId === 'div-gpt-ad-vitamins');
@@ -77,4 +87,55 @@ test('an ad picked by an interest in health says so in its why card, and the pan
   await panel.waitForSelector('#interests li[data-topic="health"]', { state: 'detached' });
   assert.equal(await panel.$eval('#sensitive-note', (p) => /** @type {HTMLElement} */ (p).hidden), true);
   await panel.close();
+});
+
+test('ads picked by a sensitive topic are muted from their why card: a placeholder says why, the popup leaves them out, and the slot is never painted again', async () => {
+  await readHealthGuides();
+  const page = await current().open(ARTICLE);
+  const { tabId } = await current().waitForReport(ARTICLE, 1);
+  await waitForLabels(page, 1);
+  await pressLabel(page, 'Ad · Your profile');
+  const card = await readWhyCard(page);
+  assert.equal(card?.actions['mute-sensitive'], 'Mute ads picked by sensitive topics everywhere', JSON.stringify(card?.actions));
+  await clickCardAction(page, 'mute-sensitive');
+  await eventually(async () => (await readPlaceholders(page)).length === 1, 'the vitamins ad collapsed to its placeholder');
+  assert.deepEqual(await readPlaceholders(page), ['Your profile · sensitive topic · mutedShow']);
+  assert.deepEqual(await readLabels(page), [], 'its label went with it');
+  assert.equal(await page.$eval('#div-gpt-ad-vitamins', (el) => getComputedStyle(el).display), 'none');
+  // "Your profile" itself is not muted: only what a sensitive topic picked.
+  const worker = await current().browser.worker();
+  const stored = /** @type {import('../../extension/settings.js').Settings} */ (
+    (await worker.evaluate(() => chrome.storage.local.get('settings'))).settings);
+  assert.equal(stored.muteSensitive, true);
+  assert.equal(stored.mute.behavioural, false);
+
+  // The popup counts the ad but does not list it: it is not on the screen.
+  const popup = await current().openFor(tabId);
+  assert.equal(await popup.$eval('#counts li[data-kind="behavioural"] .count', (c) => c.textContent), '1');
+  assert.equal(await popup.$$eval('#page-items li', (lis) => lis.length), 0);
+  await popup.close();
+  await page.close();
+
+  // The next visit: its slot is held from the moment it is parsed, never painted, while the article is.
+  const again = await current().browser.context.newPage();
+  await again.addInitScript(paintProbe('#div-gpt-ad-vitamins', 'article'));
+  await again.goto(ARTICLE);
+  await eventually(async () => (await readPlaceholders(again)).length === 1, 'the ad collapsed to its placeholder again', 8_000);
+  await again.waitForTimeout(1_200);
+  const probe = await readPaintProbe(again);
+  assert.equal(probe.slot, 0, JSON.stringify(probe));
+  assert.ok(probe.article > 10, JSON.stringify(probe));
+
+  // The options say so, and unticking shows the ad again at once, without a reload.
+  const { browser } = current();
+  const options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  assert.equal(await options.isChecked('#mute-sensitive'), true);
+  assert.match(await options.textContent('label:has(#mute-sensitive)') ?? '', /ads picked by a sensitive topic \(one that can reveal your health, /);
+  await options.uncheck('#mute-sensitive');
+  await eventually(async () => (await readPlaceholders(again)).length === 0, 'the placeholder went');
+  await waitForLabels(again, 1);
+  assert.deepEqual((await readLabels(again)).map((l) => l.text), ['Ad · Your profile']);
+  await options.close();
+  await again.close();
 });

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  defaultSettings, isMuted, isPaused, normalisePrivateSites, normaliseSettings, updatePrivateSite, updateSettings, withPrivateSites,
+  defaultSettings, isItemMuted, isMuted, isPaused, normalisePrivateSites, normaliseSettings, updatePrivateSite, updateSettings, withPrivateSites,
 } from '../../extension/settings.js';
 
 /**
@@ -39,6 +39,25 @@ test('a site override wins over the global default, both ways', () => {
   assert.equal(isMuted(s, 'shop.example', 'retargeted'), false);
   assert.equal(isMuted(s, 'shop.example', 'contextual'), true);
   assert.equal(isMuted(s, 'news.example', 'contextual'), false);
+});
+
+test('an item picked by a sensitive topic is muted everywhere while those are, whatever its kind and the site\'s choices', () => {
+  /** @param {import('../../extension/messages.js').Kind} kind @param {string} [reveals] */
+  const verdict = (kind, reveals) => ({
+    kind, evidence: [{ type: 'topic_matches_profile', topic: 'health', share: 0.4, sentence: '', ...(reveals ? { reveals } : {}) }],
+  });
+  const s = defaultSettings();
+  s.sites['news.example'] = { mute: { behavioural: false } };
+  assert.equal(isItemMuted(s, 'news.example', verdict('behavioural', 'health')), false, 'not unless asked');
+  s.muteSensitive = true;
+  assert.equal(isItemMuted(s, 'news.example', verdict('behavioural', 'health')), true, 'a site showing its kind does not show it');
+  assert.equal(isItemMuted(s, 'news.example', verdict('behavioural')), false, 'a topic that reveals nothing');
+  assert.equal(isItemMuted(s, 'news.example', verdict('behavioural', 'Health <b>')), false, 'only the engine\'s names count');
+  s.mute.contextual = true;
+  assert.equal(isItemMuted(s, 'news.example', { kind: 'contextual', evidence: [] }), true, 'a muted kind still is');
+  assert.equal(normaliseSettings({ muteSensitive: true }).muteSensitive, true);
+  assert.equal(normaliseSettings({ muteSensitive: 'yes' }).muteSensitive, false);
+  assert.equal(defaultSettings().muteSensitive, false);
 });
 
 test('damaged stored settings become the defaults, valid parts are kept', () => {

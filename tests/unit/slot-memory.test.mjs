@@ -2,7 +2,8 @@
 // (background/slot-memory.js), with Chrome's storage stubbed: slots the page
 // showed, by element id and last kind; not one the page did not show (it
 // cannot flash, and a held slot is given a placeholder), unless remembered
-// already (hidden as muted, a slot reads 0×0).
+// already (hidden as muted, a slot reads 0×0); and which of them an ad
+// picked by a sensitive topic filled last.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
@@ -28,8 +29,12 @@ const { rememberSlots, slotsKey } = await import('../../extension/background/slo
  * @param {'contextual' | 'behavioural' | 'retargeted' | 'generic'} kind
  * @param {number} width
  * @param {number} height
+ * @param {string} [reveals] what the sensitive topic it was picked by can reveal
  */
-const item = (elementId, kind, width, height) => ({ elementId, verdict: { kind }, rect: { x: 0, y: 0, width, height } });
+const item = (elementId, kind, width, height, reveals) => ({
+  elementId, rect: { x: 0, y: 0, width, height },
+  verdict: { kind, evidence: reveals ? [{ type: 'topic_matches_profile', topic: 'health', share: 0.5, reveals }] : [] },
+});
 
 /** @param {ReturnType<typeof item>[]} items */
 const report = (items) => /** @type {import('../../extension/messages.js').PageReport} */ (/** @type {unknown} */ ({
@@ -45,4 +50,24 @@ test('a slot the page showed is remembered with its kind; one without area (0×0
 test('a remembered slot hidden as muted (0×0) is still followed to its new kind', async () => {
   await rememberSlots(report([item('div-gpt-ad-1', 'retargeted', 0, 0)]), 2_000);
   assert.equal(/** @type {any} */ (local[slotsKey('news.example')]).slots['div-gpt-ad-1'], 'retargeted');
+});
+
+test('a slot an ad picked by a sensitive topic filled is marked so, until another ad fills it', async () => {
+  const key = slotsKey('news.example');
+  await rememberSlots(report([item('div-gpt-ad-vitamins', 'behavioural', 300, 80, 'health'), item('div-gpt-ad-4', 'behavioural', 300, 250)]), 3_000);
+  assert.deepEqual(/** @type {any} */ (local[key]).sensitive, ['div-gpt-ad-vitamins']);
+  // Hidden as muted (0×0) and filled by the same kind of ad: still marked.
+  await rememberSlots(report([item('div-gpt-ad-vitamins', 'behavioural', 0, 0, 'health')]), 4_000);
+  assert.deepEqual(/** @type {any} */ (local[key]).sensitive, ['div-gpt-ad-vitamins']);
+  // Another behavioural ad, from a topic that reveals nothing: no longer marked (a kind unchanged is a change all the same).
+  await rememberSlots(report([item('div-gpt-ad-vitamins', 'behavioural', 300, 80)]), 5_000);
+  assert.equal(/** @type {any} */ (local[key]).sensitive, undefined);
+  assert.equal(/** @type {any} */ (local[key]).time, 5_000);
+});
+
+test('a damaged list of sensitive slots is started afresh', async () => {
+  const key = slotsKey('news.example');
+  local[key] = { site: 'news.example', time: 6_000, slots: { 'div-gpt-ad-1': 'generic' }, sensitive: 'garbage' };
+  await rememberSlots(report([item('div-gpt-ad-5', 'behavioural', 300, 250, 'religious_beliefs')]), 7_000);
+  assert.deepEqual(/** @type {any} */ (local[key]).sensitive, ['div-gpt-ad-5']);
 });
