@@ -4,7 +4,8 @@
 // Everything must run there for these labels to appear: the early hold and
 // the content scripts, the background's wasm engine and its snapshot, the
 // product memory and the classifier. Then what a user does with them there:
-// the popup, the "why" card, muting, another language; the creatives in
+// the popup, the "why" card, muting (an ad picked by a sensitive topic
+// too), another language; the creatives in
 // frames, a strict page policy, an ad fixed to the window while the page
 // scrolls, a late ad; and the sites' records
 // (webRequest, the lists, the companies database) read from the add-on's
@@ -387,4 +388,42 @@ test('in Firefox, an ad slot added after the page loaded (a late ad, an infinite
   const labels = await labelsWhen((found) => found.length === 6);
   assert.equal(labels.length, 6, 'the new slot is labelled');
   assert.deepEqual(labels.map((l) => l.text).filter((t) => t.startsWith('Ad · ')).length, 4, 'as an ad, beside the three others');
+});
+
+test('in Firefox, an ad picked by an interest in health is muted from its why card: every ad a sensitive topic picks is muted then, not its kind', async () => {
+  const guides = ['allergies', 'vitamins', 'diabetes'];
+  // The profile is read from a tab of its own: the guide must stay open until its report is in.
+  const { context: side } = await firefox.send('browsingContext.create', { type: 'tab', background: true });
+  try {
+    for (const [read, guide] of guides.entries()) {
+      await firefox.send('browsingContext.navigate', { context: firefox.context, url: `http://healthguide.example/guides/${guide}.html`, wait: 'complete' });
+      // Its report reaches the profile once the page has loaded (up to 3 s in).
+      for (const deadline = Date.now() + 10_000; ; await new Promise((r) => setTimeout(r, 250))) {
+        const view = await inExtensionPage(firefox, 'options.html', "browser.runtime.sendMessage({ type: 'memory/get-interests' })", side);
+        const health = view.value?.sites?.find((/** @type {{ site: string }} */ s) => s.site === 'healthguide.example');
+        if (health?.visits > read) break;
+        assert.ok(Date.now() < deadline, `${guide} read: ${JSON.stringify(view.value?.sites)}`);
+      }
+    }
+  } finally {
+    await firefox.send('browsingContext.close', { context: side });
+  }
+  try {
+    const [label] = await labelsOn('http://news.example/article/hill-running.html', 1);
+    assert.equal(label?.text, 'Ad · Your profile');
+    await clickAt(label.node);
+    const card = await readWhyCard();
+    assert.ok(card?.evidence.some((e) => e.endsWith('— a sensitive topic: it can reveal your health')), card?.evidence.join(' | '));
+    const mute = card?.buttons['mute-sensitive'];
+    assert.ok(mute, Object.keys(card?.buttons ?? {}).join(', '));
+    await clickAt(mute);
+    const { box: _, ...seen } = await displayAndBefore('#div-gpt-ad-vitamins', ({ display }) => display === 'none');
+    assert.deepEqual(seen, { display: 'none', before: 'Your profile · sensitive topic · mutedShow' });
+    const settings = await inPage('options.html', "browser.storage.local.get('settings').then((s) => s.settings)");
+    assert.equal(settings.muteSensitive, true);
+    assert.equal(settings.mute.behavioural, false, 'the kind itself is not muted');
+  } finally {
+    await inPage('options.html', "browser.storage.local.remove('settings').then(() => true)");
+    await sendFromAddonPage(firefox, { type: 'memory/wipe' });
+  }
 });
