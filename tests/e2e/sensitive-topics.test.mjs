@@ -72,6 +72,15 @@ test('an ad picked by an interest in health says so in its why card, and the pan
   const note = await panel.$eval('#sensitive-note', (p) => ({ hidden: /** @type {HTMLElement} */ (p).hidden, text: p.textContent }));
   assert.equal(note.hidden, false);
   assert.match(note.text ?? '', /^Topics marked sensitive can reveal your health, .* \(GDPR, Art\. 9\)\. .* \(Digital Services Act, Art\. 26\)\.$/);
+  // Beside it, the choice to mute the ads such topics pick (the options' switch).
+  assert.equal(await panel.isVisible('#sensitive-mute'), true);
+  assert.equal(await panel.textContent('label:has(#mute-sensitive)'), ' Mute ads picked by sensitive topics everywhere');
+  const muteSensitive = async () => /** @type {import('../../extension/settings.js').Settings} */ (
+    (await (await current().browser.worker()).evaluate(() => chrome.storage.local.get('settings'))).settings)?.muteSensitive;
+  await panel.check('#mute-sensitive');
+  await eventually(async () => (await muteSensitive()) === true, 'the choice stored');
+  await panel.uncheck('#mute-sensitive');
+  await eventually(async () => (await muteSensitive()) === false, 'and taken back');
   // ID5 saw the user on the health guides: the topic is tagged there too.
   const id5 = await panel.$eval('#company-reach tr[data-company="ID5 Sync"]', (tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent));
   assert.match(id5[0] ?? '', /^1 of 2healthguide\.example$/);
@@ -86,6 +95,7 @@ test('an ad picked by an interest in health says so in its why card, and the pan
   await panel.click('#interests li[data-topic="health"] button');
   await panel.waitForSelector('#interests li[data-topic="health"]', { state: 'detached' });
   assert.equal(await panel.$eval('#sensitive-note', (p) => /** @type {HTMLElement} */ (p).hidden), true);
+  assert.equal(await panel.isVisible('#sensitive-mute'), false);
   await panel.close();
 });
 
