@@ -1,178 +1,197 @@
-//! What a site told the ad companies it loads about the user's consent.
+//! What a site told the ad companies it loads about the user's privacy
+//! choices, as far as personalised ads go.
 //!
-//! Sites in the IAB's Transparency and Consent Framework (TCF v2) pass the
-//! choices made in their consent banner to every ad company they call, as a
-//! TC string in the request (`gdpr_consent=…`, the parameter Google's ad
-//! requests, Prebid's bidders and Criteo use). Personalised ads need two of
-//! its purposes: 3, "create a personalised ads profile", and 4, "use
-//! profiles to select personalised ads"; since TCF 2.2 neither can rest on
-//! "legitimate interest", only on consent. A behavioural or retargeted ad on
-//! a site that told the ad companies the user consented to neither is worth
-//! a user's attention.
+//! Sites pass the choice made in their consent banner or privacy settings
+//! to every ad company they call, in the request:
+//! - in the EU, an IAB TCF string (`gdpr_consent=…`, the parameter Google's
+//!   ad requests, Prebid's bidders and Criteo use). Personalised ads need two
+//!   of its purposes: 3, "create a personalised ads profile", and 4, "use
+//!   profiles to select personalised ads"; since TCF 2.2 neither can rest on
+//!   "legitimate interest", only on consent ([`tcf`]);
+//! - in the US, an IAB GPP string (`gpp=…`, with the sections that apply in
+//!   `gpp_sid=…`), whose US sections say whether the user opted out of the
+//!   sale of their data, of its sharing, or of targeted advertising; or the
+//!   older US Privacy string (`us_privacy=1YYN`: opted out of sale) ([`us`]).
 //!
-//! Only the core segment's fixed fields are read (version, CMP id, purposes
-//! consented), per the IAB's "TC String" format: a string comes from a page
-//! and must never crash the engine, and the one Rust decoder of the whole
-//! format, `lib_tcstring` 0.5, panics on truncated strings (index out of
-//! bounds; `garbage_says_nothing_and_never_panics` below is the case).
+//! A behavioural or retargeted ad on a site that told the ad companies the
+//! user refused personalised ads, or opted out of them, is worth a user's
+//! attention.
 
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine as _;
+mod tcf;
+mod us;
+
 use serde::{Deserialize, Serialize};
 use url::Url;
+
+pub use tcf::decode as decode_tcf;
+pub use us::{decode_gpp, decode_us_privacy};
 
 /// The TCF purposes personalised ads need: 3 (create a personalised ads
 /// profile) and 4 (use profiles to select personalised ads).
 pub const PERSONALISED_ADS_PURPOSES: [u8; 2] = [3, 4];
 
-/// Longest TC string decoded: a real one with its vendor ranges is a few
-/// kB; anything longer is not one.
-const MAX_TC_STRING_BYTES: usize = 16 * 1024;
+/// Longest consent string decoded: a real TC or GPP string with its vendor
+/// ranges is a few kB; anything longer is not one.
+const MAX_STRING_BYTES: usize = 16 * 1024;
+
+/// Which framework a request's consent came in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Framework {
+    /// IAB TCF v2 (`gdpr_consent=`).
+    #[default]
+    Tcf,
+    /// IAB Global Privacy Platform (`gpp=`).
+    Gpp,
+    /// IAB US Privacy, the CCPA string (`us_privacy=`).
+    Usp,
+}
+
+impl Framework {
+    /// Its name in exports and ids (`tcf`, `gpp`, `usp`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Framework::Tcf => "tcf",
+            Framework::Gpp => "gpp",
+            Framework::Usp => "usp",
+        }
+    }
+}
+
+/// What a user can opt out of under US state privacy laws, as the IAB's
+/// US strings say it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OptOut {
+    /// The sale of their personal data.
+    Sale,
+    /// Its sharing for cross-context behavioural advertising (California).
+    Sharing,
+    /// Its processing for targeted advertising.
+    TargetedAdvertising,
+}
+
+impl OptOut {
+    /// Its name in exports and ids (`sale`, `sharing`, `targeted_advertising`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OptOut::Sale => "sale",
+            OptOut::Sharing => "sharing",
+            OptOut::TargetedAdvertising => "targeted_advertising",
+        }
+    }
+}
 
 /// The consent a request passed on, as far as personalised ads go.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ConsentSignal {
+    /// The framework it came in.
+    #[serde(default)]
+    pub framework: Framework,
     /// The purposes personalised ads need that the user did not consent to
-    /// (of [`PERSONALISED_ADS_PURPOSES`]); empty when they consented to both.
+    /// (of [`PERSONALISED_ADS_PURPOSES`], TCF); empty when they consented to
+    /// both, or no TCF string applied.
     pub refused: Vec<u8>,
-    /// The consent banner's id in the IAB's list of CMPs.
-    pub cmp_id: u16,
+    /// What the user opted out of (US strings), in [`OptOut`] order; empty
+    /// when they opted out of nothing, or no US string applied.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub opted_out: Vec<OptOut>,
+    /// The consent banner's id in the IAB's list of CMPs (TCF strings carry
+    /// it; US strings do not).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cmp_id: Option<u16>,
 }
 
 impl ConsentSignal {
-    /// Whether the user refused (or never gave) consent to personalised ads.
+    /// A TCF string's answer: the purposes refused, and its CMP.
+    pub fn from_tcf(refused: Vec<u8>, cmp_id: u16) -> Self {
+        ConsentSignal { framework: Framework::Tcf, refused, opted_out: Vec::new(), cmp_id: Some(cmp_id) }
+    }
+
+    /// Whether the user refused (or never gave) consent to personalised
+    /// ads, or opted out of them.
     pub fn refuses_personalised_ads(&self) -> bool {
-        !self.refused.is_empty()
+        !self.refused.is_empty() || !self.opted_out.is_empty()
     }
 }
 
-/// The TCF consent a request URL carries, if it carries a valid one that
-/// applies: `gdpr=0` says the GDPR does not apply there, and a string that
-/// does not decode (garbage, or a TCF v1 string) says nothing.
-pub fn tcf_consent(url: &str) -> Option<ConsentSignal> {
-    // Most requests carry none: a substring test before any parsing (this
+/// The consent a request URL carries, if it carries a valid one that
+/// applies: a TCF string unless `gdpr=0` says the GDPR does not apply there,
+/// else a GPP string with a section that applies, else a US Privacy string
+/// that applies (`1---` does not). A string that does not decode says
+/// nothing.
+pub fn consent_in(url: &str) -> Option<ConsentSignal> {
+    // Most requests carry none: substring tests before any parsing (this
     // runs for every request).
-    if !url.contains("gdpr_consent=") {
+    if !url.contains("gdpr_consent=") && !url.contains("gpp=") && !url.contains("us_privacy=") {
         return None;
     }
     let url = Url::parse(url).ok()?;
-    let mut consent = None;
+    let mut gdpr_applies = true;
+    let (mut tc, mut gpp, mut gpp_sid, mut usp) = (None, None, None, None);
     for (name, value) in url.query_pairs() {
-        match name.as_ref() {
-            "gdpr" if value == "0" => return None,
-            "gdpr_consent" if consent.is_none() && !value.is_empty() && value.len() <= MAX_TC_STRING_BYTES => {
-                consent = Some(value.into_owned());
+        if value.is_empty() || value.len() > MAX_STRING_BYTES {
+            continue;
+        }
+        let slot = match name.as_ref() {
+            "gdpr" => {
+                gdpr_applies = value != "0";
+                continue;
             }
-            _ => {}
+            "gdpr_consent" => &mut tc,
+            "gpp" => &mut gpp,
+            "gpp_sid" => &mut gpp_sid,
+            "us_privacy" => &mut usp,
+            _ => continue,
+        };
+        if slot.is_none() {
+            *slot = Some(value.into_owned());
         }
     }
-    decode(&consent?)
-}
-
-/// Where the core segment's fields start, in bits (TC String format v2):
-/// version (6 bits), created (36), last updated (36), then the CMP's id.
-const CMP_ID_BIT: usize = 78;
-/// … CMP version (12), consent screen (6), consent language (12), vendor
-/// list version (12), policy version (6), service-specific (1), non-standard
-/// texts (1), special feature opt-ins (12), then purposes consented: 24
-/// bits, purpose 1 first.
-const PURPOSES_CONSENT_BIT: usize = 152;
-/// The core segment must hold at least the purposes.
-const MIN_CORE_BITS: usize = PURPOSES_CONSENT_BIT + 24;
-
-/// A TC string's answer about personalised ads: None unless its core
-/// segment is base64url of a version 2 string long enough to say.
-pub fn decode(tc_string: &str) -> Option<ConsentSignal> {
-    let core = tc_string.split('.').next()?;
-    // Some CMPs pad; base64url in TC strings has no padding.
-    let bytes = URL_SAFE_NO_PAD.decode(core.trim_end_matches('=')).ok()?;
-    let bits = |start: usize, len: usize| -> Option<u32> {
-        if start + len > bytes.len() * 8 {
-            return None;
-        }
-        Some((start..start + len).fold(0u32, |acc, bit| (acc << 1) | u32::from((bytes[bit / 8] >> (7 - bit % 8)) & 1)))
-    };
-    if bytes.len() * 8 < MIN_CORE_BITS || bits(0, 6)? != 2 {
-        return None;
-    }
-    let cmp_id = u16::try_from(bits(CMP_ID_BIT, 12)?).ok()?;
-    let refused = PERSONALISED_ADS_PURPOSES
-        .into_iter()
-        .filter(|&p| bits(PURPOSES_CONSENT_BIT + usize::from(p) - 1, 1) != Some(1))
-        .collect();
-    Some(ConsentSignal { refused, cmp_id })
+    let from_tcf = tc.filter(|_| gdpr_applies).and_then(|s| decode_tcf(&s));
+    from_tcf
+        .or_else(|| gpp.and_then(|s| decode_gpp(&s, gpp_sid.as_deref())))
+        .or_else(|| usp.and_then(|s| decode_us_privacy(&s)))
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
+mod tests {
+    use super::tcf::tests::NOTHING;
     use super::*;
-
-    /// Purposes 1, 2 and 3 consented (lib_tcstring's own example, which it
-    /// decodes so too).
-    pub const NO_PURPOSE_4: &str = "COvFyGBOvFyGBAbAAAENAPCAAOAAAAAAAAAAAEEUACCKAAA";
-    /// No purpose consented, with vendor and publisher segments.
-    pub const NOTHING: &str = "COw4XqLOw4XqLAAAAAENAXCAAAAAAAAAAAAAAAAAAAAA.YAAAAAAAAAAAAAAAAAA";
-    /// The first string with purposes 1 to 10 consented.
-    pub const ALL: &str = "COvFyGBOvFyGBAbAAAENAPCAAP_AAAAAAAAAAEEUACCKAAA";
-
-    #[test]
-    fn a_string_says_which_purposes_for_personalised_ads_were_refused() {
-        assert_eq!(decode(NO_PURPOSE_4).map(|c| c.refused), Some(vec![4]));
-        assert_eq!(decode(NOTHING).map(|c| c.refused), Some(vec![3, 4]));
-        let all = decode(ALL).expect("a valid string");
-        assert!(all.refused.is_empty(), "{all:?}");
-        assert!(!all.refuses_personalised_ads());
-        // As lib_tcstring reads the same string: CMP 27.
-        assert_eq!(decode(NO_PURPOSE_4).map(|c| c.cmp_id), Some(27));
-        assert_eq!(all.cmp_id, 27);
-    }
 
     #[test]
     fn a_request_carries_its_consent_unless_the_gdpr_does_not_apply() {
         let ad =
             format!("https://securepubads.g.doubleclick.net/gampad/ads?iu=%2F1%2Fnews&gdpr=1&gdpr_consent={NOTHING}");
-        assert_eq!(tcf_consent(&ad).map(|c| c.refused), Some(vec![3, 4]));
-        assert_eq!(tcf_consent(&ad.replace("gdpr=1", "gdpr=0")), None);
-        assert_eq!(tcf_consent("https://securepubads.g.doubleclick.net/gampad/ads?iu=%2F1%2Fnews"), None);
+        let signal = consent_in(&ad).expect("a TCF string");
+        assert_eq!((signal.framework, signal.refused.clone()), (Framework::Tcf, vec![3, 4]));
+        assert!(signal.refuses_personalised_ads());
+        assert_eq!(consent_in(&ad.replace("gdpr=1", "gdpr=0")), None);
+        assert_eq!(consent_in("https://securepubads.g.doubleclick.net/gampad/ads?iu=%2F1%2Fnews"), None);
+        assert_eq!(consent_in(&format!("https://a.example/?gdpr_consent={}", "C".repeat(MAX_STRING_BYTES + 1))), None);
     }
 
     #[test]
-    fn garbage_says_nothing_and_never_panics() {
-        for bad in
-            ["", "x", "%%%", "BOEFEAyOEFEAyAHABDENAI4AAAB9vABAASA", "C", "CO", "COvFyGBOvFyGB", "////////////////"]
-        {
-            assert_eq!(decode(bad), None, "{bad}");
-        }
-        assert_eq!(
-            tcf_consent(&format!("https://a.example/?gdpr_consent={}", "C".repeat(MAX_TC_STRING_BYTES + 1))),
-            None
-        );
-        // Every prefix, and every one-character change, of a real string.
-        let chars: Vec<char> = NOTHING.chars().collect();
-        for end in 0..chars.len() {
-            let _ = decode(&chars[..end].iter().collect::<String>());
-        }
-        for at in 0..chars.len() {
-            for with in ['A', '_', '-', '/', '.', 'z'] {
-                let mut changed = chars.clone();
-                changed[at] = with;
-                let _ = decode(&changed.iter().collect::<String>());
-            }
-        }
-        // And 5,000 strings of random length drawn from the format's alphabet.
-        let alphabet: Vec<char> = ('A'..='Z').chain('a'..='z').chain('0'..='9').chain(['-', '_', '.', '=']).collect();
-        let mut seed: u64 = 7;
-        let mut next = |n: usize| {
-            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-            usize::try_from(seed >> 33).unwrap_or(0) % n
-        };
-        for _ in 0..5_000 {
-            let len = next(120);
-            let text: String = (0..len).map(|_| alphabet[next(alphabet.len())]).collect();
-            if let Some(signal) = decode(&text) {
-                assert!(signal.refused.iter().all(|p| PERSONALISED_ADS_PURPOSES.contains(p)), "{text}");
-            }
-        }
+    fn a_us_request_carries_its_opt_outs() {
+        // GPP: the US national section, opted out of sale, sharing and targeted advertising.
+        let gpp = "https://ib.adnxs.com/ut/v3?gdpr=0&gpp=DBABLA~BVVVVVVVVWA&gpp_sid=7";
+        let signal = consent_in(gpp).expect("a GPP string");
+        assert_eq!(signal.framework, Framework::Gpp);
+        assert_eq!(signal.opted_out, vec![OptOut::Sale, OptOut::Sharing, OptOut::TargetedAdvertising]);
+        assert_eq!(signal.cmp_id, None);
+        // A section that does not apply to this request says nothing.
+        assert_eq!(consent_in(&gpp.replace("gpp_sid=7", "gpp_sid=8")), None);
+        assert_eq!(consent_in(&gpp.replace("gpp_sid=7", "gpp_sid=-1")), None);
+        // The older US Privacy string: opted out of sale.
+        let usp = consent_in("https://ads.example/bid?us_privacy=1YYN").expect("a US Privacy string");
+        assert_eq!((usp.framework, usp.opted_out), (Framework::Usp, vec![OptOut::Sale]));
+        assert_eq!(consent_in("https://ads.example/bid?us_privacy=1---"), None, "not applicable");
+        let kept = consent_in("https://ads.example/bid?us_privacy=1YNN").expect("did not opt out");
+        assert!(!kept.refuses_personalised_ads());
+        // A TCF string that applies comes first.
+        let both =
+            consent_in(&format!("https://a.example/?gdpr=1&gdpr_consent={NOTHING}&us_privacy=1YYN")).expect("both");
+        assert_eq!(both.framework, Framework::Tcf);
     }
 }

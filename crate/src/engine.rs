@@ -252,7 +252,7 @@ impl Engine {
             if let Some(event) = event {
                 self.sites.record_event(&info.site, event, time_ms);
             }
-            if let Some(signal) = consent::tcf_consent(url) {
+            if let Some(signal) = consent::consent_in(url) {
                 if let Some(visit_id) = visit {
                     let at = VisitRef { visit_id, page_url: source_url, site: &info.site };
                     self.log.consent(at, &signal, time_ms);

@@ -28,7 +28,7 @@ pub(crate) const TIME_FIELDS: [&str; 2] = ["time", "lastTime"];
 
 /// The columns of a CSV export, in order. Lists and evidence are written as
 /// JSON inside their cell; a field a record type lacks is empty.
-pub const CSV_COLUMNS: [&str; 39] = [
+pub const CSV_COLUMNS: [&str; 41] = [
     "type",
     "id",
     "time",
@@ -66,8 +66,10 @@ pub const CSV_COLUMNS: [&str; 39] = [
     "event",
     "productId",
     "count",
+    "framework",
     "cmpId",
     "refused",
+    "optedOut",
 ];
 
 /// Output format.

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::consent::ConsentSignal;
+use crate::consent::{ConsentSignal, Framework};
 use crate::detect::FoundItem;
 use crate::engine::{PageReport, ReportedItem};
 use crate::observations::{
@@ -110,12 +110,18 @@ impl ObservationLog {
     /// The consent a request of the visit's page passed on: one record per
     /// visit and answer, counted.
     pub fn consent(&mut self, visit: VisitRef<'_>, signal: &ConsentSignal, time_ms: u64) {
-        let refused = if signal.refused.is_empty() {
-            "none".to_owned()
-        } else {
-            signal.refused.iter().map(u8::to_string).collect::<Vec<_>>().join("+")
+        let listed = |parts: Vec<String>| if parts.is_empty() { "none".to_owned() } else { parts.join("+") };
+        let refused = listed(signal.refused.iter().map(u8::to_string).collect());
+        let answer = match (signal.framework, signal.cmp_id) {
+            // The ids TCF records always had.
+            (Framework::Tcf, Some(cmp_id)) => format!("consent/{cmp_id}/{refused}"),
+            (framework, cmp_id) => {
+                let cmp = cmp_id.map_or_else(|| "none".to_owned(), |c| c.to_string());
+                let opted_out = listed(signal.opted_out.iter().map(|o| o.as_str().to_owned()).collect());
+                format!("consent/{}/{cmp}/{refused}/{opted_out}", framework.as_str())
+            }
         };
-        let key = (visit.visit_id.to_owned(), format!("consent/{}/{refused}", signal.cmp_id));
+        let key = (visit.visit_id.to_owned(), answer);
         if self.count_again(&key, time_ms) {
             return;
         }
@@ -126,8 +132,10 @@ impl ObservationLog {
             site: visit.site.to_owned(),
             page_url: Some(visit.page_url.to_owned()),
             visit_id: visit.visit_id.to_owned(),
+            framework: signal.framework,
             cmp_id: signal.cmp_id,
             refused: signal.refused.clone(),
+            opted_out: signal.opted_out.clone(),
             count: 1,
         });
         self.open_counted(key, record);
@@ -289,10 +297,10 @@ mod tests {
     fn the_same_consent_is_one_record_per_visit_and_answer() {
         let mut log = ObservationLog::default();
         let at = VisitRef { visit_id: "v1", page_url: "https://news.example/a", site: "news.example" };
-        let refused = ConsentSignal { refused: vec![3, 4], cmp_id: 7 };
+        let refused = ConsentSignal::from_tcf(vec![3, 4], 7);
         log.consent(at, &refused, 10);
         log.consent(at, &refused, 30);
-        log.consent(at, &ConsentSignal { refused: vec![], cmp_id: 7 }, 40);
+        log.consent(at, &ConsentSignal::from_tcf(vec![], 7), 40);
         let taken = log.take(None);
         assert_eq!(taken.len(), 2);
         let Observation::ConsentSignal(c) = &taken[0] else { panic!("a consent signal") };

@@ -11,6 +11,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::consent::{Framework, OptOut};
+
 use crate::page::CandidateSource;
 use crate::products::Product;
 use crate::vendors::ItemType;
@@ -190,12 +192,14 @@ pub struct RemarketingSeen {
 }
 
 /// A page passed the user's consent on to the ad companies it called: an
-/// IAB TCF string in their requests ([`crate::consent`]), as far as
-/// personalised ads go.
+/// IAB TCF, GPP or US Privacy string in their requests
+/// ([`crate::consent`]), as far as personalised ads go.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ConsentSeen {
-    /// Stable id: `<visitId>/consent/<cmp id>/<refused purposes, or none>`.
+    /// Stable id: `<visitId>/consent/<cmp id>/<refused purposes, or none>`
+    /// (TCF), `<visitId>/consent/<framework>/<cmp id or none>/<refused
+    /// purposes>/<opted out>` (GPP and US Privacy: `…/consent/usp/none/none/sale`).
     pub id: String,
     /// First request carrying it.
     pub time: u64,
@@ -207,11 +211,21 @@ pub struct ConsentSeen {
     pub page_url: Option<String>,
     /// Which visit.
     pub visit_id: String,
-    /// The consent banner's id in the IAB's list of CMPs.
-    pub cmp_id: u16,
+    /// The framework its string came in (`tcf` for records from before
+    /// AdLens read the others).
+    #[serde(default)]
+    pub framework: Framework,
+    /// The consent banner's id in the IAB's list of CMPs (TCF strings carry
+    /// it; null for US strings).
+    pub cmp_id: Option<u16>,
     /// The purposes personalised ads need (3, 4) that were not consented
-    /// to; empty when both were.
+    /// to; empty when both were, or no TCF string applied.
     pub refused: Vec<u8>,
+    /// What the user opted out of (US strings): `sale`, `sharing`,
+    /// `targeted_advertising`; empty when nothing (and in records from
+    /// before AdLens read US strings).
+    #[serde(default)]
+    pub opted_out: Vec<OptOut>,
     /// Requests that carried it.
     pub count: u32,
 }

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::consent::OptOut;
 use crate::sensitive::SpecialCategory;
 
 /// Why an ad or widget is shown to the user.
@@ -127,6 +128,14 @@ pub enum Reason {
         /// to (3: create a personalised ads profile; 4: use profiles to
         /// select personalised ads).
         purposes: Vec<u8>,
+    },
+    /// The site told the ad companies it called that the user opted out of
+    /// the sale of their data, its sharing, or targeted advertising (IAB
+    /// GPP or US Privacy, [`crate::consent`]), yet the ad is behavioural or
+    /// retargeted.
+    TargetedAdsOptedOut {
+        /// What the user opted out of.
+        opt_outs: Vec<OptOut>,
     },
     /// A "for you" widget, but the browsing seen so far makes no profile.
     NoProfileYet,

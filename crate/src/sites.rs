@@ -288,17 +288,17 @@ mod tests {
     #[test]
     fn the_latest_consent_a_site_passed_on_is_kept() {
         let mut sites = SiteRecords::default();
-        let refused = ConsentSignal { refused: vec![3, 4], cmp_id: 7 };
+        let refused = ConsentSignal::from_tcf(vec![3, 4], 7);
         sites.record_consent("news.example", refused.clone(), 10);
         assert_eq!(sites.consent("news.example"), Some(&refused));
-        let given = ConsentSignal { refused: vec![], cmp_id: 7 };
+        let given = ConsentSignal::from_tcf(vec![], 7);
         sites.record_consent("news.example", given.clone(), 20);
         sites.record_consent("news.example", refused, 15);
         assert_eq!(sites.consent("news.example"), Some(&given), "an older one does not replace it");
         let json = serde_json::to_value(&sites).expect("records serialize");
         assert_eq!(
             json["sites"]["news.example"]["consent"],
-            serde_json::json!({ "refused": [], "cmpId": 7, "seenAt": 20 })
+            serde_json::json!({ "framework": "tcf", "refused": [], "cmpId": 7, "seenAt": 20 })
         );
         let back: SiteRecords = serde_json::from_value(json).expect("and read back");
         assert_eq!(back, sites);

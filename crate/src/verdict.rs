@@ -6,6 +6,7 @@
 
 use serde::Serialize;
 
+use crate::consent::{ConsentSignal, OptOut};
 use crate::detect::FoundItem;
 use crate::lexicon::PhraseHint;
 use crate::profile::Interests;
@@ -144,16 +145,8 @@ pub fn classify(item: &FoundItem, ctx: Context<'_>) -> Verdict {
     }
     // Ads only: a widget's personalisation is a purpose of its own (TCF 5, 6).
     if matches!(kind, Kind::Behavioural | Kind::Retargeted) && item.item_type == ItemType::Ad {
-        if let Some(consent) = ctx.memory.sites.consent(ctx.site).filter(|c| c.refuses_personalised_ads()) {
-            let purposes: Vec<String> = consent.refused.iter().map(u8::to_string).collect();
-            let plural = if purposes.len() > 1 { "s" } else { "" };
-            evidence.push(Evidence {
-                sentence: format!(
-                    "This site told ad companies you did not consent to personalised ads (IAB TCF purpose{plural} {})",
-                    purposes.join(" and ")
-                ),
-                reason: Reason::PersonalisedAdsRefused { purposes: consent.refused.clone() },
-            });
+        if let Some(consent) = ctx.memory.sites.consent(ctx.site) {
+            evidence.extend(consent_evidence(consent));
         }
     }
     if let Some(label) = label_evidence {
@@ -186,6 +179,43 @@ fn implied_kind(hint: PhraseHint) -> Option<Kind> {
         PhraseHint::Generic => Some(Kind::Generic),
         PhraseHint::Widget | PhraseHint::AdMarker => None,
     }
+}
+
+/// What a site's last consent string says against a personalised ad: the
+/// TCF purposes refused, or the US opt-outs.
+fn consent_evidence(consent: &ConsentSignal) -> Option<Evidence> {
+    if !consent.refused.is_empty() {
+        let purposes: Vec<String> = consent.refused.iter().map(u8::to_string).collect();
+        let plural = if purposes.len() > 1 { "s" } else { "" };
+        return Some(Evidence {
+            sentence: format!(
+                "This site told ad companies you did not consent to personalised ads (IAB TCF purpose{plural} {})",
+                purposes.join(" and ")
+            ),
+            reason: Reason::PersonalisedAdsRefused { purposes: consent.refused.clone() },
+        });
+    }
+    if consent.opted_out.is_empty() {
+        return None;
+    }
+    let what: Vec<&str> = consent
+        .opted_out
+        .iter()
+        .map(|o| match o {
+            OptOut::Sale => "the sale of your data",
+            OptOut::Sharing => "the sharing of your data for advertising",
+            OptOut::TargetedAdvertising => "targeted advertising",
+        })
+        .collect();
+    let listed = match what.split_last() {
+        Some((last, [])) => (*last).to_owned(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => String::new(),
+    };
+    Some(Evidence {
+        sentence: format!("This site told ad companies you opted out of {listed} (US privacy choices)"),
+        reason: Reason::TargetedAdsOptedOut { opt_outs: consent.opted_out.clone() },
+    })
 }
 
 #[cfg(test)]
@@ -340,7 +370,7 @@ mod tests {
         };
         let plain = verdict_with_sites(&ad, RUNNING_PAGE, &TRAVEL_PAGES, &sites);
         assert_eq!(refused(&plain), None, "no consent seen, nothing said");
-        sites.record_consent("news.example", ConsentSignal { refused: vec![3, 4], cmp_id: 7 }, 1);
+        sites.record_consent("news.example", ConsentSignal::from_tcf(vec![3, 4], 7), 1);
         let v = verdict_with_sites(&ad, RUNNING_PAGE, &TRAVEL_PAGES, &sites);
         assert_eq!(v.kind, Kind::Behavioural, "the evidence still says what the ad is");
         assert_eq!(v.confidence, plain.confidence);
@@ -358,8 +388,43 @@ mod tests {
         let widget = verdict_with_sites(&item(None, None, &ad.text), RUNNING_PAGE, &TRAVEL_PAGES, &sites);
         assert_eq!((widget.kind, refused(&widget)), (Kind::Behavioural, None));
         // Once the user consents, nothing is said.
-        sites.record_consent("news.example", ConsentSignal { refused: vec![], cmp_id: 7 }, 2);
+        sites.record_consent("news.example", ConsentSignal::from_tcf(vec![], 7), 2);
         assert_eq!(refused(&verdict_with_sites(&ad, RUNNING_PAGE, &TRAVEL_PAGES, &sites)), None);
+    }
+
+    #[test]
+    fn an_ad_picked_for_you_where_the_user_opted_out_says_so() {
+        let mut ad = item(None, None, "Book beach holidays and hotels in Greece");
+        ad.item_type = ItemType::Ad;
+        let mut sites = SiteRecords::default();
+        sites.record("news.example", "doubleclick.net", true, 0);
+        let opted_out = |v: &Verdict| {
+            v.evidence.iter().find_map(|e| match &e.reason {
+                Reason::TargetedAdsOptedOut { opt_outs } => Some((opt_outs.clone(), e.sentence.clone())),
+                _ => None,
+            })
+        };
+        let us = |opted_out: Vec<OptOut>| ConsentSignal {
+            framework: crate::consent::Framework::Gpp,
+            refused: Vec::new(),
+            opted_out,
+            cmp_id: None,
+        };
+        sites.record_consent("news.example", us(vec![OptOut::Sale, OptOut::TargetedAdvertising]), 1);
+        let v = verdict_with_sites(&ad, RUNNING_PAGE, &TRAVEL_PAGES, &sites);
+        assert_eq!(v.kind, Kind::Behavioural);
+        assert_eq!(
+            opted_out(&v),
+            Some((
+                vec![OptOut::Sale, OptOut::TargetedAdvertising],
+                "This site told ad companies you opted out of the sale of your data and targeted advertising (US privacy choices)"
+                    .to_owned()
+            ))
+        );
+        assert!(!v.evidence.iter().any(|e| matches!(e.reason, Reason::PersonalisedAdsRefused { .. })));
+        // Opted out of nothing: nothing said.
+        sites.record_consent("news.example", us(Vec::new()), 2);
+        assert_eq!(opted_out(&verdict_with_sites(&ad, RUNNING_PAGE, &TRAVEL_PAGES, &sites)), None);
     }
 
     #[test]

@@ -3,11 +3,13 @@
 //! that passes an IAB TCF string with no consent to personalised ads to
 //! Google) replayed natively. The ad that follows the user there carries
 //! the same evidence the extension gives it (`tests/e2e/retargeting.test.mjs`).
+//! The same with the US strings (GPP, US Privacy): the user opted out.
 
 #![allow(clippy::expect_used)]
 
 use std::path::Path;
 
+use adlens::consent::{Framework, OptOut};
 use adlens::export::{ExportOptions, Exporter, SCHEMA_JSON};
 use adlens::import::parse_export;
 use adlens::observations::Observation;
@@ -19,6 +21,11 @@ use adlens::Engine;
 const NOTHING: &str = "COw4XqLOw4XqLAAAAAENAXCAAAAAAAAAAAAAAAAAAAAA.YAAAAAAAAAAAAAAAAAA";
 
 fn journey(consent: &str) -> String {
+    journey_passing(&format!("gdpr=1&gdpr_consent={consent}"))
+}
+
+/// The journey, the article's request to Google carrying `query`.
+fn journey_passing(query: &str) -> String {
     let sites = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/sites");
     let shop = serde_json::json!({
         "time": "2026-11-20T10:00:00Z",
@@ -30,21 +37,31 @@ fn journey(consent: &str) -> String {
         "time": "2026-11-20T11:00:00Z",
         "url": "http://news.example/article/no-consent.html",
         "html_file": sites.join("news.example/article/no-consent.html"),
-        "requests": [{ "url": format!("http://securepubads.g.doubleclick.net/pagead/ping?gdpr=1&gdpr_consent={consent}"), "type": "image" }],
+        "requests": [{ "url": format!("http://securepubads.g.doubleclick.net/pagead/ping?{query}"), "type": "image" }],
     });
     format!("{shop}\n{news}\n")
 }
 
 /// The journey written to a file of its own.
 fn journey_file(consent: &str, name: &str) -> std::path::PathBuf {
+    written(&journey(consent), name)
+}
+
+/// A journey's text in a file of its own.
+fn written(journey: &str, name: &str) -> std::path::PathBuf {
     let file = std::env::temp_dir().join(format!("adlens-consent-{}-{name}.jsonl", std::process::id()));
-    std::fs::write(&file, journey(consent)).expect("journey written");
+    std::fs::write(&file, journey).expect("journey written");
     file
 }
 
 /// The verdict on the article's Criteo ad after the journey.
 fn followed(consent: &str, name: &str) -> adlens::verdict::Verdict {
-    let file = journey_file(consent, name);
+    followed_after(&journey(consent), name)
+}
+
+/// The verdict on the article's Criteo ad after a journey.
+fn followed_after(journey: &str, name: &str) -> adlens::verdict::Verdict {
+    let file = written(journey, name);
     let mut engine = Engine::new();
     let mut verdict = None;
     let errors = replay(&file, &mut engine, |record| {
@@ -112,4 +129,75 @@ fn the_consent_passed_on_is_an_observation_the_export_keeps_and_an_import_restor
     let mut fresh = Engine::new();
     fresh.apply_observations(&imported.observations);
     assert_eq!(fresh.site_records().consent("news.example").map(|c| c.refused.clone()), Some(vec![3, 4]));
+}
+
+#[test]
+fn an_ad_that_follows_you_where_you_opted_out_says_so_with_the_us_strings() {
+    // GPP, its US national section: opted out of sale, sharing and targeted advertising.
+    let gpp = followed_after(&journey_passing("gdpr=0&gpp=DBABLA~BVVVVVVVVWA&gpp_sid=7"), "gpp");
+    assert_eq!(gpp.kind, Kind::Retargeted);
+    let opted_out = gpp.evidence.iter().find(|e| matches!(e.reason, Reason::TargetedAdsOptedOut { .. }));
+    let opted_out = opted_out.expect("the opt-out evidence");
+    assert_eq!(
+        opted_out.reason,
+        Reason::TargetedAdsOptedOut { opt_outs: vec![OptOut::Sale, OptOut::Sharing, OptOut::TargetedAdvertising] }
+    );
+    assert_eq!(
+        opted_out.sentence,
+        "This site told ad companies you opted out of the sale of your data, the sharing of your data for advertising \
+         and targeted advertising (US privacy choices)"
+    );
+    // US Privacy, opted out of sale; and "did not opt out", which adds nothing.
+    let usp = followed_after(&journey_passing("us_privacy=1YYN"), "usp");
+    assert!(usp.evidence.iter().any(|e| e.reason == Reason::TargetedAdsOptedOut { opt_outs: vec![OptOut::Sale] }));
+    let kept = followed_after(&journey_passing("us_privacy=1YNN"), "usp-kept");
+    assert!(!kept.evidence.iter().any(|e| matches!(e.reason, Reason::TargetedAdsOptedOut { .. })));
+}
+
+#[test]
+fn a_us_string_is_an_observation_the_export_keeps_and_an_import_restores_and_older_files_still_read() {
+    let file = written(&journey_passing("gpp=DBABLA~BVVVVVVVVWA&gpp_sid=7"), "us-export");
+    let mut engine = Engine::new();
+    let mut observations: Vec<Observation> = Vec::new();
+    let errors = replay_observed(&file, &mut engine, |_| {}, |batch| observations.extend(batch));
+    std::fs::remove_file(&file).ok();
+    assert!(errors.is_empty(), "{errors:?}");
+    let mut exporter = Exporter::new(ExportOptions::default(), "salt", "test", 0).expect("options");
+    let mut text = exporter.header_line();
+    for o in &observations {
+        text.extend(exporter.line(o));
+    }
+    let schema: serde_json::Value = serde_json::from_str(SCHEMA_JSON).expect("JSON");
+    let validator = jsonschema::validator_for(&schema).expect("valid schema");
+    let line = text.lines().find(|l| l.contains("\"type\":\"consent_signal\"")).expect("exported");
+    let value: serde_json::Value = serde_json::from_str(line).expect("JSON");
+    assert!(validator.is_valid(&value), "{line}");
+    assert_eq!(value["framework"], "gpp");
+    assert_eq!(value["cmpId"], serde_json::Value::Null);
+    assert_eq!(value["optedOut"], serde_json::json!(["sale", "sharing", "targeted_advertising"]));
+    assert!(
+        value["id"].as_str().is_some_and(|id| id.ends_with("/consent/gpp/none/none/sale+sharing+targeted_advertising")),
+        "{line}"
+    );
+    let mut broken = value.clone();
+    broken["optedOut"] = serde_json::json!(["everything"]);
+    assert!(!validator.is_valid(&broken));
+    let imported = parse_export(&text).expect("the export reads back");
+    let mut fresh = Engine::new();
+    fresh.apply_observations(&imported.observations);
+    let restored = fresh.site_records().consent("news.example").expect("restored");
+    assert_eq!((restored.framework, restored.opted_out.len()), (Framework::Gpp, 3));
+
+    // A line written before AdLens read US strings: no framework, no optedOut.
+    let mut older = value.clone();
+    let object = older.as_object_mut().expect("an object");
+    object.remove("framework");
+    object.remove("optedOut");
+    object.insert("cmpId".into(), serde_json::json!(7));
+    object.insert("refused".into(), serde_json::json!([3, 4]));
+    assert!(validator.is_valid(&older), "{older}");
+    let text = format!("{}{}\n", exporter.header_line(), older);
+    let imported = parse_export(&text).expect("an older file reads");
+    let Observation::ConsentSignal(seen) = &imported.observations[0] else { panic!("a consent signal") };
+    assert_eq!((seen.framework, seen.cmp_id, seen.opted_out.is_empty()), (Framework::Tcf, Some(7), true));
 }

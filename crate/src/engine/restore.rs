@@ -51,7 +51,12 @@ impl Engine {
                     }
                 }
                 Observation::ConsentSignal(c) => {
-                    let signal = ConsentSignal { refused: c.refused.clone(), cmp_id: c.cmp_id };
+                    let signal = ConsentSignal {
+                        framework: c.framework,
+                        refused: c.refused.clone(),
+                        opted_out: c.opted_out.clone(),
+                        cmp_id: c.cmp_id,
+                    };
                     self.sites.record_consent(&c.site, signal, c.last_time);
                 }
                 Observation::ItemSeen(_) | Observation::LabelFeedback(_) => {}
