@@ -50,6 +50,21 @@ export function revealsNote(category) {
   return typeof category === 'string' && /^[a-z_]{1,40}$/.test(category) ? message(`ev_reveals_${category}`) : '';
 }
 
+/** What a user can opt out of under US state privacy laws, as the engine names it. */
+const OPT_OUTS = new Set(['sale', 'sharing', 'targeted_advertising']);
+
+/**
+ * What the user opted out of, as a list in the user's language ("the sale
+ * of your data and targeted advertising"); '' when nothing this version
+ * has words for.
+ * @param {unknown} optOuts the engine's names (`sale`, `sharing`, `targeted_advertising`)
+ * @param {string} locale
+ */
+export function optOutsNamed(optOuts, locale) {
+  const known = Array.isArray(optOuts) ? optOuts.filter((o) => typeof o === 'string' && OPT_OUTS.has(o)) : [];
+  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(known.map((o) => message(`optOut_${o}`)));
+}
+
 /**
  * "2 days ago", "2 dni temu", "2天前".
  * @param {number} thenMs
@@ -117,6 +132,11 @@ export function evidenceSentence(e, { nowMs, locale }) {
     case 'served_by':
       sentence = message('ev_served_by', [text('vendor')]);
       break;
+    case 'targeted_ads_opted_out': {
+      const what = optOutsNamed(e.optOuts, locale);
+      if (what) sentence = message('ev_targeted_ads_opted_out', [what]);
+      break;
+    }
     case 'non_personalised_request':
     case 'personalised_ads_refused':
     case 'no_profile_yet':

@@ -7,7 +7,8 @@
 // the page's ads and widgets (pages/page-items.js): choosing one brings it
 // into view on the page with its "why" card open; and what each kind means.
 
-import { msg } from './i18n.js';
+import { optOutsNamed } from './evidence.js';
+import { msg, uiLocale } from './i18n.js';
 import { send, tabStateKey } from './messages.js';
 import { applyChosenLanguage, localise } from './pages/i18n.js';
 import { renderCounts, renderKindMeanings, renderKindToggles } from './pages/kinds.js';
@@ -129,17 +130,23 @@ function renderSummary(summary, facts, settings) {
 
 /**
  * Where the site told ad companies the user did not consent to personalised
- * ads, and ads on the page (of kinds not hidden) were chosen for them all
- * the same, says so, with how many.
+ * ads (TCF), or opted out of them (US strings: what of), and ads on the page
+ * (of kinds not hidden) were chosen for them all the same, says so, with
+ * how many.
  * @param {import('./messages.js').ReportedItem[]} items
  * @param {(verdict: import('./messages.js').Verdict) => boolean} hidden
  * @param {boolean} blind AdLens cannot see the page
  */
 function renderConsentNote(items, hidden, blind) {
-  const despite = items.filter((i) => !hidden(i.verdict) && i.verdict.evidence.some((e) => e.type === 'personalised_ads_refused'));
+  /** @type {import('./messages.js').Evidence[]} */
+  const against = items.filter((i) => !hidden(i.verdict)).flatMap((i) => i.verdict.evidence
+    .filter((e) => e.type === 'personalised_ads_refused' || e.type === 'targeted_ads_opted_out').slice(0, 1));
   const note = /** @type {HTMLElement} */ (document.getElementById('consent-note'));
-  note.hidden = despite.length === 0 || blind;
-  note.textContent = note.hidden ? '' : msg('popupConsentRefused', [String(despite.length)]);
+  note.hidden = against.length === 0 || blind;
+  const optedOut = against.find((e) => e.type === 'targeted_ads_opted_out');
+  const what = optedOut ? optOutsNamed(optedOut.optOuts, uiLocale()) : '';
+  note.textContent = note.hidden ? ''
+    : what ? msg('popupOptedOut', [what, String(against.length)]) : msg('popupConsentRefused', [String(against.length)]);
 }
 
 async function main() {

@@ -3,7 +3,7 @@
 // widgets seen there over time, and (opened from the popup) what the
 // current tab shows now.
 
-import { ago, evidenceSentence } from '../evidence.js';
+import { ago, evidenceSentence, optOutsNamed } from '../evidence.js';
 import { el, locale, t } from '../pages/dom.js';
 import { renderCounts } from '../pages/kinds.js';
 import { detailOf } from '../pages/page-items.js';
@@ -148,11 +148,14 @@ function renderRemarketing(list, site, summary, observations) {
   }));
 }
 
+/** The evidence types of an ad chosen for the user against what the site passed on. */
+const DESPITE = new Set(['personalised_ads_refused', 'targeted_ads_opted_out']);
+
 /**
  * What the site last told the ad companies it called about the user's
- * consent to personalised ads (its IAB TCF string), and when; then how many
- * ads seen there were chosen for the user all the same. Null when it passed
- * none on.
+ * consent to personalised ads (its IAB TCF string) or their opt-outs (its
+ * GPP or US Privacy string), and when; then how many ads seen there were
+ * chosen for the user all the same. Null when it passed none on.
  * @param {string} site
  * @param {SiteSummary | null} summary
  * @param {StoredObservation[]} observations the site's own
@@ -160,10 +163,14 @@ function renderRemarketing(list, site, summary, observations) {
 function consentLine(site, summary, observations) {
   const [latest] = Object.values(summary?.consent ?? {}).sort((a, b) => b.lastTime - a.lastTime);
   if (!latest) return null;
-  const refused = latest.refused.length > 0;
-  const sentence = t(refused ? 'consentRefusedSite' : 'consentGivenSite', [site]);
+  const optedOut = optOutsNamed(latest.optedOut ?? [], locale());
+  const us = latest.framework === 'gpp' || latest.framework === 'usp';
+  const refused = latest.refused.length > 0 || optedOut !== '';
+  let sentence;
+  if (latest.refused.length > 0 || !us) sentence = t(latest.refused.length > 0 ? 'consentRefusedSite' : 'consentGivenSite', [site]);
+  else sentence = optedOut ? t('consentOptedOutSite', [site, optedOut]) : t('consentNotOptedOutSite', [site]);
   const despite = observations.filter((o) => o.type === 'item_seen' && Array.isArray(o.evidence)
-    && o.evidence.some((/** @type {{ type?: unknown }} */ e) => e?.type === 'personalised_ads_refused')).length;
+    && o.evidence.some((/** @type {{ type?: unknown }} */ e) => DESPITE.has(String(e?.type)))).length;
   const line = `${sentence} (${ago(latest.lastTime, Date.now(), locale())})`;
   return el('li', { 'data-consent': refused ? 'refused' : 'given', 'data-despite': String(despite),
     text: despite > 0 ? `${line}. ${t('consentDespiteSite', [despite])}` : line });

@@ -11,9 +11,11 @@
  *   category: string | null, retargeting: boolean }} ThirdPartySummary
  * @typedef {{ vendor: string, event: string, productId: string | null, count: number, lastTime: number }} RemarketingSummary
  * @typedef {{ count: number, lastTime: number, products: Record<string, number> }} FollowedSummary
- * @typedef {{ cmpId: number, refused: number[], count: number, lastTime: number }} ConsentSummary
- *   the consent the site passed on to ad companies (IAB TCF), by answer: `refused`, the purposes
- *   personalised ads need that were not consented to
+ * @typedef {{ cmpId: number | null, refused: number[], count: number, lastTime: number, framework?: string,
+ *   optedOut?: string[] }} ConsentSummary
+ *   the consent the site passed on to ad companies (IAB TCF, GPP or US Privacy), by answer: `refused`, the
+ *   purposes personalised ads need that were not consented to; `optedOut`, what the user opted out of (US
+ *   strings); `framework` absent in summaries from before AdLens read the US strings (TCF)
  * @typedef {{ site: string, firstSeen: number, lastSeen: number, visits: number, kinds: KindCounts,
  *   days: Record<string, KindCounts>, thirdParties: Record<string, ThirdPartySummary>,
  *   remarketing: Record<string, RemarketingSummary>, followedTo: Record<string, FollowedSummary>,
@@ -134,9 +136,13 @@ export function applyRecord(summaryOf, record, sign) {
       break;
     case 'consent_signal': {
       const refused = Array.isArray(r.refused) ? r.refused.map(Number) : [];
-      const key = `${Number(r.cmpId)}|${refused.join('+')}`;
+      const optedOut = Array.isArray(r.optedOut) ? r.optedOut.map(String) : [];
+      const framework = typeof r.framework === 'string' ? r.framework : 'tcf';
+      const cmpId = typeof r.cmpId === 'number' ? r.cmpId : null;
+      // TCF answers keep the keys they always had (summaries stored before are taken from by them).
+      const key = framework === 'tcf' ? `${cmpId}|${refused.join('+')}` : `${framework}|${cmpId}|${refused.join('+')}|${optedOut.join('+')}`;
       const consent = (own.consent ??= {});
-      const answer = (consent[key] ??= { cmpId: Number(r.cmpId), refused, count: 0, lastTime: 0 });
+      const answer = (consent[key] ??= { cmpId, refused, count: 0, lastTime: 0, framework, optedOut });
       answer.count += sign * Number(r.count);
       answer.lastTime = Math.max(answer.lastTime, Number(r.lastTime ?? r.time));
       if (answer.count <= 0) delete consent[key];

@@ -96,3 +96,38 @@ test('an ad that follows you on a site that passed on no consent to personalised
   assert.match(line ?? '', /^news\.example told ad companies you did not consent to personalised ads \(consent banner, IAB TCF\) \((just now|\d+ minutes? ago)\)\. Ads seen there that were chosen for you all the same: 1\.$/);
   await panel.close();
 });
+
+test('an ad that follows you on a site that passed on your opt-out of targeted advertising (IAB GPP, US) says so', async () => {
+  await viewProduct(current());
+  const url = 'http://usnews.example/article/opted-out.html';
+  const page = await current().open(url);
+  const { state, tabId } = await current().waitForReport(url, 1);
+  const ad = state.report.items.find((i) => i.elementId === 'crt-optout-1');
+  assert.equal(ad?.verdict.kind, 'retargeted', JSON.stringify(ad?.verdict));
+  const optedOut = ad.verdict.evidence.find((e) => e.type === 'targeted_ads_opted_out');
+  assert.deepEqual(optedOut?.optOuts, ['sale', 'sharing', 'targeted_advertising'], JSON.stringify(ad.verdict.evidence));
+  const what = 'the sale of your data, the sharing of your data for advertising, and targeted advertising';
+  await waitForLabels(page, 1);
+  await pressLabel(page, 'Ad · Following you');
+  const card = await readWhyCard(page);
+  assert.ok(card?.evidence.includes(`This site told ad companies you opted out of ${what} (the choice made in its privacy settings)`),
+    card?.evidence.join(' | '));
+  const popup = await current().openFor(tabId);
+  assert.equal(await popup.$eval('#consent-note', (p) => (/** @type {HTMLElement} */ (p).hidden ? null : p.textContent)),
+    `This site told ad companies you opted out of ${what}. Ads chosen for you here all the same: 1.`);
+  await popup.close();
+  await page.close();
+
+  const { browser } = current();
+  const panel = await browser.context.newPage();
+  /** @type {string | null} */
+  let line = null;
+  for (const deadline = Date.now() + 5_000; !line && Date.now() < deadline; await panel.waitForTimeout(200)) {
+    await panel.goto(`chrome-extension://${browser.extensionId}/panel.html#site/usnews.example`);
+    await panel.waitForSelector('body[data-ready="true"][data-view="site"]');
+    line = await panel.$eval('#remarketing', (ul) => ul.querySelector('li[data-consent="refused"]:not([data-despite="0"])')?.textContent ?? null);
+  }
+  assert.equal(line?.replace(/\((just now|\d+ minutes? ago)\)/, '(…)'),
+    `usnews.example told ad companies you opted out of ${what} (privacy settings, IAB GPP or US Privacy) (…). Ads seen there that were chosen for you all the same: 1.`);
+  await panel.close();
+});
