@@ -75,3 +75,15 @@ test('a site that passed on no consent to personalised ads is said so in the use
   assert.equal(await sentence('pl', refused),
     'Ta witryna przekazała firmom reklamowym, że nie masz zgody na reklamy spersonalizowane (Twój wybór w jej banerze zgód)');
 });
+
+test('a site that passed on the user\'s US opt-outs says what of, as a list in the user\'s language', async () => {
+  const optedOut = { type: 'targeted_ads_opted_out', optOuts: ['sale', 'targeted_advertising'], sentence: 'engine' };
+  assert.equal(await sentence('en', optedOut),
+    'This site told ad companies you opted out of the sale of your data and targeted advertising (the choice made in its privacy settings)');
+  assert.equal(await sentence('de', optedOut),
+    'Diese Website hat Werbefirmen mitgeteilt, dass du dem Verkauf deiner Daten und zielgerichteter Werbung widersprochen hast (deine Wahl in ihren Datenschutzeinstellungen)');
+  assert.equal(await sentence('zh_CN', { ...optedOut, optOuts: ['sale', 'sharing', 'targeted_advertising'] }),
+    '该网站已告知广告公司：你已选择退出出售你的数据、为广告共享你的数据和定向广告（你在其隐私设置中的选择）');
+  // Nothing this version has words for: the engine's sentence.
+  assert.equal(await sentence('en', { ...optedOut, optOuts: ['everything', 7] }), 'engine');
+});

@@ -83,10 +83,15 @@ test('the consent a site passed on is counted per answer, and goes with its reco
   await writeObservations(db, [consent()]);
   await writeObservations(db, [consent({ time: T0 + 1_000, lastTime: T0 + 2_000, count: 2 })]);
   await writeObservations(db, [consent({ id: '3.1/consent/7/none', refused: [], time: T0 + DAY, lastTime: T0 + DAY })]);
-  assert.equal(await countObservations(db), 2);
+  // A US string (GPP): no CMP, what the user opted out of.
+  await writeObservations(db, [consent({ id: '4.1/consent/gpp/none/none/sale+targeted_advertising', framework: 'gpp', cmpId: null,
+    refused: [], optedOut: ['sale', 'targeted_advertising'], time: T0 + 2 * DAY, lastTime: T0 + 2 * DAY })]);
+  assert.equal(await countObservations(db), 3);
   assert.deepEqual((await readSiteSummary(db, 'news.example'))?.consent, {
-    '7|3+4': { cmpId: 7, refused: [3, 4], count: 3, lastTime: T0 + 2_000 },
-    '7|': { cmpId: 7, refused: [], count: 1, lastTime: T0 + DAY },
+    '7|3+4': { cmpId: 7, refused: [3, 4], count: 3, lastTime: T0 + 2_000, framework: 'tcf', optedOut: [] },
+    '7|': { cmpId: 7, refused: [], count: 1, lastTime: T0 + DAY, framework: 'tcf', optedOut: [] },
+    'gpp|null||sale+targeted_advertising': { cmpId: null, refused: [], count: 1, lastTime: T0 + 2 * DAY, framework: 'gpp',
+      optedOut: ['sale', 'targeted_advertising'] },
   });
   await forgetSiteObservations(db, 'news.example');
   assert.equal(await readSiteSummary(db, 'news.example'), null, 'nothing is left of the site');
