@@ -2,14 +2,16 @@
 // The same request benchmark inside Chromium, where the extension really
 // runs (a newer V8 than Node's): the shipped engine is loaded in an
 // extension page of the built extension (requests-in-page.mjs).
-// Usage: npm run build && node tests/bench/requests-chromium.mjs
+// Usage: npm run build && node tests/bench/requests-chromium.mjs [EXTENSION_DIR]
+// (default dist/chrome; another build's, to compare two side by side).
 
+import path from 'node:path';
 import { startSession } from '../harness/session.mjs';
 import { classifyInPage, decisionRows } from './requests-in-page.mjs';
 
 const rows = decisionRows();
 
-const session = await startSession();
+const session = await startSession(process.argv[2] ? { extensionDir: path.resolve(process.argv[2]) } : {});
 try {
   const page = await session.browser.context.newPage();
   await page.goto(`chrome-extension://${session.browser.extensionId}/options.html`);
