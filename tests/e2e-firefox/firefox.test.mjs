@@ -212,6 +212,17 @@ test('in Firefox, an ad that follows the user on a site that passed on no consen
   await clickAt(card.buttons.close);
 });
 
+test('in Firefox, an ad that follows the user on a US site that passed on their opt-outs (IAB GPP) says what of, in its card', async () => {
+  const following = (await labelsOn('http://usnews.example/article/opted-out.html', 1)).find((l) => l.text === 'Ad · Following you');
+  assert.ok(following, 'the ad for the product viewed is labelled');
+  await clickAt(following.node);
+  const card = await readWhyCard();
+  assert.ok(card, 'the click on the label opened its card');
+  assert.ok(card.evidence.includes('This site told ad companies you opted out of the sale of your data, the sharing of your data for advertising, '
+    + 'and targeted advertising (the choice made in its privacy settings)'), card.evidence.join(' | '));
+  await clickAt(card.buttons.close);
+});
+
 test('in Firefox, the creatives inside frames are attributed to their slots in the top page', async () => {
   assert.equal((await labelsOn(NEWS, 5)).length, 5);
   const { context: other } = await firefox.send('browsingContext.create', { type: 'tab', background: true });
