@@ -155,6 +155,16 @@ pub fn consent_in(url: &str) -> Option<ConsentSignal> {
         .or_else(|| usp.and_then(|s| decode_us_privacy(&s)))
 }
 
+/// A repeatable pseudo-random source for the readers' garbage tests: each
+/// call gives a number below its argument.
+#[cfg(test)]
+pub(crate) fn pseudo_random(mut seed: u64) -> impl FnMut(usize) -> usize {
+    move |n| {
+        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        usize::try_from(seed >> 33).unwrap_or(0) % n
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::tcf::tests::NOTHING;

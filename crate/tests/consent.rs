@@ -42,11 +42,6 @@ fn journey_passing(query: &str) -> String {
     format!("{shop}\n{news}\n")
 }
 
-/// The journey written to a file of its own.
-fn journey_file(consent: &str, name: &str) -> std::path::PathBuf {
-    written(&journey(consent), name)
-}
-
 /// A journey's text in a file of its own.
 fn written(journey: &str, name: &str) -> std::path::PathBuf {
     let file = std::env::temp_dir().join(format!("adlens-consent-{}-{name}.jsonl", std::process::id()));
@@ -74,6 +69,33 @@ fn followed_after(journey: &str, name: &str) -> adlens::verdict::Verdict {
     verdict.expect("the article's ad is found")
 }
 
+/// The observations a journey's replay makes, and their export as JSON
+/// Lines (the header, then one line each).
+fn observed_and_exported(journey: &str, name: &str) -> (Vec<Observation>, String) {
+    let file = written(journey, name);
+    let mut engine = Engine::new();
+    let mut observations: Vec<Observation> = Vec::new();
+    let errors = replay_observed(&file, &mut engine, |_| {}, |batch| observations.extend(batch));
+    std::fs::remove_file(&file).ok();
+    assert!(errors.is_empty(), "{errors:?}");
+    let mut exporter = Exporter::new(ExportOptions::default(), "salt", "test", 0).expect("options");
+    let mut text = exporter.header_line();
+    for o in &observations {
+        text.extend(exporter.line(o));
+    }
+    (observations, text)
+}
+
+/// The export's schema, compiled, and its `consent_signal` line as JSON.
+fn consent_line(text: &str) -> (jsonschema::Validator, serde_json::Value) {
+    let schema: serde_json::Value = serde_json::from_str(SCHEMA_JSON).expect("JSON");
+    let validator = jsonschema::validator_for(&schema).expect("valid schema");
+    let line = text.lines().find(|l| l.contains("\"type\":\"consent_signal\"")).expect("exported");
+    let value: serde_json::Value = serde_json::from_str(line).expect("JSON");
+    assert!(validator.is_valid(&value), "{line}");
+    (validator, value)
+}
+
 #[test]
 fn an_ad_that_follows_you_where_no_consent_was_passed_on_says_so() {
     let verdict = followed(NOTHING, "refused");
@@ -99,27 +121,13 @@ fn consent_given_or_a_broken_string_adds_nothing() {
 
 #[test]
 fn the_consent_passed_on_is_an_observation_the_export_keeps_and_an_import_restores() {
-    let file = journey_file(NOTHING, "export");
-    let mut engine = Engine::new();
-    let mut observations: Vec<Observation> = Vec::new();
-    let errors = replay_observed(&file, &mut engine, |_| {}, |batch| observations.extend(batch));
-    std::fs::remove_file(&file).ok();
-    assert!(errors.is_empty(), "{errors:?}");
+    let (observations, text) = observed_and_exported(&journey(NOTHING), "export");
     let consent: Vec<&Observation> = observations.iter().filter(|o| o.type_name() == "consent_signal").collect();
     assert_eq!(consent.len(), 1, "one for the article's one request");
     let Observation::ConsentSignal(seen) = consent[0] else { panic!("a consent signal") };
     assert_eq!((seen.site.as_str(), seen.refused.clone(), seen.count), ("news.example", vec![3, 4], 1));
 
-    let mut exporter = Exporter::new(ExportOptions::default(), "salt", "test", 0).expect("options");
-    let mut text = exporter.header_line();
-    for o in &observations {
-        text.extend(exporter.line(o));
-    }
-    let schema: serde_json::Value = serde_json::from_str(SCHEMA_JSON).expect("JSON");
-    let validator = jsonschema::validator_for(&schema).expect("valid schema");
-    let line = text.lines().find(|l| l.contains("\"type\":\"consent_signal\"")).expect("exported");
-    let value: serde_json::Value = serde_json::from_str(line).expect("JSON");
-    assert!(validator.is_valid(&value), "{line}");
+    let (validator, value) = consent_line(&text);
     let mut broken = value.clone();
     broken["refused"] = serde_json::json!([5]);
     assert!(!validator.is_valid(&broken));
@@ -156,28 +164,14 @@ fn an_ad_that_follows_you_where_you_opted_out_says_so_with_the_us_strings() {
 
 #[test]
 fn a_us_string_is_an_observation_the_export_keeps_and_an_import_restores_and_older_files_still_read() {
-    let file = written(&journey_passing("gpp=DBABLA~BVVVVVVVVWA&gpp_sid=7"), "us-export");
-    let mut engine = Engine::new();
-    let mut observations: Vec<Observation> = Vec::new();
-    let errors = replay_observed(&file, &mut engine, |_| {}, |batch| observations.extend(batch));
-    std::fs::remove_file(&file).ok();
-    assert!(errors.is_empty(), "{errors:?}");
-    let mut exporter = Exporter::new(ExportOptions::default(), "salt", "test", 0).expect("options");
-    let mut text = exporter.header_line();
-    for o in &observations {
-        text.extend(exporter.line(o));
-    }
-    let schema: serde_json::Value = serde_json::from_str(SCHEMA_JSON).expect("JSON");
-    let validator = jsonschema::validator_for(&schema).expect("valid schema");
-    let line = text.lines().find(|l| l.contains("\"type\":\"consent_signal\"")).expect("exported");
-    let value: serde_json::Value = serde_json::from_str(line).expect("JSON");
-    assert!(validator.is_valid(&value), "{line}");
+    let (_, text) = observed_and_exported(&journey_passing("gpp=DBABLA~BVVVVVVVVWA&gpp_sid=7"), "us-export");
+    let (validator, value) = consent_line(&text);
     assert_eq!(value["framework"], "gpp");
     assert_eq!(value["cmpId"], serde_json::Value::Null);
     assert_eq!(value["optedOut"], serde_json::json!(["sale", "sharing", "targeted_advertising"]));
     assert!(
         value["id"].as_str().is_some_and(|id| id.ends_with("/consent/gpp/none/none/sale+sharing+targeted_advertising")),
-        "{line}"
+        "{value}"
     );
     let mut broken = value.clone();
     broken["optedOut"] = serde_json::json!(["everything"]);
@@ -196,7 +190,8 @@ fn a_us_string_is_an_observation_the_export_keeps_and_an_import_restores_and_old
     object.insert("cmpId".into(), serde_json::json!(7));
     object.insert("refused".into(), serde_json::json!([3, 4]));
     assert!(validator.is_valid(&older), "{older}");
-    let text = format!("{}{}\n", exporter.header_line(), older);
+    let header = text.lines().next().expect("the header line");
+    let text = format!("{header}\n{older}\n");
     let imported = parse_export(&text).expect("an older file reads");
     let Observation::ConsentSignal(seen) = &imported.observations[0] else { panic!("a consent signal") };
     assert_eq!((seen.framework, seen.cmp_id, seen.opted_out.is_empty()), (Framework::Tcf, Some(7), true));

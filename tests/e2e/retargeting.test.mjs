@@ -61,73 +61,60 @@ test('after viewing the product, the same ad follows you, and says why', async (
   await page.close();
 });
 
-test('an ad that follows you on a site that passed on no consent to personalised ads says so', async () => {
+/**
+ * After viewing the product, an article whose ad follows the user on a site
+ * that passed on what the user chose: the ad's verdict, and what its why
+ * card, the popup's note and the site's line in the panel say of it (once
+ * stored: the item may come in a later write than the consent).
+ * @param {string} url the article
+ * @param {string} slot its ad's element id
+ */
+async function followedWhereChosen(url, slot) {
   await viewProduct(current());
-  const url = 'http://news.example/article/no-consent.html';
   const page = await current().open(url);
   const { state, tabId } = await current().waitForReport(url, 1);
-  const ad = state.report.items.find((i) => i.elementId === 'crt-consent-1');
+  const ad = state.report.items.find((i) => i.elementId === slot);
   assert.equal(ad?.verdict.kind, 'retargeted', JSON.stringify(ad?.verdict));
-  const refused = ad.verdict.evidence.find((e) => e.type === 'personalised_ads_refused');
-  assert.deepEqual(refused?.purposes, [3, 4], JSON.stringify(ad.verdict.evidence));
   await waitForLabels(page, 1);
   await pressLabel(page, 'Ad · Following you');
   const card = await readWhyCard(page);
-  assert.ok(card?.evidence.includes('This site told ad companies you did not consent to personalised ads (the choice made in its consent banner)'),
-    card?.evidence.join(' | '));
-  // The popup says it at a glance.
   const popup = await current().openFor(tabId);
-  assert.equal(await popup.$eval('#consent-note', (p) => (/** @type {HTMLElement} */ (p).hidden ? null : p.textContent)),
-    'This site told ad companies you did not consent to personalised ads. Ads chosen for you here all the same: 1.');
+  const note = await popup.$eval('#consent-note', (p) => (/** @type {HTMLElement} */ (p).hidden ? null : p.textContent));
   await popup.close();
   await page.close();
-
-  // The site's page in the panel says what it passed on, once stored.
   const { browser } = current();
   const panel = await browser.context.newPage();
   /** @type {string | null} */
   let line = null;
   for (const deadline = Date.now() + 5_000; !line && Date.now() < deadline; await panel.waitForTimeout(200)) {
-    await panel.goto(`chrome-extension://${browser.extensionId}/panel.html#site/news.example`);
+    await panel.goto(`chrome-extension://${browser.extensionId}/panel.html#site/${new URL(url).hostname}`);
     await panel.waitForSelector('body[data-ready="true"][data-view="site"]');
-    // Once the item is stored too (it may come in a later write than the consent).
     line = await panel.$eval('#remarketing', (ul) => ul.querySelector('li[data-consent="refused"]:not([data-despite="0"])')?.textContent ?? null);
   }
-  assert.match(line ?? '', /^news\.example told ad companies you did not consent to personalised ads \(consent banner, IAB TCF\) \((just now|\d+ minutes? ago)\)\. Ads seen there that were chosen for you all the same: 1\.$/);
   await panel.close();
+  return { evidence: ad.verdict.evidence, card: card?.evidence ?? [], note, line: line?.replace(/\((just now|\d+ minutes? ago)\)/, '(…)') };
+}
+
+test('an ad that follows you on a site that passed on no consent to personalised ads says so', async () => {
+  const seen = await followedWhereChosen('http://news.example/article/no-consent.html', 'crt-consent-1');
+  const refused = seen.evidence.find((e) => e.type === 'personalised_ads_refused');
+  assert.deepEqual(refused?.purposes, [3, 4], JSON.stringify(seen.evidence));
+  assert.ok(seen.card.includes('This site told ad companies you did not consent to personalised ads (the choice made in its consent banner)'),
+    seen.card.join(' | '));
+  // The popup says it at a glance.
+  assert.equal(seen.note, 'This site told ad companies you did not consent to personalised ads. Ads chosen for you here all the same: 1.');
+  // The site's page in the panel says what it passed on.
+  assert.equal(seen.line,
+    'news.example told ad companies you did not consent to personalised ads (consent banner, IAB TCF) (…). Ads seen there that were chosen for you all the same: 1.');
 });
 
 test('an ad that follows you on a site that passed on your opt-out of targeted advertising (IAB GPP, US) says so', async () => {
-  await viewProduct(current());
-  const url = 'http://usnews.example/article/opted-out.html';
-  const page = await current().open(url);
-  const { state, tabId } = await current().waitForReport(url, 1);
-  const ad = state.report.items.find((i) => i.elementId === 'crt-optout-1');
-  assert.equal(ad?.verdict.kind, 'retargeted', JSON.stringify(ad?.verdict));
-  const optedOut = ad.verdict.evidence.find((e) => e.type === 'targeted_ads_opted_out');
-  assert.deepEqual(optedOut?.optOuts, ['sale', 'sharing', 'targeted_advertising'], JSON.stringify(ad.verdict.evidence));
+  const seen = await followedWhereChosen('http://usnews.example/article/opted-out.html', 'crt-optout-1');
+  const optedOut = seen.evidence.find((e) => e.type === 'targeted_ads_opted_out');
+  assert.deepEqual(optedOut?.optOuts, ['sale', 'sharing', 'targeted_advertising'], JSON.stringify(seen.evidence));
   const what = 'the sale of your data, the sharing of your data for advertising, and targeted advertising';
-  await waitForLabels(page, 1);
-  await pressLabel(page, 'Ad · Following you');
-  const card = await readWhyCard(page);
-  assert.ok(card?.evidence.includes(`This site told ad companies you opted out of ${what} (the choice made in its privacy settings)`),
-    card?.evidence.join(' | '));
-  const popup = await current().openFor(tabId);
-  assert.equal(await popup.$eval('#consent-note', (p) => (/** @type {HTMLElement} */ (p).hidden ? null : p.textContent)),
-    `This site told ad companies you opted out of ${what}. Ads chosen for you here all the same: 1.`);
-  await popup.close();
-  await page.close();
-
-  const { browser } = current();
-  const panel = await browser.context.newPage();
-  /** @type {string | null} */
-  let line = null;
-  for (const deadline = Date.now() + 5_000; !line && Date.now() < deadline; await panel.waitForTimeout(200)) {
-    await panel.goto(`chrome-extension://${browser.extensionId}/panel.html#site/usnews.example`);
-    await panel.waitForSelector('body[data-ready="true"][data-view="site"]');
-    line = await panel.$eval('#remarketing', (ul) => ul.querySelector('li[data-consent="refused"]:not([data-despite="0"])')?.textContent ?? null);
-  }
-  assert.equal(line?.replace(/\((just now|\d+ minutes? ago)\)/, '(…)'),
+  assert.ok(seen.card.includes(`This site told ad companies you opted out of ${what} (the choice made in its privacy settings)`), seen.card.join(' | '));
+  assert.equal(seen.note, `This site told ad companies you opted out of ${what}. Ads chosen for you here all the same: 1.`);
+  assert.equal(seen.line,
     `usnews.example told ad companies you opted out of ${what} (privacy settings, IAB GPP or US Privacy) (…). Ads seen there that were chosen for you all the same: 1.`);
-  await panel.close();
 });

@@ -90,11 +90,7 @@ pub(crate) mod tests {
         }
         // And 5,000 strings of random length drawn from the format's alphabet.
         let alphabet: Vec<char> = ('A'..='Z').chain('a'..='z').chain('0'..='9').chain(['-', '_', '.', '=']).collect();
-        let mut seed: u64 = 7;
-        let mut next = |n: usize| {
-            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-            usize::try_from(seed >> 33).unwrap_or(0) % n
-        };
+        let mut next = crate::consent::pseudo_random(7);
         for _ in 0..5_000 {
             let len = next(120);
             let text: String = (0..len).map(|_| alphabet[next(alphabet.len())]).collect();

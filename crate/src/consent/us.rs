@@ -239,11 +239,7 @@ mod tests {
             }
         }
         let alphabet: Vec<char> = ('A'..='Z').chain('a'..='z').chain('0'..='9').chain(['-', '_', '.', '~']).collect();
-        let mut seed: u64 = 11;
-        let mut next = |n: usize| {
-            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-            usize::try_from(seed >> 33).unwrap_or(0) % n
-        };
+        let mut next = crate::consent::pseudo_random(11);
         for _ in 0..5_000 {
             let base = bases[next(bases.len())];
             let keep = next(base.len());
