@@ -6,7 +6,6 @@
 
 use serde::Serialize;
 
-use crate::consent::{ConsentSignal, OptOut};
 use crate::detect::FoundItem;
 use crate::lexicon::PhraseHint;
 use crate::profile::Interests;
@@ -14,6 +13,9 @@ use crate::retargeting::{self, Memory};
 use crate::topical::{self, item_topics, TopicFinding, PROFILE_MIN_WEIGHT};
 use crate::topics::{TopicMatcher, Topics};
 use crate::vendors::ItemType;
+
+mod consent_evidence;
+use consent_evidence::consent_evidence;
 
 pub use crate::reasons::{Evidence, Kind, Reason};
 
@@ -181,47 +183,10 @@ fn implied_kind(hint: PhraseHint) -> Option<Kind> {
     }
 }
 
-/// What a site's last consent string says against a personalised ad: the
-/// TCF purposes refused, or the US opt-outs.
-fn consent_evidence(consent: &ConsentSignal) -> Option<Evidence> {
-    if !consent.refused.is_empty() {
-        let purposes: Vec<String> = consent.refused.iter().map(u8::to_string).collect();
-        let plural = if purposes.len() > 1 { "s" } else { "" };
-        return Some(Evidence {
-            sentence: format!(
-                "This site told ad companies you did not consent to personalised ads (IAB TCF purpose{plural} {})",
-                purposes.join(" and ")
-            ),
-            reason: Reason::PersonalisedAdsRefused { purposes: consent.refused.clone() },
-        });
-    }
-    if consent.opted_out.is_empty() {
-        return None;
-    }
-    let what: Vec<&str> = consent
-        .opted_out
-        .iter()
-        .map(|o| match o {
-            OptOut::Sale => "the sale of your data",
-            OptOut::Sharing => "the sharing of your data for advertising",
-            OptOut::TargetedAdvertising => "targeted advertising",
-        })
-        .collect();
-    let listed = match what.split_last() {
-        Some((last, [])) => (*last).to_owned(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
-        None => String::new(),
-    };
-    Some(Evidence {
-        sentence: format!("This site told ad companies you opted out of {listed} (US privacy choices)"),
-        reason: Reason::TargetedAdsOptedOut { opt_outs: consent.opted_out.clone() },
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::consent::ConsentSignal;
+    use crate::consent::{ConsentSignal, OptOut};
     use crate::lexicon::match_label;
     use crate::products::ProductMemory;
     use crate::profile::InterestProfile;
