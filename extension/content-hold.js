@@ -2,7 +2,7 @@
 // classic script by the build): holds the slots this host last showed of a
 // muted kind (or picked by a sensitive topic, while those are muted), each
 // hidden the moment the parser adds it (content/hold.js), then leaves the
-// hold to the page's script (content.js). That one, 78 kB,
+// hold to the page's script (content.js). That one, 94 kB,
 // the browser runs once the document is parsed: compiling it no longer
 // holds up the page's parser. Any failure is caught and logged: AdLens must
 // never break a page.

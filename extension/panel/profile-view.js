@@ -1,12 +1,15 @@
 // "What advertisers could infer about you": the interest profile's top
-// topics with their share, each deletable; the companies that saw the user
-// on the most sites, with what those sites were about; and the sites
-// behind the profile, each deletable, with "forget everything". The
-// profile lives in the engine; the background answers for it.
+// topics with their share, each deletable (a sensitive one tagged, with what
+// that means and a switch muting the ads such topics pick); the companies
+// that saw the user on the most sites, with what those sites were about;
+// and the sites behind the profile, each deletable, with "forget
+// everything". The profile lives in the engine; the background answers for
+// it.
 
 import { revealsNote, topicName } from '../evidence.js';
 import { send } from '../messages.js';
 import { el, locale, t } from '../pages/dom.js';
+import { readSettings, updateSettings } from '../settings.js';
 import { companyReach } from './company-reach.js';
 
 /** Topics shown. */
@@ -52,6 +55,13 @@ export async function renderProfile(root, summaries, onChange) {
   const sensitiveNote = /** @type {HTMLElement} */ (root.querySelector('#sensitive-note'));
   sensitiveNote.hidden = !topics.some(([topic]) => view.sensitiveTopics[topic]);
   sensitiveNote.textContent = sensitiveNote.hidden ? '' : t('sensitiveNote');
+  // And the choice to mute the ads such topics pick (the options' switch).
+  /** @type {HTMLElement} */ (root.querySelector('#sensitive-mute')).hidden = sensitiveNote.hidden;
+  const muteSensitive = /** @type {HTMLInputElement} */ (root.querySelector('#mute-sensitive'));
+  muteSensitive.checked = (await readSettings()).muteSensitive;
+  muteSensitive.onchange = () => {
+    updateSettings((s) => { s.muteSensitive = muteSensitive.checked; }).catch((error) => console.error('[AdLens] panel:', error));
+  };
   renderReach(root, summaries, view.sites, topicList);
   /** @type {HTMLElement} */ (root.querySelector('#memory-sites tbody')).replaceChildren(...view.sites.map((site) => {
     const button = el('button', { type: 'button', text: t('memoryForget'), 'aria-label': `${t('memoryForget')} ${site.site}` });

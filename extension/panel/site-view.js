@@ -164,11 +164,11 @@ function consentLine(site, summary, observations) {
   const [latest] = Object.values(summary?.consent ?? {}).sort((a, b) => b.lastTime - a.lastTime);
   if (!latest) return null;
   const optedOut = optOutsNamed(latest.optedOut ?? [], locale());
-  const us = latest.framework === 'gpp' || latest.framework === 'usp';
   const refused = latest.refused.length > 0 || optedOut !== '';
-  let sentence;
-  if (latest.refused.length > 0 || !us) sentence = t(latest.refused.length > 0 ? 'consentRefusedSite' : 'consentGivenSite', [site]);
-  else sentence = optedOut ? t('consentOptedOutSite', [site, optedOut]) : t('consentNotOptedOutSite', [site]);
+  // A TCF string (or a GPP string's TCF section) says consent; a US one, opt-outs.
+  const us = latest.refused.length === 0 && (latest.framework === 'gpp' || latest.framework === 'usp');
+  const sentence = !us ? t(refused ? 'consentRefusedSite' : 'consentGivenSite', [site])
+    : optedOut ? t('consentOptedOutSite', [site, optedOut]) : t('consentNotOptedOutSite', [site]);
   const despite = observations.filter((o) => o.type === 'item_seen' && Array.isArray(o.evidence)
     && o.evidence.some((/** @type {{ type?: unknown }} */ e) => DESPITE.has(String(e?.type)))).length;
   const line = `${sentence} (${ago(latest.lastTime, Date.now(), locale())})`;
