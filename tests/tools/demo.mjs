@@ -18,6 +18,14 @@ const JOURNEY = [
   { url: 'http://shop.example/', expect: 2 },
   { url: 'http://sklep.example/', expect: 2 },
   { url: 'http://gouwu.example/', expect: 2 },
+  // Three health guides build an interest in a sensitive topic; the running
+  // article's vitamins ad is then picked from it, and says so.
+  { url: 'http://healthguide.example/guides/allergies.html', expect: 0 },
+  { url: 'http://healthguide.example/guides/vitamins.html', expect: 0 },
+  { url: 'http://healthguide.example/guides/diabetes.html', expect: 0 },
+  { url: 'http://news.example/article/hill-running.html', expect: 1 },
+  // A US site that told Google the user opted out of targeted advertising.
+  { url: 'http://usnews.example/article/opted-out.html', expect: 1 },
 ];
 
 const headed = Boolean(process.env.DISPLAY) && process.env.ADLENS_HEADLESS !== '1';
@@ -30,10 +38,16 @@ try {
   for (const [i, step] of JOURNEY.entries()) {
     const page = await session.open(step.url);
     const labels = await waitForLabels(page, step.expect, 5_000);
+    // A page with nothing to label still reports what it is about (its topics make the profile).
+    const { state } = await session.waitForReport(step.url, step.expect);
     await page.waitForTimeout(300); // let late ads settle
     console.log(step.url);
     if (labels.length === 0) console.log('  (nothing labelled)');
     for (const label of labels) console.log(`  ${label.text}`);
+    // Why the ads chosen for the user were chosen, as their why cards say it (in English here).
+    for (const item of state.report.items.filter((i) => i.verdict.kind === 'behavioural' || i.verdict.kind === 'retargeted')) {
+      console.log(`    why (${item.vendor ?? item.landingDomain ?? item.itemType}): ${item.verdict.evidence.map((e) => e.sentence).join(' · ')}`);
+    }
     const shot = path.join(outDir, `${String(i + 1).padStart(2, '0')}-${new URL(step.url).hostname}.png`);
     await page.screenshot({ path: shot, fullPage: true });
     if (!headed && i > 1) await page.close(); // the first two stay open for the popup and panel
@@ -44,14 +58,14 @@ try {
     await popup.setViewportSize({ width: 340, height: 260 });
     await popup.goto(`chrome-extension://${session.browser.extensionId}/popup.html?tabId=${last.tabId}`);
     await popup.waitForSelector('body[data-ready="true"]');
-    await popup.screenshot({ path: path.join(outDir, '06-popup.png') });
+    await popup.screenshot({ path: path.join(outDir, 'popup.png') });
   }
   const news = await session.tabStateFor(JOURNEY[1].url);
   if (news) {
     const panel = await session.browser.context.newPage();
     await panel.goto(`chrome-extension://${session.browser.extensionId}/panel.html?tabId=${news.tabId}`);
     await panel.waitForSelector('body[data-ready="true"]');
-    await panel.screenshot({ path: path.join(outDir, '07-panel-news.png'), fullPage: true });
+    await panel.screenshot({ path: path.join(outDir, 'panel-news.png'), fullPage: true });
   }
   console.log(`\nScreenshots: ${outDir}`);
   if (headed) {
