@@ -28,7 +28,7 @@ struct Said {
     applies: bool,
     opted_out: BTreeSet<OptOut>,
     /// From a TCF section: the purposes personalised ads need not consented to, and the CMP.
-    tcf: Option<(Vec<u8>, u16)>,
+    tcf: Option<ConsentSignal>,
 }
 
 impl Said {
@@ -105,7 +105,7 @@ impl Said {
         if !self.applies {
             return None;
         }
-        let (refused, cmp_id) = self.tcf.map_or((Vec::new(), None), |(refused, cmp)| (refused, Some(cmp)));
+        let (refused, cmp_id) = self.tcf.map_or((Vec::new(), None), |tcf| (tcf.refused, tcf.cmp_id));
         Some(ConsentSignal { framework, refused, opted_out: self.opted_out.into_iter().collect(), cmp_id })
     }
 }
@@ -128,10 +128,8 @@ pub fn decode_gpp(gpp: &str, gpp_sid: Option<&str>) -> Option<ConsentSignal> {
             // only (`iab_gpp` would expand its vendor ranges, up to 4,095
             // ranges of 65,536 ids each from a hostile page).
             SectionId::TcfEuV2 => {
-                if let Some(tcf) = gpp.section(id).and_then(decode_tcf) {
-                    said.applies = true;
-                    said.tcf = Some((tcf.refused, tcf.cmp_id.unwrap_or_default()));
-                }
+                said.tcf = gpp.section(id).and_then(decode_tcf);
+                said.applies |= said.tcf.is_some();
             }
             // Nothing about personalised ads in TCF v1 (deprecated) or Canada's.
             SectionId::TcfEuV1 | SectionId::TcfCaV1 => {}
