@@ -1,6 +1,7 @@
 // "What advertisers could infer about you": the interest profile's top
 // topics with their share, each deletable (a sensitive one tagged, with what
-// that means and a switch muting the ads such topics pick); the companies
+// that means and a switch muting the ads such topics pick, and the ads each
+// topic picked for the user and where); the companies
 // that saw the user on the most sites, with what those sites were about;
 // and the sites behind the profile, each deletable, with "forget
 // everything". The profile lives in the engine; the background answers for
@@ -11,6 +12,7 @@ import { send } from '../messages.js';
 import { el, locale, t } from '../pages/dom.js';
 import { readSettings, updateSettings } from '../settings.js';
 import { companyReach } from './company-reach.js';
+import { adsByInterest } from './interest-ads.js';
 
 /** Topics shown. */
 const TOP_TOPICS = 12;
@@ -41,6 +43,9 @@ export async function renderProfile(root, summaries, onChange) {
   /** Topics' names, comma-separated, each tagged when sensitive. */
   const topicList = (/** @type {string[]} */ ids) => ids.flatMap((id, i) => [...(i > 0 ? [', '] : []), topicEl(id)]);
   const topics = view.interests.topics.slice(0, TOP_TOPICS);
+  const picked = adsByInterest(summaries);
+  const count = new Intl.NumberFormat(locale());
+  const sitesList = new Intl.ListFormat(locale(), { type: 'unit', style: 'short' });
   /** @type {HTMLElement} */ (root.querySelector('#interests')).replaceChildren(...(topics.length === 0
     ? [el('li', { text: t('memoryEmpty') })]
     : topics.map(([topic, share]) => {
@@ -48,8 +53,12 @@ export async function renderProfile(root, summaries, onChange) {
       forgetButton.addEventListener('click', forget({ type: 'memory/forget-topic', topic }));
       const bar = el('span', { class: 'bar', 'aria-hidden': 'true' }, el('span', {}));
       /** @type {HTMLElement} */ (bar.firstElementChild).style.width = `${Math.round(share * 100)}%`;
+      // The ads it picked for the user, and where (the sites that showed the most first).
+      const ads = picked.get(topic);
+      const sites = ads ? [...ads.sites.slice(0, SITES_NAMED), ...(ads.sites.length > SITES_NAMED ? [t('andMore', [ads.sites.length - SITES_NAMED])] : [])] : [];
       return el('li', { 'data-topic': topic, ...(view.sensitiveTopics[topic] ? { 'data-sensitive': view.sensitiveTopics[topic] } : {}) },
-        topicEl(topic), bar, el('span', { class: 'share', text: percent.format(share) }), forgetButton);
+        topicEl(topic), bar, el('span', { class: 'share', text: percent.format(share) }), forgetButton,
+        ...(ads ? [el('span', { class: 'picked', text: t('profileTopicAds', [count.format(ads.count), sitesList.format(sites)]) })] : []));
     })));
   // What "sensitive" means, under the list, when a topic in it is.
   const sensitiveNote = /** @type {HTMLElement} */ (root.querySelector('#sensitive-note'));

@@ -19,8 +19,10 @@
  * @typedef {{ site: string, firstSeen: number, lastSeen: number, visits: number, kinds: KindCounts,
  *   days: Record<string, KindCounts>, thirdParties: Record<string, ThirdPartySummary>,
  *   remarketing: Record<string, RemarketingSummary>, followedTo: Record<string, FollowedSummary>,
- *   feedback: number, consent?: Record<string, ConsentSummary> }} SiteSummary
- *   consent: absent in summaries stored before AdLens kept it
+ *   feedback: number, consent?: Record<string, ConsentSummary>, interestAds?: Record<string, number> }} SiteSummary
+ *   consent: absent in summaries stored before AdLens kept it; interestAds: the ads and widgets chosen here for
+ *   the user's profile, counted by the interest that picked them (`pickedByInterest`), absent in summaries stored
+ *   before AdLens counted them
  * @typedef {{ type: string, id: string, time: number, lastTime?: number, site: string, [field: string]: unknown }} StoredObservation
  */
 
@@ -47,7 +49,20 @@ export function emptySummary(site) {
     followedTo: {},
     feedback: 0,
     consent: {},
+    interestAds: {},
   };
+}
+
+/**
+ * The interest of the user's profile an item was chosen for, when it was
+ * (a "your profile" verdict whose evidence names the topic it matched).
+ * @param {Record<string, unknown>} record an `item_seen` record
+ * @returns {string | null}
+ */
+export function pickedByInterest(record) {
+  if (record.kind !== 'behavioural' || !Array.isArray(record.evidence)) return null;
+  const match = record.evidence.find((e) => e?.type === 'topic_matches_profile' && typeof e.topic === 'string');
+  return match ? match.topic : null;
 }
 
 /**
@@ -94,6 +109,12 @@ export function applyRecord(summaryOf, record, sign) {
       (own.days[day] ??= noKinds())[kind] += sign;
       if (Object.values(own.days[day]).every((n) => n <= 0)) delete own.days[day];
       trimDays(own);
+      const interest = pickedByInterest(r);
+      if (interest) {
+        const picked = (own.interestAds ??= {});
+        picked[interest] = (picked[interest] ?? 0) + sign;
+        if (picked[interest] <= 0) delete picked[interest];
+      }
       const [, from] = sitesOf(record);
       if (from) {
         const shop = summaryOf(from);
@@ -168,7 +189,7 @@ export function isEmpty(summary) {
   return summary.visits <= 0 && Object.values(summary.kinds).every((n) => n <= 0)
     && Object.keys(summary.thirdParties).length === 0 && Object.keys(summary.remarketing).length === 0
     && Object.keys(summary.followedTo).length === 0 && summary.feedback <= 0
-    && Object.keys(summary.consent ?? {}).length === 0;
+    && Object.keys(summary.consent ?? {}).length === 0 && Object.keys(summary.interestAds ?? {}).length === 0;
 }
 
 /**

@@ -69,6 +69,9 @@ test('an ad picked by an interest in health says so in its why card, and the pan
   const health = interests.find((i) => i.topic === 'health');
   assert.deepEqual(health, { topic: 'health', sensitive: 'health', tag: 'sensitive', title: NOTE }, JSON.stringify(interests));
   for (const other of interests.filter((i) => i.topic !== 'health')) assert.equal(other.tag, null, JSON.stringify(other));
+  // Under each topic, the ads it picked for the user and where: the vitamins ad, on the news site.
+  const picked = await panel.$$eval('#interests li', (lis) => lis.map((li) => [li.getAttribute('data-topic'), li.querySelector('.picked')?.textContent ?? null]));
+  assert.deepEqual(picked.filter(([, text]) => text !== null), [['health', 'Ads it picked for you: 1 (on news.example)']], JSON.stringify(picked));
   const note = await panel.$eval('#sensitive-note', (p) => ({ hidden: /** @type {HTMLElement} */ (p).hidden, text: p.textContent }));
   assert.equal(note.hidden, false);
   assert.match(note.text ?? '', /^Topics marked sensitive can reveal your health, .* \(GDPR, Art\. 9\)\. .* \(Digital Services Act, Art\. 26\)\.$/);

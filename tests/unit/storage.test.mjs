@@ -111,6 +111,35 @@ test('a rescanned item with a new verdict moves between kinds, and its shop lear
   assert.deepEqual(strip(await readSiteSummaries(db)), await recomputed(db));
 });
 
+test('ads chosen for the profile are counted per site by the interest that picked them, and go with their records', async () => {
+  const db = await fresh();
+  const fromProfile = (/** @type {string} */ id, /** @type {string} */ topic, over = {}) => item({ id, kind: 'behavioural',
+    followedFrom: null, product: null, topics: [topic],
+    evidence: [{ type: 'topic_matches_profile', topic, share: 0.75 }, { type: 'served_by', vendor: 'Google Ad Manager' }], ...over });
+  await writeObservations(db, [
+    fromProfile('2.1/item/1', 'health'),
+    fromProfile('2.1/item/2', 'health'),
+    fromProfile('2.1/item/3', 'running'),
+    // Chosen for the profile but by no named interest, and a contextual ad about health: neither counts.
+    fromProfile('2.1/item/4', 'health', { evidence: [{ type: 'cross_site_ids_present', providers: ['ID5'] }] }),
+    fromProfile('2.1/item/5', 'health', { kind: 'contextual', evidence: [{ type: 'topic_matches_page', topic: 'health', words: [] }] }),
+    fromProfile('3.1/item/1', 'health', { site: 'blog.example', pageUrl: 'https://blog.example/' }),
+  ]);
+  assert.deepEqual((await readSiteSummary(db, 'news.example'))?.interestAds, { health: 2, running: 1 });
+  assert.deepEqual((await readSiteSummary(db, 'blog.example'))?.interestAds, { health: 1 });
+  // Rescanned with a verdict of another kind, an item no longer counts.
+  await writeObservations(db, [fromProfile('2.1/item/3', 'running', { kind: 'generic', evidence: [{ type: 'no_targeting_evidence' }] })]);
+  assert.deepEqual((await readSiteSummary(db, 'news.example'))?.interestAds, { health: 2 });
+  assert.deepEqual(strip(await readSiteSummaries(db)), await recomputed(db));
+  await forgetSiteObservations(db, 'blog.example');
+  assert.equal(await readSiteSummary(db, 'blog.example'), null, 'nothing is left of the site');
+  // A summary stored before AdLens counted them has none to take from: no count goes below nothing.
+  const old = emptySummary('old.example');
+  delete old.interestAds;
+  applyRecord(() => old, fromProfile('4.1/item/1', 'health', { site: 'old.example' }), -1);
+  assert.deepEqual(old.interestAds, {});
+});
+
 test('an import keeps what is stored: the same file twice adds nothing', async () => {
   const db = await fresh();
   const records = [visit(), contact(), item()];
