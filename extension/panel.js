@@ -19,7 +19,7 @@ import { applyChosenLanguage, localise } from './pages/i18n.js';
 import { database } from './storage/db.js';
 import { countObservations, readNotice, readSiteObservations, readSiteSummaries, readSiteSummary } from './storage/observations.js';
 import { setUpDataView, showStorageUse } from './panel/data-view.js';
-import { renderProfile } from './panel/profile-view.js';
+import { followSensitiveMute, renderProfile } from './panel/profile-view.js';
 import { renderSite } from './panel/site-view.js';
 import { SitesView } from './panel/sites-view.js';
 
@@ -89,6 +89,7 @@ async function main() {
   await applyChosenLanguage();
   localise(document);
   showSiteAccess();
+  followSensitiveMute($('view-profile'));
   $('forget-site').addEventListener('click', () => {
     const { site } = route();
     if (!site || !confirm(t('forgetSiteConfirm', [site]))) return;

@@ -10,7 +10,7 @@
 import { revealsNote, topicName } from '../evidence.js';
 import { send } from '../messages.js';
 import { el, locale, t } from '../pages/dom.js';
-import { readSettings, updateSettings } from '../settings.js';
+import { onSettingsChanged, readSettings, updateSettings } from '../settings.js';
 import { companyReach } from './company-reach.js';
 import { adsByInterest } from './interest-ads.js';
 
@@ -79,6 +79,17 @@ export async function renderProfile(root, summaries, onChange) {
       el('td', { text: site.site }), el('td', { text: String(site.visits) }),
       el('td', {}, ...topicList(site.topics)), el('td', {}, button));
   }));
+}
+
+/**
+ * Keeps the switch muting the ads sensitive topics pick as the settings
+ * are, when they change elsewhere (the options, a why card) while the panel
+ * is open. Called once.
+ * @param {HTMLElement} root the #view-profile section
+ */
+export function followSensitiveMute(root) {
+  const muteSensitive = /** @type {HTMLInputElement} */ (root.querySelector('#mute-sensitive'));
+  onSettingsChanged((fresh) => { muteSensitive.checked = fresh.muteSensitive; });
 }
 
 /**

@@ -84,6 +84,14 @@ test('an ad picked by an interest in health says so in its why card, and the pan
   await eventually(async () => (await muteSensitive()) === true, 'the choice stored');
   await panel.uncheck('#mute-sensitive');
   await eventually(async () => (await muteSensitive()) === false, 'and taken back');
+  // Changed in the options while the panel is open, the panel's switch follows.
+  const options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await options.check('#mute-sensitive');
+  await eventually(async () => panel.isChecked('#mute-sensitive'), 'the panel follows the options');
+  await options.uncheck('#mute-sensitive');
+  await eventually(async () => !(await panel.isChecked('#mute-sensitive')), 'both ways');
+  await options.close();
   // ID5 saw the user on the health guides: the topic is tagged there too.
   const id5 = await panel.$eval('#company-reach tr[data-company="ID5 Sync"]', (tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent));
   assert.match(id5[0] ?? '', /^1 of 2healthguide\.example$/);
