@@ -129,6 +129,9 @@ async function topPage() {
         classifierVersion: item.verdict.classifierVersion,
       }).catch(failed);
     },
+    onOpenPanel: chosen.private ? null : (view, panelSite) => {
+      send({ type: 'panel/open', view, site: panelSite }).catch(failed);
+    },
   }));
 
   /** Labels and mutes as the settings say, without rescanning. */

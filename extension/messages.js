@@ -116,11 +116,15 @@ export const tabStateKey = (tabId) => `tab:${tabId}`;
  *   per-site choices made in private windows (settings.js)
  * @typedef {{ type: 'settings/mute-private-site', site: string, kind: Kind }} MutePrivateSiteMessage "mute on this
  *   site" from a private tab's why card: kept in memory for private windows only
+ * @typedef {{ type: 'panel/open', view: PanelView, site: string | null }} OpenPanelMessage the why card's way into
+ *   the tracking panel: a site's page (`site`) or what advertisers could infer (`profile`, no site), in a tab beside the
+ *   page's, for that tab
+ * @typedef {'site' | 'profile'} PanelView
  * @typedef {GetPlanMessage | GetCosmeticMessage | MatchLabelsMessage | FrameReportMessage | PageReportMessage | PageUpdateMessage | PageTimingMessage
  *   | GetTabSummaryMessage | GetEngineInfoMessage
  *   | GetSiteRecordsMessage | GetProductsMessage | UpdateListsMessage | GetInterestsMessage | ForgetSiteMessage
  *   | WipeMemoryMessage | LabelWrongMessage | ForgetTopicMessage | ApplyObservationsMessage | GetMessagesMessage
- *   | GetPrivateSitesMessage | MutePrivateSiteMessage} Message
+ *   | GetPrivateSitesMessage | MutePrivateSiteMessage | OpenPanelMessage} Message
  * @typedef {{ name: string, title: string | null, version: string | null, rules: number }} ListInfo
  * @typedef {{ checkedAt: number | null, updatedAt: number | null, failures: number, lastError: string | null }} ListsStatus
  * @typedef {{ engineVersion: string, rulesVersion: string, lists: { lists: ListInfo[] } | null,
@@ -138,7 +142,7 @@ export const tabStateKey = (tabId) => `tab:${tabId}`;
  *   'memory/forget-site': null, 'memory/wipe': null, 'feedback/label-wrong': null, 'memory/forget-topic': null,
  *   'memory/apply-observations': null, 'i18n/get-messages': import('./i18n.js').Messages,
  *   'settings/get-private': Record<string, import('./settings.js').SiteSettings>,
- *   'settings/mute-private-site': null }} ReplyOf
+ *   'settings/mute-private-site': null, 'panel/open': null }} ReplyOf
  * @typedef {{ ok: true, value: unknown } | { ok: false, error: string }} Reply
  */
 
@@ -227,6 +231,8 @@ export const MESSAGE_RULES = /* @__PURE__ */ (() => Object.freeze({
   // Private windows' per-site choices: asked for, and one site muted.
   'settings/get-private': { from: SENDER.PAGE, maxBytes: 256 },
   'settings/mute-private-site': { from: SENDER.PAGE, maxBytes: 512 },
+  // The why card's way into the tracking panel: a view and a site.
+  'panel/open': { from: SENDER.PAGE, maxBytes: 512 },
 }))();
 
 /**
@@ -334,6 +340,10 @@ function checkShape(message) {
         && message.observations.every((o) => typeof o === 'object' && o !== null)
         ? null
         : `observations must be an array of at most ${MAX_APPLY_BATCH} records`;
+    case 'panel/open':
+      return (message.view === 'site' && isSiteName(message.site)) || (message.view === 'profile' && message.site === null)
+        ? null
+        : 'view must be "site" with a registrable domain, or "profile" with site null';
     case 'tab/get-summary':
       return Number.isInteger(message.tabId) && message.tabId >= 0 ? null : 'tabId must be a non-negative integer';
     default:

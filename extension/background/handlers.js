@@ -134,6 +134,17 @@ export const handlers = {
 
   'settings/mute-private-site': mutePrivateSite,
 
+  async 'panel/open'(message, sender) {
+    const tab = /** @type {chrome.tabs.Tab} */ (sender.tab);
+    // What the panel shows is what AdLens kept, and it keeps nothing from a
+    // private window (whose card offers no way in).
+    if (await isPrivateTab(/** @type {number} */ (tab.id), tab.incognito)) throw new Error('panel/open: not from a private window');
+    const view = message.view === 'profile' ? '#profile' : `#site/${encodeURIComponent(/** @type {string} */ (message.site))}`;
+    // For the page's tab, beside it: a site's page then also shows what that tab shows now.
+    await chrome.tabs.create({ url: chrome.runtime.getURL(`panel.html?tabId=${tab.id}${view}`), index: tab.index + 1, openerTabId: tab.id });
+    return null;
+  },
+
   async 'lists/update-now'() {
     await updateLists();
     return engineInfo();

@@ -23,8 +23,10 @@ import { hasArea } from '../item-shown.js';
  *   boxed: the page showed the element when last scanned (`shownBox` had an area: without, its label is hidden), or it was held
  *   hidden before it could show (a slot of a muted kind on an earlier load)
  * @typedef {{ site: () => string, onMute: (kind: import('../messages.js').Kind, scope: 'everywhere' | 'site') => void,
- *   onMuteSensitive: () => void, onWrong: ((item: LabelledItem) => void) | null, privateWindow: boolean }} CardActions
- *   onMuteSensitive: mute everywhere the items picked by a sensitive topic
+ *   onMuteSensitive: () => void, onWrong: ((item: LabelledItem) => void) | null, privateWindow: boolean,
+ *   onOpenPanel: ((view: import('../messages.js').PanelView, site: string | null) => void) | null }} CardActions
+ *   onMuteSensitive: mute everywhere the items picked by a sensitive topic; onOpenPanel: opens the tracking panel (null in a
+ *   private window: it shows what AdLens kept, nothing from there)
  *   onWrong: null where a report cannot be kept (a private window); privateWindow: muting on the site then holds for
  *   private windows only, and the button says so
  */

@@ -1,8 +1,9 @@
 // The "why" card's content: what a label's kind means, the evidence in the
 // user's language, the confidence, and the actions (mute everywhere, mute
 // on this site, for an ad picked by a sensitive topic mute all such ads,
-// "this label is wrong"). The label layer opens, places and
-// closes it. Everything from the page is inserted with textContent.
+// "this label is wrong"), and the way into the tracking panel where what
+// the evidence rests on is kept. The label layer opens, places and closes
+// it. Everything from the page is inserted with textContent.
 
 import { evidenceSentence } from '../evidence.js';
 import { msg, uiLocale } from '../i18n.js';
@@ -27,13 +28,36 @@ export const CARD_STYLE = `
   .card .actions { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 8px; }
   .card button { font: inherit; padding: 2px 8px; border-radius: 4px; border: 1px solid #888; background: #f4f4f4; color: inherit; cursor: pointer; }
   .card button:focus-visible { outline: 2px solid #0b5394; outline-offset: 2px; }
+  .card .more { margin: 4px 0 0; }
+  .card .more button { border: 0; background: none; padding: 0; color: #0b5394; text-decoration: underline; }
   .card .close { position: absolute; top: 6px; right: 6px; border: 0; background: none; font-size: 16px; line-height: 1; }
   @media (prefers-color-scheme: dark) {
     .card { background: #1e1e1e; color: #eee; } .card .confidence { color: #bbb; } .card button { background: #333; }
+    .card .more button { background: none; color: #8ab4f8; }
   }
   @media (prefers-reduced-motion: no-preference) { .card { animation: appear 120ms ease-out; } }
   @keyframes appear { from { opacity: 0; transform: translateY(-4px); } }
 `;
+
+/**
+ * Where in the tracking panel what a verdict rests on is kept, and the
+ * link's words: for an ad following the user, the shop it followed them
+ * from (what that shop told advertisers); for one chosen for their
+ * profile, what advertisers could infer about them; else the page's own
+ * site (who it sent data to).
+ * @param {import('../messages.js').LabelledItem} item
+ * @param {string} site the page's site ('' while not known)
+ * @returns {{ view: import('../messages.js').PanelView, site: string | null, text: string } | null}
+ */
+export function panelLink(item, site) {
+  const { kind, evidence } = item.verdict;
+  if (kind === 'retargeted') {
+    const from = evidence.find((e) => (e.type === 'viewed_product' || e.type === 'visited_shop') && typeof e.shop === 'string' && e.shop);
+    if (from) return { view: 'site', site: String(from.shop), text: msg('whyPanelShop', [String(from.shop)]) };
+  }
+  if (kind === 'behavioural') return { view: 'profile', site: null, text: msg('profileTitle') };
+  return site ? { view: 'site', site, text: msg('whyPanelSite', [site]) } : null;
+}
 
 /**
  * The card for one labelled item.
@@ -107,10 +131,21 @@ export function whyCard(doc, item, actions, close) {
       sure.textContent = msg('whyThanks');
     }));
   }
+  // Not from a private window: the panel shows what AdLens kept, and it keeps nothing from one.
+  const link = actions.onOpenPanel ? panelLink(item, site) : null;
+  const more = make('p');
+  more.className = 'more';
+  if (link) {
+    const { onOpenPanel } = actions;
+    more.append(button(link.text, 'open-panel', () => {
+      onOpenPanel?.(link.view, link.site);
+      close(false);
+    }));
+  }
   const closer = button('×', 'close', () => close(true));
   closer.className = 'close';
   closer.setAttribute('aria-label', msg('whyClose'));
-  card.append(closer, title, meaning, sure, list, buttons);
+  card.append(closer, title, meaning, sure, list, ...(link ? [more] : []), buttons);
   card.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') close(true);
   });

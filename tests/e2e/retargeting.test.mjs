@@ -4,7 +4,7 @@
 // running article is only "About this page".
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { pressLabel, readWhyCard, waitForLabels } from '../harness/labels.mjs';
+import { clickCardAction, pressLabel, readWhyCard, waitForLabels } from '../harness/labels.mjs';
 import { viewProduct } from '../harness/journey.mjs';
 import { sessionForTests } from '../harness/session.mjs';
 
@@ -58,6 +58,39 @@ test('after viewing the product, the same ad follows you, and says why', async (
   await popup.close();
   const badge = await (await current().browser.worker()).evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
   assert.equal(badge, '1');
+  await page.close();
+});
+
+test('the why card leads into the tracking panel: an ad following you to what its shop told advertisers, in a tab beside the page', async () => {
+  await viewProduct(current());
+  const { page, ads } = await googleAdsOnTheNews();
+  assert.equal(ads['shop.example'].verdict.kind, 'retargeted');
+  const { tabId } = await current().waitForReport(NEWS, 5);
+  await pressLabel(page, 'Ad · Following you');
+  const card = await readWhyCard(page);
+  assert.equal(card?.actions['open-panel'], 'What shop.example told advertisers', JSON.stringify(card?.actions));
+  const { browser } = current();
+  const opened = browser.context.waitForEvent('page', { predicate: (p) => p.url().includes('/panel.html') });
+  await clickCardAction(page, 'open-panel');
+  const panel = await opened;
+  assert.equal(panel.url(), `chrome-extension://${browser.extensionId}/panel.html?tabId=${tabId}#site/shop.example`);
+  await panel.waitForSelector('body[data-ready="true"][data-view="site"]');
+  assert.equal(await panel.textContent('#site-name'), 'shop.example');
+  assert.match(await panel.$eval('#remarketing', (ul) => ul.textContent ?? ''), /shop\.example told Criteo you viewed Trail Runner X/);
+  assert.equal(await readWhyCard(page), null, 'the card closed');
+  // Beside the page's tab, which it was opened from.
+  const [tab, panelTab] = await (await browser.worker()).evaluate(async (id) => {
+    const [own] = await chrome.tabs.query({ url: chrome.runtime.getURL('panel.html*') });
+    return [await chrome.tabs.get(id), own];
+  }, tabId);
+  assert.equal(panelTab?.index, tab.index + 1);
+  assert.equal(panelTab?.openerTabId, tabId);
+  await panel.close();
+
+  // A generic ad leads to who its site sent data to.
+  await pressLabel(page, 'Ad · Generic');
+  const about = await readWhyCard(page);
+  assert.equal(about?.actions['open-panel'], 'Who news.example sent data to', JSON.stringify(about?.actions));
   await page.close();
 });
 

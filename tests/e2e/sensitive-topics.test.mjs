@@ -49,6 +49,15 @@ test('an ad picked by an interest in health says so in its why card, and the pan
   const card = await readWhyCard(page);
   const sentence = card?.evidence.find((e) => e.startsWith('Health makes up'));
   assert.ok(sentence?.endsWith(` — ${NOTE}`), card?.evidence.join(' | '));
+  // Its way into the panel leads to what advertisers could infer.
+  assert.equal(card?.actions['open-panel'], 'What advertisers could infer about you', JSON.stringify(card?.actions));
+  const opened = current().browser.context.waitForEvent('page', { predicate: (p) => p.url().includes('/panel.html') });
+  await clickCardAction(page, 'open-panel');
+  const fromCard = await opened;
+  assert.equal(fromCard.url(), `chrome-extension://${current().browser.extensionId}/panel.html?tabId=${tabId}#profile`);
+  await fromCard.waitForSelector('body[data-ready="true"][data-view="profile"]');
+  assert.equal(await fromCard.isVisible('#interests li[data-topic="health"]'), true);
+  await fromCard.close();
   // The popup's list says it under the ad's label.
   const popup = await current().openFor(tabId);
   assert.deepEqual(await popup.$$eval('#page-items li', (lis) => lis.map((li) => [...li.querySelectorAll('span')].map((s) => s.textContent))),

@@ -122,3 +122,22 @@ test('a private tab asks for private windows\' site choices and mutes a kind on 
   assert.equal(checkMessage({ ...mute, site: '' }, fromTab, self).ok, false);
   assert.equal(checkMessage({ ...mute, site: 'x'.repeat(254) }, fromTab, self).ok, false);
 });
+
+test('a why card opens the panel on a site\'s page or on what advertisers could infer; only from a tab', () => {
+  for (const message of [{ type: 'panel/open', view: 'site', site: 'shop.example' }, { type: 'panel/open', view: 'profile', site: null }]) {
+    assert.equal(checkMessage(message, fromTab, self).ok, true, JSON.stringify(message));
+    assert.equal(checkMessage(message, fromPopup, self).ok, false, JSON.stringify(message));
+  }
+  for (const message of [
+    { type: 'panel/open', view: 'site', site: null },
+    { type: 'panel/open', view: 'site', site: '' },
+    { type: 'panel/open', view: 'site', site: 'x'.repeat(254) },
+    { type: 'panel/open', view: 'profile', site: 'shop.example' },
+    { type: 'panel/open', view: 'data', site: null },
+    { type: 'panel/open', view: 'site' },
+  ]) {
+    const checked = checkMessage(message, fromTab, self);
+    assert.equal(checked.ok, false, JSON.stringify(message));
+    assert.match(checked.ok ? '' : checked.error, /^panel\/open: view must be "site" with a registrable domain, or "profile" with site null$/);
+  }
+});
