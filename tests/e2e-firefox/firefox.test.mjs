@@ -189,7 +189,7 @@ test('in Firefox, a label clicked opens its "why" card; its "mute here" hides th
   assert.match(card.title, /Following you/);
   assert.match(card.evidence[0], /^You viewed Trail Runner X on shop\.example (just now|\d+ minutes? ago)$/);
   assert.equal(card.evidence[1], 'shop.example told Criteo you viewed a product');
-  assert.deepEqual(Object.keys(card.buttons).sort(), ['close', 'mute-everywhere', 'mute-site', 'wrong']);
+  assert.deepEqual(Object.keys(card.buttons).sort(), ['close', 'mute-everywhere', 'mute-site', 'open-panel', 'wrong']);
 
   try {
     await clickAt(card.buttons['mute-site']);
@@ -209,7 +209,17 @@ test('in Firefox, an ad that follows the user on a site that passed on no consen
   assert.ok(card, 'the click on the label opened its card');
   assert.ok(card.evidence.includes('This site told ad companies you did not consent to personalised ads (the choice made in its consent banner)'),
     card.evidence.join(' | '));
-  await clickAt(card.buttons.close);
+  // Its way into the panel opens the shop's page there, in a tab of its own.
+  await clickAt(card.buttons['open-panel']);
+  /** @type {{ context: string, url: string } | undefined} */
+  let panel;
+  for (const deadline = Date.now() + 5_000; !panel && Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
+    const { contexts } = await firefox.send('browsingContext.getTree', {});
+    panel = contexts.find((/** @type {{ url: string }} */ c) => c.url.includes('/panel.html'));
+  }
+  assert.match(panel?.url ?? '', /^moz-extension:\/\/[^/]+\/panel\.html\?tabId=\d+#site\/shop\.example$/);
+  assert.equal(await readWhyCard(), null, 'the card closed');
+  await firefox.send('browsingContext.close', { context: /** @type {{ context: string }} */ (panel).context });
 });
 
 test('in Firefox, an ad that follows the user on a US site that passed on their opt-outs (IAB GPP) says what of, in its card', async () => {
