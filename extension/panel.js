@@ -2,6 +2,7 @@
 //   #sites          every site AdLens saw (the default)
 //   #site/<site>    one site: companies, what it told advertisers, what
 //                   followed you from it, kinds over time
+//   #ads            the ads and widgets chosen for you, newest first, and why
 //   #profile        what advertisers could infer about you
 //   #data           export, import, storage
 // `?tabId=N` (from the popup) adds what that tab shows now to its site's
@@ -17,7 +18,10 @@ import { ago } from './evidence.js';
 import { locale, t } from './pages/dom.js';
 import { applyChosenLanguage, localise } from './pages/i18n.js';
 import { database } from './storage/db.js';
-import { countObservations, readNotice, readSiteObservations, readSiteSummaries, readSiteSummary } from './storage/observations.js';
+import {
+  countObservations, readNewestItems, readNotice, readSiteObservations, readSiteSummaries, readSiteSummary,
+} from './storage/observations.js';
+import { ADS_SHOWN, CHOSEN_KINDS, chosenCount, renderChosenAds } from './panel/ads-view.js';
 import { setUpDataView, showStorageUse } from './panel/data-view.js';
 import { followSensitiveMute, renderProfile } from './panel/profile-view.js';
 import { renderSite } from './panel/site-view.js';
@@ -27,11 +31,11 @@ const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.get
 const tabId = Number.parseInt(new URLSearchParams(location.search).get('tabId') ?? '', 10);
 const sitesView = new SitesView($('view-sites'));
 
-/** @returns {{ view: 'sites' | 'site' | 'profile' | 'data', site: string }} */
+/** @returns {{ view: 'sites' | 'site' | 'ads' | 'profile' | 'data', site: string }} */
 function route() {
   const hash = location.hash.slice(1);
   if (hash.startsWith('site/')) return { view: 'site', site: decodeURIComponent(hash.slice(5)) };
-  if (hash === 'profile' || hash === 'data') return { view: hash, site: '' };
+  if (hash === 'ads' || hash === 'profile' || hash === 'data') return { view: hash, site: '' };
   return { view: 'sites', site: '' };
 }
 
@@ -55,6 +59,10 @@ async function show() {
       readSettings(),
     ]);
     renderSite($('view-site'), site, summary, observations, tab, settings.retentionDays);
+  }
+  if (view === 'ads') {
+    const [items, summaries] = await Promise.all([readNewestItems(db, CHOSEN_KINDS, ADS_SHOWN), readSiteSummaries(db)]);
+    renderChosenAds($('view-ads'), items, chosenCount(summaries));
   }
   if (view === 'profile') await renderProfile($('view-profile'), await readSiteSummaries(db), () => { show().catch(report); });
   if (view === 'data') await showStorageUse($('view-data'), await countObservations(db));

@@ -2,13 +2,15 @@
 // device only. Shared by the background (the one that writes as you browse),
 // the panel (reads) and its export/import worker.
 //
-// Stores (schema version 2):
+// Stores (schema version 3):
 //   snapshots     the last good filter-list snapshot downloaded at run time
 //                 (background/snapshot-store.js); version 1 had only this.
 //   observations  keyPath "id": one record per thing seen (see
 //                 crate/src/observations.rs): page_visit, item_seen,
 //                 tracker_contact, remarketing_event, consent_signal, label_feedback.
-//                 Indexes: time, site, followedFrom.
+//                 Indexes: time, site, followedFrom, and kindTime
+//                 ([kind, time]: the items of one kind, newest last; only
+//                 item_seen records have a kind; added in version 3).
 //   sites         keyPath "site": per-site summaries the panel lists
 //                 (storage/site-summary.js), kept in step with the
 //                 observations in the same transactions.
@@ -20,7 +22,7 @@
 // mid-write leaves the last committed state, never half a record.
 
 export const DB_NAME = 'adlens';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /**
  * Migrations: MIGRATIONS[n] upgrades a database from version n to n + 1.
@@ -42,6 +44,11 @@ const MIGRATIONS = [
     observations.createIndex('followedFrom', 'followedFrom');
     db.createObjectStore('sites', { keyPath: 'site' });
     db.createObjectStore('memory');
+  },
+  // 2 → 3: the items of a kind by time, for the panel's list of the ads
+  // chosen for the user (the browser indexes the records already stored).
+  (_db, tx) => {
+    tx.objectStore('observations').createIndex('kindTime', ['kind', 'time']);
   },
 ];
 

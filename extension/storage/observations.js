@@ -253,6 +253,36 @@ export function readSiteObservations(db, site, limit = 20_000) {
 }
 
 /**
+ * The newest items of these kinds, newest first (at most `limit`): one
+ * walk back in time per kind over the kindTime index, which holds only
+ * items, so none reads more than `limit` records, however many others
+ * are stored.
+ * @param {IDBDatabase} db
+ * @param {import('../messages.js').Kind[]} kinds
+ * @param {number} limit
+ * @returns {Promise<StoredObservation[]>}
+ */
+export async function readNewestItems(db, kinds, limit) {
+  const index = db.transaction('observations').objectStore('observations').index('kindTime');
+  const perKind = await Promise.all(kinds.map((kind) => new Promise((resolve, reject) => {
+    /** @type {StoredObservation[]} */
+    const found = [];
+    const request = index.openCursor(IDBKeyRange.bound([kind, -Infinity], [kind, Infinity]), 'prev');
+    request.onsuccess = () => {
+      const cursor = request.result;
+      if (!cursor || found.length >= limit) {
+        resolve(found);
+        return;
+      }
+      found.push(cursor.value);
+      cursor.continue();
+    };
+    request.onerror = () => reject(request.error);
+  })));
+  return /** @type {StoredObservation[]} */ (perKind.flat()).sort((a, b) => b.time - a.time).slice(0, limit);
+}
+
+/**
  * How many observations are stored.
  * @param {IDBDatabase} db
  */

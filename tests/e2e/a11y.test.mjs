@@ -57,7 +57,7 @@ test('the popup, options page and every view of the panel pass axe-core', async 
   await shoot(page, 'labelled-page');
   for (const [name, url, width] of [['popup', `popup.html?tabId=${tabId}`, 420], ['options', 'options.html', 420],
     ['panel', `panel.html?tabId=${tabId}`, 1000], ['panel-sites', 'panel.html#sites', 1000],
-    ['panel-profile', 'panel.html#profile', 1000], ['panel-data', 'panel.html#data', 1000]]) {
+    ['panel-ads', 'panel.html#ads', 1000], ['panel-profile', 'panel.html#profile', 1000], ['panel-data', 'panel.html#data', 1000]]) {
     const tab = await extensionPage(String(url), Number(width));
     assert.deepEqual(await seriousViolations(tab), [], `${name}: serious or critical axe violations`);
     await shoot(tab, String(name));

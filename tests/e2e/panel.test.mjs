@@ -64,6 +64,15 @@ async function sitePage(panel) {
 }
 
 /**
+ * The ads chosen for the user, row by row: kind, then the cells.
+ * @param {Page} panel on #ads
+ */
+function chosenAds(panel) {
+  return panel.$$eval('#chosen-ads tbody tr', (trs) => trs.map((tr) => [tr.getAttribute('data-kind') ?? '',
+    ...[...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')]));
+}
+
+/**
  * Exports from the panel's data view; returns the saved file.
  * @param {(panel: Page) => Promise<void>} choose sets the form before exporting
  * @param {string} name
@@ -182,6 +191,31 @@ test('"what advertisers could infer" names the companies that saw the journey, o
   await panel.close();
 });
 
+test('"ads chosen for you" lists the ads that followed the journey, the newest first, with when, where and why', async () => {
+  const panel = await openPanel('#ads');
+  assert.equal(await panel.getAttribute('nav a[data-route="ads"]', 'aria-current'), 'page');
+  const rows = await chosenAds(panel);
+  assert.deepEqual(rows.map(([kind, , site, item, label]) => [kind, site, item, label]), [
+    ['retargeted', 'blog.example', 'Ad · Criteo · Trail Runner X', 'Following you'],
+    ['retargeted', 'news.example', 'Ad · Criteo · Trail Runner X', 'Following you'],
+    // The shop's own "recently viewed" widget, by its heading.
+    ['retargeted', 'shop.example', 'Recommended · Recently viewed', 'Following you'],
+  ]);
+  for (const [, when] of rows) assert.match(when, /^(just now|\d+ minutes? ago)$/);
+  for (const [, , , , , why] of rows.slice(0, 2)) {
+    assert.match(why, /^You viewed Trail Runner X on shop\.example (just now|\d+ minutes? ago) · Served by Criteo, a retargeting company · shop\.example told Criteo you viewed a product$/);
+  }
+  assert.equal(rows[2][5], 'The section is headed “Recently viewed”');
+  assert.equal(await panel.isVisible('#ads-empty'), false);
+  assert.equal(await panel.isVisible('#ads-more'), false);
+  await panel.screenshot({ path: path.join(shotDir, 'panel-ads.png'), fullPage: true });
+  // Each site leads to its page in the panel.
+  await panel.click('#chosen-ads tr[data-site="news.example"] a');
+  await panel.waitForSelector('body[data-ready="true"][data-view="site"]');
+  assert.equal(await panel.$eval('#site-name', (h) => h.textContent), 'news.example');
+  await panel.close();
+});
+
 test('opened for a tab, the panel lists its items by their own words, with their kind and why in sentences', async () => {
   const url = 'http://news.example/article/running.html';
   const page = await current().open(url);
@@ -217,8 +251,16 @@ test('an export validates against the schema; wiped and imported, it gives the s
   assert.equal(JSON.parse(lines[0]).producer.startsWith('AdLens extension'), true);
   assert.equal(lines.length - 1, (await current().readDb('observations')).length, 'every observation exported');
 
+  const adsPanel = await openPanel('#ads');
+  const adsBefore = await chosenAds(adsPanel);
+  await adsPanel.close();
   const wiped = /** @type {any} */ (await current().sendFromExtensionPage({ type: 'memory/wipe' }));
   assert.equal(wiped.ok, true);
+  const none = await openPanel('#ads');
+  assert.deepEqual(await none.$eval('#ads-empty', (p) => [/** @type {HTMLElement} */ (p).hidden, p.textContent]),
+    [false, 'None yet: no ad or widget chosen for you has been seen.']);
+  assert.equal(await none.isVisible('#chosen-ads'), false);
+  await none.close();
   const panel = await openPanel('#data');
   const imported = await importFile(panel, file);
   assert.equal(imported.result, String(lines.length - 1), imported.status ?? '');
@@ -228,6 +270,9 @@ test('an export validates against the schema; wiped and imported, it gives the s
   await panel.goto(`chrome-extension://${current().browser.extensionId}/panel.html#site/shop.example`);
   await panel.waitForSelector('body[data-ready="true"][data-view="site"]');
   assert.deepEqual(await sitePage(panel), shopBefore, 'the same shop page');
+  await panel.goto(`chrome-extension://${current().browser.extensionId}/panel.html#ads`);
+  await panel.waitForSelector('body[data-ready="true"][data-view="ads"]');
+  assert.deepEqual(await chosenAds(panel), adsBefore, 'the same ads chosen for you');
   const profile = /** @type {any} */ (await current().readDb('memory', 'productMemory'));
   assert.deepEqual(profile.products.map((/** @type {any} */ p) => p.name), ['Trail Runner X'], 'the engine remembers the product again');
 

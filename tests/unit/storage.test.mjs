@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import { IDBFactory } from 'fake-indexeddb';
 import { done, openDb } from '../../extension/storage/db.js';
 import {
-  countObservations, forgetSiteObservations, pruneBefore, readNotice, readSiteSummaries, readSiteSummary,
+  countObservations, forgetSiteObservations, pruneBefore, readNewestItems, readNotice, readSiteSummaries, readSiteSummary,
   withQuotaRecovery, writeObservations,
 } from '../../extension/storage/observations.js';
 import { applyRecord, emptySummary } from '../../extension/storage/site-summary.js';
@@ -140,6 +140,32 @@ test('ads chosen for the profile are counted per site by the interest that picke
   assert.deepEqual(old.interestAds, {});
 });
 
+test('the newest items of the kinds asked for, newest first, at most as many as asked', async () => {
+  const db = await fresh();
+  const kinds = ['behavioural', 'retargeted', 'generic', 'contextual'];
+  await writeObservations(db, [
+    visit({ time: T0 + 50 * DAY }),
+    contact({ time: T0 + 50 * DAY, lastTime: T0 + 50 * DAY }),
+    ...Array.from({ length: 40 }, (_, i) => item({ id: `v${i}/item/1`, visitId: `v${i}`, time: T0 + i * DAY, kind: kinds[i % 4] })),
+  ]);
+  const newest = await readNewestItems(db, ['behavioural', 'retargeted'], 5);
+  assert.deepEqual(newest.map((r) => [r.id, r.kind]),
+    [['v37/item/1', 'retargeted'], ['v36/item/1', 'behavioural'], ['v33/item/1', 'retargeted'], ['v32/item/1', 'behavioural'], ['v29/item/1', 'retargeted']]);
+  assert.equal((await readNewestItems(db, ['behavioural', 'retargeted'], 100)).length, 20);
+  assert.deepEqual(await readNewestItems(db, ['behavioural'], 0), []);
+});
+
+test('a version-2 database is upgraded in place: its stored items are found by kind', async () => {
+  const factory = new IDBFactory();
+  const v2 = await openDb(factory, 2);
+  await writeObservations(v2, [item({ kind: 'behavioural' }), visit()]);
+  v2.close();
+  const db = await openDb(factory);
+  assert.equal(db.version, 3);
+  assert.deepEqual((await readNewestItems(db, ['behavioural'], 10)).map((r) => r.id), ['2.1/item/1']);
+  assert.equal(await countObservations(db), 2, 'nothing lost');
+});
+
 test('an import keeps what is stored: the same file twice adds nothing', async () => {
   const db = await fresh();
   const records = [visit(), contact(), item()];
@@ -238,10 +264,10 @@ test('a version-1 database (lists snapshot only) is upgraded in place, keeping t
   /** @type {IDBDatabase} */ (v1).close();
 
   const db = await openDb(factory);
-  assert.equal(db.version, 2);
+  assert.equal(db.version, 3);
   assert.deepEqual([...db.objectStoreNames].sort(), ['memory', 'observations', 'sites', 'snapshots']);
-  assert.deepEqual([...db.transaction('observations').objectStore('observations').indexNames].sort(), ['followedFrom', 'site', 'time']);
+  assert.deepEqual([...db.transaction('observations').objectStore('observations').indexNames].sort(), ['followedFrom', 'kindTime', 'site', 'time']);
   assert.deepEqual(await done(db.transaction('snapshots').objectStore('snapshots').get('lists')), { savedAt: 42 });
   db.close();
-  await assert.rejects(openDb(factory, 3), /no migration from database version 2/);
+  await assert.rejects(openDb(factory, 4), /no migration from database version 3/);
 });

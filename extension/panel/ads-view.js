@@ -1,0 +1,69 @@
+// "Ads chosen for you": the newest ads and widgets AdLens labelled "your
+// profile" or "following you", on every site, each with when and where it
+// was seen, what it was and why it was chosen (its evidence, as its why
+// card said it). The records are read newest first by kind (storage/), at
+// most ADS_SHOWN; the site summaries say how many there are in all.
+
+import { ago, evidenceSentence } from '../evidence.js';
+import { el, locale, t } from '../pages/dom.js';
+import { detailOf } from '../pages/page-items.js';
+
+/**
+ * @typedef {import('../storage/site-summary.js').StoredObservation} StoredObservation
+ * @typedef {import('../storage/site-summary.js').SiteSummary} SiteSummary
+ * @typedef {import('../messages.js').Kind} Kind
+ */
+
+/** The kinds chosen for the user. */
+export const CHOSEN_KINDS = /** @type {Kind[]} */ (['behavioural', 'retargeted']);
+
+/** Rows shown, the newest. */
+export const ADS_SHOWN = 100;
+
+/**
+ * How many items chosen for the user the summaries count, on every site.
+ * @param {SiteSummary[]} summaries
+ */
+export function chosenCount(summaries) {
+  return summaries.reduce((sum, s) => sum + CHOSEN_KINDS.reduce((n, kind) => n + Math.max(0, s.kinds[kind] ?? 0), 0), 0);
+}
+
+/**
+ * An item record's own words (a widget's heading phrase, else its product,
+ * else the start of its text), as the popup and a site's page say them.
+ * @param {Record<string, any>} record an `item_seen` record
+ */
+function wordsOf(record) {
+  // The record keeps the lexicon's phrase ("recently viewed"), not the heading as the page wrote it.
+  const phrase = typeof record.label === 'string' ? record.label : '';
+  const heading = phrase && `${phrase.charAt(0).toLocaleUpperCase(locale())}${phrase.slice(1)}`;
+  const label = heading ? { phrase, heading } : null;
+  const text = typeof record.product === 'string' && record.product ? record.product : String(record.text ?? '');
+  return detailOf(/** @type {import('../messages.js').ReportedItem} */ (/** @type {unknown} */ ({ label, text })));
+}
+
+/**
+ * @param {HTMLElement} root the #view-ads section
+ * @param {StoredObservation[]} items the newest items chosen for the user, newest first
+ * @param {number} total how many there are in all
+ */
+export function renderChosenAds(root, items, total) {
+  const now = Date.now();
+  const context = { nowMs: now, locale: locale() };
+  /** @type {HTMLElement} */ (root.querySelector('#chosen-ads tbody')).replaceChildren(...items.map((item) => {
+    const r = /** @type {Record<string, any>} */ (item);
+    const evidence = Array.isArray(r.evidence) ? r.evidence : [];
+    const why = evidence.map((e) => evidenceSentence(e, context)).filter(Boolean).join(' · ');
+    return el('tr', { 'data-kind': r.kind, 'data-site': item.site },
+      el('td', { class: 'when', text: ago(item.time, now, locale()) }),
+      el('td', {}, el('a', { href: `#site/${encodeURIComponent(item.site)}`, text: item.site })),
+      el('td', { text: [t(r.itemType === 'recommendation' ? 'itemRecommendation' : 'itemAd'), r.vendor, wordsOf(r)].filter(Boolean).join(' · ') }),
+      el('td', { class: r.kind, text: t(`kind_${r.kind}`) }),
+      el('td', { text: why || '—' }));
+  }));
+  /** @type {HTMLElement} */ (root.querySelector('#chosen-ads')).hidden = items.length === 0;
+  /** @type {HTMLElement} */ (root.querySelector('#ads-empty')).hidden = items.length > 0;
+  const more = /** @type {HTMLElement} */ (root.querySelector('#ads-more'));
+  more.hidden = total <= items.length;
+  more.textContent = more.hidden ? '' : t('andMore', [total - items.length]);
+}
