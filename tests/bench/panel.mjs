@@ -4,6 +4,7 @@
 // two third parties or a remarketing event) are written through the
 // extension's own storage code, then it measures what the issue budgets:
 //   - panel first paint: navigation start to the site list drawn (median of 7),
+//     and to its other views over the same data drawn,
 //   - export of everything: the click to the downloaded file (median of 3),
 //   - storage: what the browser reports the extension's origin uses, right
 //     after the writes and again after the rest.
@@ -108,6 +109,10 @@ try {
   // company's reach worked out from them.
   const profile = await firstPaints('#profile', '#company-reach tbody tr');
   console.log(`panel's "what advertisers could infer" (navigation start to drawn, ${profile.rows} companies over 2,000 sites): median ${profile.median} ms, max ${profile.max} ms over ${profile.count} openings`);
+  // "Ads chosen for you": the newest 100 of each kind chosen for the user
+  // (by the kind-and-time index), and every site's summary for their count.
+  const ads = await firstPaints('#ads', '#chosen-ads tbody tr');
+  console.log(`panel's "ads chosen for you" (navigation start to drawn, ${ads.rows} rows, the newest): median ${ads.median} ms, max ${ads.max} ms over ${ads.count} openings`);
 
   /** @type {number[]} */
   const exports = [];
