@@ -132,11 +132,11 @@ export function whyCard(doc, item, actions, close) {
     }));
   }
   // Not from a private window: the panel shows what AdLens kept, and it keeps nothing from one.
-  const link = actions.onOpenPanel ? panelLink(item, site) : null;
+  const { onOpenPanel } = actions;
+  const link = onOpenPanel ? panelLink(item, site) : null;
   const more = make('p');
   more.className = 'more';
   if (link) {
-    const { onOpenPanel } = actions;
     more.append(button(link.text, 'open-panel', () => {
       onOpenPanel?.(link.view, link.site);
       close(false);
