@@ -281,6 +281,20 @@ test('in Firefox, the sites\' records after the journey name the companies conta
   assert.deepEqual(companies, ['Advertising (2)']);
 });
 
+test('in Firefox, the panel lists the ads chosen for the user, read by kind and time from Firefox\'s IndexedDB: the product seen, following them to the news', async () => {
+  const { context: side } = await firefox.send('browsingContext.create', { type: 'tab', background: true });
+  try {
+    /** @type {string[][]} */
+    const rows = await inExtensionPage(firefox, 'panel.html#ads', onceReady(
+      "[...document.querySelectorAll('#chosen-ads tbody tr')].map((tr) => [tr.dataset.site, tr.dataset.kind, tr.cells[2].textContent, tr.cells[4].textContent])"), side);
+    const news = rows.find(([site, kind]) => site === 'news.example' && kind === 'retargeted');
+    assert.match(news?.[2] ?? '', /^Ad · .+ · Trail Runner X$/, JSON.stringify(rows));
+    assert.match(news?.[3] ?? '', /^You viewed Trail Runner X on shop\.example /, JSON.stringify(rows));
+  } finally {
+    await firefox.send('browsingContext.close', { context: side });
+  }
+});
+
 test('in Firefox, retargeted ads muted everywhere are hidden when the page loads, the other labels kept', async () => {
   const slot = '#div-gpt-ad-1700000000000-0';
   await inPage('options.html',
