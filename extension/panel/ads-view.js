@@ -2,7 +2,8 @@
 // profile" or "following you", on every site, each with when and where it
 // was seen, what it was and why it was chosen (its evidence, as its why
 // card said it). The records are read newest first by kind (storage/), at
-// most ADS_SHOWN; the site summaries say how many there are in all.
+// most ADS_SHOWN; the site summaries say how many there are in all. A
+// site's page lists its own the same way (`chosenAdRows`).
 
 import { ago, evidenceSentence } from '../evidence.js';
 import { el, locale, t } from '../pages/dom.js';
@@ -19,6 +20,14 @@ export const CHOSEN_KINDS = /** @type {Kind[]} */ (['behavioural', 'retargeted']
 
 /** Rows shown, the newest. */
 export const ADS_SHOWN = 100;
+
+/**
+ * Whether a record is of an item chosen for the user.
+ * @param {StoredObservation} record
+ */
+export function isChosenItem(record) {
+  return record.type === 'item_seen' && CHOSEN_KINDS.includes(/** @type {Kind} */ (record.kind));
+}
 
 /**
  * How many items chosen for the user the summaries count, on every site.
@@ -43,24 +52,34 @@ function wordsOf(record) {
 }
 
 /**
- * @param {HTMLElement} root the #view-ads section
- * @param {StoredObservation[]} items the newest items chosen for the user, newest first
- * @param {number} total how many there are in all
+ * A table row per item: when it was seen, where (a link to the site's
+ * page; left out on that page itself), what it was, its kind and why.
+ * @param {StoredObservation[]} items
+ * @param {boolean} withSite
  */
-export function renderChosenAds(root, items, total) {
+export function chosenAdRows(items, withSite) {
   const now = Date.now();
   const context = { nowMs: now, locale: locale() };
-  /** @type {HTMLElement} */ (root.querySelector('#chosen-ads tbody')).replaceChildren(...items.map((item) => {
+  return items.map((item) => {
     const r = /** @type {Record<string, any>} */ (item);
     const evidence = Array.isArray(r.evidence) ? r.evidence : [];
     const why = evidence.map((e) => evidenceSentence(e, context)).filter(Boolean).join(' · ');
     return el('tr', { 'data-kind': r.kind, 'data-site': item.site },
       el('td', { class: 'when', text: ago(item.time, now, locale()) }),
-      el('td', {}, el('a', { href: `#site/${encodeURIComponent(item.site)}`, text: item.site })),
+      withSite ? el('td', {}, el('a', { href: `#site/${encodeURIComponent(item.site)}`, text: item.site })) : null,
       el('td', { text: [t(r.itemType === 'recommendation' ? 'itemRecommendation' : 'itemAd'), r.vendor, wordsOf(r)].filter(Boolean).join(' · ') }),
-      el('td', { class: r.kind, text: t(`kind_${r.kind}`) }),
+      el('td', { class: `kind ${r.kind}`, text: t(`kind_${r.kind}`) }),
       el('td', { text: why || '—' }));
-  }));
+  });
+}
+
+/**
+ * @param {HTMLElement} root the #view-ads section
+ * @param {StoredObservation[]} items the newest items chosen for the user, newest first
+ * @param {number} total how many there are in all
+ */
+export function renderChosenAds(root, items, total) {
+  /** @type {HTMLElement} */ (root.querySelector('#chosen-ads tbody')).replaceChildren(...chosenAdRows(items, true));
   /** @type {HTMLElement} */ (root.querySelector('#chosen-ads')).hidden = items.length === 0;
   /** @type {HTMLElement} */ (root.querySelector('#ads-empty')).hidden = items.length > 0;
   const more = /** @type {HTMLElement} */ (root.querySelector('#ads-more'));

@@ -1,12 +1,14 @@
 // One site's page: the companies it sent data to (by category), what it told
-// advertisers, the ads that followed the user from it, the kinds of ads and
-// widgets seen there over time, and (opened from the popup) what the
-// current tab shows now.
+// advertisers, the ads that followed the user from it, the ads chosen for
+// the user there (the newest, with why), the kinds of ads and widgets seen
+// there over time, and (opened from the popup) what the current tab shows
+// now.
 
 import { ago, evidenceSentence, optOutsNamed } from '../evidence.js';
 import { el, locale, t } from '../pages/dom.js';
 import { renderCounts } from '../pages/kinds.js';
 import { detailOf } from '../pages/page-items.js';
+import { chosenAdRows, isChosenItem } from './ads-view.js';
 import { drawKindsChart } from './chart.js';
 import { msg } from '../i18n.js';
 
@@ -17,6 +19,9 @@ import { msg } from '../i18n.js';
  */
 
 const EVENTS = new Set(['viewItem', 'viewBasket', 'trackTransaction', 'viewList']);
+
+/** The site's ads chosen for the user shown, the newest. */
+const CHOSEN_SHOWN = 20;
 
 /**
  * A tracker category's name in the user's language.
@@ -46,6 +51,7 @@ export function renderSite(root, site, summary, observations, tab, periodDays) {
   renderCompanies($('companies'), summary);
   renderRemarketing($('remarketing'), site, summary, observations);
   renderFollowed($('followed'), site, summary);
+  renderChosenHere(root, observations);
   drawKindsChart($('kinds-chart'), summary?.days ?? {}, periodDays);
 }
 
@@ -174,6 +180,23 @@ function consentLine(site, summary, observations) {
   const line = `${sentence} (${ago(latest.lastTime, Date.now(), locale())})`;
   return el('li', { 'data-consent': refused ? 'refused' : 'given', 'data-despite': String(despite),
     text: despite > 0 ? `${line}. ${t('consentDespiteSite', [despite])}` : line });
+}
+
+/**
+ * The newest ads and widgets chosen for the user on the site, with why, as
+ * the panel's "ads chosen for you" lists them.
+ * @param {HTMLElement} root
+ * @param {StoredObservation[]} observations the site's own
+ */
+function renderChosenHere(root, observations) {
+  const chosen = observations.filter(isChosenItem).sort((a, b) => b.time - a.time);
+  const shown = chosen.slice(0, CHOSEN_SHOWN);
+  /** @type {HTMLElement} */ (root.querySelector('#site-chosen tbody')).replaceChildren(...chosenAdRows(shown, false));
+  /** @type {HTMLElement} */ (root.querySelector('#site-chosen')).hidden = shown.length === 0;
+  /** @type {HTMLElement} */ (root.querySelector('#site-chosen-none')).hidden = shown.length > 0;
+  const more = /** @type {HTMLElement} */ (root.querySelector('#site-chosen-more'));
+  more.hidden = chosen.length <= shown.length;
+  more.textContent = more.hidden ? '' : t('andMore', [chosen.length - shown.length]);
 }
 
 /**

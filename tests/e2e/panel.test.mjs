@@ -59,6 +59,8 @@ async function sitePage(panel) {
     }))),
     remarketing: await panel.$$eval('#remarketing li', (lis) => lis.map((li) => li.textContent)),
     followed: await panel.$$eval('#followed li', (lis) => lis.map((li) => li.textContent)),
+    chosen: await panel.$$eval('#site-chosen tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent))),
+    chosenNone: await panel.$eval('#site-chosen-none', (p) => (/** @type {HTMLElement} */ (p).hidden ? null : p.textContent)),
     chart: await panel.$eval('#kinds-chart', (f) => f.querySelector('svg')?.getAttribute('aria-label') ?? f.textContent),
   };
 }
@@ -158,16 +160,30 @@ test('the panel lists the sites; a shop shows its companies, what it told Criteo
   assert.ok(advertising?.companies.some((c) => /^Criteo.*retargeting.*criteo\.com/.test(c ?? '')), JSON.stringify(shop.companies));
   assert.deepEqual(shop.remarketing.map((s) => s?.replace(/ \(.*\)$/, '')), ['shop.example told Criteo you viewed Trail Runner X']);
   assert.deepEqual(shop.followed, ['Trail Runner X followed you to blog.example and news.example']);
+  // Its own "recently viewed" widget was chosen for the user there.
+  assert.deepEqual(shop.chosen.map((cells) => cells.slice(1)), [['Recommended · Recently viewed', 'Following you', 'The section is headed “Recently viewed”']]);
+  assert.equal(shop.chosenNone, null);
   await panel.screenshot({ path: path.join(shotDir, 'panel-site.png'), fullPage: true });
 
   await panel.goto(`chrome-extension://${current().browser.extensionId}/panel.html#site/news.example`);
   await panel.waitForSelector('body[data-ready="true"][data-view="site"]');
   assert.ok(await panel.$('#kinds-chart svg rect.retargeted'), 'the chart shows the ad that followed you');
+  // The ad that followed the user there, with why.
+  const news = await sitePage(panel);
+  assert.deepEqual(news.chosen.map((cells) => cells.slice(1, 3)), [['Ad · Criteo · Trail Runner X', 'Following you']]);
+  assert.match(news.chosen[0]?.[3] ?? '', /^You viewed Trail Runner X on shop\.example /);
+  assert.match(news.chosen[0]?.[0] ?? '', /^(just now|\d+ minutes? ago)$/);
   assert.deepEqual(await panel.$$eval('#kinds-chart .legend li', (items) => items.map((li) => li.getAttribute('title'))), [
     'Chosen because of the page you are reading.', 'Chosen from an interest profile built from your browsing.',
     'A product or shop you looked at before, following you around.', 'Not enough evidence for one of the other kinds: AdLens never guesses.',
   ], 'the legend says on hover what each kind means');
   assert.match((await sitePage(panel)).chart ?? '', /Following you 1/);
+  // A site with none says so.
+  await panel.goto(`chrome-extension://${current().browser.extensionId}/panel.html#site/nowhere.example`);
+  await panel.waitForSelector('body[data-ready="true"][data-view="site"]');
+  const nowhere = await sitePage(panel);
+  assert.deepEqual([nowhere.chosen, nowhere.chosenNone], [[], 'None seen here.']);
+  assert.equal(await panel.isVisible('#site-chosen'), false);
   await panel.close();
 });
 
