@@ -67,6 +67,25 @@ try {
     await panel.waitForSelector('body[data-ready="true"]');
     await panel.screenshot({ path: path.join(outDir, 'panel-news.png'), fullPage: true });
   }
+  // The panel's summary of the journey: every ad chosen for the user, and
+  // what advertisers could infer, with the ads each interest picked.
+  const panelPage = async (/** @type {string} */ hash) => {
+    const page = await session.browser.context.newPage();
+    await page.goto(`chrome-extension://${session.browser.extensionId}/panel.html${hash}`);
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.screenshot({ path: path.join(outDir, `panel-${hash.slice(1)}.png`), fullPage: true });
+    return page;
+  };
+  const ads = await panelPage('#ads');
+  const chosen = await ads.$$eval('#chosen-ads tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+  console.log(`\nAds chosen for you over the journey (the panel's "Ads chosen for you"): ${chosen.length}`);
+  for (const [, site, item, kind] of chosen) console.log(`  ${site}: ${item} — ${kind}`);
+  const profile = await panelPage('#profile');
+  const interests = await profile.$$eval('#interests li', (lis) => lis.map((li) => [
+    `${li.querySelector('.topic')?.firstChild?.textContent}${li.hasAttribute('data-sensitive') ? ' (sensitive)' : ''}`,
+    li.querySelector('.share')?.textContent, li.querySelector('.picked')?.textContent]));
+  console.log('What advertisers could infer (the panel):');
+  for (const [topic, share, picked] of interests) console.log(`  ${topic} ${share}${picked ? ` — ${picked}` : ''}`);
   console.log(`\nScreenshots: ${outDir}`);
   if (headed) {
     console.log('Browsing is yours now: press Ctrl+C to quit.');
