@@ -30,6 +30,8 @@ import { SitesView } from './panel/sites-view.js';
 const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
 const tabId = Number.parseInt(new URLSearchParams(location.search).get('tabId') ?? '', 10);
 const sitesView = new SitesView($('view-sites'));
+/** How many of the ads chosen for the user the panel shows ("show more" adds ADS_SHOWN). */
+let adsShown = ADS_SHOWN;
 
 /** @returns {{ view: 'sites' | 'site' | 'ads' | 'profile' | 'data', site: string }} */
 function route() {
@@ -61,8 +63,8 @@ async function show() {
     renderSite($('view-site'), site, summary, observations, tab, settings.retentionDays);
   }
   if (view === 'ads') {
-    const [items, summaries] = await Promise.all([readNewestItems(db, CHOSEN_KINDS, ADS_SHOWN), readSiteSummaries(db)]);
-    renderChosenAds($('view-ads'), items, chosenCount(summaries));
+    const [items, summaries] = await Promise.all([readNewestItems(db, CHOSEN_KINDS, adsShown), readSiteSummaries(db)]);
+    renderChosenAds($('view-ads'), items, adsShown, chosenCount(summaries));
   }
   if (view === 'profile') await renderProfile($('view-profile'), await readSiteSummaries(db), () => { show().catch(report); });
   if (view === 'data') await showStorageUse($('view-data'), await countObservations(db));
@@ -98,6 +100,10 @@ async function main() {
   localise(document);
   showSiteAccess();
   followSensitiveMute($('view-profile'));
+  $('ads-more').addEventListener('click', () => {
+    adsShown += ADS_SHOWN;
+    show().catch(report);
+  });
   $('forget-site').addEventListener('click', () => {
     const { site } = route();
     if (!site || !confirm(t('forgetSiteConfirm', [site]))) return;

@@ -1,8 +1,9 @@
 // "Ads chosen for you": the newest ads and widgets AdLens labelled "your
 // profile" or "following you", on every site, each with when and where it
 // was seen, what it was and why it was chosen (its evidence, as its why
-// card said it). The records are read newest first by kind (storage/), at
-// most ADS_SHOWN; the site summaries say how many there are in all. A
+// card said it). The records are read newest first by kind (storage/),
+// ADS_SHOWN more at each "show more"; the site summaries say how many there
+// are in all. A
 // site's page lists its own the same way (`chosenAdRows`).
 
 import { ago, evidenceSentence } from '../evidence.js';
@@ -18,7 +19,7 @@ import { detailOf } from '../pages/page-items.js';
 /** The kinds chosen for the user. */
 export const CHOSEN_KINDS = /** @type {Kind[]} */ (['behavioural', 'retargeted']);
 
-/** Rows shown, the newest. */
+/** Rows shown at first, the newest, and how many more each "show more" adds. */
 export const ADS_SHOWN = 100;
 
 /**
@@ -76,13 +77,15 @@ export function chosenAdRows(items, withSite) {
 /**
  * @param {HTMLElement} root the #view-ads section
  * @param {StoredObservation[]} items the newest items chosen for the user, newest first
+ * @param {number} limit how many were asked for
  * @param {number} total how many there are in all
  */
-export function renderChosenAds(root, items, total) {
+export function renderChosenAds(root, items, limit, total) {
   /** @type {HTMLElement} */ (root.querySelector('#chosen-ads tbody')).replaceChildren(...chosenAdRows(items, true));
   /** @type {HTMLElement} */ (root.querySelector('#chosen-ads')).hidden = items.length === 0;
   /** @type {HTMLElement} */ (root.querySelector('#ads-empty')).hidden = items.length > 0;
-  const more = /** @type {HTMLElement} */ (root.querySelector('#ads-more'));
-  more.hidden = total <= items.length;
-  more.textContent = more.hidden ? '' : t('andMore', [total - items.length]);
+  // Fewer than asked for: there are no more, whatever the summaries count.
+  const more = /** @type {HTMLButtonElement} */ (root.querySelector('#ads-more'));
+  more.hidden = items.length < limit || total <= items.length;
+  more.textContent = more.hidden ? '' : t('adsShowMore', [Math.min(ADS_SHOWN, total - items.length), total]);
 }
