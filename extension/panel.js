@@ -21,7 +21,7 @@ import { database } from './storage/db.js';
 import {
   countObservations, readNewestItems, readNotice, readSiteObservations, readSiteSummaries, readSiteSummary,
 } from './storage/observations.js';
-import { ADS_SHOWN, CHOSEN_KINDS, chosenCount, renderChosenAds } from './panel/ads-view.js';
+import { ADS_SHOWN, chosenCount, kindsShown, renderChosenAds } from './panel/ads-view.js';
 import { setUpDataView, showStorageUse } from './panel/data-view.js';
 import { followSensitiveMute, renderProfile } from './panel/profile-view.js';
 import { renderSite } from './panel/site-view.js';
@@ -63,8 +63,9 @@ async function show() {
     renderSite($('view-site'), site, summary, observations, tab, settings.retentionDays);
   }
   if (view === 'ads') {
-    const [items, summaries] = await Promise.all([readNewestItems(db, CHOSEN_KINDS, adsShown), readSiteSummaries(db)]);
-    renderChosenAds($('view-ads'), items, adsShown, chosenCount(summaries));
+    const kinds = kindsShown(/** @type {HTMLSelectElement} */ ($('ads-kind')).value);
+    const [items, summaries] = await Promise.all([readNewestItems(db, kinds, adsShown), readSiteSummaries(db)]);
+    renderChosenAds($('view-ads'), items, adsShown, chosenCount(summaries, kinds));
   }
   if (view === 'profile') await renderProfile($('view-profile'), await readSiteSummaries(db), () => { show().catch(report); });
   if (view === 'data') await showStorageUse($('view-data'), await countObservations(db));
@@ -102,6 +103,10 @@ async function main() {
   followSensitiveMute($('view-profile'));
   $('ads-more').addEventListener('click', () => {
     adsShown += ADS_SHOWN;
+    show().catch(report);
+  });
+  $('ads-kind').addEventListener('change', () => {
+    adsShown = ADS_SHOWN;
     show().catch(report);
   });
   $('forget-site').addEventListener('click', () => {

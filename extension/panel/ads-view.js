@@ -17,7 +17,7 @@ import { detailOf } from '../pages/page-items.js';
  */
 
 /** The kinds chosen for the user. */
-export const CHOSEN_KINDS = /** @type {Kind[]} */ (['behavioural', 'retargeted']);
+const CHOSEN_KINDS = /** @type {Kind[]} */ (['behavioural', 'retargeted']);
 
 /** Rows shown at first, the newest, and how many more each "show more" adds. */
 export const ADS_SHOWN = 100;
@@ -31,11 +31,22 @@ export function isChosenItem(record) {
 }
 
 /**
- * How many items chosen for the user the summaries count, on every site.
+ * How many items of these kinds the summaries count, on every site.
  * @param {SiteSummary[]} summaries
+ * @param {Kind[]} kinds
  */
-export function chosenCount(summaries) {
-  return summaries.reduce((sum, s) => sum + CHOSEN_KINDS.reduce((n, kind) => n + Math.max(0, s.kinds[kind] ?? 0), 0), 0);
+export function chosenCount(summaries, kinds) {
+  return summaries.reduce((sum, s) => sum + kinds.reduce((n, kind) => n + Math.max(0, s.kinds[kind] ?? 0), 0), 0);
+}
+
+/**
+ * The kinds the view's choice shows: one, or both chosen for the user.
+ * @param {string} chosen the choice's value ('' for both)
+ * @returns {Kind[]}
+ */
+export function kindsShown(chosen) {
+  const one = CHOSEN_KINDS.find((kind) => kind === chosen);
+  return one ? [one] : CHOSEN_KINDS;
 }
 
 /**

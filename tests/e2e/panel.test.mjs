@@ -531,8 +531,9 @@ test('"ads chosen for you" shows the newest 100, and 100 more at each "show more
     return records.length;
   });
   t.after(() => current().sendFromExtensionPage({ type: 'memory/forget-site', site: 'many.example' }));
-  const chosen = (await current().readDb('observations'))
-    .filter((/** @type {any} */ o) => o.type === 'item_seen' && (o.kind === 'behavioural' || o.kind === 'retargeted')).length;
+  const items = (await current().readDb('observations')).filter((/** @type {any} */ o) => o.type === 'item_seen');
+  const chosen = items.filter((/** @type {any} */ o) => o.kind === 'behavioural' || o.kind === 'retargeted').length;
+  const profile = items.filter((/** @type {any} */ o) => o.kind === 'behavioural').length;
   assert.ok(chosen >= written && chosen < 300, String(chosen));
   const panel = await openPanel('#ads');
   const rows = async () => panel.$$eval('#chosen-ads tbody tr', (trs) => trs.length);
@@ -545,5 +546,10 @@ test('"ads chosen for you" shows the newest 100, and 100 more at each "show more
   await panel.click('#ads-more');
   await panel.waitForFunction((n) => document.querySelectorAll('#chosen-ads tbody tr').length === n, chosen);
   assert.equal(await panel.isVisible('#ads-more'), false, 'all shown: no more to show');
+  // One kind alone: "your profile", from the newest 100 again.
+  await panel.selectOption('#ads-kind', 'behavioural');
+  await panel.waitForFunction(() => document.querySelectorAll('#chosen-ads tbody tr').length === 100);
+  assert.deepEqual([...new Set(await panel.$$eval('#chosen-ads tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-kind'))))], ['behavioural']);
+  assert.equal(await panel.textContent('#ads-more'), `Show ${profile - 100} more (of ${profile})`);
   await panel.close();
 });
