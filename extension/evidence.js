@@ -139,6 +139,7 @@ export function evidenceSentence(e, { nowMs, locale }) {
     }
     case 'non_personalised_request':
     case 'personalised_ads_refused':
+    case 'global_privacy_control':
     case 'no_profile_yet':
     case 'no_targeting_evidence':
       sentence = message(`ev_${e.type}`);

@@ -59,7 +59,9 @@ import { AUTO, LANGUAGE_PATTERN } from './i18n.js';
  *   out as empty. One the lists picked inside another they picked is not sent at all, unless it is a link
  * @typedef {{ jsonLd: string[], meta: [string, string][], microdata: [string, string][], canonical: string | null }} ProductHints
  * @typedef {{ url: string, title: string, lang: string | null, description: string, headings: string[], text: string,
- *   candidates: (Candidate | NestedCandidate)[], productHints: ProductHints, frames?: FrameReport[] }} PageSnapshot
+ *   candidates: (Candidate | NestedCandidate)[], productHints: ProductHints, frames?: FrameReport[], gpc?: boolean }} PageSnapshot
+ *   gpc: the browser sends the page Global Privacy Control (`navigator.globalPrivacyControl`: the browser's, which the
+ *   page cannot change for a content script)
  */
 
 /**

@@ -128,9 +128,13 @@ function renderSummary(summary, facts, settings) {
   /** @type {HTMLElement} */ (document.getElementById('private')).hidden = !summary.privateWindow;
 }
 
+/** The evidence that an ad chosen for the user went against what they asked. */
+const AGAINST = new Set(['personalised_ads_refused', 'targeted_ads_opted_out', 'global_privacy_control']);
+
 /**
  * Where the site told ad companies the user did not consent to personalised
- * ads (TCF), or opted out of them (US strings: what of), and ads on the page
+ * ads (TCF), or opted out of them (US strings: what of), or the user's
+ * browser asked the site not to sell or share their data (GPC), and ads on the page
  * (of kinds not hidden) were chosen for them all the same, says so, with
  * how many.
  * @param {import('./messages.js').ReportedItem[]} items
@@ -140,13 +144,16 @@ function renderSummary(summary, facts, settings) {
 function renderConsentNote(items, hidden, blind) {
   /** @type {import('./messages.js').Evidence[]} */
   const against = items.filter((i) => !hidden(i.verdict)).flatMap((i) => i.verdict.evidence
-    .filter((e) => e.type === 'personalised_ads_refused' || e.type === 'targeted_ads_opted_out').slice(0, 1));
+    .filter((e) => AGAINST.has(e.type)).slice(0, 1));
   const note = /** @type {HTMLElement} */ (document.getElementById('consent-note'));
   note.hidden = against.length === 0 || blind;
   const optedOut = against.find((e) => e.type === 'targeted_ads_opted_out');
   const what = optedOut ? optOutsNamed(optedOut.optOuts, uiLocale()) : '';
+  const count = String(against.length);
+  // What the site itself passed on comes first; else what the browser asked of it.
   note.textContent = note.hidden ? ''
-    : what ? msg('popupOptedOut', [what, String(against.length)]) : msg('popupConsentRefused', [String(against.length)]);
+    : what ? msg('popupOptedOut', [what, count])
+      : against.some((e) => e.type === 'personalised_ads_refused') ? msg('popupConsentRefused', [count]) : msg('popupGpc', [count]);
 }
 
 async function main() {

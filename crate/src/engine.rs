@@ -339,6 +339,7 @@ impl Engine {
             interests: &interests,
             lang: page.lang.as_deref(),
             site: &site,
+            gpc: page.gpc,
         };
         let mut counts = KindCounts::default();
         let items = find_items(&page)

@@ -73,6 +73,9 @@ pub struct HarVisit {
     pub frames: Vec<FrameDocument>,
     /// Why this visit cannot be replayed (its page saved without content…).
     pub problem: Option<String>,
+    /// The browser sent Global Privacy Control with the page's request
+    /// (`Sec-GPC: 1`).
+    pub gpc: bool,
 }
 
 /// The visits of a HAR file, in the order they were made.
@@ -128,10 +131,12 @@ pub fn har_visits(text: &str) -> Result<Vec<HarVisit>, HarError> {
                 requests: Vec::new(),
                 frames: Vec::new(),
                 problem: None,
+                gpc: false,
             });
         }
         if let Some(visit) = visits.last_mut() {
             visit.url = url.clone();
+            visit.gpc = entry.request.sends_gpc();
             redirected = None;
             if (300..400).contains(&entry.response.status) {
                 redirected = Some(entry.pageref.clone());
@@ -349,6 +354,22 @@ mod tests {
         assert_eq!(problems[0], None);
         assert!(problems[1].is_some_and(|p| p.contains("save the HAR with content")), "{problems:?}");
         assert!(problems[2].is_some_and(|p| p.contains("not base64")), "{problems:?}");
+    }
+
+    #[test]
+    fn a_page_requested_with_global_privacy_control_says_so() {
+        let mut sent = entry("page_1", None, "2026-12-05T10:00:00Z", "http://news.example/", None, 200, "<p>news</p>");
+        sent["request"]["headers"] =
+            json!([{"name": "Accept", "value": "text/html"}, {"name": "Sec-GPC", "value": "1"}]);
+        let mut other = entry("page_2", None, "2026-12-05T10:01:00Z", "http://blog.example/", None, 200, "<p>blog</p>");
+        other["request"]["headers"] = json!([{"name": "sec-gpc", "value": "0"}, {"value": "headless"}]);
+        let text = har(vec![
+            sent,
+            other,
+            entry("page_3", None, "2026-12-05T10:02:00Z", "http://shop.example/", None, 200, "<p>shop</p>"),
+        ]);
+        let visits = har_visits(&text).expect("a HAR");
+        assert_eq!(visits.iter().map(|v| v.gpc).collect::<Vec<_>>(), [true, false, false]);
     }
 
     #[test]

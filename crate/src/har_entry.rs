@@ -40,6 +40,24 @@ pub(crate) struct Entry {
 #[derive(Deserialize)]
 pub(crate) struct Request {
     pub(crate) url: String,
+    #[serde(default)]
+    pub(crate) headers: Vec<Header>,
+}
+
+/// One request header, as recorded.
+#[derive(Deserialize)]
+pub(crate) struct Header {
+    #[serde(default)]
+    pub(crate) name: String,
+    #[serde(default)]
+    pub(crate) value: String,
+}
+
+impl Request {
+    /// Whether the browser sent Global Privacy Control with it (`Sec-GPC: 1`).
+    pub(crate) fn sends_gpc(&self) -> bool {
+        self.headers.iter().any(|h| h.name.eq_ignore_ascii_case("sec-gpc") && h.value.trim() == "1")
+    }
 }
 
 /// What came back.

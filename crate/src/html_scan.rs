@@ -139,6 +139,8 @@ pub(crate) fn snapshot_of(
         candidates,
         product_hints,
         frames: Vec::new(),
+        // A saved page does not say what the browser that loaded it sent.
+        gpc: false,
     };
     (page, keys)
 }

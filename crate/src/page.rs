@@ -67,6 +67,10 @@ pub struct PageSnapshot {
     /// What the page's frames reported about themselves (the background
     /// adds these; a frame's content belongs to the slot that holds it).
     pub frames: Vec<FrameReport>,
+    /// The browser sent the page Global Privacy Control
+    /// (`navigator.globalPrivacyControl`): the user asked every site not to
+    /// sell or share their data. Absent: false.
+    pub gpc: bool,
 }
 
 /// One frame's content, as its own content script saw it.

@@ -137,6 +137,9 @@ pub enum Reason {
         /// What the user opted out of.
         opt_outs: Vec<OptOut>,
     },
+    /// The user's browser asked the site not to sell or share their data
+    /// (Global Privacy Control), yet the ad is behavioural or retargeted.
+    GlobalPrivacyControl,
     /// A "for you" widget, but the browsing seen so far makes no profile.
     NoProfileYet,
     /// Nothing points to personal or page-based targeting.

@@ -3,7 +3,8 @@
 //!
 //! Each line of a journey file is one visit (JSON):
 //! `{"time": RFC 3339, "url": …, "html_file": path relative to the journey
-//! file, or "html": the page inline, "requests": [{"url", "type"}] (optional)}`.
+//! file, or "html": the page inline, "requests": [{"url", "type"}] (optional),
+//! "gpc": true when the browser sent Global Privacy Control (optional)}`.
 //! Visits are replayed in file order: first the page's requests (as the
 //! browser makes them before the page is scanned), then the page itself,
 //! analysed with what the earlier visits left in memory, then remembered.
@@ -46,6 +47,10 @@ pub struct Visit {
     /// belongs to the slot holding it, as in the extension.
     #[serde(default)]
     pub frames: Vec<FrameDocument>,
+    /// The browser sent Global Privacy Control with the visit (a HAR says
+    /// so by the page request's `Sec-GPC: 1` header).
+    #[serde(default)]
+    pub gpc: bool,
 }
 
 /// One request a page made.
@@ -194,6 +199,7 @@ fn visit_of_har(visit: HarVisit) -> Result<Visit, String> {
         html,
         requests: visit.requests,
         frames: visit.frames,
+        gpc: visit.gpc,
     })
 }
 
@@ -220,6 +226,7 @@ fn replay_visit(
     let (mut snapshot, locators) = snapshot_with_locators(&html, &visit.url, engine.scan_plan(), engine.lists());
     let frames: Vec<FrameDocument> = saved_frames.into_iter().chain(visit.frames.iter().cloned()).collect();
     snapshot.frames = frame_reports(&frames, base, engine.scan_plan())?;
+    snapshot.gpc = visit.gpc;
     let report = engine.visit_page(snapshot, time_ms).map_err(|e| e.to_string())?;
     engine.log_page(visit_id, &report, time_ms, |key| locators.get(&key).map(|l| l.css_path.clone()));
     for reported in report.items {

@@ -15,7 +15,7 @@ use crate::topics::{TopicMatcher, Topics};
 use crate::vendors::ItemType;
 
 mod consent_evidence;
-use consent_evidence::consent_evidence;
+use consent_evidence::{consent_evidence, gpc_evidence};
 
 pub use crate::reasons::{Evidence, Kind, Reason};
 
@@ -53,6 +53,8 @@ pub struct Context<'a> {
     pub lang: Option<&'a str>,
     /// The page's site (registrable domain).
     pub site: &'a str,
+    /// The browser sent the page Global Privacy Control.
+    pub gpc: bool,
 }
 
 /// Classifies one item from what is known about it, the page it is on and
@@ -150,6 +152,9 @@ pub fn classify(item: &FoundItem, ctx: Context<'_>) -> Verdict {
         if let Some(consent) = ctx.memory.sites.consent(ctx.site) {
             evidence.extend(consent_evidence(consent));
         }
+        if ctx.gpc {
+            evidence.push(gpc_evidence());
+        }
     }
     if let Some(label) = label_evidence {
         let at = if implied == Some(kind) && kind != Kind::Retargeted { 0 } else { evidence.len() };
@@ -220,6 +225,11 @@ mod tests {
     }
 
     fn verdict_with_sites(item: &FoundItem, page_text: &str, visited: &[&str], sites: &SiteRecords) -> Verdict {
+        verdict_in(item, page_text, visited, sites, false)
+    }
+
+    /// As `verdict_with_sites`, on a page the browser sent Global Privacy Control (`gpc`) or not.
+    fn verdict_in(item: &FoundItem, page_text: &str, visited: &[&str], sites: &SiteRecords, gpc: bool) -> Verdict {
         let matcher = TopicMatcher::new();
         let mut profile = InterestProfile::new();
         for (i, text) in visited.iter().enumerate() {
@@ -236,6 +246,7 @@ mod tests {
             interests: &interests,
             lang: None,
             site: "news.example",
+            gpc,
         };
         classify(item, ctx)
     }
@@ -390,6 +401,30 @@ mod tests {
         // Opted out of nothing: nothing said.
         sites.record_consent("news.example", us(Vec::new()), 2);
         assert_eq!(opted_out(&verdict_with_sites(&ad, RUNNING_PAGE, &TRAVEL_PAGES, &sites)), None);
+    }
+
+    #[test]
+    fn an_ad_picked_for_you_on_a_page_the_browser_sent_global_privacy_control_says_so() {
+        let mut ad = item(None, None, "Book beach holidays and hotels in Greece");
+        ad.item_type = ItemType::Ad;
+        let sites = SiteRecords::default();
+        let gpc = |v: &Verdict| {
+            v.evidence.iter().find(|e| e.reason == Reason::GlobalPrivacyControl).map(|e| e.sentence.clone())
+        };
+        let plain = verdict_in(&ad, RUNNING_PAGE, &TRAVEL_PAGES, &sites, false);
+        assert_eq!(gpc(&plain), None, "not sent, nothing said");
+        let v = verdict_in(&ad, RUNNING_PAGE, &TRAVEL_PAGES, &sites, true);
+        assert_eq!((v.kind, v.confidence), (plain.kind, plain.confidence), "the kind and how sure stay");
+        assert_eq!(v.kind, Kind::Behavioural);
+        assert_eq!(
+            gpc(&v).as_deref(),
+            Some("Your browser asked this site not to sell or share your data (Global Privacy Control)")
+        );
+        // Not for an ad about the page, nor for a widget.
+        let about_page = verdict_in(&ad, TRAVEL_PAGES[0], &TRAVEL_PAGES, &sites, true);
+        assert_eq!((about_page.kind, gpc(&about_page)), (Kind::Contextual, None));
+        let widget = verdict_in(&item(None, None, &ad.text), RUNNING_PAGE, &TRAVEL_PAGES, &sites, true);
+        assert_eq!((widget.kind, gpc(&widget)), (Kind::Behavioural, None));
     }
 
     #[test]

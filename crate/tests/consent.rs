@@ -3,7 +3,8 @@
 //! that passes an IAB TCF string with no consent to personalised ads to
 //! Google) replayed natively. The ad that follows the user there carries
 //! the same evidence the extension gives it (`tests/e2e/retargeting.test.mjs`).
-//! The same with the US strings (GPP, US Privacy): the user opted out.
+//! The same with the US strings (GPP, US Privacy): the user opted out; and
+//! with the user's browser sending Global Privacy Control.
 
 #![allow(clippy::expect_used)]
 
@@ -195,4 +196,31 @@ fn a_us_string_is_an_observation_the_export_keeps_and_an_import_restores_and_old
     let imported = parse_export(&text).expect("an older file reads");
     let Observation::ConsentSignal(seen) = &imported.observations[0] else { panic!("a consent signal") };
     assert_eq!((seen.framework, seen.cmp_id, seen.opted_out.is_empty()), (Framework::Tcf, Some(7), true));
+}
+
+#[test]
+fn an_ad_that_follows_you_on_a_page_your_browser_sent_global_privacy_control_says_so_and_the_export_keeps_it() {
+    // The journey's article visited with GPC on (`"gpc": true`), no consent string passed on.
+    let lines: Vec<serde_json::Value> =
+        journey_passing("gdpr=0").lines().map(|line| serde_json::from_str(line).expect("a visit")).collect();
+    let mut news = lines[1].clone();
+    news["gpc"] = serde_json::json!(true);
+    let with_gpc = format!("{}\n{news}\n", lines[0]);
+    let verdict = followed_after(&with_gpc, "gpc");
+    assert_eq!(verdict.kind, Kind::Retargeted);
+    let gpc = verdict.evidence.iter().find(|e| e.reason == Reason::GlobalPrivacyControl).expect("the GPC evidence");
+    assert_eq!(gpc.sentence, "Your browser asked this site not to sell or share your data (Global Privacy Control)");
+    assert!(!followed_after(&journey_passing("gdpr=0"), "no-gpc")
+        .evidence
+        .iter()
+        .any(|e| e.reason == Reason::GlobalPrivacyControl));
+
+    // Exported with the item, valid against the schema.
+    let (_, text) = observed_and_exported(&with_gpc, "gpc-export");
+    let schema: serde_json::Value = serde_json::from_str(SCHEMA_JSON).expect("JSON");
+    let validator = jsonschema::validator_for(&schema).expect("valid schema");
+    let line = text.lines().find(|l| l.contains("\"global_privacy_control\"")).expect("the item exported with it");
+    let value: serde_json::Value = serde_json::from_str(line).expect("JSON");
+    assert_eq!(value["type"], "item_seen");
+    assert!(validator.is_valid(&value), "{line}");
 }

@@ -267,7 +267,20 @@ export function scanPage(doc, plan, keys, answer, before, described = { read: ne
     ...pageText(doc, plan, chosen, memo, texts.headings),
     candidates,
     productHints: hints,
+    gpc: sendsGpc(doc),
   };
+}
+
+/**
+ * Whether the browser sends the page Global Privacy Control: the user
+ * asked every site not to sell or share their data (Firefox's setting,
+ * Brave's default). A content script reads the browser's own navigator,
+ * which the page cannot change for it.
+ * @param {Document} doc
+ */
+function sendsGpc(doc) {
+  const navigator = /** @type {(Navigator & { globalPrivacyControl?: unknown }) | undefined} */ (doc.defaultView?.navigator);
+  return navigator?.globalPrivacyControl === true;
 }
 
 /**

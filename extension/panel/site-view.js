@@ -140,12 +140,12 @@ function renderRemarketing(list, site, summary, observations) {
     if (o.type === 'remarketing_event' && typeof o.productId === 'string' && name) names.set(o.productId, name);
   }
   const events = Object.values(summary?.remarketing ?? {}).sort((a, b) => b.lastTime - a.lastTime);
-  const consent = consentLine(site, summary, observations);
+  const asked = [consentLine(site, summary, observations), gpcLine(site, observations)].filter((line) => line !== null);
   if (events.length === 0) {
-    list.replaceChildren(...(consent ? [consent] : []), el('li', { text: t('remarketingNone') }));
+    list.replaceChildren(...asked, el('li', { text: t('remarketingNone') }));
     return;
   }
-  list.replaceChildren(...(consent ? [consent] : []), ...events.map((e) => {
+  list.replaceChildren(...asked, ...events.map((e) => {
     const product = e.productId ? names.get(e.productId) ?? e.productId : null;
     const what = e.event === 'viewItem' && product
       ? t('ev_event_viewItem_product', [product])
@@ -197,6 +197,20 @@ function renderChosenHere(root, observations) {
   const more = /** @type {HTMLElement} */ (root.querySelector('#site-chosen-more'));
   more.hidden = chosen.length <= shown.length;
   more.textContent = more.hidden ? '' : t('andMore', [chosen.length - shown.length]);
+}
+
+/**
+ * Where the user's browser asked the site not to sell or share their data
+ * (Global Privacy Control) and ads seen there were chosen for them all the
+ * same, says so with how many; null otherwise (the browser's setting is
+ * seen only with such ads' evidence).
+ * @param {string} site
+ * @param {StoredObservation[]} observations the site's own
+ */
+function gpcLine(site, observations) {
+  const despite = observations.filter((o) => o.type === 'item_seen' && Array.isArray(o.evidence)
+    && o.evidence.some((/** @type {{ type?: unknown }} */ e) => e?.type === 'global_privacy_control')).length;
+  return despite > 0 ? el('li', { 'data-gpc': String(despite), text: t('gpcSite', [site, despite]) }) : null;
 }
 
 /**

@@ -76,6 +76,12 @@ test('a site that passed on no consent to personalised ads is said so in the use
     'Ta witryna przekazała firmom reklamowym, że nie masz zgody na reklamy spersonalizowane (Twój wybór w jej banerze zgód)');
 });
 
+test('a page the browser sent Global Privacy Control says so in the user\'s language', async () => {
+  const gpc = { type: 'global_privacy_control', sentence: 'engine' };
+  assert.equal(await sentence('en', gpc), 'Your browser asked this site not to sell or share your data (Global Privacy Control)');
+  assert.equal(await sentence('fr', gpc), 'Votre navigateur a demandé à ce site de ne pas vendre ni partager vos données (Global Privacy Control)');
+});
+
 test('a site that passed on the user\'s US opt-outs says what of, as a list in the user\'s language', async () => {
   const optedOut = { type: 'targeted_ads_opted_out', optOuts: ['sale', 'targeted_advertising'], sentence: 'engine' };
   assert.equal(await sentence('en', optedOut),

@@ -1,9 +1,21 @@
 //! What a site's last consent string says against a personalised ad, as
 //! evidence ([`crate::consent`]): the TCF purposes refused, or the US
-//! opt-outs.
+//! opt-outs; and what the user's browser asked of the site (Global Privacy
+//! Control).
 
 use crate::consent::{ConsentSignal, OptOut};
 use crate::reasons::{Evidence, Reason};
+
+/// The user's browser asked the site not to sell or share their data
+/// (Global Privacy Control: a `Sec-GPC: 1` header with every request, and
+/// `navigator.globalPrivacyControl`), which US state laws (California's
+/// first) take as an opt-out of the sale and sharing of their data.
+pub(super) fn gpc_evidence() -> Evidence {
+    Evidence {
+        sentence: "Your browser asked this site not to sell or share your data (Global Privacy Control)".into(),
+        reason: Reason::GlobalPrivacyControl,
+    }
+}
 
 /// What a site's last consent string says against a personalised ad: the
 /// TCF purposes refused, or the US opt-outs.
