@@ -5,7 +5,8 @@
 
 import { LiveQuery } from './live-query.js';
 import { pageClasses } from './page-classes.js';
-import { ElementKeys, headingTexts, productHints, scanPage } from './scan.js';
+import { productHints } from './product-hints.js';
+import { ElementKeys, headingTexts, scanPage } from './scan.js';
 import { textMarkers } from './text-markers.js';
 import { hasArea } from '../item-shown.js';
 

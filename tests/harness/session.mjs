@@ -33,6 +33,17 @@ export async function startSession(options = {}) {
   };
 
   /**
+   * The tracking panel in a tab of its own, once its view is drawn.
+   * @param {string} hash its route and query (`#ads`, `?tabId=3`…)
+   */
+  const openPanel = async (hash) => {
+    const panel = await browser.context.newPage();
+    await panel.goto(`chrome-extension://${browser.extensionId}/panel.html${hash}`);
+    await panel.waitForSelector('body[data-ready="true"]');
+    return panel;
+  };
+
+  /**
    * The background's stored state for the tab showing `url`, with its id.
    * @param {string} url
    * @returns {Promise<{ tabId: number, state: TabState } | null>}
@@ -177,6 +188,7 @@ export async function startSession(options = {}) {
     inExtensionPage,
     pageErrors,
     open,
+    openPanel,
     tabStateFor,
     waitForReport,
     openFor,
