@@ -7,26 +7,15 @@ import { sessionForTests } from '../harness/session.mjs';
 
 const current = sessionForTests();
 
-test('"ads chosen for you" shows the newest 100, and 100 more at each "show more", until all are shown', async (t) => {
-  const written = await current().inExtensionPage(async () => {
-    const dbUrl = '/storage/db.js';
-    const storeUrl = '/storage/observations.js';
-    /** @type {typeof import('../../extension/storage/db.js')} */
-    const { database } = await import(dbUrl);
-    /** @type {typeof import('../../extension/storage/observations.js')} */
-    const { writeObservations } = await import(storeUrl);
-    const now = Date.now();
-    const records = Array.from({ length: 230 }, (_, i) => ({
-      type: 'item_seen', id: `many.${i}/item/1`, time: now - i * 1_000, site: 'many.example', pageUrl: `https://many.example/${i}`,
-      visitId: `many.${i}`, itemType: 'ad', source: 'marker', vendor: 'Google Ad Manager', network: 'Google', elementId: 'div-gpt-ad-1',
-      locator: null, label: null, landingUrl: null, landingDomain: null, firstParty: false, text: `Offer number ${i}`,
-      kind: i % 2 ? 'behavioural' : 'retargeted', confidence: 0.8, evidence: [], topics: [], followedFrom: null, product: null,
-      classifierVersion: 'c', listsVersion: null,
-    }));
-    await writeObservations(await database(), records);
-    return records.length;
-  });
-  t.after(() => current().sendFromExtensionPage({ type: 'memory/forget-site', site: 'many.example' }));
+test('"ads chosen for you" shows the newest 100, and 100 more at each "show more", until all are shown', async () => {
+  const now = Date.now();
+  const written = await current().writeObservations(Array.from({ length: 230 }, (_, i) => ({
+    type: 'item_seen', id: `many.${i}/item/1`, time: now - i * 1_000, site: 'many.example', pageUrl: `https://many.example/${i}`,
+    visitId: `many.${i}`, itemType: 'ad', source: 'marker', vendor: 'Google Ad Manager', network: 'Google', elementId: 'div-gpt-ad-1',
+    locator: null, label: null, landingUrl: null, landingDomain: null, firstParty: false, text: `Offer number ${i}`,
+    kind: i % 2 ? 'behavioural' : 'retargeted', confidence: 0.8, evidence: [], topics: [], followedFrom: null, product: null,
+    classifierVersion: 'c', listsVersion: null,
+  })));
   const items = (await current().readDb('observations')).filter((/** @type {any} */ o) => o.type === 'item_seen');
   const chosen = items.filter((/** @type {any} */ o) => o.kind === 'behavioural' || o.kind === 'retargeted').length;
   const profile = items.filter((/** @type {any} */ o) => o.kind === 'behavioural').length;

@@ -480,23 +480,12 @@ test('an export of thousands of records, thousands sharing a time across its bat
   // 4,500 records at one time (filling the first two batches and across the
   // third's start), 1,990 at the next (across the third's end), then 600 at
   // times of their own.
-  const stored = await current().inExtensionPage(async () => {
-    const dbUrl = '/storage/db.js';
-    const storeUrl = '/storage/observations.js';
-    /** @type {typeof import('../../extension/storage/db.js')} */
-    const { database } = await import(dbUrl);
-    /** @type {typeof import('../../extension/storage/observations.js')} */
-    const { writeObservations } = await import(storeUrl);
-    const db = await database();
-    const base = Date.now() - 86_400_000;
-    const timeOf = (/** @type {number} */ i) => (i < 4_500 ? base : i < 6_490 ? base + 1 : base + 2 + i);
-    const records = Array.from({ length: 7_090 }, (_, i) => ({
-      type: 'page_visit', id: `bulk/${i}`, time: timeOf(i), site: 'bulk.example', pageUrl: `https://bulk.example/${i}`,
-      visitId: `bulk.${i}`, language: 'en', topics: [], product: null,
-    }));
-    for (let i = 0; i < records.length; i += 1_000) await writeObservations(db, records.slice(i, i + 1_000));
-    return records.length;
-  });
+  const base = Date.now() - 86_400_000;
+  const timeOf = (/** @type {number} */ i) => (i < 4_500 ? base : i < 6_490 ? base + 1 : base + 2 + i);
+  const stored = await current().writeObservations(Array.from({ length: 7_090 }, (_, i) => ({
+    type: 'page_visit', id: `bulk/${i}`, time: timeOf(i), site: 'bulk.example', pageUrl: `https://bulk.example/${i}`,
+    visitId: `bulk.${i}`, language: 'en', topics: [], product: null,
+  })));
   t.after(() => current().sendFromExtensionPage({ type: 'memory/forget-site', site: 'bulk.example' }));
   const file = await exportFile(async () => {}, 'bulk.jsonl');
   const ids = fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.includes('"bulk/')).map((l) => JSON.parse(l).id);

@@ -144,6 +144,26 @@ export async function startSession(options = {}) {
   };
 
   /**
+   * Stores observations through the extension's own store (its summaries
+   * kept in step), in batches of 1,000, from one of its pages.
+   * @param {object[]} records
+   * @returns {Promise<number>} how many were written
+   */
+  const writeObservations = (records) => inExtensionPage(async (/** @type {object[]} */ all) => {
+    const dbUrl = '/storage/db.js';
+    const storeUrl = '/storage/observations.js';
+    /** @type {typeof import('../../extension/storage/db.js')} */
+    const { database } = await import(dbUrl);
+    /** @type {typeof import('../../extension/storage/observations.js')} */
+    const store = await import(storeUrl);
+    const db = await database();
+    for (let i = 0; i < all.length; i += 1_000) {
+      await store.writeObservations(db, /** @type {any[]} */ (all.slice(i, i + 1_000)));
+    }
+    return all.length;
+  }, records);
+
+  /**
    * Sends a message from one of the extension's own pages and returns the
    * raw reply ({ ok, value } or { ok, error }).
    * @param {object} message
@@ -186,6 +206,7 @@ export async function startSession(options = {}) {
     stopServiceWorker,
     sendFromExtensionPage,
     inExtensionPage,
+    writeObservations,
     pageErrors,
     open,
     openPanel,
