@@ -179,6 +179,7 @@ test('main text: candidates left out at any depth, scripts and styles too, in pa
 });
 
 const scanPageScript = await bundled('scan.js', 'adlensScanPage');
+const productHintsScript = await bundled('product-hints.js', 'adlensProductHints');
 
 test('what the page itself says leaves out its ads and widgets: headings read before the scan, main text, nested items', async () => {
   const page = await current().browser.context.newPage();
@@ -297,10 +298,10 @@ test('candidates’ boxes are sent in page coordinates, whatever the page is scr
 test('product hints: only JSON-LD that can name a product is sent, from at most the plan’s number of scripts', async () => {
   const page = await current().browser.context.newPage();
   await page.goto('http://news.example/fresh.html');
-  await page.addScriptTag({ content: scanPageScript });
+  await page.addScriptTag({ content: productHintsScript });
   const found = await page.evaluate((scanPlan) => {
     const script = (/** @type {string} */ json) => Object.assign(document.createElement('script'), { type: 'application/ld+json', textContent: json });
-    const { productHints } = /** @type {any} */ (window).adlensScanPage;
+    const { productHints } = /** @type {any} */ (window).adlensProductHints;
     document.head.append(script('{"@type": "NewsArticle", "articleBody": "long"}'), script('{"@type": "Product", "name": "Trail Runner X"}'));
     const shop = productHints(document, scanPlan).jsonLd;
     // A page stuffed with scripts: those after the first maxJsonLdScripts are not read.
