@@ -145,7 +145,9 @@ async function topPage() {
     }
     // A held slot was hidden before it could show (a slot of a muted kind
     // on an earlier load): it is given a placeholder as one that showed.
-    const muted = labelled.filter((l) => isItemMuted(settings, site, l.item.verdict))
+    // An ad in the site's own video player is not hidden: that would hide
+    // the player's "Skip" button while the ad plays on (its label stays).
+    const muted = labelled.filter((l) => !l.item.inPlayer && isItemMuted(settings, site, l.item.verdict))
       .map((l) => (hold.isHeld(l.element) ? { ...l, boxed: true } : l));
     // Held slots: the muted ones go to the Muter in this same task (no
     // paint in between), the others show once the page has settled.

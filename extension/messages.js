@@ -21,7 +21,9 @@ import { AUTO, LANGUAGE_PATTERN } from './i18n.js';
  * @typedef {{ key: number, elementId: string | null, itemType: 'ad' | 'recommendation', source: Candidate['source'], vendor: string | null,
  *   network: string | null, label: PhraseMatch | null, landingUrl: string | null, landingDomain: string | null,
  *   firstParty: boolean, text: string, images: string[], rect: Rect, frames: string[], nonPersonalised: boolean,
- *   verdict: Verdict }} ReportedItem
+ *   inPlayer: boolean, verdict: Verdict }} ReportedItem
+ *   inPlayer: the layer a site's video player draws over the ad it plays (YouTube's advertiser card and "Skip"):
+ *   labelled, never hidden
  * @typedef {{ name: string, brand: string | null, sku: string | null, gtin: string | null, price: string | null,
  *   currency: string | null, image: string | null, url: string, shop: string }} Product
  * @typedef {Product & { firstSeen: number, lastSeen: number, views: number }} ViewedProduct
@@ -29,8 +31,9 @@ import { AUTO, LANGUAGE_PATTERN } from './i18n.js';
  * @typedef {{ url: string, site: string, items: ReportedItem[], counts: KindCounts, product: Product | null,
  *   topics: Topics, notes: string[], engineVersion: string }} PageReport
  * @typedef {{ key: number, elementId: string | null, itemType: ReportedItem['itemType'], frames: number,
- *   verdict: Pick<Verdict, 'kind' | 'confidence' | 'evidence' | 'classifierVersion'> }} LabelledItem
- *   what the page's content script needs of an item to label it: frames is how many frames its content came from
+ *   inPlayer?: true, verdict: Pick<Verdict, 'kind' | 'confidence' | 'evidence' | 'classifierVersion'> }} LabelledItem
+ *   what the page's content script needs of an item to label it: frames is how many frames its content came from;
+ *   inPlayer (only when so) as in ReportedItem: muting its kind cannot hide it
  * @typedef {{ url: string, site: string, items: LabelledItem[], removed: number[], whole: boolean }} PageVerdicts
  *   the reply to a page's report: its items' verdicts, for the labels (the whole report stays in the background); after
  *   a whole snapshot (whole) every item, after an update only those whose verdict changed, and the keys of those gone
@@ -83,9 +86,11 @@ export const tabStateKey = (tabId) => `tab:${tabId}`;
  * @typedef {{ type: 'page/get-cosmetic', url: string, classAttributes: string[], ids: string[], complete: boolean }}
  *   GetCosmeticMessage a page's distinct class attributes (whole, as written) and ids; `complete` when none was left
  *   out (the engine then leaves out the selectors that need a class or id the page lacks)
- * @typedef {{ classes: string[], classPrefixes: string[], tagClasses: [string, string][], idPrefixes: string[] }} MarkedNames
- *   the vendor-marked classes (whatever the tag; those beginning with a prefix; for the tag given) among a page's, and the
- *   vendor prefixes that begin some of its ids (crate/src/plan.rs)
+ * @typedef {{ classes: string[], classPrefixes: string[], tagClasses: [string, string][], idPrefixes: string[],
+ *   tags: string[] }} MarkedNames
+ *   the vendor-marked classes (whatever the tag; those beginning with a prefix; for the tag given) among a page's, the
+ *   vendor prefixes that begin some of its ids, and the tags that are markers on this page's site (YouTube's
+ *   `ytd-ad-slot-renderer`…; crate/src/plan.rs)
  * @typedef {{ selectors: string[], marked: MarkedNames }} ClassIdAnswer the lists' hiding selectors for the page, and
  *   its marked names
  * @typedef {{ type: 'page/match-labels', texts: string[] }} MatchLabelsMessage

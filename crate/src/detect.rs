@@ -5,11 +5,11 @@ use std::collections::{HashMap, HashSet};
 use serde::Serialize;
 
 use crate::domains::{host_of, registrable_domain};
-use crate::landing::first_landing;
+use crate::landing::{first_landing, shown_address};
 use crate::lexicon::{match_label, PhraseHint, PhraseMatch};
 use crate::page::{Candidate, CandidateSource, PageSnapshot, Rect};
 use crate::text::truncate;
-use crate::vendors::{match_host, match_vendor, ItemType};
+use crate::vendors::{match_host, match_vendor, ItemType, Placement};
 
 /// Most characters of an item's text kept as its creative text.
 pub const MAX_CREATIVE_TEXT_CHARS: usize = 300;
@@ -51,6 +51,9 @@ pub struct FoundItem {
     pub frames: Vec<String>,
     /// Its ad request or click URL asked for a non-personalised ad (`npa=1`).
     pub non_personalised: bool,
+    /// It is the layer a site's video player draws over the ad it plays
+    /// ([`Placement::Player`]): labelled, never hidden.
+    pub in_player: bool,
 }
 
 /// Recognises the items among a page's candidates, in candidate order. An
@@ -95,6 +98,7 @@ pub fn find_items(page: &PageSnapshot) -> Vec<FoundItem> {
         }
         item.frames.extend(inner.frames);
         item.non_personalised |= inner.non_personalised;
+        item.in_player |= inner.in_player;
     }
     outer
 }
@@ -131,7 +135,10 @@ fn recognise(c: &Candidate, site: &str, page_url: &str, frames: Vec<String>) -> 
         (None, Some(h)) => (Some(h.vendor), Some(h.network)),
         (None, None) => (None, None),
     };
-    let landing = first_landing(&c.links, page_url);
+    let in_player = marker.is_some_and(|m| m.placement == Placement::Player);
+    // A player's advertiser card links by script: the address it shows is
+    // where it leads.
+    let landing = first_landing(&c.links, page_url).or_else(|| if in_player { shown_address(&c.text) } else { None });
     let first_party = landing.as_ref().is_some_and(|(_, domain)| !site.is_empty() && domain == site);
     let (landing_url, landing_domain) = landing.unzip();
     let non_personalised = c.links.iter().chain(&c.frames).chain(&frames).any(|u| asks_non_personalised(u));
@@ -151,6 +158,7 @@ fn recognise(c: &Candidate, site: &str, page_url: &str, frames: Vec<String>) -> 
         rect: c.rect,
         frames,
         non_personalised,
+        in_player,
     })
 }
 

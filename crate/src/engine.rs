@@ -296,7 +296,8 @@ impl Engine {
     /// What the engine says about a page's class attributes and ids (each
     /// list distinct, as the page has them): the filter lists' hiding
     /// selectors for the page (its site's, and the generic ones keyed by its
-    /// classes and ids), and which classes and ids are vendor markers. At
+    /// classes and ids), which classes and ids are vendor markers, and on a
+    /// site with markers of its own (YouTube's `ytd-…` elements) which tags. At
     /// most `MAX_CLASSES_AND_IDS` classes and ids are looked at. When the
     /// lists are `complete` (every class attribute and id of the page), the
     /// selectors that need a class or id the page lacks are left out: they
@@ -318,10 +319,10 @@ impl Engine {
             let names = PageNames::new(class_attributes, ids);
             selectors.retain(|s| names.may_match(s));
         }
-        ClassIdAnswer {
-            selectors,
-            marked: self.plan.class_id_markers.marked_names(classes.iter().copied(), id_names.iter().copied()),
-        }
+        let markers = &self.plan.class_id_markers;
+        let mut marked = markers.marked_names(classes.iter().copied(), id_names.iter().copied());
+        marked.tags = host_of(page_url).map(|h| markers.site_tags(&registrable_domain(&h))).unwrap_or_default();
+        ClassIdAnswer { selectors, marked }
     }
 
     /// Finds and classifies the items of one page, at `now_ms` (epoch

@@ -114,6 +114,30 @@ pub fn first_landing<'a>(links: impl IntoIterator<Item = &'a String>, page_url: 
     })
 }
 
+/// The advertiser's address an ad shows as text ("uniqlo.com",
+/// "brand.naver.com/"), as a landing page with its registrable domain: the
+/// first word of the text that is a host name (letters, digits and hyphens
+/// in dot-separated labels, ending in a suffix of letters), a path after it
+/// left out. Only for ads known to show it so (a video player's advertiser
+/// card), whose links are scripts: running text holds other dotted words.
+pub fn shown_address(text: &str) -> Option<(String, String)> {
+    text.split_whitespace().find_map(|word| {
+        let word = word.trim_matches(|c: char| matches!(c, '(' | ')' | ',' | ';' | '·' | '"' | '\''));
+        let host = word.split('/').next().unwrap_or_default().trim_end_matches('.').to_ascii_lowercase();
+        let labels: Vec<&str> = host.split('.').collect();
+        let label_ok = |l: &&str| {
+            !l.is_empty() && l.len() <= 63 && !l.starts_with('-') && !l.ends_with('-')
+                && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        };
+        let suffix = labels.last()?;
+        let is_host = labels.len() >= 2
+            && labels.iter().all(label_ok)
+            && suffix.len() >= 2
+            && suffix.chars().all(|c| c.is_ascii_alphabetic());
+        is_host.then(|| (format!("https://{host}/"), registrable_domain(&host)))
+    })
+}
+
 fn without_fragment(url: &str) -> Option<Url> {
     let mut url = Url::parse(url).ok()?;
     url.set_fragment(None);
@@ -167,6 +191,19 @@ mod tests {
             "https://www.googleadservices.com/pagead/aclk?adurl=https://www.brand.co.uk/x".to_owned(),
         ];
         assert_eq!(first_landing(&links, ""), Some(("https://www.brand.co.uk/x".into(), "brand.co.uk".into())));
+    }
+
+    #[test]
+    fn a_shown_address_is_the_first_host_name_in_the_text() {
+        // As YouTube's player card shows them (the saved watch page's two ads).
+        let card = "Sponsored 1 of 2 · 0:15 세탁세제 퍼울 brand.naver.com/ Skip";
+        assert_eq!(shown_address(card), Some(("https://brand.naver.com/".into(), "naver.com".into())));
+        assert_eq!(shown_address("유니클로 (uniqlo.com)").map(|(_, d)| d).as_deref(), Some("uniqlo.com"));
+        assert_eq!(shown_address("Trail Runner X shop.example/p/trail").map(|(_, d)| d).as_deref(), Some("shop.example"));
+        // Times, counts, version numbers and names are not addresses.
+        for text in ["0:15 1.5x Skip", "Sponsored 2 of 2", "v1.2 release", "e.g. this", "-bad-.com", "a..b"] {
+            assert_eq!(shown_address(text), None, "{text}");
+        }
     }
 
     #[test]

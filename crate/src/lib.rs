@@ -36,6 +36,8 @@ pub mod html_scan;
 pub mod html_sections;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod html_text;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod html_youtube;
 pub mod import;
 pub mod landing;
 pub mod lexicon;

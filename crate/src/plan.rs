@@ -76,6 +76,8 @@ pub struct ClassIdMarkers {
     pub class_prefixes: Vec<&'static str>,
     /// The element has this tag (lower case) and this class.
     pub tag_classes: Vec<(&'static str, &'static str)>,
+    /// On this site (a registrable domain), the element has this tag.
+    pub site_tags: Vec<(&'static str, &'static str)>,
 }
 
 /// The vendor markers among a page's classes and ids: what the shell looks
@@ -100,9 +102,18 @@ pub struct MarkedNames {
     /// by name was one more selector to follow from scan to scan (a feed
     /// grown to 415 slots: 1.8 ms of every rescan).
     pub id_prefixes: Vec<String>,
+    /// An element with one of these tags is a marker: the site's own
+    /// elements, named only on that site's pages (a tag is found by walking
+    /// the whole page, which no other page should pay for).
+    pub tags: Vec<String>,
 }
 
 impl ClassIdMarkers {
+    /// The tags that are markers on a page of this site (a registrable domain).
+    pub fn site_tags(&self, site: &str) -> Vec<String> {
+        self.site_tags.iter().filter(|(s, _)| *s == site).map(|(_, tag)| (*tag).to_owned()).collect()
+    }
+
     /// Which of a page's (distinct) classes and ids carry a vendor marker.
     pub fn marked_names<'a>(
         &self,
@@ -197,6 +208,7 @@ impl ScanPlan {
                 Marker::Class(c) => class_id_markers.classes.push(c),
                 Marker::ClassPrefix(p) => class_id_markers.class_prefixes.push(p),
                 Marker::TagClass(t, c) => class_id_markers.tag_classes.push((t, c)),
+                Marker::SiteTag { site, tag } => class_id_markers.site_tags.push((site, tag)),
                 Marker::Attribute(_) | Marker::AttributeValue(..) => others.push(rule.marker.selector()),
                 Marker::LinkContains(part) => link_parts.push(format!("[href*=\"{part}\"]")),
             }
@@ -262,6 +274,7 @@ mod tests {
         split.extend(m.classes.iter().map(|c| Marker::Class(c).selector()));
         split.extend(m.class_prefixes.iter().map(|p| Marker::ClassPrefix(p).selector()));
         split.extend(m.tag_classes.iter().map(|(t, c)| Marker::TagClass(t, c).selector()));
+        split.extend(m.site_tags.iter().map(|(site, tag)| Marker::SiteTag { site, tag }.selector()));
         for other in &plan.other_marker_selectors {
             match other.strip_prefix("a:is(").and_then(|links| links.strip_suffix(')')) {
                 Some(links) => split.extend(links.split(',').map(|l| format!("a{l}"))),
@@ -277,6 +290,14 @@ mod tests {
         assert!(plan.other_marker_selectors.iter().any(|s| s.starts_with("a:is([href*=")));
         assert!(plan.other_marker_selectors.iter().all(|s| !s.contains("],[") || s.starts_with("a:is(")));
         assert!(m.id_prefixes.contains(&"div-gpt-ad") && m.tag_classes.contains(&("ins", "adsbygoogle")));
+    }
+
+    #[test]
+    fn a_sites_own_tags_are_named_on_that_site_only() {
+        let m = ScanPlan::build().class_id_markers;
+        let tags = m.site_tags("youtube.com");
+        assert!(tags.iter().any(|t| t == "ytd-ad-slot-renderer"), "{tags:?}");
+        assert!(m.site_tags("news.example").is_empty());
     }
 
     #[test]

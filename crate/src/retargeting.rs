@@ -184,6 +184,7 @@ mod tests {
             rect: crate::page::Rect::default(),
             frames: vec![],
             non_personalised: false,
+            in_player: false,
         }
     }
 

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::page::Candidate;
 
 /// Bumped whenever a rule is added, removed or changed.
-pub const VENDOR_RULES_VERSION: u32 = 5;
+pub const VENDOR_RULES_VERSION: u32 = 6;
 
 /// What kind of thing a vendor's container holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -39,6 +39,30 @@ pub enum Marker {
     /// The element is a link whose address contains this (an ad server's
     /// click-through path).
     LinkContains(&'static str),
+    /// On this site (a registrable domain) only, the element has this tag: a
+    /// site's own custom elements (YouTube's `ytd-ad-slot-renderer`). A
+    /// browser finds a tag only by walking the whole page, so the shell
+    /// looks for it only on that site (see `MarkedNames::tags`).
+    SiteTag {
+        /// The registrable domain whose pages use the tag.
+        site: &'static str,
+        /// The tag, lower case.
+        tag: &'static str,
+    },
+}
+
+/// Where a vendor's container shows its ad, which decides what muting it can do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Placement {
+    /// A box of the page: muted, it is hidden.
+    Page,
+    /// The layer a site's own video player draws over the ad it is playing
+    /// (YouTube's advertiser card, "Sponsored" badge and "Skip" button). The
+    /// ad is the video, which hiding the layer would not stop, and hiding it
+    /// would take the "Skip" button away: such an item is labelled, never
+    /// hidden. The layer shows the advertiser's address as text (its links
+    /// are scripts), which is then its landing page.
+    Player,
 }
 
 /// One vendor marker.
@@ -52,6 +76,8 @@ pub struct VendorRule {
     pub item_type: ItemType,
     /// How to recognise the container.
     pub marker: Marker,
+    /// Where it shows its ad.
+    pub placement: Placement,
 }
 
 /// Where a vendor's widget writes its own title ("We Recommend", "You Might
@@ -64,11 +90,21 @@ pub struct VendorRule {
 pub const VENDOR_HEADINGS: &[&str] = &[".trc_rbox_header_span", ".ob-widget-header", ".zerghead1"];
 
 const fn rule(vendor: &'static str, network: &'static str, item_type: ItemType, marker: Marker) -> VendorRule {
-    VendorRule { vendor, network, item_type, marker }
+    VendorRule { vendor, network, item_type, marker, placement: Placement::Page }
+}
+
+/// An ad in a site's own video player ([`Placement::Player`]).
+const fn player_rule(vendor: &'static str, network: &'static str, marker: Marker) -> VendorRule {
+    VendorRule { vendor, network, item_type: Ad, marker, placement: Placement::Player }
+}
+
+/// One of YouTube's ad elements, looked for on youtube.com only.
+const fn youtube_tag(tag: &'static str) -> VendorRule {
+    rule("YouTube Ads", "Google", Ad, SiteTag { site: "youtube.com", tag })
 }
 
 use ItemType::{Ad, Recommendation};
-use Marker::{Attribute, AttributeValue, Class, ClassPrefix, IdPrefix, LinkContains, TagClass};
+use Marker::{Attribute, AttributeValue, Class, ClassPrefix, IdPrefix, LinkContains, SiteTag, TagClass};
 
 /// The rules, from public markup of each vendor (see DOMAIN.md).
 pub const VENDOR_RULES: &[VendorRule] = &[
@@ -105,6 +141,19 @@ pub const VENDOR_RULES: &[VendorRule] = &[
     rule("Revcontent", "Revcontent", Recommendation, LinkContains("://trends.revcontent.com/click")),
     rule("Xandr", "Microsoft", Ad, LinkContains("://secure.adnxs.com/clktrb")),
     rule("RTB House", "RTB House", Ad, LinkContains("creativecdn.com/click")),
+    // YouTube (public markup, as ad blockers' YouTube rules name it): the
+    // layer its player draws over a video ad (2024's layout, then the one
+    // before), and the ads of its pages: in a feed, beside the video
+    // playing (an ad slot, a promoted video), its companion banner, the
+    // home page's masthead.
+    player_rule("YouTube Ads", "Google", Class("ytp-ad-player-overlay-layout")),
+    player_rule("YouTube Ads", "Google", Class("ytp-ad-player-overlay")),
+    youtube_tag("ytd-ad-slot-renderer"),
+    youtube_tag("ytd-promoted-sparkles-web-renderer"),
+    youtube_tag("ytd-promoted-video-renderer"),
+    youtube_tag("ytd-action-companion-ad-renderer"),
+    youtube_tag("ytd-display-ad-renderer"),
+    youtube_tag("ytd-video-masthead-ad-v3-renderer"),
 ];
 
 /// The `id` prefixes of vendors' slot containers (`div-gpt-ad`, `crt-`…):
@@ -172,6 +221,7 @@ impl Marker {
             Attribute(a) => format!("[{a}]"),
             AttributeValue(a, v) => format!("[{a}=\"{v}\"]"),
             LinkContains(part) => format!("a[href*=\"{part}\"]"),
+            SiteTag { tag, .. } => (*tag).to_owned(),
         }
     }
 
@@ -193,6 +243,9 @@ impl Marker {
             Attribute(a) => c.attribute(a).is_some(),
             AttributeValue(a, v) => c.attribute(a) == Some(*v),
             LinkContains(part) => c.tag == "a" && c.links.first().is_some_and(|href| href.contains(part)),
+            // Only that site's pages are asked for the tag: its name is the
+            // site's own (`ytd-…`), which no other site's page uses.
+            SiteTag { tag, .. } => c.tag == *tag,
         }
     }
 }

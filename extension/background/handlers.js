@@ -276,7 +276,8 @@ function pageVerdicts({ url, site, items }) {
   return {
     url,
     site,
-    items: items.map(({ key, elementId, itemType, frames, verdict: { kind, confidence, evidence, classifierVersion } }) =>
-      ({ key, elementId, itemType, frames: frames.length, verdict: { kind, confidence, evidence, classifierVersion } })),
+    items: items.map(({ key, elementId, itemType, frames, inPlayer, verdict: { kind, confidence, evidence, classifierVersion } }) =>
+      ({ key, elementId, itemType, frames: frames.length, ...(inPlayer ? { inPlayer } : {}),
+        verdict: { kind, confidence, evidence, classifierVersion } })),
   };
 }

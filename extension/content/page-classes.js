@@ -87,9 +87,10 @@ function readAll(all, found, max, chars) {
 
 /**
  * The elements carrying the vendor markers the engine named among the
- * page's classes and ids, each once, in the order named. Looked up by
- * name: a selector per class, one for every class prefix and one for every
- * id prefix, which a rescan asks only of what changed.
+ * page's classes and ids (and the tags that are markers on its site), each
+ * once, in the order named. Looked up by name: a selector per class, one
+ * for every class prefix, one for every id prefix and one for the tags,
+ * which a rescan asks only of what changed.
  * @param {Document} doc
  * @param {import('../messages.js').MarkedNames} marked
  * @param {(selector: string) => Element[]} [select] a selector's matches in page order
@@ -117,5 +118,8 @@ export function markedElements(doc, marked, select = (selector) => [...doc.query
   // a feed's slots (every GPT slot has its own id) was one more selector to
   // follow at every rescan (415 of them: 1.8 ms of each).
   if (marked.idPrefixes.length > 0) add(marked.idPrefixes.map((p) => `[id^="${CSS.escape(p)}"]`).join(','));
+  // A site's own elements (YouTube's), named only on its pages: one walk
+  // of the page for all of them.
+  if (marked.tags.length > 0) add(marked.tags.map((t) => CSS.escape(t)).join(','));
   return found;
 }

@@ -198,7 +198,7 @@ test('what the page itself says leaves out its ads and widgets: headings read be
     const { ElementKeys, headingTexts, scanPage } = /** @type {any} */ (window).adlensScanPage;
     const texts = { headings: headingTexts(document, scanPlan, []), labels: new Set() };
     document.getElementById('late-removed')?.remove();
-    const answer = { selectors: ['a[href="/ad"]'], marked: { classes: [], classPrefixes: [], tagClasses: [], idPrefixes: ['div-gpt-ad'] } };
+    const answer = { selectors: ['a[href="/ad"]'], marked: { classes: [], classPrefixes: [], tagClasses: [], idPrefixes: ['div-gpt-ad'], tags: [] } };
     const before = { texts, markerWords: [], productHints: { jsonLd: [], meta: [], microdata: [], canonical: null } };
     return scanPage(document, scanPlan, new ElementKeys(), answer, before);
   }, plan);
@@ -224,7 +224,7 @@ test('an element the lists picked inside another they picked is sent only when i
       </div></div>
       <div class="ad-inner" id="alone">On its own</div>`;
     const { ElementKeys, scanPage } = /** @type {any} */ (window).adlensScanPage;
-    const answer = { selectors: ['.ad-slot', '.ad-inner', '.ad-link'], marked: { classes: [], classPrefixes: [], tagClasses: [], idPrefixes: ['div-gpt-ad'] } };
+    const answer = { selectors: ['.ad-slot', '.ad-inner', '.ad-link'], marked: { classes: [], classPrefixes: [], tagClasses: [], idPrefixes: ['div-gpt-ad'], tags: [] } };
     const before = { texts: { headings: new Map(), labels: new Set() }, markerWords: [], productHints: { jsonLd: [], meta: [], microdata: [], canonical: null } };
     return scanPage(document, scanPlan, new ElementKeys(), answer, before);
   }, plan);
@@ -250,7 +250,7 @@ test('handles stay the same from scan to scan, and find only the last scan’s c
     const keys = new ElementKeys();
     const described = { read: new Map() };
     const before = { texts: { headings: new Map(), labels: new Set() }, markerWords: [], productHints: { jsonLd: [], meta: [], microdata: [], canonical: null } };
-    const answer = { selectors: [], marked: { classes: [], classPrefixes: [], tagClasses: [], idPrefixes: ['div-gpt-ad'] } };
+    const answer = { selectors: [], marked: { classes: [], classPrefixes: [], tagClasses: [], idPrefixes: ['div-gpt-ad'], tags: [] } };
     const scan = () => Object.fromEntries(scanPage(document, scanPlan, keys, answer, before, described).candidates.map((/** @type {any} */ c) => [c.id, c.key]));
     const first = scan();
     // One slot leaves the page; another stays but is no longer one (its id changed).
@@ -282,7 +282,7 @@ test('candidates’ boxes are sent in page coordinates, whatever the page is scr
       </div>`;
     window.scrollTo(1000, 2300);
     const { ElementKeys, scanPage } = /** @type {any} */ (window).adlensScanPage;
-    const answer = { selectors: [], marked: { classes: [], classPrefixes: [], tagClasses: [], idPrefixes: ['div-gpt-ad'] } };
+    const answer = { selectors: [], marked: { classes: [], classPrefixes: [], tagClasses: [], idPrefixes: ['div-gpt-ad'], tags: [] } };
     const before = { texts: { headings: new Map(), labels: new Set() }, markerWords: [], productHints: { jsonLd: [], meta: [], microdata: [], canonical: null } };
     const snapshot = scanPage(document, scanPlan, new ElementKeys(), answer, before);
     return { scrolled: [window.scrollX, window.scrollY], rects: snapshot.candidates.map((/** @type {any} */ c) => [c.id, c.rect]) };

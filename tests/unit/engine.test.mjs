@@ -19,7 +19,10 @@ test('the scan plan selects the vendor containers', () => {
   // The markers on classes and ids stay in the engine: it names the marked ones.
   assert.equal(plan.classIdMarkers, undefined);
   const { marked } = engine.classIdAnswer('http://news.example/a', ['ob-widget OUTBRAIN', 'trc_rbox x', 'adsbygoogle'], ['div-gpt-ad-1', 'main'], true);
-  assert.deepEqual(marked, { classes: ['ob-widget', 'OUTBRAIN'], classPrefixes: ['trc_'], tagClasses: [['ins', 'adsbygoogle']], idPrefixes: ['div-gpt-ad'] });
+  assert.deepEqual(marked, { classes: ['ob-widget', 'OUTBRAIN'], classPrefixes: ['trc_'], tagClasses: [['ins', 'adsbygoogle']], idPrefixes: ['div-gpt-ad'], tags: [] });
+  // A site's own elements are named on its pages only.
+  const youtube = engine.classIdAnswer('https://www.youtube.com/watch?v=x', ['style-scope'], [], true).marked.tags;
+  assert.ok(youtube.includes('ytd-ad-slot-renderer') && youtube.includes('ytd-action-companion-ad-renderer'), String(youtube));
   // Queried one by one: attributes each alone, links all in one `a:is(…)`.
   assert.ok(plan.otherMarkerSelectors.includes('[data-google-query-id]'));
   const links = plan.otherMarkerSelectors.filter((/** @type {string} */ s) => s.startsWith('a:is('));

@@ -26,6 +26,7 @@ fn item(label: Option<&str>, vendor: Option<&'static str>, text: &str) -> FoundI
         rect: crate::page::Rect::default(),
         frames: vec![],
         non_personalised: false,
+        in_player: false,
     }
 }
 
