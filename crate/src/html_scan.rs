@@ -8,12 +8,12 @@ use std::collections::{HashMap, HashSet};
 use scraper::{ElementRef, Html, Selector};
 use url::Url;
 
+use crate::domains::registrable_domain;
 use crate::html_frames::frame_report_from_html;
 use crate::html_holders::reported_holders;
 use crate::html_markers::text_marked;
 use crate::html_products::product_hints;
 use crate::html_sections::heading_section;
-use crate::domains::registrable_domain;
 use crate::html_text::{main_text, visible_text};
 use crate::html_youtube::player_ads;
 use crate::lexicon::match_label;

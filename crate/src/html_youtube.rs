@@ -65,7 +65,9 @@ fn ad_layer(layer: &Value, key: u32, plan: &ScanPlan) -> Candidate {
     let text: Vec<&str> = words.iter().flatten().filter_map(|w| w.as_str()).filter(|w| !w.trim().is_empty()).collect();
     let links = [
         card.and_then(|c| c.pointer("/interaction/onTap/innertubeCommand/urlEndpoint/url")),
-        layer.pointer("/visitAdvertiserLink/visitAdvertiserLinkViewModel/interaction/onTap/innertubeCommand/urlEndpoint/url"),
+        layer.pointer(
+            "/visitAdvertiserLink/visitAdvertiserLinkViewModel/interaction/onTap/innertubeCommand/urlEndpoint/url",
+        ),
     ];
     let limits = &plan.limits;
     Candidate {
@@ -109,7 +111,10 @@ mod tests {
         let ads = player_ads(&page(ONE_AD), &ScanPlan::build(), 7);
         assert_eq!(ads.len(), 1, "the video itself (player bytes) is not the layer");
         let ad = &ads[0];
-        assert_eq!((ad.key, ad.source, ad.classes.as_slice()), (7, CandidateSource::Marker, [AD_LAYER_CLASS.to_owned()].as_slice()));
+        assert_eq!(
+            (ad.key, ad.source, ad.classes.as_slice()),
+            (7, CandidateSource::Marker, [AD_LAYER_CLASS.to_owned()].as_slice())
+        );
         assert_eq!(ad.text, "Sponsored Trail Runner X shop.example");
         assert_eq!(ad.links, ["https://www.googleadservices.com/pagead/aclk?sa=L&ai=x"]);
         assert_eq!(ad.images, ["https://yt3.ggpht.com/a.jpg"]);

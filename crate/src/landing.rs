@@ -126,7 +126,10 @@ pub fn shown_address(text: &str) -> Option<(String, String)> {
         let host = word.split('/').next().unwrap_or_default().trim_end_matches('.').to_ascii_lowercase();
         let labels: Vec<&str> = host.split('.').collect();
         let label_ok = |l: &&str| {
-            !l.is_empty() && l.len() <= 63 && !l.starts_with('-') && !l.ends_with('-')
+            !l.is_empty()
+                && l.len() <= 63
+                && !l.starts_with('-')
+                && !l.ends_with('-')
                 && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
         };
         let suffix = labels.last()?;
@@ -199,7 +202,10 @@ mod tests {
         let card = "Sponsored 1 of 2 · 0:15 세탁세제 퍼울 brand.naver.com/ Skip";
         assert_eq!(shown_address(card), Some(("https://brand.naver.com/".into(), "naver.com".into())));
         assert_eq!(shown_address("유니클로 (uniqlo.com)").map(|(_, d)| d).as_deref(), Some("uniqlo.com"));
-        assert_eq!(shown_address("Trail Runner X shop.example/p/trail").map(|(_, d)| d).as_deref(), Some("shop.example"));
+        assert_eq!(
+            shown_address("Trail Runner X shop.example/p/trail").map(|(_, d)| d).as_deref(),
+            Some("shop.example")
+        );
         // Times, counts, version numbers and names are not addresses.
         for text in ["0:15 1.5x Skip", "Sponsored 2 of 2", "v1.2 release", "e.g. this", "-bad-.com", "a..b"] {
             assert_eq!(shown_address(text), None, "{text}");

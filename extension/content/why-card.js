@@ -25,6 +25,7 @@ export const CARD_STYLE = `
   .card ul { margin: 6px 0; padding-left: 18px; }
   .card .meaning { margin: 0 0 4px; }
   .card .confidence { margin: 0; color: #555; }
+  .card .player { margin: 4px 0; font-style: italic; }
   .card .actions { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 8px; }
   .card button { font: inherit; padding: 2px 8px; border-radius: 4px; border: 1px solid #888; background: #f4f4f4; color: inherit; cursor: pointer; }
   .card button:focus-visible { outline: 2px solid #0b5394; outline-offset: 2px; }
@@ -145,7 +146,11 @@ export function whyCard(doc, item, actions, close) {
   const closer = button('×', 'close', () => close(true));
   closer.className = 'close';
   closer.setAttribute('aria-label', msg('whyClose'));
-  card.append(closer, title, meaning, sure, list, ...(link ? [more] : []), buttons);
+  // Muting its kind hides the others: this one is the site's own player
+  // showing its ad, whose "Skip" button hiding would take away.
+  const player = item.inPlayer ? [make('p', msg('whyInPlayer'))] : [];
+  for (const p of player) p.className = 'player';
+  card.append(closer, title, meaning, sure, list, ...(link ? [more] : []), ...player, buttons);
   card.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') close(true);
   });

@@ -160,6 +160,7 @@ export async function readWhyCard(page) {
       meaning: textOf(all.find((n) => n.nodeName === 'P' && attr(n, 'class') === 'meaning') ?? card),
       confidence: textOf(all.find((n) => n.nodeName === 'P' && attr(n, 'class') === 'confidence') ?? card),
       evidence: all.filter((n) => n.nodeName === 'LI').map(textOf),
+      player: ((p) => (p ? textOf(p) : null))(all.find((n) => n.nodeName === 'P' && attr(n, 'class') === 'player')),
       actions: Object.fromEntries(all.filter((n) => n.nodeName === 'BUTTON').map((b) => [attr(b, 'data-action'), textOf(b)])),
     };
   });

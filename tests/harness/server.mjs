@@ -134,9 +134,14 @@ async function resolveFile(sitesDir, url) {
   if (rel.endsWith('/')) rel += 'index.html';
   const file = path.resolve(hostDir, `.${rel}`);
   if (!file.startsWith(hostDir + path.sep)) return null;
-  try {
-    return (await fs.stat(file)).isFile() ? file : null;
-  } catch {
-    return null;
+  // A path without an extension is its `.html` file, as sites serve pages
+  // (`youtube.com/watch` is `www.youtube.com/watch.html` here).
+  for (const candidate of path.extname(file) ? [file] : [file, `${file}.html`]) {
+    try {
+      if ((await fs.stat(candidate)).isFile()) return candidate;
+    } catch {
+      // not this one
+    }
   }
+  return null;
 }

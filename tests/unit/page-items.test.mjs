@@ -17,7 +17,7 @@ let nextKey = 1;
 function item({ kind = 'generic', y = 0, ...fields }) {
   return {
     key: nextKey++, elementId: null, itemType: 'ad', source: 'cosmetic', vendor: null, network: null, label: null,
-    landingUrl: null, landingDomain: null, firstParty: false, text: '', images: [], frames: [], nonPersonalised: false,
+    landingUrl: null, landingDomain: null, firstParty: false, text: '', images: [], frames: [], nonPersonalised: false, inPlayer: false,
     rect: { x: 0, y, width: 300, height: 250 },
     verdict: { kind, confidence: 0.9, evidence: [], topics: { topics: [], language: null }, classifierVersion: 'test' },
     ...fields,

@@ -1,0 +1,93 @@
+//! YouTube's ads: the real saved watch page (`../shared/data/pages/ghostery-youtube`),
+//! whose two video ads are in its player's data, and the fixture watch page
+//! (`tests/sites/www.youtube.com/watch.html`) after the fixture shop's
+//! product page, replayed as the extension sees them
+//! (`tests/e2e/youtube.test.mjs`).
+
+#![allow(clippy::expect_used)]
+
+use std::path::{Path, PathBuf};
+
+use adlens::html_scan::snapshot_from_html;
+use adlens::replay::replay;
+use adlens::verdict::{Kind, Reason};
+use adlens::Engine;
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+#[test]
+fn the_real_watch_page_schedules_two_video_ads_each_with_its_advertisers_address() {
+    let file = std::env::var_os("ADLENS_DATA_DIR")
+        .map_or_else(|| repo().join("../shared/data"), PathBuf::from)
+        .join("pages/ghostery-youtube/youtube-watch.html");
+    let html = std::fs::read_to_string(&file).expect("the saved YouTube page (../shared/data)");
+    let engine = Engine::new();
+    let snapshot = snapshot_from_html(&html, "https://www.youtube.com/watch?v=4tPrAe4Wiyg", engine.scan_plan(), None);
+    let report = engine.analyze_page(snapshot, 0).expect("a valid snapshot");
+    let ads: Vec<_> = report.items.iter().map(|i| &i.item).collect();
+    assert_eq!(ads.len(), 2, "{ads:#?}");
+    for ad in &ads {
+        assert_eq!((ad.vendor, ad.network, ad.in_player), (Some("YouTube Ads"), Some("Google"), true));
+        assert!(ad.text.starts_with("Sponsored"), "{}", ad.text);
+        assert_eq!(ad.images.len(), 1);
+    }
+    // The click links are Google's, with no address in them: the card's
+    // shown address is where each leads.
+    let domains: Vec<_> = ads.iter().map(|a| a.landing_domain.as_deref()).collect();
+    assert_eq!(domains, [Some("naver.com"), Some("uniqlo.com")]);
+    assert_eq!(ads[0].landing_url.as_deref(), Some("https://brand.naver.com/"));
+}
+
+#[test]
+fn youtubes_own_elements_are_asked_for_on_youtube_only() {
+    let engine = Engine::new();
+    let tags = engine.class_id_answer("https://www.youtube.com/watch?v=x", &[], &[], true).marked.tags;
+    assert!(tags.iter().any(|t| t == "ytd-ad-slot-renderer"), "{tags:?}");
+    assert!(engine.class_id_answer("https://news.example/", &[], &[], true).marked.tags.is_empty());
+}
+
+#[test]
+fn the_video_ad_for_a_product_viewed_at_the_shop_follows_you_and_the_boxes_beside_it_are_youtubes() {
+    let sites = repo().join("tests/sites");
+    let journey = [
+        serde_json::json!({
+            "time": "2026-11-20T10:00:00Z",
+            "url": "http://shop.example/product/trail-runner-x.html",
+            "html_file": sites.join("shop.example/product/trail-runner-x.html"),
+        }),
+        serde_json::json!({
+            "time": "2026-11-20T11:00:00Z",
+            "url": "https://www.youtube.com/watch?v=trail-first-month",
+            "html_file": sites.join("www.youtube.com/watch.html"),
+        }),
+    ]
+    .map(|v| v.to_string())
+    .join("\n");
+    let file = std::env::temp_dir().join(format!("adlens-youtube-{}.jsonl", std::process::id()));
+    std::fs::write(&file, journey).expect("journey written");
+    let mut engine = Engine::new();
+    let mut records = Vec::new();
+    let errors = replay(&file, &mut engine, |record| records.push(record));
+    std::fs::remove_file(&file).ok();
+    assert!(errors.is_empty(), "{errors:?}");
+    let watched: Vec<_> = records.iter().filter(|r| r.line == 2).collect();
+    assert_eq!(watched.len(), 3, "the companion, the ad beside the video and the video ad");
+    assert!(watched.iter().all(|r| r.item.vendor == Some("YouTube Ads")));
+    let video = watched.iter().find(|r| r.item.in_player).expect("the video ad");
+    assert_eq!(video.item.landing_domain.as_deref(), Some("shop.example"));
+    assert_eq!(video.verdict.kind, Kind::Retargeted);
+    assert!(
+        video
+            .verdict
+            .evidence
+            .iter()
+            .any(|e| matches!(&e.reason, Reason::ViewedProduct { product, .. } if product == "Trail Runner X")),
+        "{:?}",
+        video.verdict.evidence
+    );
+    let boxes: Vec<_> =
+        watched.iter().filter(|r| !r.item.in_player).map(|r| r.item.landing_domain.as_deref()).collect();
+    assert_eq!(boxes, [Some("travelguide.example"), Some("shop.example")]);
+}
