@@ -8,14 +8,12 @@ use std::collections::{HashMap, HashSet};
 use scraper::{ElementRef, Html, Selector};
 use url::Url;
 
-use crate::domains::registrable_domain;
 use crate::html_frames::frame_report_from_html;
 use crate::html_holders::reported_holders;
 use crate::html_markers::text_marked;
 use crate::html_products::product_hints;
 use crate::html_sections::heading_section;
 use crate::html_text::{main_text, visible_text};
-use crate::html_youtube::player_ads;
 use crate::lexicon::match_label;
 use crate::lists::FilterLists;
 use crate::page::{Candidate, CandidateSource, PageSnapshot, Rect, MAX_CLASSES_AND_IDS, MAX_HEADINGS, MAX_SHORT_CHARS};
@@ -95,7 +93,7 @@ pub(crate) fn snapshot_of(
     let keys: HashMap<_, u32> = chosen.iter().enumerate().map(|(i, (el, _))| (el.id(), i as u32 + 1)).collect();
     let holders = reported_holders(&chosen, &keys);
     let heading_selector = Selector::parse(&plan.heading_selector).ok();
-    let mut candidates: Vec<Candidate> = chosen
+    let candidates = chosen
         .iter()
         .filter_map(|(el, source)| Some((el, source, *holders.get(&el.id())?)))
         .map(|(el, source, holder)| {
@@ -106,12 +104,6 @@ pub(crate) fn snapshot_of(
             candidate
         })
         .collect();
-    // A YouTube page's video ads are in its player's data, not yet drawn.
-    if base.as_ref().and_then(Url::host_str).is_some_and(|h| registrable_domain(h) == "youtube.com") {
-        let next = candidates.iter().map(|c| c.key).max().unwrap_or_default() + 1;
-        let room = plan.limits.max_candidates.saturating_sub(candidates.len());
-        candidates.extend(player_ads(doc, plan, next).into_iter().take(room));
-    }
     let title = Selector::parse("title")
         .ok()
         .and_then(|t| doc.select(&t).next().map(|t| visible_text(t, plan.limits.max_heading_chars)))

@@ -1,15 +1,17 @@
-//! YouTube's video ads in a saved watch page. The player draws an ad's layer
-//! (its advertiser card, "Sponsored" badge and "Skip" button) only while the
-//! ad plays, from the data the page came with: `ytInitialPlayerResponse`,
-//! whose `adSlots` hold each ad the player will play before or during the
-//! video. A saved page (or a HAR's) has that data and not the layer, so each
-//! ad is read from it as the candidate the extension reads from the layer
-//! when it shows: the same class, the same words, the same links.
+//! YouTube's video ads in a watch page as its server sent it. The player
+//! draws an ad's layer (its advertiser card, "Sponsored" badge and "Skip"
+//! button) only while the ad plays, from the data the page came with:
+//! `ytInitialPlayerResponse`, whose `adSlots` hold each ad the player will
+//! play before or during the video. A page saved as the server sent it (an
+//! HTML file, a HAR's page) has that data and not the layer, so each ad is
+//! read from it as the candidate the extension reads from the layer when it
+//! shows: the same class, the same words, the same links. A page saved as
+//! the user saw it (MHTML) has the layers it showed, and only those count.
 
-use scraper::{Html, Selector};
 use serde_json::Value;
 
-use crate::page::{Candidate, CandidateSource};
+use crate::domains::{host_of, registrable_domain};
+use crate::page::{Candidate, CandidateSource, PageSnapshot};
 use crate::plan::ScanPlan;
 
 /// What a page's script assigns the player's data to.
@@ -19,11 +21,22 @@ const AD_LAYER_CLASS: &str = "ytp-ad-player-overlay-layout";
 /// Most ads read from one page.
 const MAX_PLAYER_ADS: usize = 20;
 
-/// The video ads a saved YouTube page's player data schedules, as candidates
-/// keyed from `first_key` on. Any other page, or data that does not parse,
-/// has none.
-pub fn player_ads(doc: &Html, plan: &ScanPlan, first_key: u32) -> Vec<Candidate> {
-    let Some(data) = player_data(doc) else { return Vec::new() };
+/// Adds to a YouTube page's snapshot the video ads its player's data
+/// schedules (`html` as the server sent it), within the plan's cap on
+/// candidates. Any other page, or data that does not parse, gets none.
+pub fn add_scheduled_ads(snapshot: &mut PageSnapshot, html: &str, plan: &ScanPlan) {
+    if host_of(&snapshot.url).is_none_or(|h| registrable_domain(&h) != "youtube.com") {
+        return;
+    }
+    let next = snapshot.candidates.iter().map(|c| c.key).max().unwrap_or_default() + 1;
+    let room = plan.limits.max_candidates.saturating_sub(snapshot.candidates.len());
+    snapshot.candidates.extend(player_ads(html, plan, next).into_iter().take(room));
+}
+
+/// The video ads a page's player data schedules, as candidates keyed from
+/// `first_key` on.
+fn player_ads(html: &str, plan: &ScanPlan, first_key: u32) -> Vec<Candidate> {
+    let Some(data) = player_data(html) else { return Vec::new() };
     let Some(slots) = data.get("adSlots").and_then(Value::as_array) else { return Vec::new() };
     slots
         .iter()
@@ -37,18 +50,13 @@ pub fn player_ads(doc: &Html, plan: &ScanPlan, first_key: u32) -> Vec<Candidate>
 }
 
 /// The player's data: the object literal the page's script assigns to
-/// `ytInitialPlayerResponse` (the JSON reader stops at its end).
-fn player_data(doc: &Html) -> Option<Value> {
-    let scripts = Selector::parse("script:not([src])").ok()?;
-    doc.select(&scripts).find_map(|script| {
-        let text: String = script.text().collect();
-        let at = text.find(PLAYER_DATA)?;
-        let rest = &text[at + PLAYER_DATA.len()..];
-        let object = &rest[rest.find('{')?..];
-        if !rest[..rest.len() - object.len()].trim().trim_end_matches('=').trim().is_empty() {
-            return None;
-        }
-        serde_json::Deserializer::from_str(object).into_iter::<Value>().next()?.ok()
+/// `ytInitialPlayerResponse` (`= {…}`; the JSON reader stops at its end).
+/// Script text is not escaped in HTML: the page's source holds it as is.
+fn player_data(html: &str) -> Option<Value> {
+    html.match_indices(PLAYER_DATA).find_map(|(at, _)| {
+        let rest = html[at + PLAYER_DATA.len()..].trim_start().strip_prefix('=')?.trim_start();
+        rest.starts_with('{').then_some(())?;
+        serde_json::Deserializer::from_str(rest).into_iter::<Value>().next()?.ok()
     })
 }
 
@@ -91,8 +99,8 @@ fn ad_layer(layer: &Value, key: u32, plan: &ScanPlan) -> Candidate {
 mod tests {
     use super::*;
 
-    fn page(script: &str) -> Html {
-        Html::parse_document(&format!("<html><body><script>{script}</script></body></html>"))
+    fn page(script: &str) -> String {
+        format!("<html><body><script>{script}</script></body></html>")
     }
 
     const ONE_AD: &str = r#"var ytInitialPlayerResponse = {"adSlots": [
@@ -118,6 +126,22 @@ mod tests {
         assert_eq!(ad.text, "Sponsored Trail Runner X shop.example");
         assert_eq!(ad.links, ["https://www.googleadservices.com/pagead/aclk?sa=L&ai=x"]);
         assert_eq!(ad.images, ["https://yt3.ggpht.com/a.jpg"]);
+    }
+
+    #[test]
+    fn a_youtube_snapshot_gets_them_after_its_candidates_and_other_sites_do_not() {
+        let plan = ScanPlan::build();
+        let candidate = Candidate { key: 4, ..Default::default() };
+        let mut youtube = PageSnapshot {
+            url: "https://www.youtube.com/watch?v=x".into(),
+            candidates: vec![candidate.clone()],
+            ..Default::default()
+        };
+        add_scheduled_ads(&mut youtube, &page(ONE_AD), &plan);
+        assert_eq!(youtube.candidates.iter().map(|c| c.key).collect::<Vec<_>>(), [4, 5]);
+        let mut news = PageSnapshot { url: "https://news.example/".into(), ..Default::default() };
+        add_scheduled_ads(&mut news, &page(ONE_AD), &plan);
+        assert!(news.candidates.is_empty());
     }
 
     #[test]

@@ -91,7 +91,7 @@ pub fn read_mhtml(bytes: &[u8]) -> Result<SavedPage, MhtmlError> {
         })
         .take(MAX_SAVED_FRAMES)
         .collect();
-    Ok(SavedPage { url, html: restore(page_bytes), frames })
+    Ok(SavedPage { url, html: restore(page_bytes), frames, as_shown: true })
 }
 
 /// The document with each `cid:` URL of a frame that has a web URL put back.

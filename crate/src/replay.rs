@@ -22,6 +22,7 @@ use crate::engine::Engine;
 pub use crate::export::parse_time;
 use crate::har::{har_visits, HarError, HarVisit, MAX_HAR_BYTES};
 use crate::html_locators::{snapshot_with_locators, Locator};
+use crate::html_youtube::add_scheduled_ads;
 use crate::observations::Observation;
 use crate::saved_page::FrameDocument;
 use crate::saved_page::{frame_reports, read_saved_page};
@@ -212,11 +213,11 @@ fn replay_visit(
     emit: &mut impl FnMut(ReplayRecord),
 ) -> Result<(), String> {
     let time_ms = parse_time(&visit.time)?;
-    let (html, saved_frames) = match (&visit.html, &visit.html_file) {
-        (Some(html), _) => (html.clone(), Vec::new()),
+    let (html, saved_frames, as_shown) = match (&visit.html, &visit.html_file) {
+        (Some(html), _) => (html.clone(), Vec::new(), false),
         (None, Some(file)) => {
             let saved = read_saved_page(&base.join(file))?;
-            (saved.html, saved.frames)
+            (saved.html, saved.frames, saved.as_shown)
         }
         (None, None) => return Err("a visit needs \"html_file\" or \"html\"".into()),
     };
@@ -224,6 +225,9 @@ fn replay_visit(
         engine.observe_visit_request(&request.url, &visit.url, &request.request_type, time_ms, visit_id);
     }
     let (mut snapshot, locators) = snapshot_with_locators(&html, &visit.url, engine.scan_plan(), engine.lists());
+    if !as_shown {
+        add_scheduled_ads(&mut snapshot, &html, engine.scan_plan());
+    }
     let frames: Vec<FrameDocument> = saved_frames.into_iter().chain(visit.frames.iter().cloned()).collect();
     snapshot.frames = frame_reports(&frames, base, engine.scan_plan())?;
     snapshot.gpc = visit.gpc;

@@ -26,6 +26,9 @@ pub struct SavedPage {
     pub html: String,
     /// Its frames' documents, in the order saved.
     pub frames: Vec<FrameDocument>,
+    /// Saved as the user saw it (MHTML), what its scripts drew included;
+    /// else as the server sent it.
+    pub as_shown: bool,
 }
 
 /// One frame's document, as the page loaded it (a journey's visit's
@@ -82,5 +85,5 @@ pub fn read_saved_page(path: &Path) -> Result<SavedPage, String> {
     if mhtml {
         return read_mhtml(&bytes).map_err(|e| format!("{shown}: {e}"));
     }
-    Ok(SavedPage { url: None, html: String::from_utf8_lossy(&bytes).into_owned(), frames: Vec::new() })
+    Ok(SavedPage { url: None, html: String::from_utf8_lossy(&bytes).into_owned(), frames: Vec::new(), as_shown: false })
 }

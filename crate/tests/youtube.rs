@@ -9,6 +9,7 @@
 use std::path::{Path, PathBuf};
 
 use adlens::html_scan::snapshot_from_html;
+use adlens::html_youtube::add_scheduled_ads;
 use adlens::replay::replay;
 use adlens::verdict::{Kind, Reason};
 use adlens::Engine;
@@ -24,7 +25,10 @@ fn the_real_watch_page_schedules_two_video_ads_each_with_its_advertisers_address
         .join("pages/ghostery-youtube/youtube-watch.html");
     let html = std::fs::read_to_string(&file).expect("the saved YouTube page (../shared/data)");
     let engine = Engine::new();
-    let snapshot = snapshot_from_html(&html, "https://www.youtube.com/watch?v=4tPrAe4Wiyg", engine.scan_plan(), None);
+    let mut snapshot =
+        snapshot_from_html(&html, "https://www.youtube.com/watch?v=4tPrAe4Wiyg", engine.scan_plan(), None);
+    assert!(snapshot.candidates.is_empty(), "the page as sent draws no ad: its player's script does");
+    add_scheduled_ads(&mut snapshot, &html, engine.scan_plan());
     let report = engine.analyze_page(snapshot, 0).expect("a valid snapshot");
     let ads: Vec<_> = report.items.iter().map(|i| &i.item).collect();
     assert_eq!(ads.len(), 2, "{ads:#?}");

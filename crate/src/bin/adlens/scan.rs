@@ -7,6 +7,7 @@ use std::io::Write;
 use std::path::Path;
 
 use adlens::html_scan::snapshot_from_html;
+use adlens::html_youtube::add_scheduled_ads;
 use adlens::saved_page::{frame_reports, read_saved_page};
 use adlens::Engine;
 use serde::Serialize;
@@ -40,6 +41,9 @@ pub fn run(args: &[String]) -> Result<(), CliError> {
             CliError::Usage(format!("{file}: a saved HTML page does not say its URL: scan needs --url PAGE_URL"))
         })?;
         let mut snapshot = snapshot_from_html(&saved.html, page_url, engine.scan_plan(), engine.lists());
+        if !saved.as_shown {
+            add_scheduled_ads(&mut snapshot, &saved.html, engine.scan_plan());
+        }
         snapshot.frames =
             frame_reports(&saved.frames, Path::new("."), engine.scan_plan()).map_err(CliError::Invalid)?;
         if args.iter().any(|a| a == "--snapshot") {
