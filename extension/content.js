@@ -21,7 +21,7 @@ import { idle, loaded, nextFrame, onQuietChanges } from './content/page-moments.
 import { logFailure as report } from './content/log.js';
 import { ChosenSettings } from './content/chosen-settings.js';
 import { clearPredecessor } from './content/predecessor.js';
-import { isItemMuted, isPaused } from './settings.js';
+import { isItemHidden, isPaused } from './settings.js';
 
 /** Quiet period after DOM changes before rescanning (late ads, infinite scroll). */
 const RESCAN_DELAY_MS = 250;
@@ -145,9 +145,8 @@ async function topPage() {
     }
     // A held slot was hidden before it could show (a slot of a muted kind
     // on an earlier load): it is given a placeholder as one that showed.
-    // An ad in the site's own video player is not hidden: that would hide
-    // the player's "Skip" button while the ad plays on (its label stays).
-    const muted = labelled.filter((l) => !l.item.inPlayer && isItemMuted(settings, site, l.item.verdict))
+    // An ad in the site's own video player is not hidden (its label stays).
+    const muted = labelled.filter((l) => isItemHidden(settings, site, l.item))
       .map((l) => (hold.isHeld(l.element) ? { ...l, boxed: true } : l));
     // Held slots: the muted ones go to the Muter in this same task (no
     // paint in between), the others show once the page has settled.

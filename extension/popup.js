@@ -15,7 +15,7 @@ import { renderCounts, renderKindMeanings, renderKindToggles } from './pages/kin
 import { renderPageItems } from './pages/page-items.js';
 import { openedForTab, targetTabId } from './pages/tab.js';
 import { accessOf, askForAllSites, tabAccessFacts } from './site-access.js';
-import { PRIVATE_SITES_KEY, SETTINGS_KEY, isItemMuted, isMuted, isPaused, readPrivateSites, readSettings, updatePrivateSite, updateSettings, withPrivateSites } from './settings.js';
+import { PRIVATE_SITES_KEY, SETTINGS_KEY, isItemHidden, isMuted, isPaused, readPrivateSites, readSettings, updatePrivateSite, updateSettings, withPrivateSites } from './settings.js';
 
 /**
  * Changes this site's own choices: in the settings, or for a private tab
@@ -112,8 +112,8 @@ function setUpAllowButton(tabId) {
  */
 function renderSummary(summary, facts, settings) {
   const { site } = summary;
-  const hidden = (/** @type {import('./messages.js').Verdict} */ verdict) =>
-    site !== null && (isPaused(settings, site) || isItemMuted(settings, site, verdict));
+  const hidden = (/** @type {import('./messages.js').ReportedItem} */ item) =>
+    site !== null && (isPaused(settings, site) || isItemHidden(settings, site, item));
   renderPageItems(/** @type {HTMLElement} */ (document.getElementById('page-items')), summary.tabId, summary.items, hidden);
   const { access, site: named } = accessOf({ ...facts, seen: site !== null });
   const counts = /** @type {HTMLElement} */ (document.getElementById('counts'));
@@ -138,12 +138,12 @@ const AGAINST = new Set(['personalised_ads_refused', 'targeted_ads_opted_out', '
  * (of kinds not hidden) were chosen for them all the same, says so, with
  * how many.
  * @param {import('./messages.js').ReportedItem[]} items
- * @param {(verdict: import('./messages.js').Verdict) => boolean} hidden
+ * @param {(item: import('./messages.js').ReportedItem) => boolean} hidden
  * @param {boolean} blind AdLens cannot see the page
  */
 function renderConsentNote(items, hidden, blind) {
   /** @type {import('./messages.js').Evidence[]} */
-  const against = items.filter((i) => !hidden(i.verdict)).flatMap((i) => i.verdict.evidence
+  const against = items.filter((i) => !hidden(i)).flatMap((i) => i.verdict.evidence
     .filter((e) => AGAINST.has(e.type)).slice(0, 1));
   const note = /** @type {HTMLElement} */ (document.getElementById('consent-note'));
   note.hidden = against.length === 0 || blind;

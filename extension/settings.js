@@ -157,6 +157,18 @@ export function isItemMuted(settings, site, verdict) {
 }
 
 /**
+ * Whether muting hides an item on `site`: it is muted, and not an ad playing
+ * in the site's own video player (hiding the layer the player draws over it
+ * would not stop the ad, only take its "Skip" button away).
+ * @param {Settings} settings
+ * @param {string} site
+ * @param {{ inPlayer?: boolean, verdict: import('./item-sensitive.js').SeenVerdict }} item
+ */
+export function isItemHidden(settings, site, item) {
+  return !item.inPlayer && isItemMuted(settings, site, item.verdict);
+}
+
+/**
  * @param {Settings} settings
  * @param {string} site
  */

@@ -35,13 +35,14 @@ const ORDER = { retargeted: 0, behavioural: 1, contextual: 2, generic: 3 };
  * one entry with their count (a news page's hundred empty "Advertisement"
  * slots, one line, leave room for its widgets).
  * @param {import('../messages.js').ReportedItem[]} items the tab's report's items
- * @param {(verdict: import('../messages.js').Verdict) => boolean} hidden whether items of a verdict are hidden on the
- *   page (of a muted kind, picked by a sensitive topic while those are muted, or AdLens paused there)
+ * @param {(item: import('../messages.js').ReportedItem) => boolean} hidden whether an item is hidden on the page (of a
+ *   muted kind, picked by a sensitive topic while those are muted, or AdLens paused there; not an ad in the site's video
+ *   player, which muting leaves shown)
  * @returns {ListedEntry[]}
  */
 export function listedEntries(items, hidden) {
   const shown = items
-    .filter((item) => !hidden(item.verdict) && hasArea(item.rect))
+    .filter((item) => !hidden(item) && hasArea(item.rect))
     .sort((a, b) => ORDER[a.verdict.kind] - ORDER[b.verdict.kind] || a.rect.y - b.rect.y);
   /** @type {Map<string, ListedEntry>} */
   const entries = new Map();
@@ -111,8 +112,8 @@ function withoutRepeats(words) {
  * @param {HTMLElement} box the list's section (`#page-items`), hidden when there is nothing to list
  * @param {number} tabId
  * @param {import('../messages.js').ReportedItem[]} items the tab's report's items
- * @param {(verdict: import('../messages.js').Verdict) => boolean} hidden whether items of a verdict are hidden on
- *   the page (muted, or AdLens paused there): those are not listed
+ * @param {(item: import('../messages.js').ReportedItem) => boolean} hidden whether an item is hidden on the page
+ *   (muted, or AdLens paused there): those are not listed
  */
 export function renderPageItems(box, tabId, items, hidden) {
   const entries = listedEntries(items, hidden);

@@ -60,7 +60,7 @@ test('after viewing the product, the video ad follows you; muted, the boxes go a
   const worker = await current().browser.worker();
   await worker.evaluate(() => chrome.storage.local.remove('settings'));
   await viewProduct(current());
-  const { page, items } = await watchPage();
+  const { page, items, tabId } = await watchPage();
   try {
     const video = items.find((i) => i.inPlayer);
     assert.equal(video?.verdict.kind, 'retargeted');
@@ -76,6 +76,11 @@ test('after viewing the product, the video ad follows you; muted, the boxes go a
     assert.equal(await page.$eval(LAYER, (el) => el.getAttribute('style')), null, 'AdLens did not touch it');
     const labels = await readLabels(page);
     assert.deepEqual(labels.map((l) => l.text), ['Ad · Following you'], `its label stays (${followingYou} following you)`);
+    // The popup lists what the page shows with a label: the video ad alone.
+    const popup = await current().openFor(tabId);
+    const listed = await popup.$$eval('#page-items li button .what', (whats) => whats.map((w) => w.textContent));
+    await popup.close();
+    assert.deepEqual(listed, ['Ad · Following you — YouTube Ads']);
 
     await pressLabel(page, 'Ad · Following you');
     const card = await readWhyCard(page);

@@ -61,7 +61,7 @@ test('chosen for you first, then from the top; hidden kinds and items the page d
     item({ y: 1, kind: 'contextual', text: 'muted' }),
     item({ y: 2, text: 'collapsed', rect: { x: 0, y: 2, width: 0, height: 0 } }),
     item({ y: 3, text: 'a line', rect: { x: 0, y: 3, width: 728, height: 0 } }),
-  ], (verdict) => verdict.kind === 'contextual');
+  ], (i) => i.verdict.kind === 'contextual');
   assert.deepEqual(entries.map((e) => e.detail), ['following you', 'your profile, higher up', 'your profile', 'a generic one']);
 });
 

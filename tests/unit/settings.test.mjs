@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  defaultSettings, isItemMuted, isMuted, isPaused, normalisePrivateSites, normaliseSettings, updatePrivateSite, updateSettings, withPrivateSites,
+  defaultSettings, isItemHidden, isItemMuted, isMuted, isPaused, normalisePrivateSites, normaliseSettings, updatePrivateSite, updateSettings, withPrivateSites,
 } from '../../extension/settings.js';
 
 /**
@@ -58,6 +58,16 @@ test('an item picked by a sensitive topic is muted everywhere while those are, w
   assert.equal(normaliseSettings({ muteSensitive: true }).muteSensitive, true);
   assert.equal(normaliseSettings({ muteSensitive: 'yes' }).muteSensitive, false);
   assert.equal(defaultSettings().muteSensitive, false);
+});
+
+test('muting hides an item, but not an ad playing in the site\'s own video player', () => {
+  const s = defaultSettings();
+  s.mute.retargeted = true;
+  /** @type {import('../../extension/item-sensitive.js').SeenVerdict} */
+  const verdict = { kind: 'retargeted', evidence: [] };
+  assert.equal(isItemHidden(s, 'youtube.com', { verdict }), true);
+  assert.equal(isItemHidden(s, 'youtube.com', { verdict, inPlayer: true }), false, 'hiding its layer would take its Skip button away');
+  assert.equal(isItemHidden(s, 'youtube.com', { verdict: { kind: 'generic', evidence: [] } }), false, 'a kind not muted');
 });
 
 test('damaged stored settings become the defaults, valid parts are kept', () => {
