@@ -26,6 +26,9 @@ const JOURNEY = [
   { url: 'http://news.example/article/hill-running.html', expect: 1 },
   // A US site that told Google the user opted out of targeted advertising.
   { url: 'http://usnews.example/article/opted-out.html', expect: 1 },
+  // A YouTube video whose pre-roll ad is for the product viewed: labelled on
+  // the player, it follows the user (and is never hidden: "Skip" is there).
+  { url: 'https://www.youtube.com/watch?v=trail-first-month', expect: 3 },
 ];
 
 const headed = Boolean(process.env.DISPLAY) && process.env.ADLENS_HEADLESS !== '1';
