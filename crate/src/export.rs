@@ -28,7 +28,7 @@ pub(crate) const TIME_FIELDS: [&str; 2] = ["time", "lastTime"];
 
 /// The columns of a CSV export, in order. Lists and evidence are written as
 /// JSON inside their cell; a field a record type lacks is empty.
-pub const CSV_COLUMNS: [&str; 41] = [
+pub const CSV_COLUMNS: [&str; 42] = [
     "type",
     "id",
     "time",
@@ -70,6 +70,8 @@ pub const CSV_COLUMNS: [&str; 41] = [
     "cmpId",
     "refused",
     "optedOut",
+    // Added after the others, so that no column moves.
+    "inPlayer",
 ];
 
 /// Output format.

@@ -256,6 +256,7 @@ fn item_seen(
         landing_url: landing_url.clone(),
         landing_domain: landing_domain.clone(),
         first_party: item.first_party,
+        in_player: item.in_player,
         text: item.text.clone(),
         kind: verdict.kind,
         confidence: verdict.confidence,

@@ -113,6 +113,11 @@ pub struct ItemSeen {
     pub landing_domain: Option<String>,
     /// The landing page is on the page's own site.
     pub first_party: bool,
+    /// It played in the site's own video player (YouTube's video ads): the
+    /// extension labels it and never hides it. Absent from exports made
+    /// before it was recorded: read as `false`.
+    #[serde(default)]
+    pub in_player: bool,
     /// Creative text (at most 300 characters).
     pub text: String,
     /// The verdict's kind.

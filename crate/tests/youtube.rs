@@ -8,9 +8,12 @@
 
 use std::path::{Path, PathBuf};
 
+use adlens::export::{ExportOptions, Exporter, SCHEMA_JSON};
 use adlens::html_scan::snapshot_from_html;
 use adlens::html_youtube::add_scheduled_ads;
-use adlens::replay::replay;
+use adlens::import::parse_export;
+use adlens::observations::Observation;
+use adlens::replay::{replay, replay_observed};
 use adlens::verdict::{Kind, Reason};
 use adlens::Engine;
 
@@ -52,8 +55,8 @@ fn youtubes_own_elements_are_asked_for_on_youtube_only() {
     assert!(engine.class_id_answer("https://news.example/", &[], &[], true).marked.tags.is_empty());
 }
 
-#[test]
-fn the_video_ad_for_a_product_viewed_at_the_shop_follows_you_and_the_boxes_beside_it_are_youtubes() {
+/// The fixture journey: the shop's product page, then the watch page.
+fn journey_file() -> PathBuf {
     let sites = repo().join("tests/sites");
     let journey = [
         serde_json::json!({
@@ -69,8 +72,21 @@ fn the_video_ad_for_a_product_viewed_at_the_shop_follows_you_and_the_boxes_besid
     ]
     .map(|v| v.to_string())
     .join("\n");
-    let file = std::env::temp_dir().join(format!("adlens-youtube-{}.jsonl", std::process::id()));
+    let file = std::env::temp_dir().join(format!("adlens-youtube-{}-{}.jsonl", std::process::id(), rand_suffix()));
     std::fs::write(&file, journey).expect("journey written");
+    file
+}
+
+/// Tests run in parallel: each journey file a name of its own.
+fn rand_suffix() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
+#[test]
+fn the_video_ad_for_a_product_viewed_at_the_shop_follows_you_and_the_boxes_beside_it_are_youtubes() {
+    let file = journey_file();
     let mut engine = Engine::new();
     let mut records = Vec::new();
     let errors = replay(&file, &mut engine, |record| records.push(record));
@@ -94,4 +110,41 @@ fn the_video_ad_for_a_product_viewed_at_the_shop_follows_you_and_the_boxes_besid
     let boxes: Vec<_> =
         watched.iter().filter(|r| !r.item.in_player).map(|r| r.item.landing_domain.as_deref()).collect();
     assert_eq!(boxes, [Some("travelguide.example"), Some("shop.example")]);
+}
+
+#[test]
+fn the_export_says_which_ad_played_in_the_player_and_a_file_from_before_reads_as_none_did() {
+    let file = journey_file();
+    let mut engine = Engine::new();
+    let mut observations: Vec<Observation> = Vec::new();
+    let errors = replay_observed(&file, &mut engine, |_| {}, |batch| observations.extend(batch));
+    std::fs::remove_file(&file).ok();
+    assert!(errors.is_empty(), "{errors:?}");
+    let mut exporter = Exporter::new(ExportOptions::default(), "salt", "test", 0).expect("options");
+    let mut text = exporter.header_line();
+    for o in &observations {
+        text.extend(exporter.line(o));
+    }
+    let schema: serde_json::Value = serde_json::from_str(SCHEMA_JSON).expect("JSON");
+    let validator = jsonschema::validator_for(&schema).expect("valid schema");
+    let items: Vec<serde_json::Value> = text
+        .lines()
+        .filter(|l| l.contains("\"type\":\"item_seen\"") && l.contains("youtube.com"))
+        .map(|l| serde_json::from_str(l).expect("JSON"))
+        .collect();
+    assert_eq!(items.len(), 3);
+    assert!(items.iter().all(|i| validator.is_valid(i)), "{items:#?}");
+    let in_player: Vec<bool> = items.iter().map(|i| i["inPlayer"].as_bool().expect("a boolean")).collect();
+    assert_eq!(in_player.iter().filter(|p| **p).count(), 1, "{in_player:?}");
+
+    // A file written before the field was recorded still validates and reads.
+    let older = text.replace("\"inPlayer\":true,", "").replace("\"inPlayer\":false,", "");
+    assert!(!older.contains("inPlayer"));
+    for line in older.lines().skip(1) {
+        let value: serde_json::Value = serde_json::from_str(line).expect("JSON");
+        assert!(validator.is_valid(&value), "{line}");
+    }
+    let imported = parse_export(&older).expect("an older file imports");
+    let seen = imported.observations.iter().filter(|o| matches!(o, Observation::ItemSeen(i) if i.in_player)).count();
+    assert_eq!(seen, 0);
 }
