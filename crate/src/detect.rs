@@ -136,9 +136,9 @@ fn recognise(c: &Candidate, site: &str, page_url: &str, frames: Vec<String>) -> 
         (None, None) => (None, None),
     };
     let in_player = marker.is_some_and(|m| m.placement == Placement::Player);
-    // A player's advertiser card links by script: the address it shows is
-    // where it leads.
-    let landing = first_landing(&c.links, page_url).or_else(|| if in_player { shown_address(&c.text) } else { None });
+    // An ad that links by script (YouTube's): the address it shows is where it leads.
+    let shown = || if marker.is_some_and(|m| m.shows_address) { shown_address(&c.text) } else { None };
+    let landing = first_landing(&c.links, page_url).or_else(shown);
     let first_party = landing.as_ref().is_some_and(|(_, domain)| !site.is_empty() && domain == site);
     let (landing_url, landing_domain) = landing.unzip();
     let non_personalised = c.links.iter().chain(&c.frames).chain(&frames).any(|u| asks_non_personalised(u));
@@ -206,6 +206,30 @@ mod tests {
         let a = Candidate { key: 1, parent: Some(2), id: Some("div-gpt-ad-a".into()), ..Default::default() };
         let b = Candidate { key: 2, parent: Some(1), id: Some("div-gpt-ad-b".into()), ..Default::default() };
         assert!(find_items(&page(vec![a, b])).len() <= 2);
+    }
+
+    #[test]
+    fn youtubes_ads_lead_where_they_say_and_only_the_players_layer_is_in_the_player() {
+        let text = "Trail shoes for mud · Sponsored · shop.example";
+        let feed = Candidate { key: 1, tag: "ytd-ad-slot-renderer".into(), text: text.into(), ..Default::default() };
+        let layer = Candidate {
+            key: 2,
+            classes: vec!["ytp-ad-player-overlay-layout".into()],
+            text: text.into(),
+            ..Default::default()
+        };
+        let other = Candidate { key: 3, id: Some("div-gpt-ad-1".into()), text: text.into(), ..Default::default() };
+        let items = find_items(&page(vec![feed, layer, other]));
+        let seen: Vec<_> = items.iter().map(|i| (i.vendor, i.landing_domain.as_deref(), i.in_player)).collect();
+        assert_eq!(
+            seen,
+            [
+                (Some("YouTube Ads"), Some("shop.example"), false),
+                (Some("YouTube Ads"), Some("shop.example"), true),
+                // Another vendor's words are only words: its links say where it leads.
+                (Some("Google Ad Manager"), None, false),
+            ]
+        );
     }
 
     #[test]

@@ -114,12 +114,16 @@ pub fn first_landing<'a>(links: impl IntoIterator<Item = &'a String>, page_url: 
     })
 }
 
+/// Top-level names reserved for examples and tests (RFC 2606, RFC 6761): in
+/// no public-suffix list, never a real site's, and the fixture sites' own.
+const RESERVED_TLDS: [&str; 2] = ["example", "test"];
+
 /// The advertiser's address an ad shows as text ("uniqlo.com",
 /// "brand.naver.com/"), as a landing page with its registrable domain: the
 /// first word of the text that is a host name (letters, digits and hyphens
-/// in dot-separated labels, ending in a suffix of letters), a path after it
-/// left out. Only for ads known to show it so (a video player's advertiser
-/// card), whose links are scripts: running text holds other dotted words.
+/// in dot-separated labels, under a known public suffix), a path after it
+/// left out. Only for ads known to show it so (YouTube's, whose links are
+/// scripts): running text holds other dotted words ("Node.js", "1.5x").
 pub fn shown_address(text: &str) -> Option<(String, String)> {
     text.split_whitespace().find_map(|word| {
         let word = word.trim_matches(|c: char| matches!(c, '(' | ')' | ',' | ';' | '·' | '"' | '\''));
@@ -135,8 +139,8 @@ pub fn shown_address(text: &str) -> Option<(String, String)> {
         let suffix = labels.last()?;
         let is_host = labels.len() >= 2
             && labels.iter().all(label_ok)
-            && suffix.len() >= 2
-            && suffix.chars().all(|c| c.is_ascii_alphabetic());
+            && suffix.chars().all(|c| c.is_ascii_alphabetic())
+            && (RESERVED_TLDS.contains(suffix) || psl::suffix(host.as_bytes()).is_some_and(|s| s.is_known()));
         is_host.then(|| (format!("https://{host}/"), registrable_domain(&host)))
     })
 }
@@ -207,7 +211,9 @@ mod tests {
             Some("shop.example")
         );
         // Times, counts, version numbers and names are not addresses.
-        for text in ["0:15 1.5x Skip", "Sponsored 2 of 2", "v1.2 release", "e.g. this", "-bad-.com", "a..b"] {
+        let named = "Learn Node.js in a weekend · Sponsored · courses.example";
+        assert_eq!(shown_address(named).map(|(_, d)| d).as_deref(), Some("courses.example"));
+        for text in ["0:15 1.5x Skip", "Sponsored 2 of 2", "v1.2 release", "e.g. this", "-bad-.com", "a..b", "Vue.js"] {
             assert_eq!(shown_address(text), None, "{text}");
         }
     }

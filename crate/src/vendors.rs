@@ -60,8 +60,7 @@ pub enum Placement {
     /// (YouTube's advertiser card, "Sponsored" badge and "Skip" button). The
     /// ad is the video, which hiding the layer would not stop, and hiding it
     /// would take the "Skip" button away: such an item is labelled, never
-    /// hidden. The layer shows the advertiser's address as text (its links
-    /// are scripts), which is then its landing page.
+    /// hidden.
     Player,
 }
 
@@ -78,6 +77,9 @@ pub struct VendorRule {
     pub marker: Marker,
     /// Where it shows its ad.
     pub placement: Placement,
+    /// Its links are scripts, and it shows its advertiser's address as
+    /// text ("Sponsored · uniqlo.com"): that address is its landing page.
+    pub shows_address: bool,
 }
 
 /// Where a vendor's widget writes its own title ("We Recommend", "You Might
@@ -90,17 +92,25 @@ pub struct VendorRule {
 pub const VENDOR_HEADINGS: &[&str] = &[".trc_rbox_header_span", ".ob-widget-header", ".zerghead1"];
 
 const fn rule(vendor: &'static str, network: &'static str, item_type: ItemType, marker: Marker) -> VendorRule {
-    VendorRule { vendor, network, item_type, marker, placement: Placement::Page }
+    VendorRule { vendor, network, item_type, marker, placement: Placement::Page, shows_address: false }
 }
 
 /// An ad in a site's own video player ([`Placement::Player`]).
 const fn player_rule(vendor: &'static str, network: &'static str, marker: Marker) -> VendorRule {
-    VendorRule { vendor, network, item_type: Ad, marker, placement: Placement::Player }
+    VendorRule { vendor, network, item_type: Ad, marker, placement: Placement::Player, shows_address: true }
 }
 
 /// One of YouTube's ad elements, looked for on youtube.com only.
 const fn youtube_tag(tag: &'static str) -> VendorRule {
-    rule("YouTube Ads", "Google", Ad, SiteTag { site: "youtube.com", tag })
+    let marker = SiteTag { site: "youtube.com", tag };
+    VendorRule {
+        vendor: "YouTube Ads",
+        network: "Google",
+        item_type: Ad,
+        marker,
+        placement: Placement::Page,
+        shows_address: true,
+    }
 }
 
 use ItemType::{Ad, Recommendation};
@@ -154,6 +164,10 @@ pub const VENDOR_RULES: &[VendorRule] = &[
     youtube_tag("ytd-action-companion-ad-renderer"),
     youtube_tag("ytd-display-ad-renderer"),
     youtube_tag("ytd-video-masthead-ad-v3-renderer"),
+    // m.youtube.com's.
+    youtube_tag("ad-slot-renderer"),
+    youtube_tag("ytm-promoted-sparkles-web-renderer"),
+    youtube_tag("ytm-companion-ad-renderer"),
 ];
 
 /// The `id` prefixes of vendors' slot containers (`div-gpt-ad`, `crt-`…):
