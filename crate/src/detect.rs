@@ -120,7 +120,7 @@ fn outermost_found_ancestor(key: u32, parents: &HashMap<u32, u32>, found: &HashS
 
 fn recognise(c: &Candidate, site: &str, page_url: &str, frames: Vec<String>) -> Option<FoundItem> {
     let label = c.heading.as_deref().and_then(match_label);
-    let marker = match_vendor(c);
+    let marker = match_vendor(c, site);
     let host = match_host(c.links.iter().chain(&c.frames));
     let item_type = match c.source {
         CandidateSource::Marker => marker?.item_type,
@@ -219,7 +219,9 @@ mod tests {
             ..Default::default()
         };
         let other = Candidate { key: 3, id: Some("div-gpt-ad-1".into()), text: text.into(), ..Default::default() };
-        let items = find_items(&page(vec![feed, layer, other]));
+        let youtube =
+            PageSnapshot { url: "https://www.youtube.com/watch?v=x".into(), ..page(vec![feed, layer, other]) };
+        let items = find_items(&youtube);
         let seen: Vec<_> = items.iter().map(|i| (i.vendor, i.landing_domain.as_deref(), i.in_player)).collect();
         assert_eq!(
             seen,

@@ -8,6 +8,7 @@ use std::collections::{HashMap, HashSet};
 use scraper::{ElementRef, Html, Selector};
 use url::Url;
 
+use crate::domains::registrable_domain;
 use crate::html_frames::frame_report_from_html;
 use crate::html_holders::reported_holders;
 use crate::html_markers::text_marked;
@@ -34,8 +35,14 @@ pub(crate) fn snapshot_of(
     let base = Url::parse(page_url).ok();
     let mut picked = Picked::default();
 
+    // A site's own elements mark its pages only (the extension asks for
+    // them there alone).
+    let site = base.as_ref().and_then(Url::host_str).map(registrable_domain).unwrap_or_default();
+    let foreign = |el: &ElementRef<'_>| {
+        plan.class_id_markers.site_tags.iter().any(|(s, t)| *t == el.value().name() && *s != site)
+    };
     if let Ok(markers) = Selector::parse(&plan.marker_selector) {
-        for el in doc.select(&markers) {
+        for el in doc.select(&markers).filter(|el| !foreign(el)) {
             picked.add(el, CandidateSource::Marker);
         }
     }
@@ -376,6 +383,17 @@ mod tests {
         assert_eq!(snapshot.description, "Marathon tips");
         assert_eq!(snapshot.headings, vec!["Marathon training"]);
         assert_eq!(snapshot.text, "Marathon training Run slowly.");
+    }
+
+    #[test]
+    fn a_sites_own_ad_elements_are_candidates_on_its_pages_only() {
+        let html = r#"<html><body><ytd-ad-slot-renderer><a href="/x">Trail shoes</a> shop.example</ytd-ad-slot-renderer>
+            <ad-slot-renderer>Hiking poles</ad-slot-renderer></body></html>"#;
+        let tags = |url: &str| -> Vec<String> {
+            snapshot_from_html(html, url, &ScanPlan::build(), None).candidates.into_iter().map(|c| c.tag).collect()
+        };
+        assert_eq!(tags("https://www.youtube.com/watch?v=x"), ["ytd-ad-slot-renderer", "ad-slot-renderer"]);
+        assert!(tags("https://news.example/").is_empty());
     }
 
     #[test]

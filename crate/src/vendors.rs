@@ -247,8 +247,9 @@ impl Marker {
         }
     }
 
-    /// Whether a candidate carries this marker.
-    pub fn matches(&self, c: &Candidate) -> bool {
+    /// Whether a candidate of a page on `site` (a registrable domain)
+    /// carries this marker.
+    pub fn matches(&self, c: &Candidate, site: &str) -> bool {
         match self {
             IdPrefix(p) => c.id.as_deref().is_some_and(|id| id.starts_with(p)),
             Class(class) => c.classes.iter().any(|x| x == class),
@@ -257,16 +258,14 @@ impl Marker {
             Attribute(a) => c.attribute(a).is_some(),
             AttributeValue(a, v) => c.attribute(a) == Some(*v),
             LinkContains(part) => c.tag == "a" && c.links.first().is_some_and(|href| href.contains(part)),
-            // Only that site's pages are asked for the tag: its name is the
-            // site's own (`ytd-…`), which no other site's page uses.
-            SiteTag { tag, .. } => c.tag == *tag,
+            SiteTag { site: own, tag } => c.tag == *tag && site == *own,
         }
     }
 }
 
-/// The first rule a candidate matches.
-pub fn match_vendor(c: &Candidate) -> Option<&'static VendorRule> {
-    VENDOR_RULES.iter().find(|r| r.marker.matches(c))
+/// The first rule a candidate of a page on `site` (a registrable domain) matches.
+pub fn match_vendor(c: &Candidate, site: &str) -> Option<&'static VendorRule> {
+    VENDOR_RULES.iter().find(|r| r.marker.matches(c, site))
 }
 
 #[cfg(test)]
@@ -287,31 +286,38 @@ mod tests {
 
     #[test]
     fn gpt_slot_is_a_google_ad() {
-        let rule = match_vendor(&with_id("div-gpt-ad-1234-0")).expect("a rule");
+        let rule = match_vendor(&with_id("div-gpt-ad-1234-0"), "news.example").expect("a rule");
         assert_eq!((rule.vendor, rule.item_type), ("Google Ad Manager", ItemType::Ad));
     }
 
     #[test]
     fn adsense_needs_the_ins_tag() {
         let mut c = Candidate { tag: "ins".into(), classes: vec!["adsbygoogle".into()], ..Default::default() };
-        assert_eq!(match_vendor(&c).map(|r| r.vendor), Some("Google AdSense"));
+        assert_eq!(match_vendor(&c, "news.example").map(|r| r.vendor), Some("Google AdSense"));
         c.tag = "div".into();
-        assert!(match_vendor(&c).is_none());
+        assert!(match_vendor(&c, "news.example").is_none());
     }
 
     #[test]
     fn attribute_value_rule_checks_the_value() {
         let mut c = Candidate { attributes: vec![("data-type".into(), "_mgwidget".into())], ..Default::default() };
-        assert_eq!(match_vendor(&c).map(|r| r.vendor), Some("MGID"));
+        assert_eq!(match_vendor(&c, "news.example").map(|r| r.vendor), Some("MGID"));
         c.attributes[0].1 = "other".into();
-        assert!(match_vendor(&c).is_none());
+        assert!(match_vendor(&c, "news.example").is_none());
     }
 
     #[test]
     fn class_prefix_matches_any_class_of_the_element() {
         let c = Candidate { classes: vec!["videoCube".into(), "trc_spotlight_item".into()], ..Default::default() };
-        assert_eq!(match_vendor(&c).map(|r| r.network), Some("Taboola"));
+        assert_eq!(match_vendor(&c, "news.example").map(|r| r.network), Some("Taboola"));
         assert_eq!(ClassPrefix("trc_").selector(), "[class^=\"trc_\"],[class*=\" trc_\"]");
+    }
+
+    #[test]
+    fn a_sites_own_tag_marks_its_pages_only() {
+        let c = Candidate { tag: "ad-slot-renderer".into(), ..Default::default() };
+        assert_eq!(match_vendor(&c, "youtube.com").map(|r| r.vendor), Some("YouTube Ads"));
+        assert!(match_vendor(&c, "news.example").is_none(), "another site's element of that name is not YouTube's");
     }
 
     #[test]
