@@ -8,13 +8,15 @@
 
 #![allow(clippy::expect_used)]
 
+mod common;
+
 use std::path::Path;
 
 use adlens::consent::{Framework, OptOut};
-use adlens::export::{ExportOptions, Exporter, SCHEMA_JSON};
+use adlens::export::SCHEMA_JSON;
 use adlens::import::parse_export;
 use adlens::observations::Observation;
-use adlens::replay::{replay, replay_observed};
+use adlens::replay::replay;
 use adlens::verdict::{Kind, Reason};
 use adlens::Engine;
 
@@ -74,17 +76,9 @@ fn followed_after(journey: &str, name: &str) -> adlens::verdict::Verdict {
 /// Lines (the header, then one line each).
 fn observed_and_exported(journey: &str, name: &str) -> (Vec<Observation>, String) {
     let file = written(journey, name);
-    let mut engine = Engine::new();
-    let mut observations: Vec<Observation> = Vec::new();
-    let errors = replay_observed(&file, &mut engine, |_| {}, |batch| observations.extend(batch));
+    let observed = common::observed_and_exported(&file);
     std::fs::remove_file(&file).ok();
-    assert!(errors.is_empty(), "{errors:?}");
-    let mut exporter = Exporter::new(ExportOptions::default(), "salt", "test", 0).expect("options");
-    let mut text = exporter.header_line();
-    for o in &observations {
-        text.extend(exporter.line(o));
-    }
-    (observations, text)
+    observed
 }
 
 /// The export's schema, compiled, and its `consent_signal` line as JSON.

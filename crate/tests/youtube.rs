@@ -6,14 +6,16 @@
 
 #![allow(clippy::expect_used)]
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
-use adlens::export::{ExportOptions, Exporter, SCHEMA_JSON};
+use adlens::export::SCHEMA_JSON;
 use adlens::html_scan::snapshot_from_html;
 use adlens::html_youtube::add_scheduled_ads;
 use adlens::import::parse_export;
 use adlens::observations::Observation;
-use adlens::replay::{replay, replay_observed};
+use adlens::replay::replay;
 use adlens::verdict::{Kind, Reason};
 use adlens::Engine;
 
@@ -23,10 +25,7 @@ fn repo() -> PathBuf {
 
 #[test]
 fn the_real_watch_page_schedules_two_video_ads_each_with_its_advertisers_address() {
-    let file = std::env::var_os("ADLENS_DATA_DIR")
-        .map_or_else(|| repo().join("../shared/data"), PathBuf::from)
-        .join("pages/ghostery-youtube/youtube-watch.html");
-    let html = std::fs::read_to_string(&file).expect("the saved YouTube page (../shared/data)");
+    let html = common::read_text("pages/ghostery-youtube/youtube-watch.html");
     let engine = Engine::new();
     let mut snapshot =
         snapshot_from_html(&html, "https://www.youtube.com/watch?v=4tPrAe4Wiyg", engine.scan_plan(), None);
@@ -115,16 +114,8 @@ fn the_video_ad_for_a_product_viewed_at_the_shop_follows_you_and_the_boxes_besid
 #[test]
 fn the_export_says_which_ad_played_in_the_player_and_a_file_from_before_reads_as_none_did() {
     let file = journey_file();
-    let mut engine = Engine::new();
-    let mut observations: Vec<Observation> = Vec::new();
-    let errors = replay_observed(&file, &mut engine, |_| {}, |batch| observations.extend(batch));
+    let (_, text) = common::observed_and_exported(&file);
     std::fs::remove_file(&file).ok();
-    assert!(errors.is_empty(), "{errors:?}");
-    let mut exporter = Exporter::new(ExportOptions::default(), "salt", "test", 0).expect("options");
-    let mut text = exporter.header_line();
-    for o in &observations {
-        text.extend(exporter.line(o));
-    }
     let schema: serde_json::Value = serde_json::from_str(SCHEMA_JSON).expect("JSON");
     let validator = jsonschema::validator_for(&schema).expect("valid schema");
     let items: Vec<serde_json::Value> = text

@@ -5,9 +5,13 @@
 #![allow(dead_code, clippy::expect_used, clippy::unwrap_used)]
 
 use std::io::Read;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
+use adlens::export::{ExportOptions, Exporter};
 use adlens::lists::FilterLists;
+use adlens::observations::Observation;
+use adlens::replay::replay_observed;
+use adlens::Engine;
 
 pub fn data_dir() -> PathBuf {
     let dir = std::env::var_os("ADLENS_DATA_DIR")
@@ -30,6 +34,22 @@ pub fn read_gz_lines(rel: &str) -> Vec<String> {
     let mut text = String::new();
     flate2::read::GzDecoder::new(file).read_to_string(&mut text).unwrap_or_else(|e| panic!("{rel}: {e}"));
     text.lines().map(str::to_owned).collect()
+}
+
+/// A journey's observations, replayed from an empty memory, and their
+/// export as JSON Lines (the header, then one line each), as `adlens replay
+/// --export` writes them.
+pub fn observed_and_exported(journey: &Path) -> (Vec<Observation>, String) {
+    let mut engine = Engine::new();
+    let mut observations: Vec<Observation> = Vec::new();
+    let errors = replay_observed(journey, &mut engine, |_| {}, |batch| observations.extend(batch));
+    assert!(errors.is_empty(), "{errors:?}");
+    let mut exporter = Exporter::new(ExportOptions::default(), "salt", "test", 0).expect("options");
+    let mut text = exporter.header_line();
+    for o in &observations {
+        text.extend(exporter.line(o));
+    }
+    (observations, text)
 }
 
 pub fn real_lists() -> FilterLists {
