@@ -25,6 +25,12 @@ import { isItemHidden, isPaused } from './settings.js';
 
 /** Quiet period after DOM changes before rescanning (late ads, infinite scroll). */
 const RESCAN_DELAY_MS = 250;
+/**
+ * Most time (ms) a change waits for its rescan on a page that never holds
+ * still (a live chat, a ticker): a late ad there is labelled within 500 ms
+ * all the same.
+ */
+const RESCAN_MAX_WAIT_MS = 400;
 
 /**
  * Speaks the language chosen in the options, or the browser's (its
@@ -341,6 +347,7 @@ async function topPage() {
       .every((r) => r.type !== 'childList' || ours(r.target) || [...r.addedNodes, ...r.removedNodes].some(ours))),
     watch: PageChanges.watching(plan.attributes),
     record: (records) => markedForNext('changes', () => changes.record(records)),
+    maxWait: RESCAN_MAX_WAIT_MS,
   });
   stopWatching = stop;
   await rescan();

@@ -44,20 +44,30 @@ export function nextFrame() {
 }
 
 /**
- * Calls `run` after DOM changes have been quiet for `delay` ms, until
- * `stop` is called. `schedule` calls it after `delay` ms of quiet from now.
+ * Calls `run` after DOM changes have been quiet for `delay` ms, or `maxWait`
+ * ms after the first change it has not run for, whichever comes first, until
+ * `stop` is called (a page that never stops changing, such as a live chat
+ * adding a line every 100 ms, would otherwise never be quiet).
+ * `schedule` calls it as a change would.
  * @param {() => Promise<void>} run
  * @param {number} delay
  * @param {{ ignore?: (records: MutationRecord[]) => boolean, watch?: MutationObserverInit,
- *   record?: (records: MutationRecord[]) => void }} [options] records that are not a reason to
- *   run; what to observe (nodes added or removed, by default); every record, as it comes
+ *   record?: (records: MutationRecord[]) => void, maxWait?: number }} [options] records that are not a reason to
+ *   run; what to observe (nodes added or removed, by default); every record, as it comes; the longest wait
  */
-export function onQuietChanges(run, delay, { ignore = () => false, watch = { childList: true, subtree: true }, record } = {}) {
+export function onQuietChanges(run, delay, { ignore = () => false, watch = { childList: true, subtree: true }, record, maxWait = Infinity } = {}) {
   /** @type {ReturnType<typeof setTimeout> | undefined} */
   let timer;
+  /** @type {number | null} when `run` is due at the latest: `maxWait` after the first change it has not run for */
+  let due = null;
   const schedule = () => {
     clearTimeout(timer);
-    timer = setTimeout(() => run().catch(logFailure), delay);
+    const now = performance.now();
+    due ??= now + maxWait;
+    timer = setTimeout(() => {
+      due = null;
+      run().catch(logFailure);
+    }, Math.max(0, Math.min(delay, due - now)));
   };
   const observer = new MutationObserver((records) => {
     record?.(records);

@@ -1,0 +1,37 @@
+// A page that never holds still (a live ticker adding a line every 100 ms,
+// as a live chat or a score feed does): rescans wait for the page to be
+// quiet for 250 ms, which it never is, so they also run at most 400 ms
+// after the first change they have not read (content.js, page-moments.js).
+// An ad added late there is labelled all the same.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { readLabels, waitForLabels } from '../harness/labels.mjs';
+import { sessionForTests } from '../harness/session.mjs';
+
+const current = sessionForTests();
+const TICKER = 'http://news.example/hostile/live-ticker.html';
+
+test('on a page adding a line every 100 ms, an ad added late is labelled, within half a second', async () => {
+  const page = await current().open(TICKER);
+  try {
+    await waitForLabels(page, 1);
+    const times = [];
+    for (const n of [1, 2, 3]) {
+      const added = Date.now();
+      await page.evaluate((i) => document.getElementById('main-content')?.insertAdjacentHTML('beforeend',
+        `<div id="div-gpt-ad-late-${i}" style="width: 300px; height: 100px"><a href="https://adclick.g.doubleclick.net/aclk?adurl=https://late${i}.example/">A late offer</a></div>`), n);
+      for (;;) {
+        if ((await readLabels(page)).length === 1 + n) break;
+        assert.ok(Date.now() - added < 3_000, `the late ad ${n} is not labelled 3 s on (${times.join(', ')} ms before)`);
+        await page.waitForTimeout(20);
+      }
+      times.push(Date.now() - added);
+    }
+    // Read from outside the page, through the browser's protocol, every
+    // 20 ms: a little later than the label itself.
+    assert.ok(Math.max(...times) < 1_000, `labelled in ${times.join(', ')} ms`);
+    console.log(`# late ads on a page that never holds still, labelled in ${times.join(', ')} ms`);
+  } finally {
+    await page.close();
+  }
+});
