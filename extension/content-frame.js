@@ -14,6 +14,11 @@ import { marked } from './content/work-marks.js';
 
 /** Quiet period after DOM changes before reporting again (script-filled frames change). */
 const REPORT_DELAY_MS = 250;
+/**
+ * Most time (ms) a change waits for its report in a frame that never holds
+ * still (a creative whose slogan changes every 100 ms).
+ */
+const REPORT_MAX_WAIT_MS = 1000;
 /** A frame reports at most this many times. */
 const MAX_FRAME_REPORTS = 5;
 
@@ -45,7 +50,7 @@ async function frame() {
     await marked('frame-report', () => send({ type: 'frame/report', frame: summary }));
   };
   await reportFrame();
-  stopWatching = onQuietChanges(reportFrame, REPORT_DELAY_MS).stop;
+  stopWatching = onQuietChanges(reportFrame, REPORT_DELAY_MS, { maxWait: REPORT_MAX_WAIT_MS }).stop;
 }
 
 // The manifest injects this script into every frame, the top page too

@@ -2,7 +2,9 @@
 // as a live chat or a score feed does): rescans wait for the page to be
 // quiet for 250 ms, which it never is, so they also run at most 400 ms
 // after the first change they have not read (content.js, page-moments.js).
-// An ad added late there is labelled all the same.
+// An ad added late there is labelled all the same; and a creative that
+// never holds still reports what it shows once it is written, within a
+// second (content-frame.js).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readLabels, waitForLabels } from '../harness/labels.mjs';
@@ -10,6 +12,7 @@ import { sessionForTests } from '../harness/session.mjs';
 
 const current = sessionForTests();
 const TICKER = 'http://news.example/hostile/live-ticker.html';
+const ANIMATED = 'http://tpc.googlesyndication.com/safeframe/1-0-40/html/animated.html';
 
 test('on a page adding a line every 100 ms, an ad added late is labelled, within half a second', async () => {
   const page = await current().open(TICKER);
@@ -31,6 +34,25 @@ test('on a page adding a line every 100 ms, an ad added late is labelled, within
     // 20 ms: a little later than the label itself.
     assert.ok(Math.max(...times) < 1_000, `labelled in ${times.join(', ')} ms`);
     console.log(`# late ads on a page that never holds still, labelled in ${times.join(', ')} ms`);
+  } finally {
+    await page.close();
+  }
+});
+
+test('a creative that never holds still (its slogan changing every 100 ms) reports its link once written, and its slot leads there', async () => {
+  const page = await current().open(TICKER);
+  try {
+    await waitForLabels(page, 1);
+    await page.evaluate((src) => document.getElementById('main-content')?.insertAdjacentHTML('beforeend',
+      `<div id="div-gpt-ad-animated-0"><iframe src="${src}" width="300" height="250" frameborder="0"></iframe></div>`), ANIMATED);
+    const deadline = Date.now() + 5_000;
+    for (;;) {
+      const { state } = await current().waitForReport(TICKER, 2);
+      const slot = state.report.items.find((i) => i.elementId === 'div-gpt-ad-animated-0');
+      if (slot?.landingDomain === 'boots.example') break;
+      assert.ok(Date.now() < deadline, `the slot leads to ${slot?.landingDomain ?? 'nowhere'} 5 s on`);
+      await page.waitForTimeout(100);
+    }
   } finally {
     await page.close();
   }
