@@ -18,7 +18,7 @@ pub const MAX_ITEM_IMAGES: usize = 5;
 
 /// An ad or widget the engine recognised, with the features the classifier
 /// reads.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct FoundItem {
     /// The shell's handle for the element.

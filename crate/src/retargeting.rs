@@ -169,22 +169,15 @@ mod tests {
 
     fn ad(landing: &str, text: &str) -> FoundItem {
         FoundItem {
-            element_id: None,
             key: 1,
             item_type: ItemType::Ad,
             source: crate::page::CandidateSource::Marker,
             vendor: Some("Google Ad Manager"),
             network: Some("Google"),
-            label: None,
             landing_url: Some(landing.to_owned()),
             landing_domain: crate::domains::host_of(landing).map(|h| crate::domains::registrable_domain(&h)),
-            first_party: false,
             text: text.to_owned(),
-            images: vec![],
-            rect: crate::page::Rect::default(),
-            frames: vec![],
-            non_personalised: false,
-            in_player: false,
+            ..FoundItem::default()
         }
     }
 

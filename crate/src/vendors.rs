@@ -12,10 +12,11 @@ use crate::page::Candidate;
 pub const VENDOR_RULES_VERSION: u32 = 6;
 
 /// What kind of thing a vendor's container holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ItemType {
-    /// A paid advertisement.
+    /// A paid advertisement (what a filter list's match is, unless a vendor says otherwise).
+    #[default]
     Ad,
     /// A recommendation widget (products or articles).
     Recommendation,

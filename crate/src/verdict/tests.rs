@@ -11,22 +11,12 @@ use crate::sites::SiteRecords;
 
 fn item(label: Option<&str>, vendor: Option<&'static str>, text: &str) -> FoundItem {
     FoundItem {
-        element_id: None,
-        key: 0,
         item_type: ItemType::Recommendation,
         source: crate::page::CandidateSource::Heading,
         vendor,
-        network: None,
         label: label.and_then(match_label),
-        landing_url: None,
-        landing_domain: None,
-        first_party: false,
         text: text.to_owned(),
-        images: vec![],
-        rect: crate::page::Rect::default(),
-        frames: vec![],
-        non_personalised: false,
-        in_player: false,
+        ..FoundItem::default()
     }
 }
 
