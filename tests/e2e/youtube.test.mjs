@@ -33,7 +33,7 @@ async function watchPage() {
 }
 
 test('the video ad, the companion and the ad beside the video are YouTube\'s, labelled; the video ad leads where its card says; skipped, its label goes', async () => {
-  const { worker } = { worker: await current().browser.worker() };
+  const worker = await current().browser.worker();
   await worker.evaluate(() => chrome.storage.local.remove('settings'));
   const { page, items } = await watchPage();
   try {
