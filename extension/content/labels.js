@@ -6,11 +6,13 @@
 // and mute / "this label is wrong" actions, no "wrong" in a private window,
 // where nothing is kept), placed under the label (above it when the window
 // has no room below: `cardTop`). Labels follow items that do not scroll
-// with the page (`floating.js`). Everything from the page is inserted with
-// textContent, never as HTML.
+// with the page (`floating.js`), and are drawn over a fullscreen player
+// (`fullscreen.js`). Everything from the page is inserted with textContent,
+// never as HTML.
 
 import { isUnsure, kindMeaning, labelText } from '../item-label.js';
 import { floats } from './floating.js';
+import { coveringFullscreen, isInside, raise } from './fullscreen.js';
 import { CARD_STYLE, whyCard } from './why-card.js';
 import { marked } from './work-marks.js';
 import { OURS_ATTRIBUTE } from './predecessor.js';
@@ -85,6 +87,8 @@ export class LabelLayer {
     for (const [name, value] of Object.entries({
       position: 'absolute', top: '0', left: '0', width: '0', height: '0', overflow: 'visible',
       'z-index': '2147483647', display: 'block', 'pointer-events': 'none',
+      // What a popover has by default (`fullscreen.js`): at the origin, no box of its own.
+      right: 'auto', bottom: 'auto', margin: '0', padding: '0', border: '0', background: 'transparent',
     })) {
       this.host.style.setProperty(name, value, 'important');
     }
@@ -147,6 +151,9 @@ export class LabelLayer {
     /** Whether the next placing follows a scroll's end. */
     this.scrolled = false;
     doc.addEventListener('scrollend', () => this.schedulePosition(true), { capture: true, passive: true });
+    /** @type {Element | null} the element the page shows fullscreen over the overlay: only its items' labels are shown */
+    this.fullscreen = null;
+    doc.addEventListener('fullscreenchange', () => this.fullscreenChanged());
     // Labels are placed when the browser reports the items' sizes: that is
     // after its layout, so reading their boxes then costs no extra layout
     // (reading them right after adding labels forced one, 3–10 ms on big
@@ -200,7 +207,10 @@ export class LabelLayer {
     // A page with nothing to label is left as it was: no overlay (and no
     // style sheet to parse, on a first scan the largest part of labelling
     // nothing).
-    if (!this.host.isConnected && labelled.length > 0) this.doc.documentElement.append(this.host);
+    if (!this.host.isConnected && labelled.length > 0) {
+      this.doc.documentElement.append(this.host);
+      if (this.fullscreen) raise(this.host, true);
+    }
     this.style = style;
     const keep = new Set(labelled.map((l) => l.item.key));
     for (const [key, badge] of this.badges) {
@@ -342,6 +352,20 @@ export class LabelLayer {
     });
   }
 
+  /** The page entered or left fullscreen, or showed another element so. */
+  fullscreenChanged() {
+    this.fullscreen = coveringFullscreen(this.doc);
+    this.closeCard();
+    raise(this.host, this.fullscreen !== null);
+    // Every item may have moved, and those in a fullscreen element no
+    // longer scroll with the page: every label is placed anew and every
+    // item looked at again.
+    this.where.clear();
+    this.lookedAt.clear();
+    this.floating.clear();
+    this.schedulePosition(true);
+  }
+
   /** Looks at the items not looked at yet; follows scrolling while any floats. */
   findFloating() {
     /** @type {WeakMap<Element, boolean>} */
@@ -392,15 +416,15 @@ export class LabelLayer {
     const placed = [];
     for (const { element, item } of labelled) {
       const badge = this.badges.get(item.key);
-      if (badge) placed.push({ key: item.key, badge, frame: this.frames.get(item.key), box: shownBox(element) });
+      if (badge) placed.push({ key: item.key, element, badge, frame: this.frames.get(item.key), box: shownBox(element) });
     }
-    for (const { key, badge, frame, box } of placed) {
+    for (const { key, element, badge, frame, box } of placed) {
       // A label already where it goes is not written again: most do not
       // move when a page grows at the bottom.
       const where = `${box.left + scrollX} ${box.top + scrollY} ${box.width} ${box.height}`;
       if (this.where.get(key) === where) continue;
       this.where.set(key, where);
-      badge.hidden = !hasArea(box);
+      badge.hidden = !hasArea(box) || (this.fullscreen !== null && !isInside(this.fullscreen, element));
       // Top-right corner: headings and text usually start on the left. The
       // overlay is a 0×0 box at the page's origin, so `right: -x` puts the
       // badge's right edge at x; near the left edge it starts at the item.

@@ -8,7 +8,7 @@
 // button away, so it stays, labelled, and its card says why.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { clickCardAction, pressLabel, readLabels, readPlaceholders, readWhyCard } from '../harness/labels.mjs';
+import { clickCardAction, drawnOnTop, pressLabel, readLabels, readPlaceholders, readWhyCard } from '../harness/labels.mjs';
 import { viewProduct } from '../harness/journey.mjs';
 import { eventually } from '../harness/eventually.mjs';
 import { sessionForTests } from '../harness/session.mjs';
@@ -90,5 +90,33 @@ test('after viewing the product, the video ad follows you; muted, the boxes go a
   } finally {
     await page.close();
     await worker.evaluate(() => chrome.storage.local.remove('settings'));
+  }
+});
+
+test('in fullscreen, the video ad\'s label is drawn over the player; the labels of what the player covers wait until it ends', async () => {
+  const worker = await current().browser.worker();
+  await worker.evaluate(() => chrome.storage.local.remove('settings'));
+  const { page } = await watchPage();
+  try {
+    await page.click('.ytp-fullscreen-button');
+    await eventually(() => page.evaluate(() => document.fullscreenElement?.id === 'movie_player'), 'the player is fullscreen');
+    /** @type {import('../harness/labels.mjs').Label[]} */
+    let shown = [];
+    await eventually(async () => {
+      shown = (await readLabels(page)).filter((l) => l.box);
+      return shown.length === 1;
+    }, 'only the video ad\'s label shown: the others\' items are under the player');
+    const { x, y } = shown[0].box ?? { x: 0, y: 0 };
+    const player = await page.$eval('#movie_player', (el) => el.getBoundingClientRect().toJSON());
+    assert.ok(x >= player.x && x <= player.right && y >= player.y && y <= player.bottom, 'on the player');
+    // What the screen shows there (past the shape drawn before its words) is
+    // the label, not the player under it.
+    // (Chromium leaves what is outside a fullscreen element inert: the
+    // label is seen, not clicked, until the player leaves fullscreen.)
+    assert.deepEqual(await drawnOnTop(page, x + 30, y + 4), { name: 'BUTTON', className: `badge ${shown[0].kind}` });
+    await page.evaluate(() => document.exitFullscreen());
+    await eventually(async () => (await readLabels(page)).filter((l) => l.box).length === 3, 'out of fullscreen, the three labels again');
+  } finally {
+    await page.close();
   }
 });

@@ -111,6 +111,27 @@ export async function inClosedRoots(page, match, use) {
 }
 
 /**
+ * What the page draws on top at a point of the viewport (also inside closed
+ * roots, and whether or not it takes clicks: Chromium leaves what is outside
+ * a fullscreen element inert): its name and class.
+ * @param {import('playwright-core').Page} page
+ * @param {number} x
+ * @param {number} y
+ */
+export async function drawnOnTop(page, x, y) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    const { backendNodeId } = /** @type {{ backendNodeId: number }} */ (
+      await cdp.send('DOM.getNodeForLocation', { x: Math.round(x), y: Math.round(y), ignorePointerEventsNone: true }));
+    const { node } = /** @type {{ node: DomNode }} */ (await cdp.send('DOM.describeNode', { backendNodeId }));
+    return { name: node.nodeName, className: attr(node, 'class') ?? '' };
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/**
  * The text under a DOM node.
  * @param {DomNode} node
  * @returns {string}

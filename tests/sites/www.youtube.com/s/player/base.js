@@ -64,6 +64,11 @@
     module.replaceChildren(overlay);
   };
 
+  root.querySelector('.ytp-fullscreen-button')?.addEventListener('click', () => {
+    if (document.fullscreenElement) document.exitFullscreen();
+    else root.requestFullscreen();
+  });
+
   /** @type {any} */ (window).fixturePlayer = { endAd };
   if (layers.length > 0) addEventListener('load', () => setTimeout(() => startAd(layers[0]), 200));
 })();
