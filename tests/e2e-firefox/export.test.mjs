@@ -10,31 +10,26 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { after, test } from 'node:test';
 import { ROOT } from '../harness/browser.mjs';
-import { firefoxLabelsWhen, inExtensionPage, launchFirefoxWithExtension, onceReady, sendFromAddonPage } from '../harness/firefox.mjs';
-import { startFixtureServer } from '../harness/server.mjs';
+import { firefoxLabelsWhen, inExtensionPage, onceReady, sendFromAddonPage } from '../harness/firefox.mjs';
+import { firefoxForTests } from '../harness/firefox-tests.mjs';
 
 const JOURNEY = [['http://shop.example/product/trail-runner-x.html', 2], ['http://news.example/article/running.html', 5]];
 const ADLENS = path.join(ROOT, 'target/debug/adlens');
 
-/** @type {import('../harness/server.mjs').FixtureServer} */
-let server;
 /** @type {import('../harness/firefox.mjs').FirefoxSession} */
 let firefox;
 /** Where Firefox saves downloads. */
 const downloads = fs.mkdtempSync(path.join(os.tmpdir(), 'adlens-firefox-downloads-'));
 
-before(async () => {
-  server = await startFixtureServer();
-  firefox = await launchFirefoxWithExtension({ proxyPort: server.port });
+firefoxForTests({}, async (started) => {
+  firefox = started.firefox;
   await firefox.send('browser.setDownloadBehavior', { downloadBehavior: { type: 'allowed', destinationFolder: downloads } });
   await firefox.send('session.subscribe', { events: ['browsingContext.downloadEnd'] });
 });
 
 after(async () => {
-  await firefox?.close();
-  await server?.close();
   fs.rmSync(downloads, { recursive: true, force: true });
 });
 

@@ -12,30 +12,22 @@
 // own page, as the panel reads them.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
-  callOnFirefoxNode, clickFirefoxNode, firefoxLabelsWhen, inExtensionPage, launchFirefoxWithExtension, onceReady,
+  callOnFirefoxNode, clickFirefoxNode, firefoxLabelsWhen, inExtensionPage, onceReady,
   readFirefoxWhyCard, remoteText, sendFromAddonPage,
 } from '../harness/firefox.mjs';
-import { startFixtureServer } from '../harness/server.mjs';
+import { firefoxForTests } from '../harness/firefox-tests.mjs';
 
 const PRODUCT = 'http://shop.example/product/trail-runner-x.html';
 const NEWS = 'http://news.example/article/running.html';
 
-/** @type {import('../harness/server.mjs').FixtureServer} */
-let server;
 /** @type {import('../harness/firefox.mjs').FirefoxSession} */
 let firefox;
 
-before(async () => {
-  server = await startFixtureServer();
-  firefox = await launchFirefoxWithExtension({ proxyPort: server.port });
+firefoxForTests({}, async (started) => {
+  firefox = started.firefox;
   await firefox.send('session.subscribe', { events: ['log.entryAdded'] });
-});
-
-after(async () => {
-  await firefox?.close();
-  await server?.close();
 });
 
 /** @param {(labels: { text: string, kind: string }[]) => boolean} done */

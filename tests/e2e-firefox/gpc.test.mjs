@@ -8,30 +8,20 @@
 // side is the engine's (crate/tests/consent.rs, verdict.rs).
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
-  clickFirefoxNode, firefoxLabelsWhen, inExtensionPage, launchFirefoxWithExtension, onceReady, readFirefoxWhyCard,
+  clickFirefoxNode, firefoxLabelsWhen, inExtensionPage, onceReady, readFirefoxWhyCard,
 } from '../harness/firefox.mjs';
-import { startFixtureServer } from '../harness/server.mjs';
+import { firefoxForTests } from '../harness/firefox-tests.mjs';
 
 const PRODUCT = 'http://shop.example/product/trail-runner-x.html';
 const NEWS = 'http://news.example/article/running.html';
 const SENTENCE = 'Your browser asked this site not to sell or share your data (Global Privacy Control)';
 
-/** @type {import('../harness/server.mjs').FixtureServer} */
-let server;
 /** @type {import('../harness/firefox.mjs').FirefoxSession} */
 let firefox;
 
-before(async () => {
-  server = await startFixtureServer();
-  firefox = await launchFirefoxWithExtension({ proxyPort: server.port, prefs: [['privacy.globalprivacycontrol.enabled', true]] });
-});
-
-after(async () => {
-  await firefox?.close();
-  await server?.close();
-});
+firefoxForTests({ prefs: [['privacy.globalprivacycontrol.enabled', true]] }, (started) => { firefox = started.firefox; });
 
 /**
  * Opens `url` in the tab and waits until it shows `count` labels.

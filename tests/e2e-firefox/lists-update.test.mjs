@@ -6,9 +6,9 @@
 // shown on the options page.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { inExtensionPage, launchFirefoxWithExtension, onceReady, sendFromAddonPage } from '../harness/firefox.mjs';
-import { startFixtureServer } from '../harness/server.mjs';
+import { test } from 'node:test';
+import { inExtensionPage, onceReady, sendFromAddonPage } from '../harness/firefox.mjs';
+import { firefoxForTests } from '../harness/firefox-tests.mjs';
 
 const EASYPRIVACY = 'https://easylist.to/easylist/easyprivacy.txt';
 const BUNDLED = ['202608130520', '202608130529'];
@@ -21,15 +21,7 @@ let server;
 /** @type {import('../harness/firefox.mjs').FirefoxSession} */
 let firefox;
 
-before(async () => {
-  server = await startFixtureServer();
-  firefox = await launchFirefoxWithExtension({ proxyPort: server.port, prefs: [['extensions.background.idle.timeout', IDLE_MS]] });
-});
-
-after(async () => {
-  await firefox?.close();
-  await server?.close();
-});
+firefoxForTests({ prefs: [['extensions.background.idle.timeout', IDLE_MS]] }, (started) => { ({ firefox, server } = started); });
 
 /** @param {object} message */
 const send = (message) => sendFromAddonPage(firefox, message);

@@ -5,29 +5,19 @@
 // (`details.incognito` on requests, `sender.tab.incognito` on messages).
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
-  clickFirefoxNode, firefoxLabelsWhen, inExtensionPage, launchFirefoxWithExtension, onceReady, readFirefoxWhyCard, remoteText,
+  clickFirefoxNode, firefoxLabelsWhen, inExtensionPage, onceReady, readFirefoxWhyCard, remoteText,
   sendFromAddonPage,
 } from '../harness/firefox.mjs';
 import { ARTICLE, NOTHING, PRIVATE_NOTE, PRODUCT, SAVE_WAIT_MS, assertJourneyKept, keptAbout } from '../harness/kept.mjs';
-import { startFixtureServer } from '../harness/server.mjs';
+import { firefoxForTests } from '../harness/firefox-tests.mjs';
 
 
-/** @type {import('../harness/server.mjs').FixtureServer} */
-let server;
 /** @type {import('../harness/firefox.mjs').FirefoxSession} */
 let firefox;
 
-before(async () => {
-  server = await startFixtureServer();
-  firefox = await launchFirefoxWithExtension({ proxyPort: server.port, allowPrivate: true });
-});
-
-after(async () => {
-  await firefox?.close();
-  await server?.close();
-});
+firefoxForTests({ allowPrivate: true }, (started) => { firefox = started.firefox; });
 
 /**
  * Opens `url` in a new private window, as the add-on's own page can, and

@@ -6,29 +6,19 @@
 // the click on the popup's button is a real one.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { firefoxLabelsWhen, inExtensionPage, launchFirefoxWithExtension, onceReady, readFirefoxLabels } from '../harness/firefox.mjs';
+import { test } from 'node:test';
+import { firefoxLabelsWhen, inExtensionPage, onceReady, readFirefoxLabels } from '../harness/firefox.mjs';
 import { ARTICLE } from '../harness/kept.mjs';
-import { startFixtureServer } from '../harness/server.mjs';
+import { firefoxForTests } from '../harness/firefox-tests.mjs';
 
 /** Labels appear at most 3 s after a page's load (README, "Using it"); a little more. */
 const LABELS_DUE_MS = 3_500;
 const ALL_SITES = JSON.stringify(['http://*/*', 'https://*/*']);
 
-/** @type {import('../harness/server.mjs').FixtureServer} */
-let server;
 /** @type {import('../harness/firefox.mjs').FirefoxSession} */
 let firefox;
 
-before(async () => {
-  server = await startFixtureServer();
-  firefox = await launchFirefoxWithExtension({ proxyPort: server.port, prefs: [['extensions.webextOptionalPermissionPrompts', false]] });
-});
-
-after(async () => {
-  await firefox?.close();
-  await server?.close();
-});
+firefoxForTests({ prefs: [['extensions.webextOptionalPermissionPrompts', false]] }, (started) => { firefox = started.firefox; });
 
 test('site access withdrawn: no labels, the popup says why; "Allow AdLens on all sites" reloads the page, labelled', async () => {
   const withdrawn = await inExtensionPage(firefox, 'options.html',

@@ -6,28 +6,18 @@
 // page had it, not left hidden by the old AdLens.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { FIREFOX_EXTENSION_DIR, firefoxLabelsWhen, inExtensionPage, launchFirefoxWithExtension, readFirefoxLabels } from '../harness/firefox.mjs';
+import { test } from 'node:test';
+import { FIREFOX_EXTENSION_DIR, firefoxLabelsWhen, inExtensionPage, readFirefoxLabels } from '../harness/firefox.mjs';
 import { ARTICLE } from '../harness/kept.mjs';
-import { startFixtureServer } from '../harness/server.mjs';
+import { firefoxForTests } from '../harness/firefox-tests.mjs';
 
 /** Labels appear at most 3 s after a page's load (README, "Using it"); a little more. */
 const LABELS_DUE_MS = 3_500;
 
-/** @type {import('../harness/server.mjs').FixtureServer} */
-let server;
 /** @type {import('../harness/firefox.mjs').FirefoxSession} */
 let firefox;
 
-before(async () => {
-  server = await startFixtureServer();
-  firefox = await launchFirefoxWithExtension({ proxyPort: server.port });
-});
-
-after(async () => {
-  await firefox?.close();
-  await server?.close();
-});
+firefoxForTests({}, (started) => { firefox = started.firefox; });
 
 /**
  * AdLens's marks in the page, as the page sees them: its elements (overlay,

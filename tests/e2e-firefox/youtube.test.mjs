@@ -5,26 +5,16 @@
 // label staying. Chromium's side: tests/e2e/youtube.test.mjs.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { firefoxLabelsWhen, inExtensionPage, launchFirefoxWithExtension } from '../harness/firefox.mjs';
-import { startFixtureServer } from '../harness/server.mjs';
+import { test } from 'node:test';
+import { firefoxLabelsWhen, inExtensionPage } from '../harness/firefox.mjs';
+import { firefoxForTests } from '../harness/firefox-tests.mjs';
 
 const WATCH = 'https://www.youtube.com/watch?v=trail-first-month';
 
-/** @type {import('../harness/server.mjs').FixtureServer} */
-let server;
 /** @type {import('../harness/firefox.mjs').FirefoxSession} */
 let firefox;
 
-before(async () => {
-  server = await startFixtureServer();
-  firefox = await launchFirefoxWithExtension({ proxyPort: server.port });
-});
-
-after(async () => {
-  await firefox?.close();
-  await server?.close();
-});
+firefoxForTests({}, (started) => { firefox = started.firefox; });
 
 /**
  * The computed display of each selector's element in the tab.

@@ -1,0 +1,31 @@
+// One Firefox with the add-on, and the fixture server it reaches every
+// address through, for a test file's tests: started before the first test
+// and closed after the last (node:test hooks), as `sessionForTests` does
+// for Chromium.
+
+import { after, before } from 'node:test';
+import { launchFirefoxWithExtension } from './firefox.mjs';
+import { startFixtureServer } from './server.mjs';
+
+/**
+ * @typedef {{ firefox: import('./firefox.mjs').FirefoxSession, server: import('./server.mjs').FixtureServer }} Started
+ */
+
+/**
+ * @param {Omit<Parameters<typeof launchFirefoxWithExtension>[0], 'proxyPort'>} options
+ * @param {(started: Started) => void | Promise<void>} ready given both once started, before any test
+ *   (what the file's own setup needs runs here: Node 20 runs a file's hooks at once, not one after another)
+ */
+export function firefoxForTests(options, ready) {
+  /** @type {Partial<Started>} */
+  const live = {};
+  before(async () => {
+    live.server = await startFixtureServer();
+    live.firefox = await launchFirefoxWithExtension({ ...options, proxyPort: live.server.port });
+    await ready({ firefox: live.firefox, server: live.server });
+  });
+  after(async () => {
+    await live.firefox?.close();
+    await live.server?.close();
+  });
+}
