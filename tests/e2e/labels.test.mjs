@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { eventually } from '../harness/eventually.mjs';
 import { ARTICLE } from '../harness/kept.mjs';
-import { hasClass, inClosedRoots, pressLabel, readLabels, readWhyCard, waitForLabels } from '../harness/labels.mjs';
+import { drawnOnTop, hasClass, inClosedRoots, pressLabel, readLabels, readWhyCard, waitForLabels } from '../harness/labels.mjs';
+import { atItemTop, labelsItem } from '../harness/label-place.mjs';
 import { sessionForTests } from '../harness/session.mjs';
 import { openTab } from '../harness/site-access.mjs';
 
@@ -29,8 +30,13 @@ test('news article: GPT slots (one added late), an EasyList-only ad, Outbrain an
   await page.waitForTimeout(100); // let the overlay follow the layout shift
   const fresh = await readLabels(page);
   for (const box of boxes) {
-    const onIt = fresh.filter((l) => l.box && l.box.x >= box.left && l.box.x <= box.right && l.box.y >= box.top && l.box.y <= box.bottom);
+    const onIt = fresh.filter((l) => labelsItem(l.box, box));
     assert.equal(onIt.length, 1, `one label on the item at ${JSON.stringify(box)}`);
+    // The item's top-right corner, where ad networks put their own buttons
+    // (the Google creative's "Why this ad?" and close buttons are there),
+    // is left to the page: the label is above it.
+    const corner = await drawnOnTop(page, box.right - 6, box.top + 6);
+    assert.ok(!corner.className.startsWith('badge'), `the corner of the item at ${JSON.stringify(box)} is the page's: ${JSON.stringify(corner)}`);
   }
   const { tabId, state } = await current().waitForReport(url, 5);
   assert.deepEqual(await current().popupCounts(tabId), { contextual: 3, behavioural: 0, retargeted: 0, generic: 2 });
@@ -119,7 +125,7 @@ for (const url of ['http://shop.example/search/', 'http://sklep.example/szukaj/'
     assert.deepEqual((await readLabels(page)).map((l) => l.text), ['Ad · About this page']);
     const tile = await page.$eval('li', (li) => { const r = li.getBoundingClientRect(); return { left: r.left, top: r.top, right: r.right, bottom: r.bottom }; });
     const box = labels[0].box;
-    assert.ok(box && box.x >= tile.left && box.x <= tile.right && box.y >= tile.top && box.y <= tile.bottom, 'on the first tile');
+    assert.ok(labelsItem(box, tile), 'on the first tile');
     await page.close();
   });
 }
@@ -139,14 +145,14 @@ test('tiles marked only by the words "Sponsored" or "Advertisement" are labelled
 test('labels stay on items that do not scroll with the page: a fixed and a sticky ad, a tile in a row scrolled sideways', async () => {
   const page = await current().open('http://news.example/article/sticky-ads.html');
   const ids = ['div-gpt-ad-1700000000000-8', 'div-gpt-ad-1700000000000-9', 'sponsored-tile'];
-  /** The items without a label at their top-right corner (the badge's text box: 3 px in, ending at the item's right edge). */
+  /** The items without a label just above their top-right corner (ending at the item's right edge). */
   const unlabelled = async () => {
     const labels = await readLabels(page);
     const items = await page.$$eval(ids.map((id) => `#${id}`).join(','), (els) =>
       els.map((el) => ({ id: el.id, top: el.getBoundingClientRect().top, right: el.getBoundingClientRect().right })));
     assert.equal(items.length, 3);
     return items.filter((item) => !labels.some((l) => l.box !== null
-      && Math.abs(l.box.y - (item.top + 3)) <= 2 && l.box.x < item.right && l.box.x > item.right - 200)).map((item) => item.id);
+      && atItemTop(l.box.y, item.top) && l.box.x < item.right && l.box.x > item.right - 200)).map((item) => item.id);
   };
   /** @param {string} what */
   const everyItemLabelled = (what) => eventually(async () => (await unlabelled()).length === 0, what);
@@ -212,7 +218,7 @@ test('a heading labels its own module, not the side column around it; words alon
     els.map((el) => { const r = el.getBoundingClientRect(); return { left: r.left, top: r.top, right: r.right, bottom: r.bottom }; }));
   assert.equal(boxes.length, 3);
   for (const box of boxes) {
-    const onIt = labels.filter((l) => l.box && l.box.x >= box.left && l.box.x <= box.right && l.box.y >= box.top && l.box.y <= box.bottom);
+    const onIt = labels.filter((l) => labelsItem(l.box, box));
     assert.equal(onIt.length, 1, `one label on the item at ${JSON.stringify(box)}`);
   }
   // The why card quotes the heading as the page writes it, not the

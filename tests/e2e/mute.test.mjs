@@ -9,6 +9,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { clickCardAction, hasClass, inClosedRoots, pressLabel, readLabels, readPlaceholders, readWhyCard } from '../harness/labels.mjs';
+import { atItemTop } from '../harness/label-place.mjs';
 import { sessionForTests, startSession } from '../harness/session.mjs';
 import { eventually } from '../harness/eventually.mjs';
 import { followedToArticle } from '../harness/journey.mjs';
@@ -153,11 +154,11 @@ test('what the page does not show (the phone\'s slot on a wide screen, an empty 
   const tiles = await page.$eval('#taboola-below-article-thumbnails', (block) => ({
     own: block.getBoundingClientRect().height, first: /** @type {Element} */ (block.firstElementChild).getBoundingClientRect().toJSON() }));
   assert.equal(tiles.own, 0, 'the block itself is 0 px high');
-  /** Whether a label is at the tiles' top, as the page is scrolled now. */
+  /** Whether a label is at the tiles' top (just above it), as the page is scrolled now. */
   const atTiles = async () => {
     const top = await page.$eval('#taboola-below-article-thumbnails > .tile', (tile) => tile.getBoundingClientRect().top);
     const shown = (await readLabels(page)).filter((l) => l.box !== null).map((l) => /** @type {{ x: number, y: number }} */ (l.box));
-    return shown.some((box) => Math.abs(box.y - top) < 4);
+    return shown.some((box) => atItemTop(box.y, top));
   };
   assert.ok(await atTiles(), 'a label at the tiles\' top, not at the span the widget moved off the page');
   // Scrolled by more than the span is above the viewport (so its page
