@@ -1,7 +1,7 @@
 // Draws a label on each found item, in one overlay whose closed shadow root
 // page CSS cannot restyle and page scripts cannot read. Page elements are
-// never modified: the overlay sits on top, each label just above its item's
-// top-right corner, outside it (`place`).
+// never modified: the overlay sits on top, each label at its item's top
+// right, leaving the corner itself to the ad's own buttons (`place`).
 // Clicking a label (or Enter/Space on it) opens its "why" card
 // (`why-card.js`: the evidence in the browser's language, the confidence,
 // and mute / "this label is wrong" actions, no "wrong" in a private window,
@@ -34,8 +34,8 @@ import { hasArea } from '../item-shown.js';
  *   private windows only, and the button says so
  */
 
-/** A badge's height (px): 11 px text at line height 1.4, its padding and border. */
-const BADGE_HEIGHT = 22;
+/** The width (px) of an item's top-right corner a label leaves free: Google's two buttons there are 31 px. */
+const CORNER_KEPT = 34;
 /** Room (px) a badge needs left of an item's right edge to end there. */
 const MIN_ROOM_LEFT = 240;
 /** Most items whose labels follow them at every frame of a scroll. */
@@ -405,7 +405,7 @@ export class LabelLayer {
   }
 
   /**
-   * Puts these items' labels just above their top-right corners.
+   * Puts these items' labels at their top right, beside the corner.
    * @param {Labelled[]} labelled
    */
   place(labelled) {
@@ -419,19 +419,22 @@ export class LabelLayer {
     const placed = [];
     for (const { element, item } of labelled) {
       const badge = this.badges.get(item.key);
-      if (badge) placed.push({ key: item.key, element, item, badge, frame: this.frames.get(item.key), box: shownBox(element) });
+      if (badge) placed.push({ key: item.key, element, badge, frame: this.frames.get(item.key), box: shownBox(element) });
     }
-    for (const { key, element, item, badge, frame, box } of placed) {
+    for (const { key, element, badge, frame, box } of placed) {
       // A label already where it goes is not written again: most do not
       // move when a page grows at the bottom.
       const where = `${box.left + scrollX} ${box.top + scrollY} ${box.width} ${box.height}`;
       if (this.where.get(key) === where) continue;
       this.where.set(key, where);
       badge.hidden = !hasArea(box) || (this.fullscreen !== null && !isInside(this.fullscreen, element));
-      // Top-right corner: headings and text usually start on the left. The
-      // overlay is a 0×0 box at the page's origin, so `right: -x` puts the
-      // badge's right edge at x; near the left edge it starts at the item.
-      const right = box.right + scrollX;
+      // Top right: headings and text usually start on the left. But not on
+      // the corner itself: ad networks put their own buttons there (Google's
+      // "Why this ad?" and close, Criteo's privacy icon), and a label there
+      // hid them. The overlay is a 0×0 box at the page's origin, so
+      // `right: -x` puts the badge's right edge at x; near the left edge it
+      // starts at the item.
+      const right = box.right + scrollX - CORNER_KEPT;
       if (right >= MIN_ROOM_LEFT) {
         badge.style.left = 'auto';
         badge.style.right = `${-right}px`;
@@ -439,16 +442,7 @@ export class LabelLayer {
         badge.style.right = 'auto';
         badge.style.left = `${Math.max(0, box.left + scrollX)}px`;
       }
-      // Above the item, not on it: ad networks put their own buttons in
-      // its top-right corner (Google's AdChoices and close buttons,
-      // Criteo's privacy icon, Taboola's and Outbrain's "by …" links), and
-      // a label there hid them. On it where there is no room above (the
-      // page's top; the window's top for an item that does not scroll with
-      // the page), and on a video ad in its player: its label is on the
-      // video, whose top often meets the site's own header.
-      const top = box.top + scrollY;
-      const roomAbove = (this.floating.has(key) ? box.top : top) >= BADGE_HEIGHT;
-      badge.style.top = `${roomAbove && !item.inPlayer ? top - BADGE_HEIGHT : Math.max(0, top)}px`;
+      badge.style.top = `${Math.max(0, box.top + scrollY)}px`;
       if (frame) {
         frame.hidden = badge.hidden;
         Object.assign(frame.style, {

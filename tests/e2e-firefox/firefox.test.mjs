@@ -17,7 +17,6 @@ import {
   callOnFirefoxNode, clickFirefoxNode, firefoxLabelsWhen, inExtensionPage, onceReady,
   readFirefoxWhyCard, remoteText, sendFromAddonPage,
 } from '../harness/firefox.mjs';
-import { LABEL_HEIGHT } from '../harness/label-place.mjs';
 import { firefoxForTests } from '../harness/firefox-tests.mjs';
 
 const PRODUCT = 'http://shop.example/product/trail-runner-x.html';
@@ -371,8 +370,7 @@ test('in Firefox, a label stays on an ad that does not scroll with the page, thr
   const top = async (/** @type {import('../harness/firefox.mjs').Remote} */ node) => (await callOn('(el) => el.getBoundingClientRect().top', node)).result.value;
   /** @param {string} expression */
   const inTab = async (expression) => (await firefox.send('script.evaluate', { expression, target: { context: firefox.context }, awaitPromise: false })).result.value;
-  // Its label ends at its top.
-  const anchorTop = await inTab("document.getElementById('div-gpt-ad-1700000000000-9').getBoundingClientRect().top") - LABEL_HEIGHT;
+  const anchorTop = await inTab("document.getElementById('div-gpt-ad-1700000000000-9').getBoundingClientRect().top");
   const tops = await Promise.all(labels.map((l) => top(l.node)));
   const anchor = labels[tops.findIndex((y) => Math.abs(y - anchorTop) <= 4)];
   assert.ok(anchor, `a label on the fixed ad (at ${anchorTop}): ${tops}`);
