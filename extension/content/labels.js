@@ -6,15 +6,16 @@
 // (`why-card.js`: the evidence in the browser's language, the confidence,
 // and mute / "this label is wrong" actions, no "wrong" in a private window,
 // where nothing is kept), placed under the label (above it when the window
-// has no room below: `cardTop`). Labels follow items that do not scroll
-// with the page (`floating.js`), and are drawn over a fullscreen player
-// (`fullscreen.js`). Everything from the page is inserted with textContent,
-// never as HTML.
+// has no room below: `cardPlace`). Their look: `label-style.js`. Labels
+// follow items that do not scroll with the page (`floating.js`), and are
+// drawn over a fullscreen player (`fullscreen.js`). Everything from the
+// page is inserted with textContent, never as HTML.
 
 import { isUnsure, kindMeaning, labelText } from '../item-label.js';
 import { floats } from './floating.js';
 import { coveringFullscreen, isInside, raise } from './fullscreen.js';
-import { CARD_STYLE, whyCard } from './why-card.js';
+import { CARD_STYLE, cardPlace, whyCard } from './why-card.js';
+import { LABEL_STYLE } from './label-style.js';
 import { marked } from './work-marks.js';
 import { OURS_ATTRIBUTE } from './predecessor.js';
 import { shownBox } from './shown-box.js';
@@ -40,40 +41,6 @@ const CORNER_KEPT = 34;
 const MIN_ROOM_LEFT = 240;
 /** Most items whose labels follow them at every frame of a scroll. */
 const MAX_FLOATING = 32;
-/** Space (px) kept between the "why" card and its label. */
-const CARD_GAP = 4;
-/** Space (px) kept between the "why" card and the window's edges. */
-const CARD_MARGIN = 8;
-
-/** The labels' style, parsed with the overlay (on every labelled page). */
-const STYLE = `
-  :host { all: initial; }
-  .badge {
-    position: absolute; z-index: 2147483647; margin: 0; padding: 2px 6px;
-    font: 600 11px/1.4 system-ui, sans-serif; border-radius: 4px; border: 1px solid currentColor;
-    background: #fff; cursor: pointer; white-space: nowrap; pointer-events: auto;
-  }
-  .badge:focus-visible { outline: 2px solid #000; outline-offset: 2px; }
-  /* A shape per kind, so kinds differ without colour too (the word is always
-     there; the shape is decoration: the label's accessible name is its text). */
-  .badge::before { display: inline-block; margin-right: 4px; font-weight: 700; }
-  .badge.contextual::before  { content: "▤"; }  /* a page */
-  .badge.behavioural::before { content: "◉"; }  /* a profile */
-  .badge.retargeted::before  { content: "↻"; }  /* coming back */
-  .badge.generic::before     { content: "○"; }  /* nothing in particular */
-  .frame { position: absolute; z-index: 2147483646; box-sizing: border-box; border: 2px solid currentColor;
-    border-radius: 3px; pointer-events: none; }
-  .contextual  { color: #0b5394; }
-  .behavioural { color: #7a3e00; }
-  .retargeted  { color: #8e1b5a; }
-  .generic     { color: #404040; }
-  @media (prefers-color-scheme: dark) {
-    .badge { background: #1e1e1e; }
-    .contextual { color: #8ab8f0; } .behavioural { color: #f0b070; } .retargeted { color: #f08ac0; } .generic { color: #c8c8c8; }
-  }
-  /* A printed page is the site's own: labels, outlines and cards are for the screen. */
-  @media print { .badge, .frame, .card { display: none !important; } }
-`;
 
 export class LabelLayer {
   /**
@@ -97,7 +64,7 @@ export class LabelLayer {
     }
     this.root = this.host.attachShadow({ mode: 'closed' });
     const style = doc.createElement('style');
-    style.textContent = STYLE;
+    style.textContent = LABEL_STYLE;
     this.root.append(style);
     this.cardStyled = false;
     /** @type {Labelled[]} */
@@ -335,11 +302,11 @@ export class LabelLayer {
     const badge = this.badges.get(this.card.key);
     if (!badge) return;
     const view = this.doc.defaultView;
-    const box = badge.getBoundingClientRect();
     const { offsetWidth: width, offsetHeight: height } = this.card.element;
-    const left = Math.max(CARD_MARGIN, Math.min(box.right - width, (view?.innerWidth ?? width) - width - CARD_MARGIN));
+    const { left, top } = cardPlace(badge.getBoundingClientRect(), { width, height },
+      { width: view?.innerWidth ?? width, height: view?.innerHeight ?? Infinity });
     this.card.element.style.left = `${left + (view?.scrollX ?? 0)}px`;
-    this.card.element.style.top = `${cardTop(box, height, view?.innerHeight ?? Infinity) + (view?.scrollY ?? 0)}px`;
+    this.card.element.style.top = `${top + (view?.scrollY ?? 0)}px`;
   }
 
   /** @param {boolean} [scrolled] a scroll has ended: look for items that do not scroll with the page */
@@ -456,19 +423,3 @@ export class LabelLayer {
   }
 }
 
-
-/**
- * Where (viewport px) the "why" card's top goes: under its label, or above
- * it when it would run past the window's bottom and there is more room
- * above (a label near the bottom of the window opened a card the user had
- * to scroll to read).
- * @param {{ top: number, bottom: number }} label the label's box in the viewport
- * @param {number} height the card's height
- * @param {number} viewHeight the window's inner height
- */
-export function cardTop(label, height, viewHeight) {
-  const below = viewHeight - label.bottom - CARD_GAP - CARD_MARGIN;
-  const above = label.top - CARD_GAP - CARD_MARGIN;
-  if (height <= below || above <= below) return label.bottom + CARD_GAP;
-  return Math.max(CARD_MARGIN, label.top - CARD_GAP - height);
-}

@@ -156,3 +156,36 @@ export function whyCard(doc, item, actions, close) {
   });
   return { card, firstAction: /** @type {HTMLElement | null} */ (buttons.firstElementChild) };
 }
+
+/** Space (px) kept between the "why" card and its label. */
+const CARD_GAP = 4;
+/** Space (px) kept between the "why" card and the window's edges. */
+const CARD_MARGIN = 8;
+
+/**
+ * Where (viewport px) the "why" card goes: ending at its label's right edge
+ * (inside the window), under or above it (`cardTop`).
+ * @param {DOMRectReadOnly} label the label's box in the viewport
+ * @param {{ width: number, height: number }} card
+ * @param {{ width: number, height: number }} view the window's inner size
+ */
+export function cardPlace(label, card, view) {
+  const left = Math.max(CARD_MARGIN, Math.min(label.right - card.width, view.width - card.width - CARD_MARGIN));
+  return { left, top: cardTop(label, card.height, view.height) };
+}
+
+/**
+ * Where (viewport px) the "why" card's top goes: under its label, or above
+ * it when it would run past the window's bottom and there is more room
+ * above (a label near the bottom of the window opened a card the user had
+ * to scroll to read).
+ * @param {{ top: number, bottom: number }} label the label's box in the viewport
+ * @param {number} height the card's height
+ * @param {number} viewHeight the window's inner height
+ */
+function cardTop(label, height, viewHeight) {
+  const below = viewHeight - label.bottom - CARD_GAP - CARD_MARGIN;
+  const above = label.top - CARD_GAP - CARD_MARGIN;
+  if (height <= below || above <= below) return label.bottom + CARD_GAP;
+  return Math.max(CARD_MARGIN, label.top - CARD_GAP - height);
+}
