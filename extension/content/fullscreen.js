@@ -5,7 +5,11 @@
 // as a manual popover (the page's own popovers do not close it), and only
 // the labels of items inside the fullscreen element are shown there: the
 // others' items are off the screen. When the whole page is fullscreen the
-// overlay is inside it, and nothing changes.
+// overlay is inside it, and nothing changes. (Chromium leaves what is
+// outside a fullscreen element inert: there the labels are seen, and open
+// their cards once the player leaves fullscreen.)
+
+import { logFailure } from './log.js';
 
 /**
  * The element the page shows fullscreen, when it covers the overlay (which
@@ -34,7 +38,12 @@ export function raise(overlay, above) {
   }
   if (!overlay.isConnected) return; // raised when it is added
   overlay.popover = 'manual';
-  overlay.showPopover();
+  try {
+    overlay.showPopover();
+  } catch (error) {
+    // (A document being unloaded refuses it.) The labels stay under.
+    logFailure(error);
+  }
 }
 
 /**
