@@ -1,15 +1,18 @@
 // Labels while the page shows one of its elements fullscreen (a video
 // player, with the ad playing in it). The browser then draws only that
-// element, in its top layer, over the page; the overlay of labels, on the
-// page, is under it. So the overlay is put in the top layer too, above it,
-// as a manual popover (the page's own popovers do not close it), and only
-// the labels of items inside the fullscreen element are shown there: the
-// others' items are off the screen. When the whole page is fullscreen the
-// overlay is inside it, and nothing changes. (Chromium leaves what is
-// outside a fullscreen element inert: there the labels are seen, and open
-// their cards once the player leaves fullscreen.)
+// element, over everything; the overlay of labels, on the page, is under
+// it. So while the element is fullscreen the overlay is moved into it, as
+// its last child, and only the labels of items inside it are shown (the
+// others' items are off the screen); it goes back when the element leaves
+// fullscreen. Not into the top layer above the element (a popover):
+// Chromium leaves what is outside a fullscreen element inert, so a label
+// there was seen but a click on it went through, to the ad under it. Where
+// the overlay cannot be drawn and clicked inside the element (a <video>, a
+// player whose shadow root does not show it) it stays under it, unseen.
+// When the whole page is fullscreen the overlay is already inside it.
 
-import { logFailure } from './log.js';
+/** Elements that do not draw their children. */
+const REPLACED = new Set(['audio', 'canvas', 'embed', 'iframe', 'img', 'object', 'video']);
 
 /**
  * The element the page shows fullscreen, when it covers the overlay (which
@@ -22,28 +25,50 @@ export function coveringFullscreen(doc) {
 }
 
 /**
- * Puts the overlay in the top layer, above the fullscreen element (`above`),
- * or back on the page. The fullscreen element entered the top layer last,
- * so the overlay is taken out and put in again to be drawn over it.
+ * Puts the overlay inside `fullscreen` (or, with null, back in the page's
+ * root element). Returns whether it is inside, drawn and taking clicks there.
  * @param {HTMLElement} overlay
- * @param {boolean} above
+ * @param {ShadowRoot} root the overlay's own root, for a probe
+ * @param {Element | null} fullscreen
  */
-export function raise(overlay, above) {
-  // A browser without popovers leaves the labels under the player.
-  if (typeof overlay.showPopover !== 'function') return;
-  if (overlay.matches(':popover-open')) overlay.hidePopover();
-  if (!above) {
-    overlay.removeAttribute('popover');
-    return;
+export function mountOverlay(overlay, root, fullscreen) {
+  const page = overlay.ownerDocument.documentElement;
+  if (fullscreen && !REPLACED.has(fullscreen.localName)) {
+    if (fullscreen.lastElementChild !== overlay) fullscreen.append(overlay);
+    if (takesClicks(overlay, root)) return true;
   }
-  if (!overlay.isConnected) return; // raised when it is added
-  overlay.popover = 'manual';
-  try {
-    overlay.showPopover();
-  } catch (error) {
-    // (A document being unloaded refuses it.) The labels stay under.
-    logFailure(error);
-  }
+  if (overlay.parentNode !== page) page.append(overlay);
+  return false;
+}
+
+/**
+ * Whether a point of the overlay is what the page shows, and clicks reach,
+ * where it is: a 2 px probe at its origin is hit-tested.
+ * @param {HTMLElement} overlay
+ * @param {ShadowRoot} root
+ */
+function takesClicks(overlay, root) {
+  const probe = overlay.ownerDocument.createElement('div');
+  probe.style.cssText = 'position: absolute; left: 0; top: 0; width: 2px; height: 2px; pointer-events: auto;';
+  root.append(probe);
+  const { left, top } = probe.getBoundingClientRect();
+  // Seen from the page, a point inside the closed root is the overlay.
+  const hit = overlay.ownerDocument.elementFromPoint(left + 1, top + 1) === overlay;
+  probe.remove();
+  return hit;
+}
+
+/**
+ * Where the page's origin is in the coordinates of an overlay inside a
+ * fullscreen element (its box, which may scroll, is the overlay's origin).
+ * @param {Element} fullscreen
+ */
+export function originIn(fullscreen) {
+  const box = fullscreen.getBoundingClientRect();
+  return {
+    x: fullscreen.scrollLeft - box.left - fullscreen.clientLeft,
+    y: fullscreen.scrollTop - box.top - fullscreen.clientTop,
+  };
 }
 
 /**

@@ -13,7 +13,7 @@
 
 import { isUnsure, kindMeaning, labelText } from '../item-label.js';
 import { floats } from './floating.js';
-import { coveringFullscreen, isInside, raise } from './fullscreen.js';
+import { coveringFullscreen, isInside, mountOverlay, originIn } from './fullscreen.js';
 import { CARD_STYLE, cardPlace, whyCard } from './why-card.js';
 import { LABEL_STYLE } from './label-style.js';
 import { marked } from './work-marks.js';
@@ -57,8 +57,6 @@ export class LabelLayer {
     for (const [name, value] of Object.entries({
       position: 'absolute', top: '0', left: '0', width: '0', height: '0', overflow: 'visible',
       'z-index': '2147483647', display: 'block', 'pointer-events': 'none',
-      // What a popover has by default (`fullscreen.js`): at the origin, no box of its own.
-      right: 'auto', bottom: 'auto', margin: '0', padding: '0', border: '0', background: 'transparent',
     })) {
       this.host.style.setProperty(name, value, 'important');
     }
@@ -123,6 +121,8 @@ export class LabelLayer {
     doc.addEventListener('scrollend', () => this.schedulePosition(true), { capture: true, passive: true });
     /** @type {Element | null} the element the page shows fullscreen over the overlay: only its items' labels are shown */
     this.fullscreen = null;
+    /** Whether the overlay is inside that element (`fullscreen.js`); else, under it, no label is shown. */
+    this.inFullscreen = false;
     doc.addEventListener('fullscreenchange', () => this.fullscreenChanged());
     // Labels are placed when the browser reports the items' sizes: that is
     // after its layout, so reading their boxes then costs no extra layout
@@ -177,10 +177,7 @@ export class LabelLayer {
     // A page with nothing to label is left as it was: no overlay (and no
     // style sheet to parse, on a first scan the largest part of labelling
     // nothing).
-    if (!this.host.isConnected && labelled.length > 0) {
-      this.doc.documentElement.append(this.host);
-      if (this.fullscreen) raise(this.host, true);
-    }
+    if (!this.host.isConnected && labelled.length > 0) this.inFullscreen = mountOverlay(this.host, this.root, this.fullscreen);
     this.style = style;
     const keep = new Set(labelled.map((l) => l.item.key));
     for (const [key, badge] of this.badges) {
@@ -305,8 +302,9 @@ export class LabelLayer {
     const { offsetWidth: width, offsetHeight: height } = this.card.element;
     const { left, top } = cardPlace(badge.getBoundingClientRect(), { width, height },
       { width: view?.innerWidth ?? width, height: view?.innerHeight ?? Infinity });
-    this.card.element.style.left = `${left + (view?.scrollX ?? 0)}px`;
-    this.card.element.style.top = `${top + (view?.scrollY ?? 0)}px`;
+    const origin = this.origin();
+    this.card.element.style.left = `${left + origin.x}px`;
+    this.card.element.style.top = `${top + origin.y}px`;
   }
 
   /** @param {boolean} [scrolled] a scroll has ended: look for items that do not scroll with the page */
@@ -322,11 +320,21 @@ export class LabelLayer {
     });
   }
 
+  /**
+   * Where the page's origin is in the overlay's coordinates: the page's
+   * scroll offset, or, inside a fullscreen element, from its box.
+   */
+  origin() {
+    if (this.inFullscreen && this.fullscreen) return originIn(this.fullscreen);
+    const view = this.doc.defaultView;
+    return { x: view?.scrollX ?? 0, y: view?.scrollY ?? 0 };
+  }
+
   /** The page entered or left fullscreen, or showed another element so. */
   fullscreenChanged() {
     this.fullscreen = coveringFullscreen(this.doc);
     this.closeCard();
-    raise(this.host, this.fullscreen !== null);
+    if (this.host.isConnected) this.inFullscreen = mountOverlay(this.host, this.root, this.fullscreen);
     // Every item may have moved, and those in a fullscreen element no
     // longer scroll with the page: every label is placed anew and every
     // item looked at again.
@@ -376,9 +384,7 @@ export class LabelLayer {
    * @param {Labelled[]} labelled
    */
   place(labelled) {
-    const view = this.doc.defaultView;
-    const scrollX = view?.scrollX ?? 0;
-    const scrollY = view?.scrollY ?? 0;
+    const { x: originX, y: originY } = this.origin();
     // All reads first, then all writes: a read after a write forces a fresh
     // layout of the whole page (interleaved, 115 labels on kotaku.com took
     // 30–77 ms). The badge's own width is never read: it is anchored by its
@@ -391,30 +397,30 @@ export class LabelLayer {
     for (const { key, element, badge, frame, box } of placed) {
       // A label already where it goes is not written again: most do not
       // move when a page grows at the bottom.
-      const where = `${box.left + scrollX} ${box.top + scrollY} ${box.width} ${box.height}`;
+      const where = `${box.left + originX} ${box.top + originY} ${box.width} ${box.height}`;
       if (this.where.get(key) === where) continue;
       this.where.set(key, where);
-      badge.hidden = !hasArea(box) || (this.fullscreen !== null && !isInside(this.fullscreen, element));
+      badge.hidden = !hasArea(box) || (this.fullscreen !== null && !(this.inFullscreen && isInside(this.fullscreen, element)));
       // Top right: headings and text usually start on the left. But not on
       // the corner itself: ad networks put their own buttons there (Google's
       // "Why this ad?" and close, Criteo's privacy icon), and a label there
-      // hid them. The overlay is a 0×0 box at the page's origin, so
-      // `right: -x` puts the badge's right edge at x; near the left edge it
-      // starts at the item.
-      const right = box.right + scrollX - CORNER_KEPT;
+      // hid them. The overlay is a 0×0 box at the page's origin (or at a
+      // fullscreen element's: `origin`), so `right: -x` puts the badge's
+      // right edge at x; near the left edge it starts at the item.
+      const right = box.right + originX - CORNER_KEPT;
       if (right >= MIN_ROOM_LEFT) {
         badge.style.left = 'auto';
         badge.style.right = `${-right}px`;
       } else {
         badge.style.right = 'auto';
-        badge.style.left = `${Math.max(0, box.left + scrollX)}px`;
+        badge.style.left = `${Math.max(0, box.left + originX)}px`;
       }
-      badge.style.top = `${Math.max(0, box.top + scrollY)}px`;
+      badge.style.top = `${Math.max(0, box.top + originY)}px`;
       if (frame) {
         frame.hidden = badge.hidden;
         Object.assign(frame.style, {
-          left: `${box.left + scrollX}px`,
-          top: `${box.top + scrollY}px`,
+          left: `${box.left + originX}px`,
+          top: `${box.top + originY}px`,
           width: `${box.width}px`,
           height: `${box.height}px`,
         });

@@ -93,11 +93,14 @@ test('after viewing the product, the video ad follows you; muted, the boxes go a
   }
 });
 
-test('in fullscreen, the video ad\'s label is drawn over the player; the labels of what the player covers wait until it ends', async () => {
+test('in fullscreen, the video ad\'s label is over the player and opens its card; the labels of what the player covers wait until it ends', async () => {
   const worker = await current().browser.worker();
   await worker.evaluate(() => chrome.storage.local.remove('settings'));
   const { page } = await watchPage();
   try {
+    // Scrolled down a little first: the labels' place in fullscreen must
+    // not depend on how far the page was scrolled.
+    await page.evaluate(() => window.scrollTo(0, 200));
     await page.click('.ytp-fullscreen-button');
     await eventually(() => page.evaluate(() => document.fullscreenElement?.id === 'movie_player'), 'the player is fullscreen');
     /** @type {import('../harness/labels.mjs').Label[]} */
@@ -109,13 +112,16 @@ test('in fullscreen, the video ad\'s label is drawn over the player; the labels 
     const { x, y } = shown[0].box ?? { x: 0, y: 0 };
     const player = await page.$eval('#movie_player', (el) => el.getBoundingClientRect().toJSON());
     assert.ok(x >= player.x && x <= player.right && y >= player.y && y <= player.bottom, 'on the player');
-    // What the screen shows there (past the shape drawn before its words) is
-    // the label, not the player under it.
-    // (Chromium leaves what is outside a fullscreen element inert: the
-    // label is seen, not clicked, until the player leaves fullscreen.)
+    // What the screen shows there (past the shape drawn before its words)
+    // is the label, not the player under it; and a click there is the
+    // label's, not the ad's.
     assert.deepEqual(await drawnOnTop(page, x + 30, y + 4), { name: 'BUTTON', className: `badge ${shown[0].kind}` });
+    await page.mouse.click(x + 30, y + 4);
+    assert.match((await readWhyCard(page))?.player ?? '', /own video player/, 'the card opened by a click, in fullscreen');
     await page.evaluate(() => document.exitFullscreen());
     await eventually(async () => (await readLabels(page)).filter((l) => l.box).length === 3, 'out of fullscreen, the three labels again');
+    assert.equal(await page.evaluate(() => document.querySelector('[data-adlens="labels"]')?.parentElement === document.documentElement), true,
+      'the labels\' overlay is back beside the page, not in the player');
   } finally {
     await page.close();
   }
