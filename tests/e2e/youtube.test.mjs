@@ -98,9 +98,6 @@ test('in fullscreen, the video ad\'s label is over the player and opens its card
   await worker.evaluate(() => chrome.storage.local.remove('settings'));
   const { page } = await watchPage();
   try {
-    // Scrolled down a little first: the labels' place in fullscreen must
-    // not depend on how far the page was scrolled.
-    await page.evaluate(() => window.scrollTo(0, 200));
     await page.click('.ytp-fullscreen-button');
     await eventually(() => page.evaluate(() => document.fullscreenElement?.id === 'movie_player'), 'the player is fullscreen');
     /** @type {import('../harness/labels.mjs').Label[]} */
