@@ -1,7 +1,8 @@
 // Draws a label on each found item, in one overlay whose closed shadow root
 // page CSS cannot restyle and page scripts cannot read. Page elements are
-// never modified: the overlay sits on top, each label at its item's top
-// right, leaving the corner itself to the ad's own buttons (`place`).
+// not modified: the overlay sits on top (in a fullscreen element while it
+// is fullscreen), each label at its item's top right, leaving the corner
+// itself to the ad's own buttons (`place`).
 // Clicking a label (or Enter/Space on it) opens its "why" card
 // (`why-card.js`: the evidence in the browser's language, the confidence,
 // and mute / "this label is wrong" actions, no "wrong" in a private window,
