@@ -4,6 +4,7 @@
 // listed; an item gone from the page says so.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { eventually } from '../harness/eventually.mjs';
 import { readLabels, readWhyCard, waitForLabels } from '../harness/labels.mjs';
 import { sessionForTests } from '../harness/session.mjs';
 
@@ -175,12 +176,19 @@ test('with labels off, choosing an item still brings it into view', async (t) =>
   const page = await current().open(NEWS);
   await page.setViewportSize({ width: 1000, height: 360 });
   const { tabId } = await current().waitForReport(NEWS, 4);
-  // The Taboola block fills in 600 ms after the load.
+  // The Taboola block fills in 600 ms after the load; the popup lists it
+  // once a scan has seen it filled (it lists what the page shows).
   await page.waitForSelector('#taboola-below-article-thumbnails h3');
-  const popup = await openPopup(tabId);
+  const last = { popup: /** @type {import('playwright-core').Page | null} */ (null) };
+  await eventually(async () => {
+    await last.popup?.close();
+    last.popup = await openPopup(tabId);
+    return (await listed(last.popup)).some((text) => text?.endsWith(' — Taboola'));
+  }, 'the Taboola block listed');
+  const { popup } = last;
+  if (!popup) throw new Error('no popup');
   try {
     const taboola = (await listed(popup)).findIndex((text) => text?.endsWith(' — Taboola'));
-    assert.ok(taboola >= 0, `listed: ${(await listed(popup)).join(' | ')}`);
     assert.equal(await page.evaluate(() => scrollY), 0);
     await popup.click(`#page-items li:nth-child(${taboola + 1}) button`);
     await page.waitForFunction(() => scrollY > 0);
