@@ -335,7 +335,8 @@ export class LabelLayer {
   fullscreenChanged() {
     this.fullscreen = coveringFullscreen(this.doc);
     this.closeCard();
-    if (this.host.isConnected) this.inFullscreen = mountOverlay(this.host, this.root, this.fullscreen);
+    // (An overlay not on the page yet is put in place when it is added.)
+    this.inFullscreen = this.host.isConnected ? mountOverlay(this.host, this.root, this.fullscreen) : false;
     // Every item may have moved, and those in a fullscreen element no
     // longer scroll with the page: every label is placed anew and every
     // item looked at again.
