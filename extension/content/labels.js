@@ -20,6 +20,8 @@ import { LABEL_STYLE } from './label-style.js';
 import { marked } from './work-marks.js';
 import { OURS_ATTRIBUTE } from './predecessor.js';
 import { shownBox } from './shown-box.js';
+import { BadgeSizes, freeSpot } from './label-spot.js';
+import { wordBoxes } from './word-boxes.js';
 import { hasArea } from '../item-shown.js';
 
 /**
@@ -76,6 +78,10 @@ export class LabelLayer {
     this.observed = new Map();
     /** @type {Map<number, string>} where each badge was last put: unchanged, its style is not written again */
     this.where = new Map();
+    /** @type {Map<number, { size: string, offset: { right: number, top: number } | null }>} each label's spot off its usual place, for its item's size (`spotIn`) */
+    this.spots = new Map();
+    this.range = doc.createRange();
+    this.badgeSizes = new BadgeSizes();
     /** @type {WeakMap<Element, number>} each badge's item */
     this.keyOfBadge = new WeakMap();
     // Badges are copies of one: a copy is one call, where setting each up
@@ -187,6 +193,7 @@ export class LabelLayer {
         this.badges.delete(key);
         this.shown.delete(key);
         this.where.delete(key);
+        this.spots.delete(key);
         this.floating.delete(key);
         this.lookedAt.delete(key);
       }
@@ -247,6 +254,7 @@ export class LabelLayer {
         this.resizes.observe(element);
         this.observed.set(item.key, element);
         this.where.delete(item.key);
+        this.spots.delete(item.key);
       }
     }
     // The page observed until its size is first reported, after the next
@@ -382,7 +390,8 @@ export class LabelLayer {
   }
 
   /**
-   * Puts these items' labels at their top right, beside the corner.
+   * Puts these items' labels at their top right, beside the corner, or
+   * where they hide none of the item's words (`freeSpot`).
    * @param {Labelled[]} labelled
    */
   place(labelled) {
@@ -390,36 +399,42 @@ export class LabelLayer {
     // All reads first, then all writes: a read after a write forces a fresh
     // layout of the whole page (interleaved, 115 labels on kotaku.com took
     // 30–77 ms). The badge's own width is never read: it is anchored by its
-    // right edge.
+    // right edge, and its size for finding a free spot is the font's.
     const placed = [];
     for (const { element, item } of labelled) {
       const badge = this.badges.get(item.key);
-      if (badge) placed.push({ key: item.key, element, badge, frame: this.frames.get(item.key), box: shownBox(element) });
-    }
-    for (const { key, element, badge, frame, box } of placed) {
+      if (!badge) continue;
+      const box = shownBox(element);
       // A label already where it goes is not written again: most do not
       // move when a page grows at the bottom.
-      const where = `${box.left + originX} ${box.top + originY} ${box.width} ${box.height}`;
-      if (this.where.get(key) === where) continue;
+      // (Its text too: a longer one, in another language, may need another spot.)
+      const text = badge.textContent ?? '';
+      const where = `${box.left + originX} ${box.top + originY} ${box.width} ${box.height} ${text}`;
+      if (this.where.get(item.key) === where) continue;
+      const hidden = !hasArea(box) || (this.fullscreen !== null && !(this.inFullscreen && isInside(this.fullscreen, element)));
+      const spot = hidden ? null : this.spotIn(item.key, element, box, text);
+      placed.push({ key: item.key, badge, frame: this.frames.get(item.key), box, where, hidden, spot });
+    }
+    for (const { key, badge, frame, box, where, hidden, spot } of placed) {
       this.where.set(key, where);
-      badge.hidden = !hasArea(box) || (this.fullscreen !== null && !(this.inFullscreen && isInside(this.fullscreen, element)));
+      badge.hidden = hidden;
       // Top right: headings and text usually start on the left. But not on
       // the corner itself: ad networks put their own buttons there (Google's
       // "Why this ad?" and close, Criteo's privacy icon), and a label there
       // hid them. The overlay is a 0×0 box at the page's origin (or at a
       // fullscreen element's: `origin`), so `right: -x` puts the badge's
       // right edge at x; near the left edge it starts at the item.
-      const right = box.right + originX - CORNER_KEPT;
-      if (right >= MIN_ROOM_LEFT) {
+      const right = (spot ? spot.right : box.right - CORNER_KEPT) + originX;
+      if (spot || right >= MIN_ROOM_LEFT) {
         badge.style.left = 'auto';
         badge.style.right = `${-right}px`;
       } else {
         badge.style.right = 'auto';
         badge.style.left = `${Math.max(0, box.left + originX)}px`;
       }
-      badge.style.top = `${Math.max(0, box.top + originY)}px`;
+      badge.style.top = `${Math.max(0, (spot ? spot.top : box.top) + originY)}px`;
       if (frame) {
-        frame.hidden = badge.hidden;
+        frame.hidden = hidden;
         Object.assign(frame.style, {
           left: `${box.left + originX}px`,
           top: `${box.top + originY}px`,
@@ -429,5 +444,26 @@ export class LabelLayer {
       }
     }
   }
-}
 
+  /**
+   * Where on its item a label showing `text` hides none of its words
+   * (viewport coordinates), or null for its usual place. Kept while the
+   * item keeps its size: an item that only moved (a page grown above it, a
+   * fixed ad followed frame by frame) is not read again.
+   * @param {number} key
+   * @param {Element} element
+   * @param {import('./shown-box.js').Box} box
+   * @param {string} text
+   */
+  spotIn(key, element, box, text) {
+    const size = `${box.width} ${box.height} ${text}`;
+    let known = this.spots.get(key);
+    if (known?.size !== size) {
+      const spot = freeSpot(box, wordBoxes(element, this.range), this.badgeSizes.of(text), CORNER_KEPT);
+      known = { size, offset: spot && { right: box.right - spot.right, top: spot.top - box.top } };
+      this.spots.set(key, known);
+    }
+    const { offset } = known;
+    return offset && { right: box.right - offset.right, top: box.top + offset.top };
+  }
+}

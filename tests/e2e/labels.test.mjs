@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { eventually } from '../harness/eventually.mjs';
 import { ARTICLE } from '../harness/kept.mjs';
-import { drawnOnTop, hasClass, inClosedRoots, pressLabel, readLabels, readWhyCard, waitForLabels } from '../harness/labels.mjs';
+import { drawnOnTop, hasClass, inClosedRoots, pressLabel, readLabels, readWhyCard, waitForLabels, wordsUnder } from '../harness/labels.mjs';
 import { CORNER_KEPT, atItemTop, labelsItem } from '../harness/label-place.mjs';
 import { sessionForTests } from '../harness/session.mjs';
 import { openTab } from '../harness/site-access.mjs';
@@ -40,6 +40,7 @@ test('news article: GPT slots (one added late), an EasyList-only ad, Outbrain an
       assert.ok(!corner.className.startsWith('badge'), `the corner of the item at ${JSON.stringify(box)} is the page's at ${x}: ${JSON.stringify(corner)}`);
     }
   }
+  assert.deepEqual(await wordsUnder(page, fresh), fresh.map(() => null), 'no label hides the page\'s words');
   const { tabId, state } = await current().waitForReport(url, 5);
   assert.deepEqual(await current().popupCounts(tabId), { contextual: 3, behavioural: 0, retargeted: 0, generic: 2 });
   // The features the classifier reads come through the real extension.

@@ -8,7 +8,7 @@
 // button away, so it stays, labelled, and its card says why.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { clickCardAction, drawnOnTop, pressLabel, readLabels, readPlaceholders, readWhyCard } from '../harness/labels.mjs';
+import { clickCardAction, drawnOnTop, pressLabel, readLabels, readPlaceholders, readWhyCard, wordsUnder } from '../harness/labels.mjs';
 import { viewProduct } from '../harness/journey.mjs';
 import { eventually } from '../harness/eventually.mjs';
 import { sessionForTests } from '../harness/session.mjs';
@@ -49,6 +49,19 @@ test('the video ad, the companion and the ad beside the video are YouTube\'s, la
     const labels = await readLabels(page);
     const onPlayer = labels.filter((l) => l.box && l.box.x >= player.x && l.box.x <= player.right && l.box.y >= player.y && l.box.y <= player.bottom);
     assert.equal(onPlayer.length, 1, JSON.stringify(labels));
+    // No label hides an ad's words: beside the video, each ad's headline
+    // runs across its top, so its label goes to its bottom right, past
+    // "Sponsored" and the advertiser's name.
+    await eventually(async () => (await readLabels(page)).every((l) => l.edges), 'the three labels placed');
+    const placed = await readLabels(page);
+    assert.deepEqual(await wordsUnder(page, placed), [null, null, null], JSON.stringify(placed));
+    const sideAds = await page.$$eval('ytd-action-companion-ad-renderer, ytd-ad-slot-renderer', (els) => els.map((el) => el.getBoundingClientRect().toJSON()));
+    assert.equal(sideAds.length, 2);
+    for (const ad of sideAds) {
+      const own = placed.filter((l) => l.edges && l.edges.left >= ad.left && l.edges.right <= ad.right && l.edges.top >= ad.top && l.edges.bottom <= ad.bottom);
+      assert.equal(own.length, 1, `one label inside the ad at ${JSON.stringify(ad)}: ${JSON.stringify(placed)}`);
+      assert.ok(own[0].edges && own[0].edges.top > ad.top + ad.height / 2, 'in its lower half');
+    }
     await page.click('.ytp-skip-ad-button');
     await eventually(async () => (await readLabels(page)).length === 2, 'the ad ended: its layer and its label are gone');
   } finally {

@@ -5,8 +5,9 @@
 /**
  * @typedef {{ nodeId: number, nodeName: string, nodeValue?: string, attributes?: string[],
  *   children?: DomNode[], shadowRoots?: DomNode[], shadowRootType?: string }} DomNode
- * @typedef {{ text: string, kind: string, title: string, box: { x: number, y: number } | null }} Label
- *   title: shown on hover, and read after the label's name
+ * @typedef {{ left: number, top: number, right: number, bottom: number }} Edges
+ * @typedef {{ text: string, kind: string, title: string, box: { x: number, y: number } | null, edges: Edges | null }} Label
+ *   title: shown on hover, and read after the label's name; box: the top left of its text; edges: its border's
  */
 
 /**
@@ -27,19 +28,51 @@ export async function readLabels(page) {
       const text = (badge.children ?? []).map((c) => c.nodeValue ?? '').join('');
       const kind = (attr(badge, 'class') ?? '').replace('badge', '').trim();
       let box = null;
+      let edges = null;
       try {
-        const { model } = /** @type {{ model: { content: number[] } }} */ (
+        const { model } = /** @type {{ model: { content: number[], border: number[] } }} */ (
           await cdp.send('DOM.getBoxModel', { nodeId: badge.nodeId }));
         box = { x: model.content[0], y: model.content[1] };
+        edges = { left: model.border[0], top: model.border[1], right: model.border[4], bottom: model.border[5] };
       } catch {
         // hidden badge: no box
       }
-      labels.push({ text, kind, title: attr(badge, 'title') ?? '', box });
+      labels.push({ text, kind, title: attr(badge, 'title') ?? '', box, edges });
     }
     return labels;
   } finally {
     await cdp.detach();
   }
+}
+
+/**
+ * For each label, the first words of the page it hides (a text node's
+ * start, where its box meets the label's), or null: the page's own text
+ * nodes, measured in the page (the labels' own text is in a closed root,
+ * which a walk of the page does not enter).
+ * @param {import('playwright-core').Page} page
+ * @param {Label[]} labels
+ * @returns {Promise<(string | null)[]>}
+ */
+export async function wordsUnder(page, labels) {
+  return page.evaluate((all) => {
+    /** @type {[DOMRect, string][]} */
+    const words = [];
+    const range = document.createRange();
+    const walker = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = /** @type {Text} */ (node).data.trim();
+      const parent = node.parentElement?.localName ?? '';
+      if (!text || ['script', 'style', 'noscript', 'template', 'title'].includes(parent)) continue;
+      range.selectNodeContents(node);
+      for (const r of range.getClientRects()) if (r.width > 0 && r.height > 0) words.push([r, text.slice(0, 40)]);
+    }
+    return all.map((e) => {
+      if (!e) return null;
+      const hit = words.find(([r]) => r.left < e.right && r.right > e.left && r.top < e.bottom && r.bottom > e.top);
+      return hit ? hit[1] : null;
+    });
+  }, labels.map((l) => l.edges));
 }
 
 /**
