@@ -12,7 +12,7 @@
 /** Gap (px) kept between a label and the words beside it. */
 const GAP = 4;
 /** Tallest item (px) whose label may go to its bottom: in a taller one it would be read as the next item's label. */
-const MAX_BOTTOM_HEIGHT = 120;
+const MAX_BOTTOM_HEIGHT = 100;
 
 /**
  * @typedef {{ left: number, top: number, right: number, bottom: number }} Rect viewport coordinates

@@ -4,14 +4,15 @@
 // address and left 5 s to settle, then its labels read (a hidden badge has
 // no box). Counts per page the items found, the labels shown, and the
 // labels stacked exactly on another one (the same spot: one hides the
-// other). Then, with every kind muted, the placeholders drawn. Labels are
+// other), and the labels that hide some of the page's words (a headline, a
+// vendor's "by Taboola": content/label-spot.js). Then, with every kind muted, the placeholders drawn. Labels are
 // for what the page shows (content/shown-box.js): a slot for another
 // screen size or an empty one has none.
 // Usage: npm run build && node tests/bench/labels-shown.mjs [BUILD_DIR]
 // (BUILD_DIR: an unpacked build to count instead of dist/chrome);
 // ADLENS_BENCH_PAGES=kotaku,yahoo picks pages.
 
-import { readLabels, readPlaceholders } from '../harness/labels.mjs';
+import { readLabels, readPlaceholders, wordsUnder } from '../harness/labels.mjs';
 import { benchPageWords, realPages, routesFor } from '../harness/real-pages.mjs';
 import { startSession } from '../harness/session.mjs';
 
@@ -22,7 +23,7 @@ const session = await startSession({ routes: routesFor(pages), ...(process.argv[
 try {
   const worker = await session.browser.worker();
   await worker.evaluate(() => chrome.storage.local.remove('settings'));
-  /** @type {Map<string, { items: number, shown: number, stacked: number, placeholders: number }>} */
+  /** @type {Map<string, { items: number, shown: number, stacked: number, hiding: number, placeholders: number }>} */
   const counts = new Map();
   for (const page of pages) {
     const tab = await session.browser.context.newPage();
@@ -33,7 +34,10 @@ try {
     const spots = new Map();
     for (const { box } of labels) if (box) spots.set(`${Math.round(box.x)} ${Math.round(box.y)}`, (spots.get(`${Math.round(box.x)} ${Math.round(box.y)}`) ?? 0) + 1);
     const stacked = [...spots.values()].filter((n) => n > 1).reduce((sum, n) => sum + n, 0);
-    counts.set(page.url, { items: labels.length, shown: labels.filter((l) => l.box !== null).length, stacked, placeholders: 0 });
+    // Read at the top of the page, as loaded: the labels' and the words' boxes are then in the same coordinates.
+    const hidden = (await wordsUnder(tab, labels)).filter((words) => words !== null);
+    if (hidden.length > 0) console.log(`${new URL(page.url).host}: labels over ${hidden.map((w) => JSON.stringify(w)).join(', ')}`);
+    counts.set(page.url, { items: labels.length, shown: labels.filter((l) => l.box !== null).length, stacked, hiding: hidden.length, placeholders: 0 });
     await tab.close();
   }
   await worker.evaluate(() => chrome.storage.local.set({ settings: { mute: { contextual: true, behavioural: true, retargeted: true, generic: true } } }));
@@ -46,14 +50,14 @@ try {
     await tab.close();
   }
   await worker.evaluate(() => chrome.storage.local.remove('settings'));
-  console.log('page'.padEnd(26), 'items'.padStart(6), 'labels shown'.padStart(13), 'stacked'.padStart(8), 'muted: placeholders'.padStart(20));
-  const total = { items: 0, shown: 0, stacked: 0, placeholders: 0 };
+  console.log('page'.padEnd(26), 'items'.padStart(6), 'labels shown'.padStart(13), 'stacked'.padStart(8), 'hiding words'.padStart(13), 'muted: placeholders'.padStart(20));
+  const total = { items: 0, shown: 0, stacked: 0, hiding: 0, placeholders: 0 };
   for (const [url, count] of counts) {
     console.log(new URL(url).host.padEnd(26), String(count.items).padStart(6), String(count.shown).padStart(13),
-      String(count.stacked).padStart(8), String(count.placeholders).padStart(20));
-    for (const key of /** @type {const} */ (['items', 'shown', 'stacked', 'placeholders'])) total[key] += count[key];
+      String(count.stacked).padStart(8), String(count.hiding).padStart(13), String(count.placeholders).padStart(20));
+    for (const key of /** @type {const} */ (['items', 'shown', 'stacked', 'hiding', 'placeholders'])) total[key] += count[key];
   }
-  console.log(`\nall pages: ${total.items} items, ${total.shown} labels shown (${total.stacked} stacked on another), ${total.placeholders} placeholders with every kind muted`);
+  console.log(`\nall pages: ${total.items} items, ${total.shown} labels shown (${total.stacked} stacked on another, ${total.hiding} hiding some of the page's words), ${total.placeholders} placeholders with every kind muted`);
 } finally {
   await session.close();
 }
