@@ -20,7 +20,7 @@ import { LABEL_STYLE } from './label-style.js';
 import { marked } from './work-marks.js';
 import { OURS_ATTRIBUTE } from './predecessor.js';
 import { shownBox } from './shown-box.js';
-import { BadgeSizes, freeSpot } from './label-spot.js';
+import { badgeSize, freeSpot, triesBottom } from './label-spot.js';
 import { wordBoxes } from './word-boxes.js';
 import { hasArea } from '../item-shown.js';
 
@@ -74,6 +74,10 @@ export class LabelLayer {
     this.badges = new Map();
     /** @type {Map<number, string>} what each badge shows (style, text): unchanged, it is not rewritten */
     this.shown = new Map();
+    /** @type {Map<number, string>} each badge's own text, for its size (`badgeSize`) */
+    this.badgeTexts = new Map();
+    /** @type {Map<string, import('./label-spot.js').Size>} a badge's size by its text */
+    this.sizes = new Map();
     /** @type {Map<number, Element>} the element each badge labels, observed for its size */
     this.observed = new Map();
     /** @type {Map<number, string>} where each badge was last put: unchanged, its style is not written again */
@@ -81,7 +85,8 @@ export class LabelLayer {
     /** @type {Map<number, { size: string, offset: { right: number, top: number } | null }>} each label's spot off its usual place, for its item's size (`spotIn`) */
     this.spots = new Map();
     this.range = doc.createRange();
-    this.badgeSizes = new BadgeSizes();
+    /** @type {Set<number>} labels put in their usual place without looking at their item's words: it was far from the window */
+    this.unlooked = new Set();
     /** @type {WeakMap<Element, number>} each badge's item */
     this.keyOfBadge = new WeakMap();
     // Badges are copies of one: a copy is one call, where setting each up
@@ -192,8 +197,10 @@ export class LabelLayer {
         badge.remove();
         this.badges.delete(key);
         this.shown.delete(key);
+        this.badgeTexts.delete(key);
         this.where.delete(key);
         this.spots.delete(key);
+        this.unlooked.delete(key);
         this.floating.delete(key);
         this.lookedAt.delete(key);
       }
@@ -231,6 +238,7 @@ export class LabelLayer {
         this.shown.set(item.key, look);
         badge.className = `badge ${item.verdict.kind}`;
         badge.textContent = style === 'outline' ? 'i' : text;
+        this.badgeTexts.set(item.key, badge.textContent);
         badge.setAttribute('aria-label', text);
         // On hover, and read after its name: what the kind means (with the
         // label itself where the button shows only "i").
@@ -255,6 +263,7 @@ export class LabelLayer {
         this.observed.set(item.key, element);
         this.where.delete(item.key);
         this.spots.delete(item.key);
+        this.unlooked.delete(item.key);
       }
     }
     // The page observed until its size is first reported, after the next
@@ -401,18 +410,23 @@ export class LabelLayer {
     // 30–77 ms). The badge's own width is never read: it is anchored by its
     // right edge, and its size for finding a free spot is the font's.
     const placed = [];
+    // Words are looked for under the labels of items within a window's
+    // height of it (reading them under kotaku.com's 111 labels took 2–3 ms);
+    // the others' labels are looked at again when a scroll ends near them.
+    const height = this.doc.defaultView?.innerHeight ?? 0;
     for (const { element, item } of labelled) {
       const badge = this.badges.get(item.key);
       if (!badge) continue;
       const box = shownBox(element);
+      const near = box.bottom > -height && box.top < 2 * height;
       // A label already where it goes is not written again: most do not
-      // move when a page grows at the bottom.
-      // (Its text too: a longer one, in another language, may need another spot.)
-      const text = badge.textContent ?? '';
+      // move when a page grows at the bottom. (Its text counts: a longer
+      // one, in another language, may need another spot.)
+      const text = this.badgeTexts.get(item.key) ?? '';
       const where = `${box.left + originX} ${box.top + originY} ${box.width} ${box.height} ${text}`;
-      if (this.where.get(item.key) === where) continue;
+      if (this.where.get(item.key) === where && !(near && this.unlooked.has(item.key))) continue;
       const hidden = !hasArea(box) || (this.fullscreen !== null && !(this.inFullscreen && isInside(this.fullscreen, element)));
-      const spot = hidden ? null : this.spotIn(item.key, element, box, text);
+      const spot = hidden ? null : this.spotIn(item.key, element, box, text, near);
       placed.push({ key: item.key, badge, frame: this.frames.get(item.key), box, where, hidden, spot });
     }
     for (const { key, badge, frame, box, where, hidden, spot } of placed) {
@@ -449,20 +463,30 @@ export class LabelLayer {
    * Where on its item a label showing `text` hides none of its words
    * (viewport coordinates), or null for its usual place. Kept while the
    * item keeps its size: an item that only moved (a page grown above it, a
-   * fixed ad followed frame by frame) is not read again.
+   * fixed ad followed frame by frame) is not read again. Not looked for
+   * while the item is far from the window (`unlooked`).
    * @param {number} key
    * @param {Element} element
    * @param {import('./shown-box.js').Box} box
    * @param {string} text
+   * @param {boolean} near the item is within a window's height of the window
    */
-  spotIn(key, element, box, text) {
+  spotIn(key, element, box, text, near) {
     const size = `${box.width} ${box.height} ${text}`;
     let known = this.spots.get(key);
     if (known?.size !== size) {
-      const spot = freeSpot(box, wordBoxes(element, this.range), this.badgeSizes.of(text), CORNER_KEPT);
+      if (!near) {
+        this.unlooked.add(key);
+        return null;
+      }
+      let label = this.sizes.get(text);
+      if (!label) this.sizes.set(text, (label = badgeSize(text)));
+      const words = wordBoxes(element, this.range, box.top + label.height, triesBottom(box, label) ? box.bottom - label.height : null);
+      const spot = freeSpot(box, words, label, CORNER_KEPT);
       known = { size, offset: spot && { right: box.right - spot.right, top: spot.top - box.top } };
       this.spots.set(key, known);
     }
+    this.unlooked.delete(key);
     const { offset } = known;
     return offset && { right: box.right - offset.right, top: box.top + offset.top };
   }
