@@ -5,7 +5,9 @@
 // no box). Counts per page the items found, the labels shown, and the
 // labels stacked exactly on another one (the same spot: one hides the
 // other), and the labels that hide some of the page's words (a headline, a
-// vendor's "by Taboola": content/label-spot.js). Then, with every kind muted, the placeholders drawn. Labels are
+// vendor's "by Taboola": content/label-spot.js), once the page has been
+// scrolled through a window at a time and back (a label is looked at when a
+// scroll ends near it). Then, with every kind muted, the placeholders drawn. Labels are
 // for what the page shows (content/shown-box.js): a slot for another
 // screen size or an empty one has none.
 // Usage: npm run build && node tests/bench/labels-shown.mjs [BUILD_DIR]
@@ -19,6 +21,21 @@ import { startSession } from '../harness/session.mjs';
 /** How long a page is left to load its late content and be labelled. */
 const SETTLE_MS = 5_000;
 const pages = realPages(benchPageWords());
+
+/**
+ * Scrolls the page down a window at a time to its end, then back to its
+ * top, each scroll left to end and its labels to be placed.
+ * @param {import('playwright-core').Page} tab
+ */
+async function scrollThrough(tab) {
+  const { height, page } = await tab.evaluate(() => ({ height: innerHeight, page: document.documentElement.scrollHeight }));
+  for (let y = height; y < page; y += height) {
+    await tab.evaluate((to) => window.scrollTo(0, to), y);
+    await tab.waitForTimeout(100);
+  }
+  await tab.evaluate(() => window.scrollTo(0, 0));
+  await tab.waitForTimeout(300);
+}
 const session = await startSession({ routes: routesFor(pages), ...(process.argv[2] ? { extensionDir: process.argv[2] } : {}) });
 try {
   const worker = await session.browser.worker();
@@ -34,8 +51,9 @@ try {
     const spots = new Map();
     for (const { box } of labels) if (box) spots.set(`${Math.round(box.x)} ${Math.round(box.y)}`, (spots.get(`${Math.round(box.x)} ${Math.round(box.y)}`) ?? 0) + 1);
     const stacked = [...spots.values()].filter((n) => n > 1).reduce((sum, n) => sum + n, 0);
-    // Read at the top of the page, as loaded: the labels' and the words' boxes are then in the same coordinates.
-    const hidden = (await wordsUnder(tab, labels)).filter((words) => words !== null);
+    await scrollThrough(tab);
+    // Read at the top of the page: the labels' and the words' boxes are then in the same coordinates.
+    const hidden = (await wordsUnder(tab, await readLabels(tab))).filter((words) => words !== null);
     if (hidden.length > 0) console.log(`${new URL(page.url).host}: labels over ${hidden.map((w) => JSON.stringify(w)).join(', ')}`);
     counts.set(page.url, { items: labels.length, shown: labels.filter((l) => l.box !== null).length, stacked, hiding: hidden.length, placeholders: 0 });
     await tab.close();

@@ -274,6 +274,35 @@ test('the why card opens under its label, or above it when the window has no roo
   await page.close();
 });
 
+test('a label hides none of its item\'s words: at a text ad\'s bottom right, past its headline; on a block\'s top, left of its "Sponsored Links by Taboola"; far down the page, once scrolled to', async () => {
+  const url = 'http://news.example/article/text-ads.html';
+  const page = await current().open(url);
+  await current().waitForReport(url, 3);
+  await eventually(async () => (await readLabels(page)).filter((l) => l.edges).length === 3, 'three labels placed');
+  /** @param {string} selector */
+  const boxOf = (selector) => page.$eval(selector, (el) => el.getBoundingClientRect().toJSON());
+  /** The label drawn inside a box (its border's edges within it). @param {import('../harness/labels.mjs').Label[]} labels @param {DOMRect} box */
+  const labelIn = (labels, box) => {
+    const inside = labels.filter(({ edges: e }) => e && e.left >= box.left && e.right <= box.right && e.top >= box.top && e.bottom <= box.bottom + 1);
+    assert.equal(inside.length, 1, `one label inside ${JSON.stringify(box)}: ${JSON.stringify(labels)}`);
+    return /** @type {import('../harness/labels.mjs').Edges} */ (inside[0].edges);
+  };
+  const labels = await readLabels(page);
+  const ad = await boxOf('#text-ad-top');
+  assert.ok(labelIn(labels, ad).top > ad.top + ad.height / 2, 'the text ad\'s label is in its lower half');
+  const block = await boxOf('#taboola-below-article-thumbnails');
+  const byTaboola = await boxOf('.trc_header_right_part');
+  const onBlock = labelIn(labels, block);
+  assert.ok(onBlock.top < byTaboola.bottom && onBlock.right <= byTaboola.left, 'the block\'s label is on its header, left of its sponsor line');
+  const words = await wordsUnder(page, labels);
+  assert.equal(words.filter((w) => w !== null).length <= 1, true, `only the far ad's label may hide words yet: ${JSON.stringify(words)}`);
+  await page.$eval('#text-ad-far', (el) => el.scrollIntoView({ block: 'center' }));
+  await eventually(async () => (await wordsUnder(page, await readLabels(page))).every((w) => w === null),
+    'scrolled to, the far ad\'s label is moved off its headline too');
+  labelIn(await readLabels(page), await boxOf('#text-ad-far'));
+  await page.close();
+});
+
 test('a page with nothing found is left as it was: no overlay is added', async () => {
   const url = 'http://news.example/fresh.html';
   const page = await current().open(url);

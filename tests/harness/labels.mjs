@@ -49,7 +49,8 @@ export async function readLabels(page) {
  * For each label, the first words of the page it hides (a text node's
  * start, where its box meets the label's), or null: the page's own text
  * nodes, measured in the page (the labels' own text is in a closed root,
- * which a walk of the page does not enter).
+ * which a walk of the page does not enter). Both boxes are in the window's
+ * coordinates, as `readLabels` reads them.
  * @param {import('playwright-core').Page} page
  * @param {Label[]} labels
  * @returns {Promise<(string | null)[]>}
