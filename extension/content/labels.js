@@ -2,7 +2,8 @@
 // page CSS cannot restyle and page scripts cannot read. Page elements are
 // not modified: the overlay sits on top (in a fullscreen element while it
 // is fullscreen), each label at its item's top right, leaving the corner
-// itself to the ad's own buttons (`place`).
+// itself to the ad's own buttons (`place`), or where it hides none of the
+// item's words (`label-spot.js`).
 // Clicking a label (or Enter/Space on it) opens its "why" card
 // (`why-card.js`: the evidence in the browser's language, the confidence,
 // and mute / "this label is wrong" actions, no "wrong" in a private window,
