@@ -3,7 +3,7 @@
 // not modified: the overlay sits on top (in a fullscreen element while it
 // is fullscreen), each label at its item's top right, leaving the corner
 // itself to the ad's own buttons (`place`), or where it hides none of the
-// item's words (`label-spot.js`).
+// item's words (`label-spots.js`).
 // Clicking a label (or Enter/Space on it) opens its "why" card
 // (`why-card.js`: the evidence in the browser's language, the confidence,
 // and mute / "this label is wrong" actions, no "wrong" in a private window,
@@ -21,8 +21,7 @@ import { LABEL_STYLE } from './label-style.js';
 import { marked } from './work-marks.js';
 import { OURS_ATTRIBUTE } from './predecessor.js';
 import { shownBox } from './shown-box.js';
-import { badgeSize, freeSpot, triesBottom } from './label-spot.js';
-import { wordBoxes } from './word-boxes.js';
+import { LabelSpots } from './label-spots.js';
 import { hasArea } from '../item-shown.js';
 
 /**
@@ -77,17 +76,12 @@ export class LabelLayer {
     this.shown = new Map();
     /** @type {Map<number, string>} each badge's own text, for its size (`badgeSize`) */
     this.badgeTexts = new Map();
-    /** @type {Map<string, import('./label-spot.js').Size>} a badge's size by its text */
-    this.sizes = new Map();
     /** @type {Map<number, Element>} the element each badge labels, observed for its size */
     this.observed = new Map();
     /** @type {Map<number, string>} where each badge was last put: unchanged, its style is not written again */
     this.where = new Map();
-    /** @type {Map<number, { size: string, offset: { right: number, top: number } | null }>} each label's spot off its usual place, for its item's size (`spotIn`) */
-    this.spots = new Map();
-    this.range = doc.createRange();
-    /** @type {Set<number>} labels put in their usual place without looking at their item's words: it was far from the window */
-    this.unlooked = new Set();
+    /** Where each label hides none of its item's words. */
+    this.spots = new LabelSpots(doc, CORNER_KEPT);
     /** @type {WeakMap<Element, number>} each badge's item */
     this.keyOfBadge = new WeakMap();
     // Badges are copies of one: a copy is one call, where setting each up
@@ -200,8 +194,7 @@ export class LabelLayer {
         this.shown.delete(key);
         this.badgeTexts.delete(key);
         this.where.delete(key);
-        this.spots.delete(key);
-        this.unlooked.delete(key);
+        this.spots.forget(key);
         this.floating.delete(key);
         this.lookedAt.delete(key);
       }
@@ -263,8 +256,7 @@ export class LabelLayer {
         this.resizes.observe(element);
         this.observed.set(item.key, element);
         this.where.delete(item.key);
-        this.spots.delete(item.key);
-        this.unlooked.delete(item.key);
+        this.spots.forget(item.key);
       }
     }
     // The page observed until its size is first reported, after the next
@@ -401,7 +393,7 @@ export class LabelLayer {
 
   /**
    * Puts these items' labels at their top right, beside the corner, or
-   * where they hide none of the item's words (`freeSpot`).
+   * where they hide none of the item's words (`LabelSpots`).
    * @param {Labelled[]} labelled
    */
   place(labelled) {
@@ -425,9 +417,9 @@ export class LabelLayer {
       // one, in another language, may need another spot.)
       const text = this.badgeTexts.get(item.key) ?? '';
       const where = `${box.left + originX} ${box.top + originY} ${box.width} ${box.height} ${text}`;
-      if (this.where.get(item.key) === where && !(near && this.unlooked.has(item.key))) continue;
+      if (this.where.get(item.key) === where && !(near && this.spots.unlooked.has(item.key))) continue;
       const hidden = !hasArea(box) || (this.fullscreen !== null && !(this.inFullscreen && isInside(this.fullscreen, element)));
-      const spot = hidden ? null : this.spotIn(item.key, element, box, text, near);
+      const spot = hidden ? null : this.spots.spot(item.key, element, box, text, near);
       placed.push({ key: item.key, badge, frame: this.frames.get(item.key), box, where, hidden, spot });
     }
     for (const { key, badge, frame, box, where, hidden, spot } of placed) {
@@ -458,37 +450,5 @@ export class LabelLayer {
         });
       }
     }
-  }
-
-  /**
-   * Where on its item a label showing `text` hides none of its words
-   * (viewport coordinates), or null for its usual place. Kept while the
-   * item keeps its size: an item that only moved (a page grown above it, a
-   * fixed ad followed frame by frame) is not read again. Not looked for
-   * while the item is far from the window (`unlooked`).
-   * @param {number} key
-   * @param {Element} element
-   * @param {import('./shown-box.js').Box} box
-   * @param {string} text
-   * @param {boolean} near the item is within a window's height of the window
-   */
-  spotIn(key, element, box, text, near) {
-    const size = `${box.width} ${box.height} ${text}`;
-    let known = this.spots.get(key);
-    if (known?.size !== size) {
-      if (!near) {
-        this.unlooked.add(key);
-        return null;
-      }
-      let label = this.sizes.get(text);
-      if (!label) this.sizes.set(text, (label = badgeSize(text)));
-      const words = wordBoxes(element, this.range, box.top + label.height, triesBottom(box, label) ? box.bottom - label.height : null);
-      const spot = freeSpot(box, words, label, CORNER_KEPT);
-      known = { size, offset: spot && { right: box.right - spot.right, top: spot.top - box.top } };
-      this.spots.set(key, known);
-    }
-    this.unlooked.delete(key);
-    const { offset } = known;
-    return offset && { right: box.right - offset.right, top: box.top + offset.top };
   }
 }

@@ -1,5 +1,5 @@
 // Where an item's words are on the screen, for placing its label where it
-// hides none (`label-spot.js`).
+// hides none (`free-spot.js`).
 
 import { parentOf, tagOf } from './dom-safe.js';
 
@@ -9,7 +9,7 @@ const MAX_TEXT_NODES = 24;
 const NOT_SHOWN = new Set(['script', 'style', 'noscript', 'template']);
 
 /**
- * @typedef {import('./label-spot.js').Rect} Rect
+ * @typedef {import('./free-spot.js').Rect} Rect
  */
 
 /**

@@ -5,7 +5,7 @@
 // no box). Counts per page the items found, the labels shown, and the
 // labels stacked exactly on another one (the same spot: one hides the
 // other), and the labels that hide some of the page's words (a headline, a
-// vendor's "by Taboola": content/label-spot.js), once the page has been
+// vendor's "by Taboola": content/free-spot.js), once the page has been
 // scrolled through a window at a time and back (a label is looked at when a
 // scroll ends near it). Then, with every kind muted, the placeholders drawn. Labels are
 // for what the page shows (content/shown-box.js): a slot for another

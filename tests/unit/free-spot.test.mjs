@@ -1,10 +1,10 @@
 // Where a label goes on its item so that it hides none of the item's words
-// (extension/content/label-spot.js): the top right, short of the corner;
+// (extension/content/free-spot.js): the top right, short of the corner;
 // else the first gap to the left along the top that holds it; else, in a
 // short item, the bottom right; else nowhere (the caller keeps the top right).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { BADGE_HEIGHT, badgeSize, freeSpot } from '../../extension/content/label-spot.js';
+import { BADGE_HEIGHT, badgeSize, freeSpot } from '../../extension/content/free-spot.js';
 
 const CORNER = 34;
 const LABEL = { width: 100, height: 20 };
