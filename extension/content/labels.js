@@ -404,8 +404,9 @@ export class LabelLayer {
     // right edge, and its size for finding a free spot is the font's.
     const placed = [];
     // Words are looked for under the labels of items within a window's
-    // height of it (reading them under kotaku.com's 111 labels took 2–3 ms);
-    // the others' labels are looked at again when a scroll ends near them.
+    // height of it (under all of kotaku.com's 111 labels, about 3 ms in a
+    // sampling profile); the others' labels are looked at again when a
+    // scroll ends near them (`LabelSpots`).
     const height = this.doc.defaultView?.innerHeight ?? 0;
     for (const { element, item } of labelled) {
       const badge = this.badges.get(item.key);
