@@ -305,13 +305,16 @@ export async function readFirefoxWhyCard(session) {
 
 /**
  * Clicks a serialised node of the session's tab where it is drawn, as a
- * mouse does. (BiDi's Enter reaches a focused button in headless Firefox
- * but does not press it, not even one of the page's own: the keyboard path
- * is tested in Chromium.)
+ * mouse does, scrolled into the window first if it is not all in it, as a
+ * user would (a label at the bottom of an ad near the window's bottom edge
+ * is just below it). (BiDi's Enter reaches a focused button in headless
+ * Firefox but does not press it, not even one of the page's own: the
+ * keyboard path is tested in Chromium.)
  * @param {FirefoxSession} session
  * @param {Remote} node
  */
-export function clickFirefoxNode(session, node) {
+export async function clickFirefoxNode(session, node) {
+  await callOnFirefoxNode(session, "(el) => el.scrollIntoView({ block: 'nearest', inline: 'nearest' })", node);
   return session.send('input.performActions', { context: session.context, actions: [{
     type: 'pointer', id: 'mouse', actions: [
       { type: 'pointerMove', x: 0, y: 0, origin: { type: 'element', element: { sharedId: node.sharedId } } },
