@@ -20,7 +20,7 @@ export class LabelSpots {
     /** @type {Map<number, { size: string, offset: { right: number, top: number } | null }>} each label's spot, from its item's box, for its item's size */
     this.known = new Map();
     /** @type {Set<number>} labels put in their usual place without looking at their item's words: it was far from the window */
-    this.unlooked = new Set();
+    this.notLooked = new Set();
     /** @type {Map<string, import('./free-spot.js').Size>} a badge's size by its text */
     this.sizes = new Map();
   }
@@ -40,7 +40,7 @@ export class LabelSpots {
     let known = this.known.get(key);
     if (known?.size !== size) {
       if (!near) {
-        this.unlooked.add(key);
+        this.notLooked.add(key);
         return null;
       }
       let label = this.sizes.get(text);
@@ -50,14 +50,23 @@ export class LabelSpots {
       known = { size, offset: spot && { right: box.right - spot.right, top: spot.top - box.top } };
       this.known.set(key, known);
     }
-    this.unlooked.delete(key);
+    this.notLooked.delete(key);
     const { offset } = known;
     return offset && { right: box.right - offset.right, top: box.top + offset.top };
+  }
+
+  /**
+   * Whether this label was put in its usual place without looking at its
+   * item's words (the item was far from the window then).
+   * @param {number} key the item's
+   */
+  unlooked(key) {
+    return this.notLooked.has(key);
   }
 
   /** @param {number} key an item gone, or whose element changed */
   forget(key) {
     this.known.delete(key);
-    this.unlooked.delete(key);
+    this.notLooked.delete(key);
   }
 }

@@ -74,8 +74,6 @@ export class LabelLayer {
     this.badges = new Map();
     /** @type {Map<number, string>} what each badge shows (style, text): unchanged, it is not rewritten */
     this.shown = new Map();
-    /** @type {Map<number, string>} each badge's own text, for its size (`badgeSize`) */
-    this.badgeTexts = new Map();
     /** @type {Map<number, Element>} the element each badge labels, observed for its size */
     this.observed = new Map();
     /** @type {Map<number, string>} where each badge was last put: unchanged, its style is not written again */
@@ -192,7 +190,6 @@ export class LabelLayer {
         badge.remove();
         this.badges.delete(key);
         this.shown.delete(key);
-        this.badgeTexts.delete(key);
         this.where.delete(key);
         this.spots.forget(key);
         this.floating.delete(key);
@@ -232,7 +229,6 @@ export class LabelLayer {
         this.shown.set(item.key, look);
         badge.className = `badge ${item.verdict.kind}`;
         badge.textContent = style === 'outline' ? 'i' : text;
-        this.badgeTexts.set(item.key, badge.textContent);
         badge.setAttribute('aria-label', text);
         // On hover, and read after its name: what the kind means (with the
         // label itself where the button shows only "i").
@@ -416,9 +412,9 @@ export class LabelLayer {
       // A label already where it goes is not written again: most do not
       // move when a page grows at the bottom. (Its text counts: a longer
       // one, in another language, may need another spot.)
-      const text = this.badgeTexts.get(item.key) ?? '';
+      const text = badge.textContent ?? '';
       const where = `${box.left + originX} ${box.top + originY} ${box.width} ${box.height} ${text}`;
-      if (this.where.get(item.key) === where && !(near && this.spots.unlooked.has(item.key))) continue;
+      if (this.where.get(item.key) === where && !(near && this.spots.unlooked(item.key))) continue;
       const hidden = !hasArea(box) || (this.fullscreen !== null && !(this.inFullscreen && isInside(this.fullscreen, element)));
       const spot = hidden ? null : this.spots.spot(item.key, element, box, text, near);
       placed.push({ key: item.key, badge, frame: this.frames.get(item.key), box, where, hidden, spot });
