@@ -49,7 +49,7 @@ import { AUTO, LANGUAGE_PATTERN } from './i18n.js';
  *   maxClassesAndIds: number, maxJsonLdBlocks: number, maxJsonLdChars: number, maxJsonLdScripts: number, maxProductProperties: number,
  *   maxPageTextChars: number, maxHeadings: number }} ScanLimits
  * @typedef {{ rulesVersion: string, markerSelector: string, otherMarkerSelectors: string[],
- *   headingSelector: string, headingContainerSelector: string, labelSelector: string,
+ *   headingSelector: string, headingContainerSelector: string, labelSelector: string, labelClassParts: string[],
  *   labelContainerSelector: string, textMarkers: string[], attributes: string[],
  *   jsonLdSelector: string, jsonLdNeeds: string, productMetaSelector: string,
  *   microdataProductSelector: string, limits: ScanLimits }} ScanPlan

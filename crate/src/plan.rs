@@ -40,6 +40,10 @@ pub struct ScanPlan {
     /// Small labels inside tiles ("Sponsored" on a product card): elements
     /// whose class names a sponsor or an advert.
     pub label_selector: String,
+    /// What `label_selector` looks for in a class attribute (case-sensitive
+    /// parts): a shell that reads every class attribute anyway finds the
+    /// small labels in the same pass, without a walk of the page of their own.
+    pub label_class_parts: Vec<&'static str>,
     /// For such a label, the closest ancestor matching this is its item.
     pub label_container_selector: String,
     /// Ad markers ("sponsored", "anzeige", "广告"…, lower-case) that mark
@@ -229,6 +233,7 @@ impl ScanPlan {
             heading_selector: format!("h1,h2,h3,h4,h5,h6,[role=heading],{}", vendors::VENDOR_HEADINGS.join(",")),
             heading_container_selector: "section,aside,[role=region],[role=complementary]".into(),
             label_selector: LABEL_CLASS_PARTS.iter().map(|p| format!("[class*=\"{p}\"]")).collect::<Vec<_>>().join(","),
+            label_class_parts: LABEL_CLASS_PARTS.to_vec(),
             label_container_selector: "li,article,[class*=\"product\"],[class*=\"card\"],[class*=\"tile\"]".into(),
             text_markers: lexicon::text_markers(),
             attributes,
@@ -332,5 +337,6 @@ mod tests {
             plan.label_selector,
             "[class*=\"sponsor\"],[class*=\"Sponsor\"],[class*=\"advert\"],[class*=\"Advert\"]"
         );
+        assert_eq!(plan.label_class_parts, ["sponsor", "Sponsor", "advert", "Advert"]);
     }
 }

@@ -34,6 +34,17 @@ export class LiveQuery {
     this.invalid = false;
   }
 
+  /**
+   * Takes these as the selector's matches on the whole page now, as a run
+   * would have found them (found by a pass that read the page anyway).
+   * @param {Element[]} matches in page order
+   */
+  seed(matches) {
+    this.matches = matches;
+    this.changed = true;
+    this.ran = true;
+  }
+
   /** The next run asks the whole page (nothing kept is known to be current). */
   forget() {
     this.ran = false;

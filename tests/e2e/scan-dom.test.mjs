@@ -39,6 +39,7 @@ const PAGE = `
   <div id="div-gpt-ad-twice" data-expect="marker"></div><div id="div-gpt-ad-twice" data-expect="marker"></div>
   <span class="tile-sponsored-label" data-expect="label"></span>
   <span class="Advertisement" data-expect="label"></span>
+  <p class="tile-sponsored-label" data-expect="label"></p>
   <span class="SPONSOR" data-expect="none"></span>
   <form id="f"><input name="id"><input name="getAttribute"></form>`;
 
@@ -55,16 +56,18 @@ test('one pass over classes and ids, the engine’s answer, and the lookup by na
     const expected = (/** @type {string} */ kind) => [...document.querySelectorAll(`[data-expect="${kind}"]`)].map(describe);
     return {
       labels: result.labels.map(describe),
+      bySelector: [...document.querySelectorAll(scanPlan.labelSelector)].map(describe),
       expectedMarkers: expected('marker').sort(),
       expectedLabels: expected('label'),
       classAttributes: [...result.classAttributes],
       ids: [...result.ids],
       complete: result.complete,
-      capped: { complete: capped.complete, classes: capped.classAttributes.size, ids: capped.ids.size },
+      capped: { complete: capped.complete, classes: capped.classAttributes.size, ids: capped.ids.size, labels: capped.labels.length },
     };
   }, [PAGE, plan]);
   assert.equal(read.complete, true, 'every class attribute and id was read');
-  assert.deepEqual(read.capped, { complete: false, classes: 2, ids: 2 }, 'a capped pass says it left some out');
+  assert.deepEqual(read.capped, { complete: false, classes: 2, ids: 2, labels: read.expectedLabels.length },
+    'a capped pass says it left some out, and finds every small label all the same');
   const answer = engine.classIdAnswer('http://news.example/fresh.html', read.classAttributes, read.ids, read.complete);
   const markers = await page.evaluate((marked) => {
     const { markedElements } = /** @type {any} */ (window).adlensScan;
@@ -72,6 +75,7 @@ test('one pass over classes and ids, the engine’s answer, and the lookup by na
   }, answer.marked);
   assert.deepEqual(markers.sort(), read.expectedMarkers);
   assert.deepEqual(read.labels, read.expectedLabels);
+  assert.deepEqual(read.labels, read.bySelector, 'the pass finds what the label selector (rescans, `adlens scan`) finds, in page order');
   assert.ok(read.classAttributes.includes('wrap trc_related_container') && read.classAttributes.includes('ob-widget  ob-grid'),
     'class attributes are sent whole, once each');
   assert.equal(read.classAttributes.filter((c) => c === 'OUTBRAIN').length, 1);
