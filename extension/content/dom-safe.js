@@ -16,6 +16,7 @@ const isConnected = /** @type {() => boolean} */ (Object.getOwnPropertyDescripto
 const firstChild = /** @type {() => ChildNode | null} */ (Object.getOwnPropertyDescriptor(Node.prototype, 'firstChild')?.get);
 const lastChild = /** @type {() => ChildNode | null} */ (Object.getOwnPropertyDescriptor(Node.prototype, 'lastChild')?.get);
 const contains = Node.prototype.contains;
+const compareDocumentPosition = Node.prototype.compareDocumentPosition;
 
 /**
  * @param {Element} el
@@ -93,6 +94,15 @@ export function connected(node) {
  */
 export function holds(el, node) {
   return contains.call(el, node);
+}
+
+/**
+ * Where `other` is from `node` (`Node.DOCUMENT_POSITION_…` bits).
+ * @param {Node} node
+ * @param {Node} other
+ */
+export function positionOf(node, other) {
+  return compareDocumentPosition.call(node, other);
 }
 
 /** @param {Node} node its one child node, or null when it has none or several */

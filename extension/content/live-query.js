@@ -3,7 +3,7 @@
 // 14,000 elements by scrolling, the headings, sponsor labels and marker
 // links asked of the whole page took 5.9 ms of each rescan.
 
-import { connected, isMatch, within } from './dom-safe.js';
+import { connected, isMatch, positionOf, within } from './dom-safe.js';
 
 /** Most new matches placed among the kept ones: more, and the page is asked again. */
 const MAX_PLACED = 200;
@@ -117,7 +117,7 @@ function inPageOrder(ordered, more) {
     let high = out.length;
     while (low < high) {
       const mid = (low + high) >> 1;
-      if (out[mid].compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) low = mid + 1;
+      if (positionOf(out[mid], el) & Node.DOCUMENT_POSITION_FOLLOWING) low = mid + 1;
       else high = mid;
     }
     out.splice(low, 0, el);

@@ -1,7 +1,7 @@
 // Ad markers that are words alone ("Sponsored", "Anzeige", "广告"…) and the
 // items they mark, whatever their classes.
 
-import { attr, closestOf, connected, isMatch, parentOf, tagOf, within } from './dom-safe.js';
+import { attr, closestOf, connected, isMatch, parentOf, positionOf, tagOf, within } from './dom-safe.js';
 
 /** @typedef {import('../messages.js').ScanPlan} ScanPlan */
 
@@ -91,7 +91,7 @@ export function textMarkers(doc, plan, hits = new Set(), changes = null) {
     }
     // In page order, as reading the whole page finds them.
     if (hits.size > known) {
-      const ordered = [...hits].sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+      const ordered = [...hits].sort((a, b) => (positionOf(a, b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
       hits.clear();
       for (const node of ordered) hits.add(node);
     }
