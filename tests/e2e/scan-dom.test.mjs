@@ -372,3 +372,29 @@ test('the section a heading introduces: the item found it sits in, a near sectio
   });
   await page.close();
 });
+
+const liveQueryScript = await bundled('live-query.js', 'adlensLive');
+
+test('a followed query places new matches in page order, even among forms whose inputs shadow the DOM’s methods', async () => {
+  const page = await current().browser.context.newPage();
+  await page.goto('http://news.example/fresh.html');
+  await page.addScriptTag({ content: liveQueryScript });
+  const order = await page.evaluate(() => {
+    document.body.innerHTML = `<p id="first"></p>
+      <form id="f1" class="sponsor-box"><input name="compareDocumentPosition"><input name="contains"></form>
+      <p id="middle"></p>
+      <form id="f2" class="sponsor-box"><input name="compareDocumentPosition"></form>`;
+    const { LiveQuery } = /** @type {any} */ (window).adlensLive;
+    const query = new LiveQuery('[class*="sponsor"]');
+    query.run(document, null);
+    const added = ['first', 'middle'].map((id) => {
+      const el = Object.assign(document.createElement('span'), { className: 'sponsor-note', id: `${id}-new` });
+      /** @type {Element} */ (document.getElementById(id)).after(el);
+      return el;
+    });
+    const changes = { whole: false, added, attributed: [], changed: () => false };
+    return query.run(document, changes).map((/** @type {Element} */ el) => el.id);
+  });
+  assert.deepEqual(order, ['first-new', 'f1', 'middle-new', 'f2']);
+  await page.close();
+});
