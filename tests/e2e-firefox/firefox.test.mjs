@@ -454,3 +454,8 @@ test('in Firefox, an ad picked by an interest in health is muted from its why ca
     await sendFromAddonPage(firefox, { type: 'memory/wipe' });
   }
 });
+
+test('in Firefox, named images and forms that shadow the document’s own methods (querySelectorAll, createTreeWalker, body…) do not blind the scan', async () => {
+  const labels = await labelsReading('http://news.example/hostile/clobbered-document.html', ['Ad · Generic', 'Recommended · Generic']);
+  assert.deepEqual(labels.map((l) => l.text).sort(), ['Ad · Generic', 'Recommended · Generic']);
+});

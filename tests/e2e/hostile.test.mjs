@@ -58,6 +58,18 @@ test('forms that shadow id, getAttribute, matches… do not stop the page from b
   await page.close();
 });
 
+test('named images and forms that shadow the document’s own methods (querySelectorAll, createTreeWalker, body…) do not blind the scan', async () => {
+  const url = 'http://news.example/hostile/clobbered-document.html';
+  const page = await current().open(url);
+  assert.equal(await page.evaluate(() => typeof document.querySelectorAll), 'object', 'in the page’s world the method is an image');
+  const labels = await waitForLabels(page, 2);
+  assert.deepEqual(labels.map((l) => l.text).sort(), ['Ad · Generic', 'Recommended · Generic']);
+  const { state } = await current().waitForReport(url, 2);
+  assert.deepEqual(state.report.items.map((/** @type {any} */ i) => i.vendor).sort(), ['Google Ad Manager', 'Outbrain']);
+  assert.equal(await page.evaluate(() => /** @type {any} */ (window).pageScriptRan), true);
+  await page.close();
+});
+
 test("a page whose policy forbids inline styles and scripts: labels, card and placeholder are still styled", async () => {
   const url = 'http://bank.example/offers.html';
   const page = await current().open(url);

@@ -209,7 +209,9 @@ async function connect(url) {
  */
 export async function overlayNodes(session, match) {
   const { result } = await session.send('script.callFunction', {
-    functionDeclaration: '() => [...document.documentElement.children].filter((el) => el.localName === "div")',
+    // The root through Document's own getter: in the page's world a named
+    // image or form can shadow `document.documentElement`.
+    functionDeclaration: '() => [...Reflect.get(Document.prototype, "documentElement", document).children].filter((el) => el.localName === "div")',
     target: { context: session.context },
     awaitPromise: false,
     serializationOptions: { maxDomDepth: 20, includeShadowTree: 'all' },
