@@ -17,11 +17,13 @@ const MAX_CLASS_CHARS = 250_000;
 /**
  * What one pass over the page's classes and ids finds: the distinct class
  * attributes and ids (each capped), which the engine answers about; and the
- * small labels (a class naming a sponsor or an advert), which the browser
- * finds itself. The pass reads each element's class and id once and keeps
- * the attributes whole: splitting them and testing them against the
- * markers in script cost 1.5–2× the pass itself on large pages (a fresh
- * content-script world runs it as cold code); the engine does both.
+ * small labels (a class naming a sponsor or an advert): on a first scan each
+ * distinct attribute is tested for the plan's parts, on a rescan the labels'
+ * query follows what changed. The pass reads each element's class and id
+ * once and keeps the attributes whole: splitting them and testing them
+ * against the vendor markers in script cost 1.5–2× the pass itself on large
+ * pages (a fresh content-script world runs it as cold code); the engine
+ * does both.
  * @typedef {{ classAttributes: Set<string>, ids: Set<string>, complete: boolean, labels: Element[] }} PageClasses
  *   complete: no class attribute or id was left out for the caps
  * @param {Document} doc
