@@ -456,6 +456,7 @@ test('in Firefox, an ad picked by an interest in health is muted from its why ca
 });
 
 test('in Firefox, named images and forms that shadow the document’s own methods (querySelectorAll, createTreeWalker, body…) do not blind the scan', async () => {
-  const labels = await labelsReading('http://news.example/hostile/clobbered-document.html', ['Ad · Generic', 'Recommended · Generic']);
-  assert.deepEqual(labels.map((l) => l.text).sort(), ['Ad · Generic', 'Recommended · Generic']);
+  const labels = await labelsOn('http://news.example/hostile/clobbered-document.html', 2);
+  // Found and labelled; the kinds depend on the profile the journey built.
+  assert.deepEqual(labels.map((l) => l.text.split(' · ')[0]).sort(), ['Ad', 'Recommended']);
 });
