@@ -67,6 +67,19 @@ test('named images and forms that shadow the document’s own methods (querySele
   assert.deepEqual(labels.map((l) => l.text.split(' · ')[0]).sort(), ['Ad', 'Recommended']);
   const { state } = await current().waitForReport(url, 2);
   assert.deepEqual(state.report.items.map((/** @type {any} */ i) => i.vendor).sort(), ['Google Ad Manager', 'Outbrain']);
+  // A late slot, and a small label placed before the form: the rescan puts
+  // the label among the ones it knows by asking the form where it is.
+  await page.evaluate(() => {
+    // (In this page's world `document.body` is an image: the real one through Document's getter.)
+    const body = /** @type {HTMLElement} */ (Reflect.get(Document.prototype, 'body', document));
+    body.insertAdjacentHTML('afterbegin', '<span class="sponsored-tag">Partner</span>');
+    body.insertAdjacentHTML('beforeend', '<div id="div-gpt-ad-late-3" style="width: 300px; height: 100px;">'
+      + '<a href="http://adclick.g.doubleclick.net/aclk?adurl=http%3A%2F%2Flate.example%2F">A late offer</a></div>');
+  });
+  const { state: later } = await current().waitForReport(url, 3);
+  const late = later.report.items.find((/** @type {any} */ item) => item.elementId === 'div-gpt-ad-late-3');
+  assert.equal(late?.landingDomain, 'late.example', 'the late slot is found by the rescan');
+  assert.ok((await waitForLabels(page, 3)).length >= 3, 'and labelled');
   assert.equal(await page.evaluate(() => /** @type {any} */ (window).pageScriptRan), true);
   await page.close();
 });
