@@ -49,8 +49,23 @@ async function frame() {
     last = key;
     await marked('frame-report', () => send({ type: 'frame/report', frame: summary }));
   };
+  const watch = () => onQuietChanges(reportFrame, REPORT_DELAY_MS, { maxWait: REPORT_MAX_WAIT_MS });
   await reportFrame();
-  stopWatching = onQuietChanges(reportFrame, REPORT_DELAY_MS, { maxWait: REPORT_MAX_WAIT_MS }).stop;
+  let watching = watch();
+  stopWatching = watching.stop;
+  // A frame shown again from the back/forward cache reports afresh: the
+  // background forgot the tab's frames when it moved on to another page.
+  // After the quiet delay, as a change would: the browser's report of the
+  // navigation, on which the background forgets, must come first.
+  addEventListener('pageshow', (event) => {
+    if (!event.persisted) return;
+    reports = 0;
+    last = '';
+    watching.stop();
+    watching = watch();
+    stopWatching = watching.stop;
+    watching.schedule();
+  });
 }
 
 // The manifest injects this script into every frame, the top page too

@@ -351,6 +351,17 @@ async function topPage() {
   });
   stopWatching = stop;
   await rescan();
+  // A page shown again from the browser's back/forward cache is a visit
+  // again, and the background forgot it when the tab moved on (its report,
+  // its frames' reports); nothing in the page changed, so no change calls
+  // for a rescan. The whole page is read and reported again, after the
+  // quiet delay (the background forgets a tab's page as the browser reports
+  // the navigation, which must come first).
+  addEventListener('pageshow', (event) => {
+    if (!event.persisted || retireIfOrphaned()) return;
+    changes.readWhole();
+    schedule();
+  });
   // The background asks for a rescan when a frame reported new content.
   chrome.runtime.onMessage.addListener((message) => {
     if (message?.type === RESCAN) schedule();

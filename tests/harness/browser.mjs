@@ -24,8 +24,10 @@ export const EXTENSION_DIR = path.join(ROOT, 'dist/chrome');
  */
 
 /**
- * @param {{ proxyPort: number, headless?: boolean, userDataDir?: string, locale?: string, extensionDir?: string }} options
- *   extensionDir: the unpacked extension to load (dist/chrome by default)
+ * @param {{ proxyPort: number, headless?: boolean, userDataDir?: string, locale?: string, extensionDir?: string,
+ *   backForwardCache?: boolean }} options
+ *   extensionDir: the unpacked extension to load (dist/chrome by default);
+ *   backForwardCache: keep the browser's back/forward cache on, as users have it (Playwright turns it off)
  * @returns {Promise<ExtensionBrowser>}
  */
 export async function launchWithExtension(options) {
@@ -101,7 +103,7 @@ export function chromiumArgs(proxyPort) {
 }
 
 /**
- * @param {{ proxyPort: number, headless?: boolean, userDataDir?: string, locale?: string, extensionDir?: string }} options
+ * @param {Parameters<typeof launchWithExtension>[0]} options
  * @param {string} userDataDir
  * @param {boolean} ownsDir remove the directory on close
  * @returns {Promise<ExtensionBrowser>}
@@ -117,6 +119,7 @@ async function launchOnce(options, userDataDir, ownsDir) {
     headless: options.headless ?? true,
     locale: options.locale,
     viewport: VIEWPORT,
+    ignoreDefaultArgs: options.backForwardCache ? ['--disable-back-forward-cache'] : undefined,
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,

@@ -11,7 +11,7 @@ import { startFixtureServer } from './server.mjs';
  * @typedef {import('../../extension/messages.js').KindCounts} KindCounts
  */
 
-/** @param {{ headless?: boolean, locale?: string, routes?: Map<string, string>, userDataDir?: string, extensionDir?: string }} [options] */
+/** @param {{ headless?: boolean, locale?: string, routes?: Map<string, string>, userDataDir?: string, extensionDir?: string, backForwardCache?: boolean }} [options] */
 export async function startSession(options = {}) {
   const { routes, ...launch } = options;
   // Keep Node's event loop alive for the session's whole life: a browser call
