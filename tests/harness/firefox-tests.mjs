@@ -12,16 +12,18 @@ import { startFixtureServer } from './server.mjs';
  */
 
 /**
- * @param {Omit<Parameters<typeof launchFirefoxWithExtension>[0], 'proxyPort'>} options
+ * @param {Omit<Parameters<typeof launchFirefoxWithExtension>[0], 'proxyPort'> & { server?: Parameters<typeof startFixtureServer>[0] }} options
+ *   server: the fixture server's own options
  * @param {(started: Started) => void | Promise<void>} ready given both once started, before any test
  *   (what the file's own setup needs runs here: Node 20 runs a file's hooks at once, not one after another)
  */
 export function firefoxForTests(options, ready) {
   /** @type {Partial<Started>} */
   const live = {};
+  const { server, ...launch } = options;
   before(async () => {
-    live.server = await startFixtureServer();
-    live.firefox = await launchFirefoxWithExtension({ ...options, proxyPort: live.server.port });
+    live.server = await startFixtureServer(server);
+    live.firefox = await launchFirefoxWithExtension({ ...launch, proxyPort: live.server.port });
     await ready({ firefox: live.firefox, server: live.server });
   });
   after(async () => {

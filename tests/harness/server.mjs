@@ -45,13 +45,16 @@ function selfSignedCertificate() {
 
 /**
  * Starts the server on an ephemeral loopback port.
- * @param {{ sitesDir?: string, routes?: Map<string, string> }} [options] `routes`: exact URL → file, for
- *   serving saved real pages at their original addresses (benchmarks)
+ * @param {{ sitesDir?: string, routes?: Map<string, string>, cacheControl?: string }} [options] `routes`: exact
+ *   URL → file, for serving saved real pages at their original addresses (benchmarks); `cacheControl`: what
+ *   every answer's Cache-Control says, `no-store` unless told (no fixture is ever kept stale), `no-cache` for
+ *   tests that go back to a page kept in the back/forward cache (Firefox keeps no `no-store` page there)
  * @returns {Promise<FixtureServer>}
  */
 export async function startFixtureServer(options = {}) {
   const sitesDir = options.sitesDir ?? SITES_DIR;
   const routes = options.routes ?? new Map();
+  const cacheControl = options.cacheControl ?? 'no-store';
   /** @type {LoggedRequest[]} */
   const requests = [];
   /** @type {Map<string, Override>} URL → canned answer, for tests of failures */
@@ -83,7 +86,7 @@ export async function startFixtureServer(options = {}) {
     }
     res.writeHead(200, {
       'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-      'cache-control': 'no-store',
+      'cache-control': cacheControl,
     });
     res.end(await fs.readFile(file));
   };

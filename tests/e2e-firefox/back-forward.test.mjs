@@ -1,0 +1,83 @@
+// In Firefox, as in Chromium (tests/e2e/back-forward.test.mjs): a page the
+// browser shows again from its back/forward cache is reported again, its
+// frames too. The background forgot the tab's page when it moved on, and
+// nothing in the restored page changes to call for a rescan. The fixture
+// pages are served `no-cache` here: Firefox keeps no `no-store` page in
+// that cache.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { firefoxLabelsWhen, inExtensionPage } from '../harness/firefox.mjs';
+import { firefoxForTests } from '../harness/firefox-tests.mjs';
+
+const SHOP = 'http://shop.example/product/trail-runner-x.html';
+const NEWS = 'http://news.example/article/running.html';
+const BLOG = 'http://blog.example/post/autumn-trails.html';
+
+/** @type {import('../harness/firefox.mjs').FirefoxSession} */
+let firefox;
+/** A background tab for the add-on's own pages. */
+let addonTab = '';
+
+firefoxForTests({ server: { cacheControl: 'no-cache' } }, async (started) => {
+  firefox = started.firefox;
+  addonTab = (await firefox.send('browsingContext.create', { type: 'tab', background: true })).context;
+});
+
+/**
+ * The background's state for the tab showing `url` (null if none), as the popup reads it.
+ * @param {string} url
+ * @returns {Promise<import('../../extension/messages.js').TabState | null>}
+ */
+async function tabState(url) {
+  /** @type {Record<string, import('../../extension/messages.js').TabState>} */
+  const all = await inExtensionPage(firefox, 'options.html', 'browser.storage.session.get(null)', addonTab);
+  return Object.entries(all).find(([key, state]) => key.startsWith('tab:') && state.url === url)?.[1] ?? null;
+}
+
+/**
+ * Polls the background's state for `url` until `done` holds; fails with `what` after 10 s.
+ * @param {string} url
+ * @param {(state: import('../../extension/messages.js').TabState | null) => boolean} done
+ * @param {string} what
+ */
+async function stateWhen(url, done, what) {
+  let state = null;
+  for (const deadline = Date.now() + 10_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 200))) {
+    state = await tabState(url);
+    if (done(state)) return state;
+  }
+  assert.fail(`timed out waiting for ${what}: ${JSON.stringify(state?.report.counts ?? null)}`);
+}
+
+/**
+ * Opens `url`, waits for its report to count `items`, leaves it for another
+ * page and goes back; fails unless Firefox showed it again from its cache.
+ * @param {string} url
+ * @param {number} items
+ */
+async function leaveAndGoBack(url, items) {
+  await firefox.send('browsingContext.navigate', { context: firefox.context, url, wait: 'complete' });
+  await stateWhen(url, (s) => (s?.report.items.length ?? 0) >= items, `${url} reported`);
+  // In the page's own world: gone if the page is loaded anew.
+  await firefox.send('script.evaluate', { expression: 'window.keptInCache = true', target: { context: firefox.context }, awaitPromise: false });
+  await firefox.send('browsingContext.navigate', { context: firefox.context, url: BLOG, wait: 'complete' });
+  await stateWhen(url, (s) => s === null, `the background forgetting ${url}`);
+  await firefox.send('browsingContext.traverseHistory', { context: firefox.context, delta: -1 });
+  const kept = await firefox.send('script.evaluate', { expression: "'keptInCache' in window", target: { context: firefox.context }, awaitPromise: false });
+  assert.equal(kept.result.value, true, `${url} came back from the back/forward cache`);
+}
+
+test('in Firefox, a page shown again from the back/forward cache is reported again', async () => {
+  await leaveAndGoBack(SHOP, 2);
+  const state = await stateWhen(SHOP, (s) => s?.report.items.length === 2, 'the product page reported again');
+  assert.equal(state?.report.items.length, 2);
+  assert.equal((await firefoxLabelsWhen(firefox, (labels) => labels.length === 2)).length, 2, 'its two labels still on it');
+});
+
+test('in Firefox, its ad frame reports again: the shoe viewed on the shop follows the user into it once more', async () => {
+  // The shoe was viewed on the shop in the test before.
+  await leaveAndGoBack(NEWS, 5);
+  const state = await stateWhen(NEWS, (s) => s?.report.counts.retargeted === 1, 'the frame\'s shoe deciding its slot\'s label');
+  assert.equal(state?.report.items.length, 5);
+});
