@@ -9,7 +9,7 @@
 import { send } from './messages.js';
 import { frameSummary } from './content/frame-summary.js';
 import { logFailure } from './content/log.js';
-import { onQuietChanges } from './content/page-moments.js';
+import { onQuietChanges, shown } from './content/page-moments.js';
 import { marked } from './content/work-marks.js';
 
 /** Quiet period after DOM changes before reporting again (script-filled frames change). */
@@ -23,6 +23,8 @@ const REPORT_MAX_WAIT_MS = 1000;
 const MAX_FRAME_REPORTS = 5;
 
 async function frame() {
+  // A frame of a page being prerendered reports once the page is shown.
+  await shown();
   const plan = await send({ type: 'page/get-plan' });
   let reports = 0;
   let last = '';

@@ -17,7 +17,7 @@ import { AUTO, useBrowserLanguage, useLanguage } from './i18n.js';
 import { LabelLayer } from './content/labels.js';
 import { marked, markedForNext, startScan } from './content/work-marks.js';
 import { Muter } from './content/mute.js';
-import { idle, loaded, nextFrame, onQuietChanges } from './content/page-moments.js';
+import { idle, loaded, nextFrame, onQuietChanges, shown } from './content/page-moments.js';
 import { logFailure as report } from './content/log.js';
 import { ChosenSettings } from './content/chosen-settings.js';
 import { clearPredecessor } from './content/predecessor.js';
@@ -67,6 +67,9 @@ async function topPage() {
   // AdLens on the page: an earlier one's marks are cleared here instead.
   if (!handed) clearPredecessor(document);
   const hold = handed ?? lateHold();
+  // Nothing is read of a page being prerendered, nor reported, until it is
+  // shown (its early hold holds meanwhile).
+  await shown();
   const chosen = await ChosenSettings.read();
   let settings = chosen.current;
   await speak(settings.language);

@@ -1,9 +1,25 @@
 // The moments in a page's life the content scripts wait for (they start
 // once the document is parsed, as the manifest asks, but for the early
-// hold): the page loaded, its main thread idle, the next frame, and DOM
-// changes gone quiet.
+// hold): the page shown, loaded, its main thread idle, the next frame, and
+// DOM changes gone quiet.
 
 import { logFailure } from './log.js';
+
+/**
+ * Resolves once the page is shown in its tab: at once, unless the browser
+ * is prerendering it, a page it guesses the user opens next (Chrome, from
+ * a page's speculation rules or its own address bar), which the user may
+ * never see. Until then it is no visit: its tab shows another page, whose
+ * report a report of this one would replace, and which the background
+ * forgets anyway as this one is shown.
+ */
+export function shown() {
+  const doc = /** @type {Document & { prerendering?: boolean }} */ (document);
+  if (!doc.prerendering) return Promise.resolve();
+  return new Promise((resolve) => {
+    doc.addEventListener('prerenderingchange', () => resolve(undefined), { once: true });
+  });
+}
 
 /**
  * Resolves when the page has loaded, or after `timeout` ms: AdLens does not
