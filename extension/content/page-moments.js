@@ -9,9 +9,9 @@ import { logFailure } from './log.js';
  * Resolves once the page is shown in its tab: at once, unless the browser
  * is prerendering it, a page it guesses the user opens next (Chrome, from
  * a page's speculation rules or its own address bar), which the user may
- * never see. Until then it is no visit: its tab shows another page, whose
- * report a report of this one would replace, and which the background
- * forgets anyway as this one is shown.
+ * never see. Until then it is no visit, and not its tab's top frame (its
+ * frame id is not 0): the background refuses its report, and forgets the
+ * tab's page anyway as this one is shown.
  */
 export function shown() {
   const doc = /** @type {Document & { prerendering?: boolean }} */ (document);
