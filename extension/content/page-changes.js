@@ -70,6 +70,12 @@ export class PageChanges {
     if (this.whole) return; // the next scan reads everything anyway
     for (const r of records) {
       if (this.ours(r.target)) continue;
+      if (r.type === 'childList' && r.target.nodeType === Node.DOCUMENT_NODE && hasElement(r)) {
+        // The page's root element taken out or another put in: the page
+        // wrote itself anew (`document.open()`), and is read whole.
+        this.readWhole();
+        return;
+      }
       if (r.type === 'childList') {
         for (const node of r.addedNodes) if (!this.ours(node)) this.added.add(node);
         for (const node of r.removedNodes) if (!this.ours(node)) this.removals = true;
@@ -157,4 +163,12 @@ export class PageChanges {
   touch(node) {
     for (let n = /** @type {Node | null} */ (node); n && !this.touched.has(n); n = parentOf(n)) this.touched.add(n);
   }
+}
+
+/**
+ * Whether a childList record added or took out an element.
+ * @param {MutationRecord} record
+ */
+function hasElement(record) {
+  return [...record.addedNodes, ...record.removedNodes].some((node) => node.nodeType === Node.ELEMENT_NODE);
 }

@@ -89,7 +89,10 @@ export function onQuietChanges(run, delay, { ignore = () => false, watch = { chi
     record?.(records);
     if (!ignore(records)) schedule();
   });
-  observer.observe(document.documentElement, watch);
+  // The document, not its root element: a page that writes itself anew
+  // (`document.open()` after it loaded) takes that element out, and what
+  // it writes is in another one.
+  observer.observe(document, watch);
   const stop = () => {
     observer.disconnect();
     clearTimeout(timer);

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { attribute, clickCardAction, closedRootStyles, hasClass, pressLabel, readLabels, readPlaceholders, readWhyCard, waitForLabels } from '../harness/labels.mjs';
+import { eventually } from '../harness/eventually.mjs';
 import { sessionForTests } from '../harness/session.mjs';
 
 const current = sessionForTests();
@@ -81,6 +82,30 @@ test('named images and forms that shadow the document’s own methods (querySele
   assert.equal(late?.landingDomain, 'late.example', 'the late slot is found by the rescan');
   assert.ok((await waitForLabels(page, 3)).length >= 3, 'and labelled');
   assert.equal(await page.evaluate(() => /** @type {any} */ (window).pageScriptRan), true);
+  await page.close();
+});
+
+test('a page that writes itself anew once loaded (document.open()): what it wrote is found and labelled, and followed after', async () => {
+  const url = 'http://news.example/hostile/rewritten.html';
+  const page = await current().open(url);
+  await waitForLabels(page, 1);
+  const elementIds = async () => (await current().tabStateFor(url))?.state.report.items.map((i) => i.elementId).sort();
+  assert.deepEqual(await elementIds(), ['text-ad-before']);
+  await page.waitForFunction(() => document.title === 'Rewritten — News Example');
+  // The page's root element was replaced: its changes are watched still.
+  await eventually(async () => JSON.stringify(await elementIds()) === JSON.stringify(['div-gpt-ad-1700000000000-9', 'text-ad-after']),
+    'the two ads the page wrote, and not the one it took out', 3_000);
+  assert.equal((await waitForLabels(page, 2)).length, 2);
+  await page.evaluate(() => {
+    const slot = document.createElement('div');
+    slot.id = 'div-gpt-ad-1700000000000-10';
+    slot.style.cssText = 'width: 300px; height: 250px; background: #eee';
+    slot.append(Object.assign(document.createElement('a'), { href: 'http://brand.example/socks', textContent: 'Socks' }));
+    document.body.append(slot);
+  });
+  await eventually(async () => (await elementIds())?.length === 3, 'a slot added to the written page found', 3_000);
+  assert.equal((await waitForLabels(page, 3)).length, 3);
+  assert.deepEqual(current().pageErrors, []);
   await page.close();
 });
 
