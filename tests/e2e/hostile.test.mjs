@@ -96,6 +96,9 @@ test('a page that writes itself anew once loaded (document.open()): what it wrot
   await eventually(async () => JSON.stringify(await elementIds()) === JSON.stringify(['div-gpt-ad-1700000000000-9', 'text-ad-after']),
     'the two ads the page wrote, and not the one it took out', 3_000);
   assert.equal((await waitForLabels(page, 2)).length, 2);
+  // Read whole, as a page of its own: the first scan, and the one after it was written.
+  await eventually(async () => (await current().tabStateFor(url))?.state.scans?.filter((s) => s.whole).length === 2,
+    'two whole reads of the page', 3_000);
   await page.evaluate(() => {
     const slot = document.createElement('div');
     slot.id = 'div-gpt-ad-1700000000000-10';
