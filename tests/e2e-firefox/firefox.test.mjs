@@ -460,3 +460,29 @@ test('in Firefox, named images and forms that shadow the document’s own method
   // Found and labelled; the kinds depend on the profile the journey built.
   assert.deepEqual(labels.map((l) => l.text.split(' · ')[0]).sort(), ['Ad', 'Recommended']);
 });
+
+test('in Firefox, a page that writes itself anew once loaded (document.open()): the ads it wrote are found and labelled, not the one it took out', async () => {
+  const url = 'http://news.example/hostile/rewritten.html';
+  await firefox.send('browsingContext.navigate', { context: firefox.context, url, wait: 'complete' });
+  await labelsWhen((labels) => labels.length === 1);
+  const { context: addonTab } = await firefox.send('browsingContext.create', { type: 'tab', background: true });
+  try {
+    /** The elements the page's report names, as the background holds it. */
+    const reported = async () => {
+      /** @type {Record<string, import('../../extension/messages.js').TabState>} */
+      const all = await inExtensionPage(firefox, 'options.html', 'browser.storage.session.get(null)', addonTab);
+      const state = Object.entries(all).find(([key, value]) => key.startsWith('tab:') && value.url === url)?.[1];
+      return JSON.stringify(state?.report.items.map((i) => i.elementId).sort() ?? null);
+    };
+    let ids = '';
+    // Written 2.5 s after the load.
+    for (const deadline = Date.now() + 8_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 200))) {
+      ids = await reported();
+      if (ids === JSON.stringify(['div-gpt-ad-1700000000000-9', 'text-ad-after'])) break;
+    }
+    assert.equal(ids, JSON.stringify(['div-gpt-ad-1700000000000-9', 'text-ad-after']));
+    assert.equal((await labelsWhen((labels) => labels.length === 2)).length, 2);
+  } finally {
+    await firefox.send('browsingContext.close', { context: addonTab });
+  }
+});
