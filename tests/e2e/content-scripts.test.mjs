@@ -63,24 +63,31 @@ test('frames run the frames’ script alone and report what they show; the top p
   await page.close();
 });
 
-test('a creative the tag writes into a blank frame is reported by that frame and attributed to its slot', async () => {
-  // Google Ad Manager outside SafeFrame: an about:blank frame named after
-  // the slot, its document written by the page's script after load.
-  const url = 'http://news.example/article/written-frame.html';
-  const page = await current().open(url);
-  /** @type {import('../../extension/messages.js').PageReport['items'][number] | undefined} */
-  let slot;
-  const deadline = Date.now() + 10_000;
-  while (!slot?.landingDomain && Date.now() < deadline) {
-    slot = (await current().tabStateFor(url))?.state.report.items.find((i) => i.elementId === 'div-gpt-ad-1700000000000-7');
-    await page.waitForTimeout(100);
-  }
-  assert.ok(slot, 'the slot is found');
-  assert.equal(slot.landingDomain, 'travel.example', 'its landing page, from the link inside the written frame');
-  assert.equal(slot.text, 'Hill running camps from €199');
-  assert.equal(slot.frames.length, 1, 'one frame attributed to it');
-  await page.close();
-});
+for (const { page: name, slotId, when } of [
+  { page: 'written-frame.html', slotId: 'div-gpt-ad-1700000000000-7', when: 'as it adds the frame' },
+  // The frame's script is in place by then, watching a document the tag
+  // then replaces: it must watch the document, not its first root element.
+  { page: 'late-written-frame.html', slotId: 'div-gpt-ad-1700000000000-6', when: 'a second after it added the frame' },
+]) {
+  test(`a creative the tag writes into a blank frame ${when} is reported by that frame and attributed to its slot`, async () => {
+    // Google Ad Manager outside SafeFrame: an about:blank frame named after
+    // the slot, its document written by the page's script after load.
+    const url = `http://news.example/article/${name}`;
+    const page = await current().open(url);
+    /** @type {import('../../extension/messages.js').PageReport['items'][number] | undefined} */
+    let slot;
+    const deadline = Date.now() + 10_000;
+    while (!slot?.landingDomain && Date.now() < deadline) {
+      slot = (await current().tabStateFor(url))?.state.report.items.find((i) => i.elementId === slotId);
+      await page.waitForTimeout(100);
+    }
+    assert.ok(slot, 'the slot is found');
+    assert.equal(slot.landingDomain, 'travel.example', 'its landing page, from the link inside the written frame');
+    assert.equal(slot.text, 'Hill running camps from €199');
+    assert.equal(slot.frames.length, 1, 'one frame attributed to it');
+    await page.close();
+  });
+}
 
 test('a frame whose creative keeps changing reports at most five times', async () => {
   const url = 'http://news.example/article/rotating-frame.html';
