@@ -461,28 +461,65 @@ test('in Firefox, named images and forms that shadow the document’s own method
   assert.deepEqual(labels.map((l) => l.text.split(' · ')[0]).sort(), ['Ad', 'Recommended']);
 });
 
+/**
+ * Runs `work` with a background tab for the add-on's own pages, closed after.
+ * @template T
+ * @param {(addonTab: string) => Promise<T>} work
+ */
+async function withAddonTab(work) {
+  const { context } = await firefox.send('browsingContext.create', { type: 'tab', background: true });
+  try {
+    return await work(context);
+  } finally {
+    await firefox.send('browsingContext.close', { context });
+  }
+}
+
+/**
+ * The items of the report the background holds for the tab showing `url`
+ * (null before there is one), read from an add-on page in `addonTab`.
+ * @param {string} url
+ * @param {string} addonTab
+ * @returns {Promise<import('../../extension/messages.js').ReportedItem[] | null>}
+ */
+async function reportedItems(url, addonTab) {
+  /** @type {Record<string, import('../../extension/messages.js').TabState>} */
+  const all = await inExtensionPage(firefox, 'options.html', 'browser.storage.session.get(null)', addonTab);
+  return Object.entries(all).find(([key, state]) => key.startsWith('tab:') && state.url === url)?.[1].report.items ?? null;
+}
+
+/**
+ * Polls `read` every 200 ms until `done` holds or 8 s have passed; the last value read.
+ * @template T
+ * @param {() => Promise<T>} read
+ * @param {(value: T) => boolean} done
+ */
+async function readUntil(read, done) {
+  let value = await read();
+  for (const deadline = Date.now() + 8_000; !done(value) && Date.now() < deadline; value = await read()) {
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return value;
+}
+
 test('in Firefox, a page that writes itself anew once loaded (document.open()): the ads it wrote are found and labelled, not the one it took out', async () => {
   const url = 'http://news.example/hostile/rewritten.html';
   await firefox.send('browsingContext.navigate', { context: firefox.context, url, wait: 'complete' });
   await labelsWhen((labels) => labels.length === 1);
-  const { context: addonTab } = await firefox.send('browsingContext.create', { type: 'tab', background: true });
-  try {
-    /** The elements the page's report names, as the background holds it. */
-    const reported = async () => {
-      /** @type {Record<string, import('../../extension/messages.js').TabState>} */
-      const all = await inExtensionPage(firefox, 'options.html', 'browser.storage.session.get(null)', addonTab);
-      const state = Object.entries(all).find(([key, value]) => key.startsWith('tab:') && value.url === url)?.[1];
-      return JSON.stringify(state?.report.items.map((i) => i.elementId).sort() ?? null);
-    };
-    let ids = '';
-    // Written 2.5 s after the load.
-    for (const deadline = Date.now() + 8_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 200))) {
-      ids = await reported();
-      if (ids === JSON.stringify(['div-gpt-ad-1700000000000-9', 'text-ad-after'])) break;
-    }
-    assert.equal(ids, JSON.stringify(['div-gpt-ad-1700000000000-9', 'text-ad-after']));
-    assert.equal((await labelsWhen((labels) => labels.length === 2)).length, 2);
-  } finally {
-    await firefox.send('browsingContext.close', { context: addonTab });
-  }
+  const written = JSON.stringify(['div-gpt-ad-1700000000000-9', 'text-ad-after']);
+  // Written 2.5 s after the load.
+  const ids = await withAddonTab((addonTab) => readUntil(
+    async () => JSON.stringify((await reportedItems(url, addonTab))?.map((i) => i.elementId).sort() ?? null), (read) => read === written));
+  assert.equal(ids, written);
+  assert.equal((await labelsWhen((labels) => labels.length === 2)).length, 2);
+});
+
+test('in Firefox, a creative written into a blank frame a second after the frame was added is attributed to its slot', async () => {
+  const url = 'http://news.example/article/late-written-frame.html';
+  await firefox.send('browsingContext.navigate', { context: firefox.context, url, wait: 'complete' });
+  const slot = await withAddonTab((addonTab) => readUntil(
+    async () => (await reportedItems(url, addonTab))?.find((i) => i.elementId === 'div-gpt-ad-1700000000000-6'),
+    (item) => item?.landingDomain === 'travel.example'));
+  assert.equal(slot?.landingDomain, 'travel.example', 'its landing page, from the link inside the written frame');
+  assert.equal(slot?.text, 'Hill running camps from €199');
 });
