@@ -359,9 +359,11 @@ async function topPage() {
   // its frames' reports); nothing in the page changed, so no change calls
   // for a rescan. The whole page is read and reported again, after the
   // quiet delay (the background forgets a tab's page as the browser reports
-  // the navigation, which must come first).
+  // the navigation, which must come first); the settings are read again
+  // (a kind muted meanwhile is muted at once).
   addEventListener('pageshow', (event) => {
     if (!event.persisted || retireIfOrphaned()) return;
+    chosen.reread().catch(failed);
     changes.readWhole();
     schedule();
   });

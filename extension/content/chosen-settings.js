@@ -79,6 +79,21 @@ export class ChosenSettings {
     return chosen;
   }
 
+  /**
+   * Reads both parts again and tells the listener: a page shown again from
+   * the back/forward cache missed what changed while it was away (Firefox
+   * tells it none of it; Chrome takes the page out of the cache instead).
+   * A change told meanwhile is newer than what was read.
+   */
+  async reread() {
+    this.changed.ordinary = false;
+    this.changed.privateSites = false;
+    const { ordinary, privateSites } = await readTabSettings();
+    if (!this.changed.ordinary) this.ordinary = ordinary;
+    if (!this.changed.privateSites) this.privateSites = privateSites;
+    this.tell();
+  }
+
   /** @returns {Settings} what this tab goes by */
   get current() {
     return this.private ? withPrivateSites(this.ordinary, this.privateSites) : this.ordinary;

@@ -81,3 +81,24 @@ test('in Firefox, its ad frame reports again: the shoe viewed on the shop follow
   const state = await stateWhen(NEWS, (s) => s?.report.counts.retargeted === 1, 'the frame\'s shoe deciding its slot\'s label');
   assert.equal(state?.report.items.length, 5);
 });
+
+test('in Firefox, a kind muted while the page was away is muted when it is shown again', async () => {
+  // Firefox tells a page in its back/forward cache nothing of the settings
+  // changed meanwhile (Chrome takes such a page out of the cache).
+  await firefox.send('browsingContext.navigate', { context: firefox.context, url: NEWS, wait: 'complete' });
+  const before = await firefoxLabelsWhen(firefox, (labels) => labels.filter((l) => l.text === 'Ad · Generic').length === 2);
+  assert.equal(before.length, 5);
+  await firefox.send('script.evaluate', { expression: 'window.keptInCache = true', target: { context: firefox.context }, awaitPromise: false });
+  await firefox.send('browsingContext.navigate', { context: firefox.context, url: BLOG, wait: 'complete' });
+  await inExtensionPage(firefox, 'options.html', 'browser.storage.local.set({ settings: { mute: { generic: true } } }).then(() => true)', addonTab);
+  try {
+    await firefox.send('browsingContext.traverseHistory', { context: firefox.context, delta: -1 });
+    const kept = await firefox.send('script.evaluate', { expression: "'keptInCache' in window", target: { context: firefox.context }, awaitPromise: false });
+    assert.equal(kept.result.value, true, 'the news page came back from the back/forward cache');
+    const after = await firefoxLabelsWhen(firefox, (labels) => labels.length === 3);
+    assert.deepEqual(after.map((l) => l.text).filter((t) => t.endsWith('Generic')), [], 'no generic ad labelled: both muted');
+    assert.equal(after.length, 3);
+  } finally {
+    await inExtensionPage(firefox, 'options.html', 'browser.storage.local.remove(\'settings\').then(() => true)', addonTab);
+  }
+});
