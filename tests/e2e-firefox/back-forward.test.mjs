@@ -7,7 +7,8 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { firefoxLabelsWhen, inExtensionPage } from '../harness/firefox.mjs';
+import { eventually } from '../harness/eventually.mjs';
+import { firefoxLabelsWhen, firefoxTabState, inExtensionPage } from '../harness/firefox.mjs';
 import { firefoxForTests } from '../harness/firefox-tests.mjs';
 
 const SHOP = 'http://shop.example/product/trail-runner-x.html';
@@ -25,29 +26,16 @@ firefoxForTests({ server: { cacheControl: 'no-cache' } }, async (started) => {
 });
 
 /**
- * The background's state for the tab showing `url` (null if none), as the popup reads it.
- * @param {string} url
- * @returns {Promise<import('../../extension/messages.js').TabState | null>}
- */
-async function tabState(url) {
-  /** @type {Record<string, import('../../extension/messages.js').TabState>} */
-  const all = await inExtensionPage(firefox, 'options.html', 'browser.storage.session.get(null)', addonTab);
-  return Object.entries(all).find(([key, state]) => key.startsWith('tab:') && state.url === url)?.[1] ?? null;
-}
-
-/**
- * Polls the background's state for `url` until `done` holds; fails with `what` after 10 s.
+ * Waits until the background's state for `url` satisfies `done` (10 s at most); that state.
  * @param {string} url
  * @param {(state: import('../../extension/messages.js').TabState | null) => boolean} done
  * @param {string} what
  */
 async function stateWhen(url, done, what) {
-  let state = null;
-  for (const deadline = Date.now() + 10_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 200))) {
-    state = await tabState(url);
-    if (done(state)) return state;
-  }
-  assert.fail(`timed out waiting for ${what}: ${JSON.stringify(state?.report.counts ?? null)}`);
+  /** @type {{ state: import('../../extension/messages.js').TabState | null }} the last read */
+  const last = { state: null };
+  await eventually(async () => done(last.state = await firefoxTabState(firefox, url, addonTab)), what, 10_000);
+  return last.state;
 }
 
 /**

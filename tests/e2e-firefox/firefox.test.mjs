@@ -14,9 +14,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  callOnFirefoxNode, clickFirefoxNode, firefoxLabelsWhen, inExtensionPage, onceReady,
+  callOnFirefoxNode, clickFirefoxNode, firefoxLabelsWhen, firefoxTabState, inExtensionPage, onceReady,
   readFirefoxWhyCard, remoteText, sendFromAddonPage,
 } from '../harness/firefox.mjs';
+import { eventually } from '../harness/eventually.mjs';
 import { firefoxForTests } from '../harness/firefox-tests.mjs';
 
 const PRODUCT = 'http://shop.example/product/trail-runner-x.html';
@@ -475,51 +476,26 @@ async function withAddonTab(work) {
   }
 }
 
-/**
- * The items of the report the background holds for the tab showing `url`
- * (null before there is one), read from an add-on page in `addonTab`.
- * @param {string} url
- * @param {string} addonTab
- * @returns {Promise<import('../../extension/messages.js').ReportedItem[] | null>}
- */
-async function reportedItems(url, addonTab) {
-  /** @type {Record<string, import('../../extension/messages.js').TabState>} */
-  const all = await inExtensionPage(firefox, 'options.html', 'browser.storage.session.get(null)', addonTab);
-  return Object.entries(all).find(([key, state]) => key.startsWith('tab:') && state.url === url)?.[1].report.items ?? null;
-}
-
-/**
- * Polls `read` every 200 ms until `done` holds or 8 s have passed; the last value read.
- * @template T
- * @param {() => Promise<T>} read
- * @param {(value: T) => boolean} done
- */
-async function readUntil(read, done) {
-  let value = await read();
-  for (const deadline = Date.now() + 8_000; !done(value) && Date.now() < deadline; value = await read()) {
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return value;
-}
-
 test('in Firefox, a page that writes itself anew once loaded (document.open()): the ads it wrote are found and labelled, not the one it took out', async () => {
   const url = 'http://news.example/hostile/rewritten.html';
   await firefox.send('browsingContext.navigate', { context: firefox.context, url, wait: 'complete' });
   await labelsWhen((labels) => labels.length === 1);
   const written = JSON.stringify(['div-gpt-ad-1700000000000-9', 'text-ad-after']);
   // Written 2.5 s after the load.
-  const ids = await withAddonTab((addonTab) => readUntil(
-    async () => JSON.stringify((await reportedItems(url, addonTab))?.map((i) => i.elementId).sort() ?? null), (read) => read === written));
-  assert.equal(ids, written);
+  await withAddonTab((addonTab) => eventually(async () =>
+    JSON.stringify((await firefoxTabState(firefox, url, addonTab))?.report.items.map((i) => i.elementId).sort()) === written,
+  `the report naming ${written}, and not the ad the page took out`, 8_000));
   assert.equal((await labelsWhen((labels) => labels.length === 2)).length, 2);
 });
 
 test('in Firefox, a creative written into a blank frame a second after the frame was added is attributed to its slot', async () => {
   const url = 'http://news.example/article/late-written-frame.html';
   await firefox.send('browsingContext.navigate', { context: firefox.context, url, wait: 'complete' });
-  const slot = await withAddonTab((addonTab) => readUntil(
-    async () => (await reportedItems(url, addonTab))?.find((i) => i.elementId === 'div-gpt-ad-1700000000000-6'),
-    (item) => item?.landingDomain === 'travel.example'));
-  assert.equal(slot?.landingDomain, 'travel.example', 'its landing page, from the link inside the written frame');
+  /** @type {import('../../extension/messages.js').ReportedItem | undefined} */
+  let slot;
+  await withAddonTab((addonTab) => eventually(async () => {
+    slot = (await firefoxTabState(firefox, url, addonTab))?.report.items.find((i) => i.elementId === 'div-gpt-ad-1700000000000-6');
+    return slot?.landingDomain === 'travel.example';
+  }, 'the slot\'s landing page, from the link inside the written frame', 8_000));
   assert.equal(slot?.text, 'Hill running camps from €199');
 });

@@ -382,3 +382,17 @@ export function onceReady(then) {
 export function sendFromAddonPage(session, message) {
   return inExtensionPage(session, 'options.html', `browser.runtime.sendMessage(${JSON.stringify(message)})`);
 }
+
+/**
+ * The background's state for the tab showing `url` (null before its first
+ * report), as the popup reads it, from the options page in tab `context`.
+ * @param {FirefoxSession} session
+ * @param {string} url
+ * @param {string} context a tab of the session's other than the page's (the options page replaces what it shows)
+ * @returns {Promise<import('../../extension/messages.js').TabState | null>}
+ */
+export async function firefoxTabState(session, url, context) {
+  /** @type {Record<string, import('../../extension/messages.js').TabState>} */
+  const all = await inExtensionPage(session, 'options.html', 'browser.storage.session.get(null)', context);
+  return Object.entries(all).find(([key, state]) => key.startsWith('tab:') && state.url === url)?.[1] ?? null;
+}
