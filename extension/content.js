@@ -367,6 +367,17 @@ async function topPage() {
     changes.readWhole();
     schedule();
   });
+  // The browser counts a jump within the page (to another fragment, or to
+  // an address the page sets itself with history.pushState or replaceState)
+  // as the tab loading again, and the background forgets the tab's page
+  // then; nothing in the page need change after. Each jump calls for a
+  // rescan, which tells the background the page again (whole, as it asks
+  // having forgotten it; another address is another page). The Navigation
+  // API tells of every such jump; without it, of a fragment or a step back
+  // or forward within the page.
+  const navigation = /** @type {{ navigation?: EventTarget }} */ (/** @type {unknown} */ (globalThis)).navigation;
+  if (navigation) navigation.addEventListener('currententrychange', schedule);
+  else for (const jump of ['hashchange', 'popstate']) addEventListener(jump, schedule);
   // The background asks for a rescan when a frame reported new content.
   chrome.runtime.onMessage.addListener((message) => {
     if (message?.type === RESCAN) schedule();

@@ -308,3 +308,24 @@ test('past 1,000 changes, or at another address (not another fragment), the next
   assert.deepEqual(state.report.items.map((i) => [i.elementId, i.landingDomain]), [['div-gpt-ad-200-0', 'socks.example']]);
   await app.close();
 });
+
+test('a jump within the page with nothing in it changing (a fragment, replaceState, pushState, back): the background knows the page after each', async () => {
+  // Chromium counts each jump as the tab loading again, and the background
+  // forgets the tab's page then: only a rescan tells it the page again.
+  const session = current();
+  const shop = 'http://shop.example/product/trail-runner-x.html';
+  const page = await session.open(shop);
+  await waitForLabels(page, 2);
+  await session.waitForReport(shop, 2);
+  for (const [jump, url] of /** @type {[(url: string) => void, string][]} */ ([
+    [(url) => { location.hash = new URL(url).hash; }, `${shop}#reviews`],
+    [(url) => history.replaceState({}, '', url), `${shop}?utm_source=newsletter`],
+    [(url) => history.pushState({}, '', url), 'http://shop.example/product/trail-runner-x-red.html'],
+    [() => history.back(), `${shop}?utm_source=newsletter`],
+  ])) {
+    await page.evaluate(jump, url);
+    const { state } = await session.waitForReport(url, 2, 5_000);
+    assert.equal(state.report.items.length, 2, `the page's two items known at ${url}`);
+  }
+  await page.close();
+});
