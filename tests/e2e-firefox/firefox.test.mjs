@@ -499,3 +499,19 @@ test('in Firefox, a creative written into a blank frame a second after the frame
   }, 'the slot\'s landing page, from the link inside the written frame', 8_000));
   assert.equal(slot?.text, 'Hill running camps from €199');
 });
+
+test('in Firefox, a jump within the page with nothing in it changing (a fragment, replaceState, pushState): the background knows the page after each', async () => {
+  const shop = 'http://shop.example/product/trail-runner-x.html';
+  await labelsOn(shop, 2);
+  await withAddonTab(async (addonTab) => {
+    for (const [jump, url] of [
+      ['location.hash = "#reviews"', `${shop}#reviews`],
+      ['history.replaceState({}, "", "?utm_source=newsletter")', `${shop}?utm_source=newsletter`],
+      ['history.pushState({}, "", "trail-runner-x-red.html")', 'http://shop.example/product/trail-runner-x-red.html'],
+    ]) {
+      await firefox.send('script.evaluate', { expression: jump, target: { context: firefox.context }, awaitPromise: false });
+      await eventually(async () => (await firefoxTabState(firefox, url, addonTab))?.report.items.length === 2,
+        `the page's two items known at ${url}`, 5_000);
+    }
+  });
+});
