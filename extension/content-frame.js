@@ -25,6 +25,11 @@ const MAX_FRAME_REPORTS = 5;
 async function frame() {
   // A frame of a page being prerendered reports once the page is shown.
   await shown();
+  // Its document going (the frame navigates: an ad refreshed, or the page
+  // does), what it reported goes too.
+  addEventListener('pagehide', () => {
+    send({ type: 'frame/gone' }).catch(() => {});
+  });
   const plan = await send({ type: 'page/get-plan' });
   let reports = 0;
   let last = '';

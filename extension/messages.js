@@ -97,6 +97,8 @@ export const tabStateKey = (tabId) => `tab:${tabId}`;
  * @typedef {{ url: string, name: string, links: string[], text: string, images: string[], frames: string[],
  *   frameNames: string[] }} FrameReport what a frame shows, and the frames inside it (whose content is its slot's too)
  * @typedef {{ type: 'frame/report', frame: FrameReport }} FrameReportMessage
+ * @typedef {{ type: 'frame/gone' }} FrameGoneMessage a frame's document is going (the frame navigates, or its page):
+ *   what it reported is no longer in the page
  * @typedef {{ scanMs: number, labelMs: number, longestMs: number, whole: boolean }} ScanTiming main-thread time of one
  *   scan: reading the page, labelling it, and the longest of the scan's tasks; whether it read the whole page (else only
  *   what changed since the scan before)
@@ -127,7 +129,7 @@ export const tabStateKey = (tabId) => `tab:${tabId}`;
  *   the tracking panel: a site's page (`site`) or what advertisers could infer (`profile`, no site), in a tab beside the
  *   page's, for that tab
  * @typedef {'site' | 'profile'} PanelView
- * @typedef {GetPlanMessage | GetCosmeticMessage | MatchLabelsMessage | FrameReportMessage | PageReportMessage | PageUpdateMessage | PageTimingMessage
+ * @typedef {GetPlanMessage | GetCosmeticMessage | MatchLabelsMessage | FrameReportMessage | FrameGoneMessage | PageReportMessage | PageUpdateMessage | PageTimingMessage
  *   | GetTabSummaryMessage | GetEngineInfoMessage
  *   | GetSiteRecordsMessage | GetProductsMessage | UpdateListsMessage | GetInterestsMessage | ForgetSiteMessage
  *   | WipeMemoryMessage | LabelWrongMessage | ForgetTopicMessage | ApplyObservationsMessage | GetMessagesMessage
@@ -143,7 +145,7 @@ export const tabStateKey = (tabId) => `tab:${tabId}`;
  * @typedef {{ sites: Record<string, { thirdParties: Record<string, ThirdPartyRecord>,
  *   remarketing: RemarketingRecord[], lastSeen: number }>, trackersVersion: string | null }} SiteRecords
  * @typedef {{ 'page/get-plan': ScanPlan, 'page/get-cosmetic': ClassIdAnswer, 'page/match-labels': number[], 'frame/report': null,
- *   'page/report': PageVerdicts, 'page/update': PageVerdicts | { resend: true }, 'page/timing': null,
+ *   'frame/gone': null, 'page/report': PageVerdicts, 'page/update': PageVerdicts | { resend: true }, 'page/timing': null,
  *   'tab/get-summary': TabSummary, 'engine/get-info': EngineInfo, 'sites/get-records': SiteRecords,
  *   'memory/get-products': ProductMemory, 'lists/update-now': EngineInfo, 'memory/get-interests': MemoryView,
  *   'memory/forget-site': null, 'memory/wipe': null, 'feedback/label-wrong': null, 'memory/forget-topic': null,
@@ -214,6 +216,7 @@ export const MESSAGE_RULES = /* @__PURE__ */ (() => Object.freeze({
   'page/get-cosmetic': { from: SENDER.PAGE, maxBytes: 2_000_000 },
   // A frame's summary: 32 links and 2,000 characters of text.
   'frame/report': { from: SENDER.PAGE, maxBytes: 100_000 },
+  'frame/gone': { from: SENDER.PAGE, maxBytes: 256 },
   // 2,000 headings of up to 200 characters.
   'page/match-labels': { from: SENDER.PAGE, maxBytes: 1_000_000 },
   'page/report': { from: SENDER.PAGE, maxBytes: 4_000_000 },

@@ -8,7 +8,7 @@ import { flushObservations } from './observations.js';
 import { RESCAN } from '../messages.js';
 import { database } from '../storage/db.js';
 import { forgetSiteObservations, wipeObservations, withQuotaRecovery, writeObservations } from '../storage/observations.js';
-import { readFrames, readTab, writeFrame, writeTabReport, writeTabTiming } from './tab-state.js';
+import { dropFrame, readFrames, readTab, writeFrame, writeTabReport, writeTabTiming } from './tab-state.js';
 import { keepSnapshot, merged, verdictsToTell } from './page-snapshots.js';
 import { mutePrivateSite, privateSitesFor } from './private-settings.js';
 import { isPrivateTab } from './private-tabs.js';
@@ -56,6 +56,14 @@ export const handlers = {
     await writeFrame(tabId, sender.frameId, message.frame);
     // The top page's next scan attributes the frame's content to its slot.
     chrome.tabs.sendMessage(tabId, { type: RESCAN }, { frameId: 0 }).catch(() => {});
+    return null;
+  },
+
+  async 'frame/gone'(_message, sender) {
+    if (!sender.frameId) throw new Error('frame/gone: only frames send this');
+    // A frame navigating (an ad refreshed) takes its frames with it: their
+    // reports, matched by name, would add the old creative to the new one.
+    await dropFrame(/** @type {number} */ (sender.tab?.id), sender.frameId);
     return null;
   },
 

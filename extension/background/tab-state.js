@@ -70,6 +70,19 @@ export function writeFrame(tabId, frameId, frame) {
 }
 
 /**
+ * Forgets what a frame reported: its document is going.
+ * @param {number} tabId
+ * @param {number} frameId
+ */
+export function dropFrame(tabId, frameId) {
+  return update(framesKeyOf(tabId), (/** @type {Record<string, import('../messages.js').FrameReport> | undefined} */ frames) => {
+    if (!frames || !(frameId in frames)) return undefined;
+    const { [frameId]: _gone, ...rest } = frames;
+    return rest;
+  });
+}
+
+/**
  * @param {number} tabId
  * @returns {Promise<TabState | null>}
  */
@@ -111,15 +124,45 @@ export function writeTabTiming(tabId, url, timing) {
   });
 }
 
-/** Forgets a tab's state when it closes or navigates away. */
+/**
+ * A URL without its fragment: a jump within a page is the same page.
+ * @param {string} url
+ */
+const pageOf = (url) => url.split('#', 1)[0];
+
+/**
+ * Forgets a tab's state (its page's report, its frames' reports) when it
+ * closes or shows another document. A tab is "loading" again when a frame
+ * of its page navigates (an ad refreshed), when the page jumps within
+ * itself, and when it shows another document: only the last is another
+ * page. Forgetting the page at each frame's navigation lost the reports of
+ * its other frames, which do not report again (their slots lost their
+ * creatives' links and words). So the state is kept while the tab still
+ * shows the page it is of (its address, its fragment aside: the page tells
+ * it again at a jump, content.js), and forgotten at any request for a new
+ * document in the tab's top frame (a reload, a link to the same address).
+ */
 export function watchTabs() {
   const forget = (/** @type {number} */ tabId) => {
     forgetPage(tabId);
     chrome.storage.session.remove([tabStateKey(tabId), framesKeyOf(tabId)]).catch(() => {});
   };
   chrome.tabs.onRemoved.addListener(forget);
-  chrome.tabs.onUpdated.addListener((tabId, change) => {
-    // `status` needs no "tabs" permission; a new document starts "loading".
-    if (change.status === 'loading') forget(tabId);
+  chrome.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (change.status !== 'loading') return;
+    // The tab's address needs no "tabs" permission on the sites AdLens may see.
+    const showing = tab.url;
+    if (!showing) {
+      forget(tabId);
+      return;
+    }
+    readTab(tabId).then((state) => {
+      if (!state || pageOf(state.url) !== pageOf(showing)) forget(tabId);
+    }).catch(() => forget(tabId));
   });
+  chrome.webRequest.onBeforeRequest.addListener((details) => {
+    // A page being prerendered is not the tab's yet (its frame id is not 0).
+    if (details.tabId >= 0 && details.frameId === 0) forget(details.tabId);
+    return undefined;
+  }, { urls: ['http://*/*', 'https://*/*'], types: ['main_frame'] });
 }

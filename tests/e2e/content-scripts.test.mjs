@@ -6,6 +6,7 @@
 // and the top page's parser waits for 10 kB, not 78.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { eventually } from '../harness/eventually.mjs';
 import { waitForLabels } from '../harness/labels.mjs';
 import { sessionForTests } from '../harness/session.mjs';
 import { scriptEvaluations, traceWork } from '../harness/trace.mjs';
@@ -88,6 +89,45 @@ for (const { page: name, slotId, when } of [
     await page.close();
   });
 }
+
+test('an ad frame refreshed keeps every slot\'s creative: the other slot\'s frame is kept, the refreshed one\'s old frames go; a reload leaves the new page\'s frames only', async () => {
+  // Chromium counts a frame's navigation as its tab loading: the background
+  // used to forget the whole page then, the other slot's frame report too.
+  const url = 'http://news.example/article/running.html';
+  const session = current();
+  const page = await session.open(url);
+  const worker = await session.browser.worker();
+  const { tabId } = await session.waitForReport(url, 5);
+  /** The Google slots' creatives as the background holds them, and the frames it keeps for the tab. */
+  const held = async () => {
+    const all = /** @type {Record<string, any>} */ (await worker.evaluate(() => chrome.storage.session.get(null)));
+    /** @type {import('../../extension/messages.js').ReportedItem[]} */
+    const items = all[`tab:${tabId}`]?.report.items ?? [];
+    return {
+      slots: items.filter((i) => i.network === 'Google').map((i) => `${i.landingDomain}: ${i.text} (${i.frames.length})`).sort(),
+      frames: Object.keys(all[`frames:${tabId}`] ?? {}).length,
+    };
+  };
+  const settled = JSON.stringify({
+    slots: ['shop.example: Trail Runner X Now €129 at Shop Example (2)', 'travel.example: Autumn city breaks from €99 (1)'],
+    frames: 3, // the SafeFrame container, the creative inside it, the srcdoc frame
+  });
+  /** @type {unknown} */
+  let last;
+  const heldAsSettled = async () => JSON.stringify(last = await held()) === settled;
+  await eventually(heldAsSettled, 'both creatives attributed', 10_000);
+  await page.evaluate(() => {
+    const frame = /** @type {HTMLIFrameElement} */ (document.querySelector('iframe[src*="container.html"]'));
+    frame.src = `${frame.src}?refresh=1`;
+  });
+  await page.waitForTimeout(1_500); // the refreshed frames report, and the page is scanned again
+  await eventually(heldAsSettled, `both creatives still attributed, once each (${JSON.stringify(last)})`, 5_000);
+  await page.reload();
+  await session.waitForReport(url, 5);
+  await page.waitForTimeout(1_500);
+  await eventually(heldAsSettled, `after a reload, the new page's frames alone (${JSON.stringify(last)})`, 5_000);
+  await page.close();
+});
 
 test('a frame whose creative keeps changing reports at most five times', async () => {
   const url = 'http://news.example/article/rotating-frame.html';
