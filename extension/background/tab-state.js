@@ -132,15 +132,17 @@ const pageOf = (url) => url.split('#', 1)[0];
 
 /**
  * Forgets a tab's state (its page's report, its frames' reports) when it
- * closes or shows another document. A tab is "loading" again when a frame
- * of its page navigates (an ad refreshed), when the page jumps within
- * itself, and when it shows another document: only the last is another
- * page. Forgetting the page at each frame's navigation lost the reports of
- * its other frames, which do not report again (their slots lost their
- * creatives' links and words). So the state is kept while the tab still
- * shows the page it is of (its address, its fragment aside: the page tells
- * it again at a jump, content.js), and forgotten at any request for a new
- * document in the tab's top frame (a reload, a link to the same address).
+ * closes or shows another page. A tab is "loading" again when a frame of
+ * its page navigates (an ad refreshed), when the page jumps within itself,
+ * and when it shows another document: forgetting the page at each frame's
+ * navigation lost the reports of its other frames, which do not report
+ * again (their slots lost their creatives' links and words). So the state
+ * is kept while the tab shows an address of the page it is of (its
+ * fragment aside: the page tells it again at a jump, content.js). The same
+ * address loaded again replaces it with its first report, and its old
+ * frames' reports went as their documents did (`frame/gone`). A request
+ * for a new top document does not forget it: a link that turns out to be
+ * a download leaves the page where it was.
  */
 export function watchTabs() {
   const forget = (/** @type {number} */ tabId) => {
@@ -160,9 +162,4 @@ export function watchTabs() {
       if (!state || pageOf(state.url) !== pageOf(showing)) forget(tabId);
     }).catch(() => forget(tabId));
   });
-  chrome.webRequest.onBeforeRequest.addListener((details) => {
-    // A page being prerendered is not the tab's yet (its frame id is not 0).
-    if (details.tabId >= 0 && details.frameId === 0) forget(details.tabId);
-    return undefined;
-  }, { urls: ['http://*/*', 'https://*/*'], types: ['main_frame'] });
 }

@@ -515,3 +515,32 @@ test('in Firefox, a jump within the page with nothing in it changing (a fragment
     }
   });
 });
+
+test('in Firefox, an ad frame refreshed, then the page reloaded: each Google slot holds its creative once, the other slot\'s kept', async () => {
+  await labelsOn(NEWS, 5);
+  const settled = JSON.stringify(['shop.example: Trail Runner X Now €129 at Shop Example (2)', 'travel.example: Autumn city breaks from €99 (1)']);
+  await withAddonTab(async (addonTab) => {
+    /** @type {string} */
+    let last = '';
+    /** @param {string} what */
+    const settles = async (what) => {
+      try {
+        await eventually(async () => (last = JSON.stringify(((await firefoxTabState(firefox, NEWS, addonTab))?.report.items ?? [])
+          .filter((i) => i.network === 'Google').map((i) => `${i.landingDomain}: ${i.text} (${i.frames.length})`).sort())) === settled,
+        what, 8_000);
+      } catch {
+        assert.fail(`${what}: ${last}`);
+      }
+    };
+    await settles('both creatives attributed');
+    await firefox.send('script.evaluate', {
+      expression: 'const f = document.querySelector(\'iframe[src*="container.html"]\'); f.src = `${f.src}?refresh=1`;',
+      target: { context: firefox.context }, awaitPromise: false,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await settles('both creatives still attributed, once each, after one frame was refreshed');
+    await firefox.send('browsingContext.reload', { context: firefox.context, wait: 'complete' });
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await settles('after a reload, each creative once');
+  });
+});

@@ -114,18 +114,25 @@ test('an ad frame refreshed keeps every slot\'s creative: the other slot\'s fram
   });
   /** @type {unknown} */
   let last;
-  const heldAsSettled = async () => JSON.stringify(last = await held()) === settled;
-  await eventually(heldAsSettled, 'both creatives attributed', 10_000);
+  /** @param {string} what @param {number} timeoutMs */
+  const settles = async (what, timeoutMs) => {
+    try {
+      await eventually(async () => JSON.stringify(last = await held()) === settled, what, timeoutMs);
+    } catch {
+      assert.fail(`${what}: ${JSON.stringify(last)}`);
+    }
+  };
+  await settles('both creatives attributed', 10_000);
   await page.evaluate(() => {
     const frame = /** @type {HTMLIFrameElement} */ (document.querySelector('iframe[src*="container.html"]'));
     frame.src = `${frame.src}?refresh=1`;
   });
   await page.waitForTimeout(1_500); // the refreshed frames report, and the page is scanned again
-  await eventually(heldAsSettled, `both creatives still attributed, once each (${JSON.stringify(last)})`, 5_000);
+  await settles('both creatives still attributed, once each', 5_000);
   await page.reload();
   await session.waitForReport(url, 5);
   await page.waitForTimeout(1_500);
-  await eventually(heldAsSettled, `after a reload, the new page's frames alone (${JSON.stringify(last)})`, 5_000);
+  await settles('after a reload, the new page\'s frames alone', 5_000);
   await page.close();
 });
 
