@@ -87,6 +87,13 @@ test('frame reports must carry a well-formed summary', () => {
   assert.equal(checkMessage({ type: 'frame/report', frame }, fromPopup, self).ok, false, 'not from extension pages');
 });
 
+test('a frame says its document is going from a tab, with nothing more than that', () => {
+  const fromFrame = { ...fromTab, frameId: 3 };
+  assert.equal(checkMessage({ type: 'frame/gone' }, fromFrame, self).ok, true);
+  assert.equal(checkMessage({ type: 'frame/gone' }, fromPopup, self).ok, false, 'not from extension pages');
+  assert.equal(checkMessage({ type: 'frame/gone', padding: 'x'.repeat(300) }, fromFrame, self).ok, false, 'within 256 bytes');
+});
+
 test('"this label is wrong" comes from a tab, with a known kind; memory changes only from our pages', () => {
   const wrong = { type: 'feedback/label-wrong', url: 'http://news.example/', kind: 'retargeted', elementId: null, classifierVersion: 'adlens-classifier/0.3' };
   assert.equal(checkMessage(wrong, fromTab, self).ok, true);
