@@ -151,9 +151,11 @@ export function watchTabs() {
   };
   chrome.tabs.onRemoved.addListener(forget);
   chrome.tabs.onUpdated.addListener((tabId, change, tab) => {
-    if (change.status !== 'loading') return;
-    // The tab's address needs no "tabs" permission on the sites AdLens may see.
-    const showing = tab.url;
+    // Looked at as the tab starts loading, and as its address changes
+    // (which may be told apart, after). Its address needs no "tabs"
+    // permission on the sites AdLens may see.
+    if (change.status !== 'loading' && change.url === undefined) return;
+    const showing = change.url ?? tab.url;
     if (!showing) {
       forget(tabId);
       return;

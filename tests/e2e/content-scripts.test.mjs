@@ -136,6 +136,16 @@ test('an ad frame refreshed keeps every slot\'s creative: the other slot\'s fram
   await page.close();
 });
 
+test('a tab moving on to a page AdLens does not read forgets the page before it (the popup must not show its items there)', async () => {
+  const url = 'http://news.example/article/text-ads.html';
+  const session = current();
+  const page = await session.open(url);
+  await session.waitForReport(url, 3);
+  await page.goto('about:blank');
+  await eventually(async () => (await session.tabStateFor(url)) === null, 'the text-ads page forgotten');
+  await page.close();
+});
+
 test('a frame whose creative keeps changing reports at most five times', async () => {
   const url = 'http://news.example/article/rotating-frame.html';
   const page = await current().open(url);
