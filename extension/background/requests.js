@@ -10,20 +10,26 @@ import { loadEngine } from './engine.js';
 import { scheduleSave } from './memory.js';
 import { scheduleFlush } from './observations.js';
 import { forgetTab, isPrivateTab } from './private-tabs.js';
-import { currentVisit, endVisit, startVisit } from './visits.js';
+import { currentVisit, endVisit, startVisit, visitForPage } from './visits.js';
 
 /** Registers the observer. Call synchronously at top level. */
 export function observeRequests() {
   chrome.webRequest.onBeforeRequest.addListener(
     (details) => {
       if (details.tabId < 0) return undefined;
+      // Firefox says whether the request is private; Chrome does not. Chrome
+      // says whether it is a page's being prerendered (one it guesses the
+      // user opens next, which may never be shown): not the tab's page yet,
+      // so it starts no visit, and its requests are its initiator's site's,
+      // of no visit (one prerendered from the address bar has no initiator,
+      // and is not recorded).
+      const d = /** @type {{ initiator?: string, documentUrl?: string, incognito?: boolean, documentLifecycle?: string }} */ (details);
+      const prerendered = d.documentLifecycle === 'prerender';
       if (details.type === 'main_frame') {
-        startVisit(details.tabId, details.url, details.timeStamp);
+        if (!prerendered) startVisit(details.tabId, details.url, details.timeStamp);
         return undefined;
       }
-      // Firefox says whether the request is private; Chrome does not.
-      const d = /** @type {{ initiator?: string, documentUrl?: string, incognito?: boolean }} */ (details);
-      Promise.all([loadEngine(), currentVisit(details.tabId), isPrivateTab(details.tabId, d.incognito)])
+      Promise.all([loadEngine(), prerendered ? null : currentVisit(details.tabId), isPrivateTab(details.tabId, d.incognito)])
         .then(([engine, visit, hidden]) => {
           if (hidden) return;
           const page = visit?.url ?? d.documentUrl ?? d.initiator;
@@ -37,6 +43,12 @@ export function observeRequests() {
     },
     { urls: ['http://*/*', 'https://*/*'] },
   );
+  // A page shown with no request of its own (one prerendered, or kept in
+  // the back/forward cache) is a visit from the moment it is shown: its
+  // requests from then on are its own, not the page's before it.
+  chrome.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.url !== undefined) visitForPage(tabId, change.url, Date.now()).catch(() => {});
+  });
   chrome.tabs.onRemoved.addListener((tabId) => {
     endVisit(tabId);
     forgetTab(tabId);

@@ -15,7 +15,7 @@ import { eventually } from '../harness/eventually.mjs';
 import { launchBareChromium } from '../harness/bare-chromium.mjs';
 import { startFixtureServer } from '../harness/server.mjs';
 
-const STORY = 'http://news.example/article/text-ads.html';
+const STORY = 'http://news.example/article/running.html';
 /** The front page, opening the story it had Chromium prerender 6 s after it loads. */
 const FRONT = `http://news.example/front.html?${new URLSearchParams({ to: STORY, go: '6000' })}`;
 
@@ -32,16 +32,21 @@ test('a prerendered page is reported and labelled once it is shown, and is no vi
   const tabStates = () => chromium.inWorker('chrome.storage.session.get(null)');
   const stateOf = async (/** @type {string} */ url) => Object.entries(await tabStates())
     .find(([key, state]) => key.startsWith('tab:') && state.url === url)?.[1] ?? null;
-  /** @returns {Promise<string[]>} the pages of the visits stored */
-  const visited = () => chromium.inWorker(`new Promise((resolve, reject) => {
+  /**
+   * The pages of the observations of a type stored.
+   * @param {string} type
+   * @returns {Promise<string[]>}
+   */
+  const observed = (type) => chromium.inWorker(`new Promise((resolve, reject) => {
     const opening = indexedDB.open('adlens');
     opening.onerror = () => reject(opening.error);
     opening.onsuccess = () => {
       const all = opening.result.transaction('observations').objectStore('observations').getAll();
       all.onerror = () => reject(all.error);
-      all.onsuccess = () => resolve(all.result.filter((o) => o.type === 'page_visit').map((o) => o.pageUrl));
+      all.onsuccess = () => resolve(all.result.filter((o) => o.type === ${JSON.stringify(type)}).map((o) => o.pageUrl));
     };
   })`);
+  const visited = () => observed('page_visit');
   const storyRequests = () => server.requests.filter((r) => r.url === STORY).length;
 
   const { targetId } = await chromium.send('Target.createTarget', { url: FRONT });
@@ -52,12 +57,18 @@ test('a prerendered page is reported and labelled once it is shown, and is no vi
   await new Promise((resolve) => setTimeout(resolve, 1_500));
   assert.equal(await stateOf(STORY), null, 'no report of the story while it is prerendered');
   assert.equal((await visited()).includes(STORY), false, 'no visit of the story while it is prerendered');
+  // Its requests (Google's tag, Taboola's loader) are its site's, of no
+  // visit: the front page, which has no third party, contacted none.
+  assert.deepEqual(await observed('tracker_contact'), [], 'no third party contacted by a visit yet');
 
   // The front page opens the story: its prerendered page is shown.
-  await eventually(async () => (await stateOf(STORY))?.report.items.length === 3, 'the story reported with its 3 ads', 10_000);
+  await eventually(async () => (await stateOf(STORY))?.report.items.length === 5, 'the story reported with its 5 items', 10_000);
   assert.equal(storyRequests(), 1, 'the story shown is the prerendered one, not loaded again');
   assert.ok(await chromium.inTab(targetId, "performance.getEntriesByType('navigation')[0].activationStart > 0"),
     'the story was prerendered, then shown');
   assert.equal(await chromium.inTab(targetId, 'document.querySelectorAll(\'[data-adlens="labels"]\').length'), 1, 'its labels drawn');
   assert.deepEqual((await visited()).filter((url) => url === STORY), [STORY], 'one visit of the story');
+  // Shown, it is a visit: its ad frames, loaded only then, contact Google for it.
+  await eventually(async () => (await observed('tracker_contact')).includes(STORY), 'a third party contacted by the story\'s visit');
+  assert.deepEqual([...new Set(await observed('tracker_contact'))], [STORY], 'every contact the story\'s, none the front page\'s');
 });
