@@ -369,12 +369,13 @@ async function topPage() {
   });
   // The browser counts a jump within the page (to another fragment, or to
   // an address the page sets itself with history.pushState or replaceState)
-  // as the tab loading again, and the background forgets the tab's page
-  // then; nothing in the page need change after. Each jump calls for a
-  // rescan, which tells the background the page again (whole, as it asks
-  // having forgotten it; another address is another page). The Navigation
-  // API tells of every such jump; without it, of a fragment or a step back
-  // or forward within the page.
+  // as the tab loading again; at another address the background forgets
+  // the tab's page then (background/tab-state.js), and nothing in the page
+  // need change after. Each jump calls for a rescan, which tells the
+  // background the page again (whole, as it asks having forgotten it;
+  // another address is another page). The Navigation API tells of every
+  // such jump; without it, of a fragment or a step back or forward within
+  // the page.
   const navigation = /** @type {{ navigation?: EventTarget }} */ (/** @type {unknown} */ (globalThis)).navigation;
   if (navigation) navigation.addEventListener('currententrychange', schedule);
   else for (const jump of ['hashchange', 'popstate']) addEventListener(jump, schedule);
