@@ -310,8 +310,9 @@ test('past 1,000 changes, or at another address (not another fragment), the next
 });
 
 test('a jump within the page with nothing in it changing (a fragment, replaceState, pushState, back): the background knows the page after each', async () => {
-  // Chromium counts each jump as the tab loading again, and the background
-  // forgets the tab's page then: only a rescan tells it the page again.
+  // Chromium counts each jump as the tab loading again, and at another
+  // address the background forgets the tab's page: only a rescan tells it
+  // the page again (the fragment's, which it keeps, is checked all the same).
   const session = current();
   const shop = 'http://shop.example/product/trail-runner-x.html';
   const page = await session.open(shop);
