@@ -14,10 +14,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  callOnFirefoxNode, clickFirefoxNode, firefoxLabelsWhen, firefoxTabState, inExtensionPage, onceReady,
+  callOnFirefoxNode, clickFirefoxNode, firefoxLabelsWhen, inExtensionPage, onceReady,
   readFirefoxWhyCard, remoteText, sendFromAddonPage,
 } from '../harness/firefox.mjs';
-import { eventually } from '../harness/eventually.mjs';
 import { firefoxForTests } from '../harness/firefox-tests.mjs';
 
 const PRODUCT = 'http://shop.example/product/trail-runner-x.html';
@@ -460,87 +459,4 @@ test('in Firefox, named images and forms that shadow the document’s own method
   const labels = await labelsOn('http://news.example/hostile/clobbered-document.html', 2);
   // Found and labelled; the kinds depend on the profile the journey built.
   assert.deepEqual(labels.map((l) => l.text.split(' · ')[0]).sort(), ['Ad', 'Recommended']);
-});
-
-/**
- * Runs `work` with a background tab for the add-on's own pages, closed after.
- * @template T
- * @param {(addonTab: string) => Promise<T>} work
- */
-async function withAddonTab(work) {
-  const { context } = await firefox.send('browsingContext.create', { type: 'tab', background: true });
-  try {
-    return await work(context);
-  } finally {
-    await firefox.send('browsingContext.close', { context });
-  }
-}
-
-test('in Firefox, a page that writes itself anew once loaded (document.open()): the ads it wrote are found and labelled, not the one it took out', async () => {
-  const url = 'http://news.example/hostile/rewritten.html';
-  await firefox.send('browsingContext.navigate', { context: firefox.context, url, wait: 'complete' });
-  await labelsWhen((labels) => labels.length === 1);
-  const written = JSON.stringify(['div-gpt-ad-1700000000000-9', 'text-ad-after']);
-  // Written 2.5 s after the load.
-  await withAddonTab((addonTab) => eventually(async () =>
-    JSON.stringify((await firefoxTabState(firefox, url, addonTab))?.report.items.map((i) => i.elementId).sort()) === written,
-  `the report naming ${written}, and not the ad the page took out`, 8_000));
-  assert.equal((await labelsWhen((labels) => labels.length === 2)).length, 2);
-});
-
-test('in Firefox, a creative written into a blank frame a second after the frame was added is attributed to its slot', async () => {
-  const url = 'http://news.example/article/late-written-frame.html';
-  await firefox.send('browsingContext.navigate', { context: firefox.context, url, wait: 'complete' });
-  /** @type {import('../../extension/messages.js').ReportedItem | undefined} */
-  let slot;
-  await withAddonTab((addonTab) => eventually(async () => {
-    slot = (await firefoxTabState(firefox, url, addonTab))?.report.items.find((i) => i.elementId === 'div-gpt-ad-1700000000000-6');
-    return slot?.landingDomain === 'travel.example';
-  }, 'the slot\'s landing page, from the link inside the written frame', 8_000));
-  assert.equal(slot?.text, 'Hill running camps from €199');
-});
-
-test('in Firefox, a jump within the page with nothing in it changing (a fragment, replaceState, pushState): the background knows the page after each', async () => {
-  const shop = 'http://shop.example/product/trail-runner-x.html';
-  await labelsOn(shop, 2);
-  await withAddonTab(async (addonTab) => {
-    for (const [jump, url] of [
-      ['location.hash = "#reviews"', `${shop}#reviews`],
-      ['history.replaceState({}, "", "?utm_source=newsletter")', `${shop}?utm_source=newsletter`],
-      ['history.pushState({}, "", "trail-runner-x-red.html")', 'http://shop.example/product/trail-runner-x-red.html'],
-    ]) {
-      await firefox.send('script.evaluate', { expression: jump, target: { context: firefox.context }, awaitPromise: false });
-      await eventually(async () => (await firefoxTabState(firefox, url, addonTab))?.report.items.length === 2,
-        `the page's two items known at ${url}`, 5_000);
-    }
-  });
-});
-
-test('in Firefox, an ad frame refreshed, then the page reloaded: each Google slot holds its creative once, the other slot\'s kept', async () => {
-  await labelsOn(NEWS, 5);
-  const settled = JSON.stringify(['shop.example: Trail Runner X Now €129 at Shop Example (2)', 'travel.example: Autumn city breaks from €99 (1)']);
-  await withAddonTab(async (addonTab) => {
-    /** @type {string} */
-    let last = '';
-    /** @param {string} what */
-    const settles = async (what) => {
-      try {
-        await eventually(async () => (last = JSON.stringify(((await firefoxTabState(firefox, NEWS, addonTab))?.report.items ?? [])
-          .filter((i) => i.network === 'Google').map((i) => `${i.landingDomain}: ${i.text} (${i.frames.length})`).sort())) === settled,
-        what, 8_000);
-      } catch {
-        assert.fail(`${what}: ${last}`);
-      }
-    };
-    await settles('both creatives attributed');
-    await firefox.send('script.evaluate', {
-      expression: 'const f = document.querySelector(\'iframe[src*="container.html"]\'); f.src = `${f.src}?refresh=1`;',
-      target: { context: firefox.context }, awaitPromise: false,
-    });
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
-    await settles('both creatives still attributed, once each, after one frame was refreshed');
-    await firefox.send('browsingContext.reload', { context: firefox.context, wait: 'complete' });
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
-    await settles('after a reload, each creative once');
-  });
 });
