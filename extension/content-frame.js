@@ -33,13 +33,13 @@ async function frame() {
   const plan = await send({ type: 'page/get-plan' });
   let reports = 0;
   let last = '';
-  /** @type {(() => void) | null} stops watching the frame's changes */
-  let stopWatching = null;
+  /** @type {ReturnType<typeof onQuietChanges> | null} the watch on the frame's changes */
+  let watching = null;
   const reportFrame = async () => {
     // Once it has reported all it may, the frame is read no more, nor
     // watched: an animated creative changes for as long as it shows.
     if (reports >= MAX_FRAME_REPORTS) {
-      stopWatching?.();
+      watching?.stop();
       return;
     }
     // Marked for the benchmarks (tests/bench/frame-start.mjs), apart from
@@ -58,8 +58,7 @@ async function frame() {
   };
   const watch = () => onQuietChanges(reportFrame, REPORT_DELAY_MS, { maxWait: REPORT_MAX_WAIT_MS });
   await reportFrame();
-  let watching = watch();
-  stopWatching = watching.stop;
+  watching = watch();
   // A frame shown again from the back/forward cache reports afresh: the
   // background forgot the tab's frames when it moved on to another page.
   // After the quiet delay, as a change would: the browser's report of the
@@ -68,9 +67,8 @@ async function frame() {
     if (!event.persisted) return;
     reports = 0;
     last = '';
-    watching.stop();
+    watching?.stop();
     watching = watch();
-    stopWatching = watching.stop;
     watching.schedule();
   });
 }
