@@ -253,7 +253,7 @@ async function topPage() {
   /** What the last scan read, for the next one to keep what has not changed. */
   const reading = new PageReading(document, plan);
   /** What the background was last sent of the page: a rescan sends what changed since. */
-  const reports = new ReportDelta();
+  const reports = new ReportDelta(performance.timeOrigin);
   /** @type {Map<number, import('./messages.js').LabelledItem>} the items' verdicts as the background last told them, by key */
   const verdicts = new Map();
 

@@ -102,8 +102,9 @@ export const tabStateKey = (tabId) => `tab:${tabId}`;
  * @typedef {{ scanMs: number, labelMs: number, longestMs: number, whole: boolean }} ScanTiming main-thread time of one
  *   scan: reading the page, labelling it, and the longest of the scan's tasks; whether it read the whole page (else only
  *   what changed since the scan before)
- * @typedef {{ type: 'page/report', page: PageSnapshot, seq?: number }} PageReportMessage a page's whole snapshot, and the
- *   content script's number for this report (the base of its next update)
+ * @typedef {{ type: 'page/report', page: PageSnapshot, seq?: number, began?: number }} PageReportMessage a page's whole
+ *   snapshot, the content script's number for this report (the base of its next update), and when the page's document
+ *   began (its time origin, epoch ms: what frames reported before it, they reported in an earlier document)
  * @typedef {{ type: 'page/update', url: string, base: number, seq: number,
  *   page: Partial<Pick<PageSnapshot, 'title' | 'lang' | 'description' | 'headings' | 'text' | 'productHints'>>,
  *   candidates: PageSnapshot['candidates'], removed: number[] }} PageUpdateMessage what changed in a page since its report
@@ -314,8 +315,9 @@ function checkShape(message) {
       return isStringArray(message.texts) ? null : 'texts must be an array of strings';
     case 'page/report':
       return isObject(message.page) && (message.seq === undefined || isCount(message.seq))
+        && (message.began === undefined || isTime(message.began))
         ? null
-        : 'page must be an object, seq (if given) a whole number';
+        : 'page must be an object, seq (if given) a whole number, began (if given) a time in epoch ms';
     case 'page/update': {
       const ok = typeof message.url === 'string' && isCount(message.base) && isCount(message.seq) && isObject(message.page)
         && Array.isArray(message.candidates) && message.candidates.every((c) => isObject(c) && isCount(c.key))
@@ -382,6 +384,11 @@ function isObject(value) {
 /** @param {unknown} value a whole number of 0 or more (a key, a report's number) */
 function isCount(value) {
   return Number.isSafeInteger(value) && /** @type {number} */ (value) >= 0;
+}
+
+/** @param {unknown} value a moment, in ms since the epoch (fractions allowed) */
+function isTime(value) {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0;
 }
 
 /**

@@ -8,7 +8,7 @@ import { flushObservations } from './observations.js';
 import { RESCAN } from '../messages.js';
 import { database } from '../storage/db.js';
 import { forgetSiteObservations, wipeObservations, withQuotaRecovery, writeObservations } from '../storage/observations.js';
-import { dropFrame, readFrames, readTab, writeFrame, writeTabReport, writeTabTiming } from './tab-state.js';
+import { dropFrame, dropFramesBefore, readFrames, readTab, writeFrame, writeTabReport, writeTabTiming } from './tab-state.js';
 import { keepSnapshot, merged, verdictsToTell } from './page-snapshots.js';
 import { mutePrivateSite, privateSitesFor } from './private-settings.js';
 import { isPrivateTab } from './private-tabs.js';
@@ -70,6 +70,9 @@ export const handlers = {
   async 'page/report'(message, sender, bytes) {
     if (sender.frameId !== 0) throw new Error('page/report: only the top page sends this');
     const tabId = /** @type {number} */ (sender.tab?.id);
+    // Frames that reported before this document began were an earlier
+    // one's, at the same address (the tab reloaded after a crash).
+    if (message.began !== undefined) await dropFramesBefore(tabId, message.began);
     const verdicts = await analysePage(tabId, message.page, sender.tab?.incognito);
     keepSnapshot(tabId, message.page, message.seq, bytes);
     return verdictsToTell(tabId, verdicts, true);
@@ -238,7 +241,7 @@ async function engineInfo() {
 async function analysePage(tabId, snapshot, incognito) {
   const engine = await loadEngine();
   // Frames are the background's to add, never the page's.
-  const page = { ...snapshot, frames: Object.values(await readFrames(tabId)) };
+  const page = { ...snapshot, frames: await readFrames(tabId) };
   const now = Date.now();
   // A private tab's page is analysed with what ordinary browsing left in
   // memory, and forgotten: its report lives only in the tab's state, gone

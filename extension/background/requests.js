@@ -49,8 +49,12 @@ export function observeRequests() {
   chrome.tabs.onUpdated.addListener((tabId, change) => {
     if (change.url !== undefined) visitForPage(tabId, change.url, Date.now()).catch(() => {});
   });
-  chrome.tabs.onRemoved.addListener((tabId) => {
+  const forget = (/** @type {number} */ tabId) => {
     endVisit(tabId);
     forgetTab(tabId);
-  });
+  };
+  chrome.tabs.onRemoved.addListener(forget);
+  // A tab Chrome discards goes on under a new id (tab-state.js); shown
+  // again, it loads its page anew, a new visit.
+  chrome.tabs.onReplaced?.addListener((_added, removed) => forget(removed));
 }

@@ -3,8 +3,9 @@
 // Shape, in chrome.storage.session under `tab:<tabId>`:
 //   { url: string, report: PageReport, updatedAt: epoch ms,
 //     scans: the content script's last scan timings on this page (≤ 20) }
-// and under `frames:<tabId>`: { [frameId]: FrameReport }, what the page's
-// frames reported about their content, until the tab navigates.
+// and under `frames:<tabId>`: { [frameId]: { at: epoch ms, report: FrameReport } },
+// what the page's frames reported about their content, and when, until the
+// tab navigates.
 // storage.session survives the service worker being stopped and restarted
 // (which Chrome does after 30 s idle) and is cleared when the browser quits.
 // Each write replaces one key, which the storage API does atomically, and
@@ -17,10 +18,16 @@ import { forgetPage } from './page-snapshots.js';
 
 /** @typedef {import('../messages.js').TabState} TabState */
 
+/**
+ * @typedef {import('../messages.js').FrameReport} FrameReport
+ * @typedef {Record<string, { at: number, report: FrameReport }>} TabFrames a tab's frames' reports by frame id, each
+ *   with when it came
+ */
+
 /** @param {number} tabId */
 const framesKeyOf = (tabId) => `frames:${tabId}`;
-/** Most frames remembered per tab. */
-const MAX_FRAMES = 200;
+/** Most frames remembered per tab: past it, the one that reported longest ago goes. */
+export const MAX_FRAMES = 200;
 
 /** The last pending update of each key. */
 const updates = new Map();
@@ -47,25 +54,34 @@ function update(key, change) {
 }
 
 /**
+ * What the frames of the tab's page reported, the latest report of each.
  * @param {number} tabId
- * @returns {Promise<Record<string, import('../messages.js').FrameReport>>}
+ * @returns {Promise<FrameReport[]>}
  */
 export async function readFrames(tabId) {
   const key = framesKeyOf(tabId);
-  const stored = /** @type {Record<string, import('../messages.js').FrameReport> | undefined} */ (
-    (await chrome.storage.session.get(key))[key]);
-  return stored ?? {};
+  const stored = /** @type {TabFrames | undefined} */ ((await chrome.storage.session.get(key))[key]);
+  return Object.values(stored ?? {}).map((frame) => frame.report);
 }
 
 /**
+ * Keeps a frame's report. A page that lives for hours (a live blog whose ad
+ * frames come and go) may have more frames than are kept: the newest report
+ * is the one on screen, so the oldest goes.
  * @param {number} tabId
  * @param {number} frameId
- * @param {import('../messages.js').FrameReport} frame
+ * @param {FrameReport} report
  */
-export function writeFrame(tabId, frameId, frame) {
-  return update(framesKeyOf(tabId), (/** @type {Record<string, import('../messages.js').FrameReport> | undefined} */ frames = {}) => {
-    if (!(frameId in frames) && Object.keys(frames).length >= MAX_FRAMES) return undefined;
-    return { ...frames, [frameId]: frame };
+export function writeFrame(tabId, frameId, report) {
+  return update(framesKeyOf(tabId), (/** @type {TabFrames | undefined} */ frames = {}) => {
+    /** @type {TabFrames} */
+    const kept = { ...frames, [frameId]: { at: Date.now(), report } };
+    const ids = Object.keys(kept);
+    if (ids.length > MAX_FRAMES) {
+      const oldest = ids.reduce((a, b) => (kept[b].at < kept[a].at ? b : a));
+      delete kept[oldest];
+    }
+    return kept;
   });
 }
 
@@ -75,10 +91,26 @@ export function writeFrame(tabId, frameId, frame) {
  * @param {number} frameId
  */
 export function dropFrame(tabId, frameId) {
-  return update(framesKeyOf(tabId), (/** @type {Record<string, import('../messages.js').FrameReport> | undefined} */ frames) => {
+  return update(framesKeyOf(tabId), (/** @type {TabFrames | undefined} */ frames) => {
     if (!frames || !(frameId in frames)) return undefined;
     const { [frameId]: _gone, ...rest } = frames;
     return rest;
+  });
+}
+
+/**
+ * Forgets what frames reported before the tab's page began: they were in an
+ * earlier document of the same address, gone without saying so (its
+ * process crashed, or the browser discarded the tab), and their creatives
+ * would be added to their slots' new ones.
+ * @param {number} tabId
+ * @param {number} began when the page's document began (its time origin, epoch ms)
+ */
+export function dropFramesBefore(tabId, began) {
+  return update(framesKeyOf(tabId), (/** @type {TabFrames | undefined} */ frames) => {
+    if (!frames) return undefined;
+    const kept = Object.entries(frames).filter(([, frame]) => frame.at >= began);
+    return kept.length === Object.keys(frames).length ? undefined : Object.fromEntries(kept);
   });
 }
 
@@ -132,7 +164,7 @@ const pageOf = (url) => url.split('#', 1)[0];
 
 /**
  * Forgets a tab's state (its page's report, its frames' reports) when it
- * closes or shows another page. A tab is "loading" again when a frame of
+ * closes, is replaced, or shows another page. A tab is "loading" again when a frame of
  * its page navigates (an ad refreshed), when the page jumps within itself,
  * and when it shows another document: forgetting the page at each frame's
  * navigation lost the reports of its other frames, which do not report
@@ -150,6 +182,10 @@ export function watchTabs() {
     chrome.storage.session.remove([tabStateKey(tabId), framesKeyOf(tabId)]).catch(() => {});
   };
   chrome.tabs.onRemoved.addListener(forget);
+  // Chrome gives a tab it discards (Memory Saver, or an extension's
+  // `tabs.discard`) a new id, and tells of the old one only here (measured,
+  // Chromium 156): its state would stay until the browser quits.
+  chrome.tabs.onReplaced?.addListener((_added, removed) => forget(removed));
   chrome.tabs.onUpdated.addListener((tabId, change, tab) => {
     // Looked at as the tab starts loading, and as its address changes
     // (which may be told apart, after). Its address needs no "tabs"

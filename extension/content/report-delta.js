@@ -17,7 +17,9 @@
 const PAGE_FIELDS = /** @type {const} */ (['title', 'lang', 'description', 'headings', 'text', 'productHints']);
 
 export class ReportDelta {
-  constructor() {
+  /** @param {number} began when the document began (its time origin, epoch ms), told with each whole report */
+  constructor(began) {
+    this.began = began;
     /** Reports sent for this document so far: each one names the one it follows. */
     this.seq = 0;
     /** The last snapshot sent (or whose changes were), or null before the first. */
@@ -65,7 +67,7 @@ export class ReportDelta {
 
   /** @param {PageSnapshot} snapshot @returns {PageReportMessage} */
   whole(snapshot) {
-    return { type: 'page/report', page: snapshot, seq: this.seq };
+    return { type: 'page/report', page: snapshot, seq: this.seq, began: this.began };
   }
 
   /** @param {PageSnapshot} snapshot */

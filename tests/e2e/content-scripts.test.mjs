@@ -28,7 +28,7 @@ test('frames run the frames’ script alone and report what they show; the top p
   assert.ok(found, 'the top page reported');
   const worker = await session.browser.worker();
   const key = `frames:${found.tabId}`;
-  /** @type {Record<string, { text: string }>} */
+  /** @type {Record<string, { report: { text: string } }>} */
   let frames = {};
   const deadline = Date.now() + 10_000;
   while (Object.keys(frames).length < FRAMES && Date.now() < deadline) {
@@ -40,7 +40,7 @@ test('frames run the frames’ script alone and report what they show; the top p
   await cdp.detach();
   // Every frame's report came from the frames' script: nothing else sends one.
   assert.equal(Object.keys(frames).length, FRAMES, 'each frame reported what it shows');
-  assert.ok(Object.values(frames).every((f) => /level \d+|deepest/.test(f.text)), 'with its text');
+  assert.ok(Object.values(frames).every((f) => /level \d+|deepest/.test(f.report.text)), 'with its text');
   // The scripts each frame evaluated (these frames share the top page's
   // process, so one trace holds them all), in the order they ran.
   const evaluations = scriptEvaluations(events);
@@ -89,52 +89,6 @@ for (const { page: name, slotId, when } of [
     await page.close();
   });
 }
-
-test('an ad frame refreshed keeps every slot\'s creative: the other slot\'s frame is kept, the refreshed one\'s old frames go; a reload leaves the new page\'s frames only', async () => {
-  // Chromium counts a frame's navigation as its tab loading: the background
-  // used to forget the whole page then, the other slot's frame report too.
-  const url = 'http://news.example/article/running.html';
-  const session = current();
-  const page = await session.open(url);
-  const worker = await session.browser.worker();
-  const { tabId } = await session.waitForReport(url, 5);
-  /** The Google slots' creatives as the background holds them, and the frames it keeps for the tab. */
-  const held = async () => {
-    const all = /** @type {Record<string, any>} */ (await worker.evaluate(() => chrome.storage.session.get(null)));
-    /** @type {import('../../extension/messages.js').ReportedItem[]} */
-    const items = all[`tab:${tabId}`]?.report.items ?? [];
-    return {
-      slots: items.filter((i) => i.network === 'Google').map((i) => `${i.landingDomain}: ${i.text} (${i.frames.length})`).sort(),
-      frames: Object.keys(all[`frames:${tabId}`] ?? {}).length,
-    };
-  };
-  const settled = JSON.stringify({
-    slots: ['shop.example: Trail Runner X Now €129 at Shop Example (2)', 'travel.example: Autumn city breaks from €99 (1)'],
-    frames: 3, // the SafeFrame container, the creative inside it, the srcdoc frame
-  });
-  /** @type {unknown} */
-  let last;
-  /** @param {string} what @param {number} timeoutMs */
-  const settles = async (what, timeoutMs) => {
-    try {
-      await eventually(async () => JSON.stringify(last = await held()) === settled, what, timeoutMs);
-    } catch {
-      assert.fail(`${what}: ${JSON.stringify(last)}`);
-    }
-  };
-  await settles('both creatives attributed', 10_000);
-  await page.evaluate(() => {
-    const frame = /** @type {HTMLIFrameElement} */ (document.querySelector('iframe[src*="container.html"]'));
-    frame.src = `${frame.src}?refresh=1`;
-  });
-  await page.waitForTimeout(1_500); // the refreshed frames report, and the page is scanned again
-  await settles('both creatives still attributed, once each', 5_000);
-  await page.reload();
-  await session.waitForReport(url, 5);
-  await page.waitForTimeout(1_500);
-  await settles('after a reload, the new page\'s frames alone', 5_000);
-  await page.close();
-});
 
 test('a tab moving on to a page AdLens does not read forgets the page before it (the popup must not show its items there)', async () => {
   const url = 'http://news.example/article/text-ads.html';

@@ -106,10 +106,14 @@ test('"this label is wrong" comes from a tab, with a known kind; memory changes 
   assert.equal(checkMessage({ type: 'memory/forget-site', site: 'a.example' }, fromPopup, self).ok, true);
 });
 
-test('a page’s report may carry its number; an update names its base and carries objects with whole-number keys', () => {
+test('a page’s report may carry its number and when its document began; an update names its base and carries objects with whole-number keys', () => {
   const page = { url: 'http://news.example/', candidates: [] };
   assert.equal(checkMessage({ type: 'page/report', page, seq: 3 }, fromTab, self).ok, true);
   for (const seq of [-1, 1.5, '2', null]) assert.equal(checkMessage({ type: 'page/report', page, seq }, fromTab, self).ok, false, String(seq));
+  assert.equal(checkMessage({ type: 'page/report', page, seq: 3, began: 1_765_000_000_123.4 }, fromTab, self).ok, true);
+  for (const began of [-1, Infinity, NaN, '1765000000000', null]) {
+    assert.equal(checkMessage({ type: 'page/report', page, began }, fromTab, self).ok, false, String(began));
+  }
   const update = { type: 'page/update', url: 'http://news.example/', base: 1, seq: 2, page: { text: 'x' }, candidates: [{ key: 4 }], removed: [2] };
   assert.equal(checkMessage(update, fromTab, self).ok, true);
   for (const bad of [{ base: -1 }, { seq: 'x' }, { page: [] }, { page: null }, { candidates: [{ key: -2 }] }, { candidates: [null] },

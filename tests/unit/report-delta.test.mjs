@@ -8,6 +8,8 @@ import { ReportDelta } from '../../extension/content/report-delta.js';
 import { MAX_KEPT_BYTES, MAX_SNAPSHOT_BYTES, forgetPage, keepSnapshot, keptSize, merged, verdictsToTell } from '../../extension/background/page-snapshots.js';
 
 const URL_ = 'http://news.example/a';
+/** When the page's document began (epoch ms). */
+const BEGAN = 1_765_000_000_123.4;
 const hints = { jsonLd: [], meta: [], microdata: [], canonical: null };
 /** @param {number} key @param {string} [text] */
 const candidate = (key, text = `item ${key}`) => ({ key, source: /** @type {const} */ ('marker'), parent: null, tag: 'div', id: null,
@@ -17,10 +19,11 @@ const snapshot = (candidates, more = {}) => /** @type {any} */ ({ url: URL_, tit
   candidates, productHints: hints, ...more });
 
 test('a page sends its whole snapshot, then what changed: candidates that are new objects, keys gone, page fields changed', () => {
-  const reports = new ReportDelta();
+  const reports = new ReportDelta(BEGAN);
   const [one, two, three] = [candidate(1), candidate(2), candidate(3)];
   const first = reports.message(snapshot([one, two]), true);
-  assert.deepEqual([first.type, /** @type {any} */ (first).seq], ['page/report', 1]);
+  assert.deepEqual([first.type, /** @type {any} */ (first).seq, /** @type {any} */ (first).began], ['page/report', 1, BEGAN],
+    'the whole snapshot says when its document began');
   // Nothing changed: the same objects, the same fields (headings equal, not the same array).
   const same = /** @type {any} */ (reports.message(snapshot([one, two]), false));
   assert.deepEqual(same, { type: 'page/update', url: URL_, base: 1, seq: 2, page: {}, candidates: [], removed: [] });
@@ -34,13 +37,13 @@ test('a page sends its whole snapshot, then what changed: candidates that are ne
   assert.equal(reports.message(snapshot([twoAgain, three], { url: 'http://news.example/b' }), false).type, 'page/report');
   // Asked again, it sends the last one whole, as the next report.
   const again = /** @type {any} */ (reports.resend());
-  assert.deepEqual([again.type, again.seq, again.page.url], ['page/report', 6, 'http://news.example/b']);
+  assert.deepEqual([again.type, again.seq, again.page.url, again.began], ['page/report', 6, 'http://news.example/b', BEGAN]);
 });
 
 test('the background makes the whole snapshot again from an update, only on the base it has, and tells only changed verdicts', () => {
   const tab = 7;
   forgetPage(tab);
-  const reports = new ReportDelta();
+  const reports = new ReportDelta(BEGAN);
   const [one, two, three] = [candidate(1), candidate(2), candidate(3)];
   const whole = /** @type {any} */ (reports.message(snapshot([one, two, three]), true));
   keepSnapshot(tab, whole.page, whole.seq, 1_000);
