@@ -85,11 +85,15 @@ test('a page reloaded after its process crashed ("Aw, Snap!") has each creative 
   const crashed = new Promise((resolve) => page.once('crash', resolve));
   cdp.send('Page.crash').catch(() => {}); // never answered: the page is gone
   await crashed;
-  await worker.evaluate((id) => chrome.tabs.reload(id), tabId);
-  await eventually(async () => ((await session.tabStateFor(URL_))?.state.updatedAt ?? 0) > before, 'the reloaded page reported', 10_000);
-  await new Promise((resolve) => setTimeout(resolve, 1_500)); // its frames report, and the page is scanned again
-  await settles(worker, tabId, 'after the reload, the new page\'s frames alone');
-  await page.close().catch(() => {});
+  try {
+    await worker.evaluate((id) => chrome.tabs.reload(id), tabId);
+    await eventually(async () => ((await session.tabStateFor(URL_))?.state.updatedAt ?? 0) > before, 'the reloaded page reported', 10_000);
+    await new Promise((resolve) => setTimeout(resolve, 1_500)); // its frames report, and the page is scanned again
+    await settles(worker, tabId, 'after the reload, the new page\'s frames alone');
+  } finally {
+    await worker.evaluate((id) => chrome.tabs.remove(id), tabId); // Playwright no longer has the crashed page
+    await eventually(async () => (await session.tabStateFor(URL_)) === null, 'the tab closed, its state forgotten');
+  }
 });
 
 test('a tab the browser discards leaves no state behind under its old id; shown again, its page is known under its new id', async () => {
