@@ -5,28 +5,8 @@ import { test } from 'node:test';
 import {
   defaultSettings, isItemHidden, isItemMuted, isMuted, isPaused, normalisePrivateSites, normaliseSettings, updatePrivateSite, updateSettings, withPrivateSites,
 } from '../../extension/settings.js';
+import { slowArea } from '../harness/storage-area.mjs';
 
-/**
- * A storage area whose reads and writes each take a turn of the event loop
- * or two, as the browser's do.
- * @returns {chrome.storage.StorageArea & { items: Record<string, unknown> }}
- */
-function slowArea() {
-  /** @type {Record<string, unknown>} */
-  const items = {};
-  const later = () => new Promise((resolve) => setTimeout(resolve, 5));
-  return /** @type {any} */ ({
-    items,
-    get: async (/** @type {string} */ key) => {
-      await later();
-      return key in items ? { [key]: structuredClone(items[key]) } : {};
-    },
-    set: async (/** @type {Record<string, unknown>} */ values) => {
-      await later();
-      Object.assign(items, structuredClone(values));
-    },
-  });
-}
 const local = slowArea();
 const session = slowArea();
 Object.assign(globalThis, { chrome: { storage: { local, session } } });

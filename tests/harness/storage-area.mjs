@@ -1,0 +1,23 @@
+// A stand-in for a `chrome.storage` area in unit tests.
+
+/**
+ * A storage area whose reads and writes each take a turn of the event loop
+ * or two, as the browser's do.
+ * @returns {chrome.storage.StorageArea & { items: Record<string, unknown> }}
+ */
+export function slowArea() {
+  /** @type {Record<string, unknown>} */
+  const items = {};
+  const later = () => new Promise((resolve) => setTimeout(resolve, 5));
+  return /** @type {any} */ ({
+    items,
+    get: async (/** @type {string} */ key) => {
+      await later();
+      return key in items ? { [key]: structuredClone(items[key]) } : {};
+    },
+    set: async (/** @type {Record<string, unknown>} */ values) => {
+      await later();
+      Object.assign(items, structuredClone(values));
+    },
+  });
+}
