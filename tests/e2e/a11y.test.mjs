@@ -37,17 +37,18 @@ async function shoot(page, name) {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
 }
 
-/** @param {string} page @param {number} [width] */
-async function extensionPage(page, width = 420) {
+/** @param {string} page @param {number} [width] @param {'light' | 'dark'} [scheme] the colour scheme the user chose */
+async function extensionPage(page, width = 420, scheme = 'light') {
   const { browser } = current();
   const tab = await browser.context.newPage();
+  await tab.emulateMedia({ colorScheme: scheme });
   await tab.setViewportSize({ width, height: 640 });
   await tab.goto(`chrome-extension://${browser.extensionId}/${page}`);
   await tab.waitForSelector('body[data-ready="true"]');
   return tab;
 }
 
-test('the popup, options page and every view of the panel pass axe-core', async () => {
+test('the popup, options page and every view of the panel pass axe-core, in light and in dark mode', async () => {
   const shop = await current().open(SHOP);
   await waitForLabels(shop, 2);
   await shop.close();
@@ -58,10 +59,12 @@ test('the popup, options page and every view of the panel pass axe-core', async 
   for (const [name, url, width] of [['popup', `popup.html?tabId=${tabId}`, 420], ['options', 'options.html', 420],
     ['panel', `panel.html?tabId=${tabId}`, 1000], ['panel-sites', 'panel.html#sites', 1000],
     ['panel-ads', 'panel.html#ads', 1000], ['panel-profile', 'panel.html#profile', 1000], ['panel-data', 'panel.html#data', 1000]]) {
-    const tab = await extensionPage(String(url), Number(width));
-    assert.deepEqual(await seriousViolations(tab), [], `${name}: serious or critical axe violations`);
-    await shoot(tab, String(name));
-    await tab.close();
+    for (const scheme of /** @type {const} */ (['light', 'dark'])) {
+      const tab = await extensionPage(String(url), Number(width), scheme);
+      assert.deepEqual(await seriousViolations(tab), [], `${name} (${scheme}): serious or critical axe violations`);
+      await shoot(tab, scheme === 'light' ? String(name) : `${name}-dark`);
+      await tab.close();
+    }
   }
   await page.close();
 });
