@@ -1,7 +1,8 @@
 // Accessibility with axe-core (no serious or critical violations) on the
-// popup, the options page, the panel and the "why" card, in Chromium (the
-// popup and options also where AdLens's site access is limited); and
-// screenshots of each (tests/out/screenshots/) for a person to look at.
+// popup, the options page, the panel and the "why" card, in light and in
+// dark mode, in Chromium (the popup and options also where AdLens's site
+// access is limited); and screenshots of each (tests/out/screenshots/) for
+// a person to look at.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -69,15 +70,17 @@ test('the popup, options page and every view of the panel pass axe-core, in ligh
   await page.close();
 });
 
-test('the why card passes axe-core (its markup and styles, out of the closed root)', async () => {
-  const page = await current().open(NEWS);
+for (const scheme of /** @type {const} */ (['light', 'dark'])) test(`the why card passes axe-core in ${scheme} mode (its markup and styles, out of the closed root)`, async () => {
+  const page = await current().browser.context.newPage();
+  await page.emulateMedia({ colorScheme: scheme });
+  await page.goto(NEWS);
   await waitForLabels(page, 5);
   const label = (await readLabels(page)).find((l) => l.text.startsWith('Ad ·'));
   assert.ok(label);
   await pressLabel(page, label.text);
   assert.ok(await readWhyCard(page));
   await page.waitForTimeout(300); // past its 120 ms fade-in
-  await shoot(page, 'why-card');
+  await shoot(page, scheme === 'light' ? 'why-card' : 'why-card-dark');
   // The card lives in a closed shadow root that no script can reach (on
   // purpose), so its markup and the overlay's style are copied over DevTools
   // into a blank page and checked there.
@@ -90,10 +93,11 @@ test('the why card passes axe-core (its markup and styles, out of the closed roo
       return { html: outerHTML, css: textOf({ ...style, nodeName: 'X' }) };
     });
   const blank = await current().browser.context.newPage();
+  await blank.emulateMedia({ colorScheme: scheme });
   await blank.setContent(`<!doctype html><html lang="en"><head><title>why card</title><style>${css}</style></head>
     <body><main>${html}</main></body></html>`);
   await blank.evaluate(() => { const card = document.querySelector('.card'); if (card instanceof HTMLElement) card.style.position = 'static'; });
-  assert.deepEqual(await seriousViolations(blank), [], 'why card: serious or critical axe violations');
+  assert.deepEqual(await seriousViolations(blank), [], `why card (${scheme}): serious or critical axe violations`);
   await blank.close();
   await page.close();
 });
