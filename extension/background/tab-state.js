@@ -44,13 +44,50 @@ function update(key, change) {
   const run = async () => {
     const current = /** @type {T | undefined} */ ((await chrome.storage.session.get(key))[key]);
     const next = change(current);
-    if (next !== undefined) await chrome.storage.session.set({ [key]: next });
+    if (next !== undefined) await storeMakingRoom({ [key]: next }, Number(key.slice(key.indexOf(':') + 1)));
   };
   const done = (updates.get(key) ?? Promise.resolve()).then(run, run);
   updates.set(key, done);
   const forget = () => { if (updates.get(key) === done) updates.delete(key); };
   done.then(forget, forget);
   return done;
+}
+
+/**
+ * Writes to storage.session, which holds 10 MB (Chrome's quota; a tab's
+ * state took 0.6–66 kB on the saved real pages): when that is full (hundreds
+ * of tabs open), the quarter of the other tabs whose pages reported longest
+ * ago are forgotten (their popups are empty until their pages change), and
+ * the write is tried again. Before, a page opened then got no label at all:
+ * its report could not be kept, and the reply with its verdicts failed.
+ * @param {Record<string, unknown>} items
+ * @param {number} tabId the tab written for (whose state stays)
+ */
+export async function storeMakingRoom(items, tabId) {
+  try {
+    await chrome.storage.session.set(items);
+  } catch (error) {
+    if (!/quota/i.test(String(error))) throw error;
+    await forgetLeastRecentTabs(tabId);
+    await chrome.storage.session.set(items);
+  }
+}
+
+/** @param {number} keep the tab whose state stays */
+async function forgetLeastRecentTabs(keep) {
+  const all = await chrome.storage.session.get(null);
+  /** @type {Map<number, number>} each tab with anything kept, and when its page last reported (0: never) */
+  const tabs = new Map();
+  for (const [key, value] of Object.entries(all)) {
+    const match = /^(?:tab|frames):(\d+)$/.exec(key);
+    if (!match || Number(match[1]) === keep) continue;
+    const id = Number(match[1]);
+    const reported = key.startsWith('tab:') ? Number(/** @type {TabState} */ (value)?.updatedAt) || 0 : 0;
+    tabs.set(id, Math.max(tabs.get(id) ?? 0, reported));
+  }
+  const oldest = [...tabs].sort((a, b) => a[1] - b[1]).slice(0, Math.max(1, Math.ceil(tabs.size / 4)));
+  console.warn(`[AdLens] storage.session is full: forgetting the pages of ${oldest.length} of ${tabs.size} other tabs, those reported longest ago`);
+  await chrome.storage.session.remove(oldest.flatMap(([id]) => [tabStateKey(id), framesKeyOf(id)]));
 }
 
 /**

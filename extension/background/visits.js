@@ -7,6 +7,8 @@
 // id is `<tabId>.<start time>`. Kept in memory and in storage.session under
 // `visit:<tabId>` ({ url, visitId }), so a restarted worker carries on.
 
+import { storeMakingRoom } from './tab-state.js';
+
 /** @typedef {{ url: string, visitId: string }} Visit */
 
 /** @type {Map<number, Visit>} */
@@ -31,7 +33,7 @@ const withoutHash = (url) => url.split('#', 1)[0];
 export function startVisit(tabId, url, time) {
   const visit = { url, visitId: `${tabId}.${Math.floor(time)}` };
   visits.set(tabId, visit);
-  chrome.storage.session.set({ [keyOf(tabId)]: visit }).catch(() => {});
+  storeMakingRoom({ [keyOf(tabId)]: visit }, tabId).catch(() => {});
   return visit;
 }
 
