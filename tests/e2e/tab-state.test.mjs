@@ -129,6 +129,7 @@ test('with storage.session full (hundreds of tabs), a page opened is still label
   // Other tabs' states, made up, until storage.session (10 MB) takes no more:
   // ten of 1 MB, then 1 kB ones. Tab N reported at time N.
   const filled = await worker.evaluate(async () => {
+    /** @type {number[]} */
     const ids = [];
     for (const [size, count] of [[1_000_000, 20], [1_000, 2_000]]) {
       const pad = 'x'.repeat(size);
