@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { eventually } from '../harness/eventually.mjs';
-import { firefoxLabelsWhen, firefoxTabState, inExtensionPage } from '../harness/firefox.mjs';
+import { firefoxLabelsWhen, firefoxTabState } from '../harness/firefox.mjs';
 import { firefoxForTests } from '../harness/firefox-tests.mjs';
 
 const NEWS = 'http://news.example/article/running.html';
@@ -99,27 +99,4 @@ test('in Firefox, an ad frame refreshed, then the page reloaded: each Google slo
   await firefox.send('browsingContext.reload', { context: firefox.context, wait: 'complete' });
   await new Promise((resolve) => setTimeout(resolve, 1_500));
   await settles('after a reload, each creative once');
-});
-
-test('in Firefox, a tab discarded, then shown again: its page loaded anew holds each creative once (its old frames said nothing as they went)', async () => {
-  await labelsOn(NEWS, 5);
-  const state = await firefoxTabState(firefox, NEWS, addonTab);
-  assert.ok(state, 'the page is known');
-  const first = state.updatedAt;
-  // Firefox discards no tab the user is looking at.
-  await firefox.send('browsingContext.activate', { context: addonTab });
-  const discarded = await inExtensionPage(firefox, 'options.html', `(async () => {
-    const key = Object.entries(await browser.storage.session.get(null)).find(([k, v]) => k.startsWith('tab:') && v.url === ${JSON.stringify(NEWS)})[0];
-    const id = Number(key.slice(4));
-    await browser.tabs.discard(id);
-    const { discarded } = await browser.tabs.get(id);
-    await browser.tabs.update(id, { active: true });
-    return discarded;
-  })()`, addonTab);
-  assert.equal(discarded, true, 'the tab was discarded, then shown again');
-  await eventually(async () => ((await firefoxTabState(firefox, NEWS, addonTab))?.updatedAt ?? 0) > first, 'the page loaded anew reported', 10_000);
-  await new Promise((resolve) => setTimeout(resolve, 1_500)); // its frames report, and the page is scanned again
-  const creatives = ((await firefoxTabState(firefox, NEWS, addonTab))?.report.items ?? [])
-    .filter((i) => i.network === 'Google').map((i) => `${i.landingDomain}: ${i.text} (${i.frames.length})`).sort();
-  assert.deepEqual(creatives, ['shop.example: Trail Runner X Now €129 at Shop Example (2)', 'travel.example: Autumn city breaks from €99 (1)']);
 });

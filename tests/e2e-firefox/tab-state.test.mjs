@@ -53,3 +53,32 @@ test('in Firefox, with storage.session full, a page opened is still labelled and
     await inExtensionPage(firefox, 'options.html', `browser.storage.session.remove(${JSON.stringify(filled.ids.map((id) => `tab:${id}`))}).then(() => true)`, addonTab);
   }
 });
+
+test('in Firefox, a tab discarded, then shown again: its page loaded anew holds each creative once (its old frames said nothing as they went)', async () => {
+  // Last in the file: the discard takes the session's tab (its browsing context) away.
+  await firefox.send('browsingContext.navigate', { context: firefox.context, url: NEWS, wait: 'complete' });
+  await firefoxLabelsWhen(firefox, (labels) => labels.length >= 5);
+  /** The tab's id, and the ids of the frames whose reports it keeps. */
+  const tabFrames = async () => /** @type {{ id: number, frames: string[] }} */ (await inExtensionPage(firefox, 'options.html', `(async () => {
+    const all = await browser.storage.session.get(null);
+    const id = Number(Object.entries(all).find(([k, v]) => k.startsWith('tab:') && v.url === ${JSON.stringify(NEWS)})[0].slice(4));
+    return { id, frames: Object.keys(all['frames:' + id] ?? {}) };
+  })()`, addonTab));
+  await eventually(async () => (await tabFrames()).frames.length === 3, 'the page\'s three frames reported', 8_000);
+  const before = await tabFrames();
+  // Firefox discards no tab the user is looking at.
+  await firefox.send('browsingContext.activate', { context: addonTab });
+  const discarded = await inExtensionPage(firefox, 'options.html', `(async () => {
+    await browser.tabs.discard(${before.id});
+    const { discarded } = await browser.tabs.get(${before.id});
+    await browser.tabs.update(${before.id}, { active: true });
+    return discarded;
+  })()`, addonTab);
+  assert.equal(discarded, true, 'the tab was discarded, then shown again');
+  await eventually(async () => (await tabFrames()).frames.filter((f) => !before.frames.includes(f)).length === 3,
+    'the page loaded anew: its three frames reported', 10_000);
+  await new Promise((resolve) => setTimeout(resolve, 1_000)); // the page scanned again with them
+  const creatives = ((await firefoxTabState(firefox, NEWS, addonTab))?.report.items ?? [])
+    .filter((i) => i.network === 'Google').map((i) => `${i.landingDomain}: ${i.text} (${i.frames.length})`).sort();
+  assert.deepEqual(creatives, ['shop.example: Trail Runner X Now €129 at Shop Example (2)', 'travel.example: Autumn city breaks from €99 (1)']);
+});
