@@ -250,7 +250,10 @@ async function analysePage(tabId, snapshot, incognito) {
   const report = hidden
     ? /** @type {import('../messages.js').PageReport} */ (engine.analyzePage(page, now))
     : await visitAndRemember(engine, tabId, page, now);
-  await Promise.all([writeTabReport(tabId, report), hidden ? null : rememberSlots(report, now)]);
+  // The slots' kinds are for the next visit: failing to keep them must not
+  // cost this one its labels.
+  const remembered = hidden ? null : rememberSlots(report, now).catch((error) => console.warn('[AdLens] slots not remembered:', error));
+  await Promise.all([writeTabReport(tabId, report), remembered]);
   await showPersonalisedCount(tabId, report.counts);
   return pageVerdicts(report);
 }

@@ -11,6 +11,7 @@
 
 import { revealedBy } from '../item-sensitive.js';
 import { hasArea } from '../item-shown.js';
+import { oldestQuarter, setMakingRoom } from './storage-room.js';
 
 export const SLOTS_PREFIX = 'slots:';
 
@@ -70,7 +71,26 @@ export async function rememberSlots(report, time) {
   const value = { site: report.site, time, slots: kept };
   const keptSensitive = [...sensitive].filter((id) => id in kept);
   if (keptSensitive.length > 0) value.sensitive = keptSensitive;
-  await chrome.storage.local.set({ [key]: value });
+  await setMakingRoom(chrome.storage.local, { [key]: value }, () => forgetLeastRecentHosts(key));
+}
+
+/**
+ * Makes room in storage.local, which holds 10 MB and where the hosts' slots
+ * are what grows (one key of up to 30 ids per host with ads): forgets the
+ * quarter of the other hosts seen longest ago (their muted slots may then
+ * show for a moment, once, on their next visit).
+ * @param {string} keep the key written
+ */
+async function forgetLeastRecentHosts(keep) {
+  const all = await chrome.storage.local.get(null);
+  /** @type {[string, number][]} */
+  const hosts = Object.entries(all)
+    .filter(([key]) => key.startsWith(SLOTS_PREFIX) && key !== keep)
+    .map(([key, value]) => [key, Number(/** @type {HostSlots} */ (value)?.time) || 0]);
+  if (hosts.length === 0) return;
+  const oldest = oldestQuarter(hosts);
+  console.warn(`[AdLens] storage.local is full: forgetting the slots of ${oldest.length} of ${hosts.length} hosts, those seen longest ago`);
+  await chrome.storage.local.remove(oldest);
 }
 
 /**

@@ -15,6 +15,7 @@
 
 import { tabStateKey } from '../messages.js';
 import { forgetPage } from './page-snapshots.js';
+import { oldestQuarter, setMakingRoom } from './storage-room.js';
 
 /** @typedef {import('../messages.js').TabState} TabState */
 
@@ -54,23 +55,15 @@ function update(key, change) {
 }
 
 /**
- * Writes to storage.session, which holds 10 MB (Chrome's quota; a tab's
- * state took 0.6–66 kB on the saved real pages): when that is full (hundreds
- * of tabs open), the quarter of the other tabs whose pages reported longest
- * ago are forgotten (their popups are empty until their pages change), and
- * the write is tried again. Before, a page opened then got no label at all:
- * its report could not be kept, and the reply with its verdicts failed.
+ * Writes to storage.session (a tab's state took 0.6–66 kB on the saved real
+ * pages): when it is full (hundreds of tabs open), the quarter of the other
+ * tabs whose pages reported longest ago are forgotten (their popups are
+ * empty until their pages change), and the write is tried again.
  * @param {Record<string, unknown>} items
  * @param {number} tabId the tab written for (whose state stays)
  */
-export async function storeMakingRoom(items, tabId) {
-  try {
-    await chrome.storage.session.set(items);
-  } catch (error) {
-    if (!/quota/i.test(String(error))) throw error;
-    await forgetLeastRecentTabs(tabId);
-    await chrome.storage.session.set(items);
-  }
+export function storeMakingRoom(items, tabId) {
+  return setMakingRoom(chrome.storage.session, items, () => forgetLeastRecentTabs(tabId));
 }
 
 /** @param {number} keep the tab whose state stays */
@@ -85,9 +78,9 @@ async function forgetLeastRecentTabs(keep) {
     const reported = key.startsWith('tab:') ? Number(/** @type {TabState} */ (value)?.updatedAt) || 0 : 0;
     tabs.set(id, Math.max(tabs.get(id) ?? 0, reported));
   }
-  const oldest = [...tabs].sort((a, b) => a[1] - b[1]).slice(0, Math.max(1, Math.ceil(tabs.size / 4)));
+  const oldest = oldestQuarter([...tabs]);
   console.warn(`[AdLens] storage.session is full: forgetting the pages of ${oldest.length} of ${tabs.size} other tabs, those reported longest ago`);
-  await chrome.storage.session.remove(oldest.flatMap(([id]) => [tabStateKey(id), framesKeyOf(id)]));
+  await chrome.storage.session.remove(oldest.flatMap((id) => [tabStateKey(id), framesKeyOf(id)]));
 }
 
 /**

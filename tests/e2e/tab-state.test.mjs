@@ -4,11 +4,10 @@
 // frame that goes says so (`frame/gone`), but a document that dies with its
 // process, or with its tab discarded, says nothing: the page loaded again
 // must not add its old creatives to the new ones, nor a discarded tab's
-// state outlive it. And storage.session full must not cost a page its labels.
+// state outlive it.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { eventually } from '../harness/eventually.mjs';
-import { readLabels, waitForLabels } from '../harness/labels.mjs';
 import { sessionForTests } from '../harness/session.mjs';
 
 const current = sessionForTests();
@@ -121,40 +120,4 @@ test('a tab the browser discards leaves no state behind under its old id; shown 
   await other.close();
   await worker.evaluate((id) => chrome.tabs.remove(id), newId);
   await page.close().catch(() => {});
-});
-
-test('with storage.session full (hundreds of tabs), a page opened is still labelled and kept: the tabs reported longest ago are forgotten', async (t) => {
-  const session = current();
-  const worker = await session.browser.worker();
-  // Other tabs' states, made up, until storage.session (10 MB) takes no more:
-  // ten of 1 MB, then 1 kB ones. Tab N reported at time N.
-  const filled = await worker.evaluate(async () => {
-    /** @type {number[]} */
-    const ids = [];
-    for (const [size, count] of [[1_000_000, 20], [1_000, 2_000]]) {
-      const pad = 'x'.repeat(size);
-      try {
-        for (let i = 0; i < count; i += 1) {
-          const id = 900_000 + ids.length;
-          await chrome.storage.session.set({ [`tab:${id}`]: { url: `http://old.example/${id}`, report: { items: [], pad }, updatedAt: ids.length, scans: [] } });
-          ids.push(id);
-        }
-      } catch {
-        // full
-      }
-    }
-    return ids;
-  });
-  t.after(() => worker.evaluate((ids) => chrome.storage.session.remove(ids.map((id) => `tab:${id}`)), filled));
-  assert.ok(filled.length > 10, `storage.session filled (${filled.length} made-up tabs)`);
-  const page = await session.open(URL_);
-  await waitForLabels(page, 5);
-  assert.equal((await readLabels(page)).length, 5, 'the page is labelled');
-  const found = await session.waitForReport(URL_, 5);
-  assert.ok(found, 'and its report kept for its popup');
-  const left = new Set(Object.keys(await worker.evaluate(() => chrome.storage.session.get(null))));
-  const kept = filled.filter((id) => left.has(`tab:${id}`));
-  assert.ok(!left.has(`tab:${filled[0]}`) && left.has(`tab:${filled.at(-1)}`), 'the tab reported longest ago went, the latest stayed');
-  assert.ok(kept.length >= filled.length / 2, `no more than needed went: ${filled.length - kept.length} of ${filled.length}`);
-  await page.close();
 });

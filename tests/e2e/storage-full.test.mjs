@@ -1,0 +1,69 @@
+// A full storage area must not cost a page its labels: the reply with the
+// page's verdicts waits on keeping its report (storage.session, per tab) and
+// its slots' kinds (storage.local, per host), each capped at 10 MB. Full,
+// each forgets the quarter of what was of use longest ago, and writes again.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { readLabels, waitForLabels } from '../harness/labels.mjs';
+import { sessionForTests } from '../harness/session.mjs';
+
+const current = sessionForTests();
+const URL_ = 'http://news.example/article/running.html';
+
+/**
+ * Fills a storage area with made-up records until it takes no more: big
+ * ones, then ever smaller, so that it is full to the byte. Record N was of
+ * use at time N.
+ * @param {import('playwright-core').Worker} worker
+ * @param {'session' | 'local'} area
+ * @param {'tab' | 'slots'} kind
+ * @returns {Promise<string[]>} the keys written, oldest first
+ */
+function fill(worker, area, kind) {
+  return worker.evaluate(async ([name, what]) => {
+    const store = chrome.storage[/** @type {'session' | 'local'} */ (name)];
+    /** @type {string[]} */
+    const keys = [];
+    for (const [size, count] of [[1_000_000, 20], [1_000, 2_000], [50, 2_000], [1, 2_000]]) {
+      const pad = 'x'.repeat(size);
+      try {
+        for (let i = 0; i < count; i += 1) {
+          const n = keys.length;
+          const [key, value] = what === 'tab'
+            ? [`tab:${900_000 + n}`, { url: `http://old.example/${n}`, report: { items: [], pad }, updatedAt: n, scans: [] }]
+            : [`slots:h${n}.old.example`, { site: `h${n}.old.example`, time: n, slots: { [pad]: 'generic' } }];
+          await store.set({ [key]: value });
+          keys.push(key);
+        }
+      } catch {
+        // full at this size: on with smaller ones
+      }
+    }
+    return keys;
+  }, /** @type {const} */ ([area, kind]));
+}
+
+for (const { area, kind, what } of [
+  { area: /** @type {const} */ ('session'), kind: /** @type {const} */ ('tab'), what: 'hundreds of tabs open' },
+  { area: /** @type {const} */ ('local'), kind: /** @type {const} */ ('slots'), what: 'thousands of hosts\' slots remembered' },
+]) {
+  test(`with storage.${area} full (${what}), a page opened is still labelled and kept: the ${kind === 'tab' ? 'tabs reported' : 'hosts seen'} longest ago are forgotten`, async (t) => {
+    const session = current();
+    const worker = await session.browser.worker();
+    // The page's host new to the slot memory: its visit writes there.
+    await worker.evaluate(() => chrome.storage.local.remove('slots:news.example'));
+    const filled = await fill(worker, area, kind);
+    t.after(() => worker.evaluate(([name, keys]) => chrome.storage[/** @type {'session' | 'local'} */ (name)].remove(keys), /** @type {const} */ ([area, filled])));
+    assert.ok(filled.length > 10, `storage.${area} filled (${filled.length} made-up records)`);
+    const page = await session.open(URL_);
+    await waitForLabels(page, 5);
+    assert.equal((await readLabels(page)).length, 5, 'the page is labelled');
+    assert.ok(await session.waitForReport(URL_, 5), 'its report kept for its popup');
+    const left = new Set(Object.keys(await worker.evaluate((name) => chrome.storage[/** @type {'session' | 'local'} */ (name)].get(null), area)));
+    if (kind === 'slots') assert.ok(left.has('slots:news.example'), 'its slots\' kinds kept for its next visit');
+    assert.ok(!left.has(filled[0]) && left.has(/** @type {string} */ (filled.at(-1))), 'the record of use longest ago went, the latest stayed');
+    const kept = filled.filter((key) => left.has(key)).length;
+    assert.ok(kept >= filled.length / 2, `no more than needed went: ${filled.length - kept} of ${filled.length}`);
+    await page.close();
+  });
+}
