@@ -194,15 +194,16 @@ const pageOf = (url) => url.split('#', 1)[0];
 
 /**
  * Forgets a tab's state (its page's report, its frames' reports) when it
- * closes, is replaced, or shows another page. A tab is "loading" again when a frame of
- * its page navigates (an ad refreshed), when the page jumps within itself,
- * and when it shows another document: forgetting the page at each frame's
- * navigation lost the reports of its other frames, which do not report
- * again (their slots lost their creatives' links and words). So the state
- * is kept while the tab shows an address of the page it is of (its
- * fragment aside: the page tells it again at a jump, content.js). The same
- * address loaded again replaces it with its first report, and its old
- * frames' reports went as their documents did (`frame/gone`). A request
+ * closes, is replaced, or shows another page. A tab is "loading" again
+ * when a frame of its page navigates (an ad refreshed), when the page
+ * jumps within itself, and when it shows another document: forgetting the
+ * page at each frame's navigation lost the reports of its other frames,
+ * which do not report again (their slots lost their creatives' links and
+ * words). So the state is kept while the tab shows an address of the page
+ * it is of (its fragment aside: the page tells it again at a jump,
+ * content.js). The same address loaded again replaces it with its first
+ * report, and its old frames' reports went as their documents did
+ * (`frame/gone`), or go as it reports (`dropFramesBefore`). A request
  * for a new top document does not forget it: a link that turns out to be
  * a download leaves the page where it was.
  */
