@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { eventually } from '../harness/eventually.mjs';
 import { firefoxLabelsWhen, firefoxTabState, inExtensionPage } from '../harness/firefox.mjs';
-import { firefoxForTests } from '../harness/firefox-tests.mjs';
+import { firefoxWithAddonTab } from '../harness/firefox-tests.mjs';
 
 const SHOP = 'http://shop.example/product/trail-runner-x.html';
 const NEWS = 'http://news.example/article/running.html';
@@ -20,10 +20,7 @@ let firefox;
 /** A background tab for the add-on's own pages. */
 let addonTab = '';
 
-firefoxForTests({ server: { cacheControl: 'no-cache' } }, async (started) => {
-  firefox = started.firefox;
-  addonTab = (await firefox.send('browsingContext.create', { type: 'tab', background: true })).context;
-});
+firefoxWithAddonTab({ server: { cacheControl: 'no-cache' } }, (started) => { ({ firefox, addonTab } = started); });
 
 /**
  * Waits until the background's state for `url` satisfies `done` (10 s at most); that state.

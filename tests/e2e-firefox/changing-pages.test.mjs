@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { eventually } from '../harness/eventually.mjs';
 import { firefoxLabelsWhen, firefoxTabState } from '../harness/firefox.mjs';
-import { firefoxForTests } from '../harness/firefox-tests.mjs';
+import { firefoxWithAddonTab } from '../harness/firefox-tests.mjs';
 
 const NEWS = 'http://news.example/article/running.html';
 
@@ -18,10 +18,7 @@ let firefox;
 /** A background tab for the add-on's own pages. */
 let addonTab = '';
 
-firefoxForTests({}, async (started) => {
-  firefox = started.firefox;
-  addonTab = (await firefox.send('browsingContext.create', { type: 'tab', background: true })).context;
-});
+firefoxWithAddonTab({}, (started) => { ({ firefox, addonTab } = started); });
 
 /** @param {(labels: { text: string, kind: string }[]) => boolean} done */
 const labelsWhen = (done) => firefoxLabelsWhen(firefox, done);

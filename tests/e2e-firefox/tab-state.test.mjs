@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { eventually } from '../harness/eventually.mjs';
 import { firefoxLabelsWhen, firefoxTabState, inExtensionPage } from '../harness/firefox.mjs';
-import { firefoxForTests } from '../harness/firefox-tests.mjs';
+import { firefoxWithAddonTab } from '../harness/firefox-tests.mjs';
 
 const NEWS = 'http://news.example/article/running.html';
 
@@ -16,10 +16,7 @@ let firefox;
 /** A background tab for the add-on's own pages. */
 let addonTab = '';
 
-firefoxForTests({}, async (started) => {
-  firefox = started.firefox;
-  addonTab = (await firefox.send('browsingContext.create', { type: 'tab', background: true })).context;
-});
+firefoxWithAddonTab({}, (started) => { ({ firefox, addonTab } = started); });
 
 test('in Firefox, with storage.session full, a page opened is still labelled and kept: the tabs reported longest ago are forgotten', async () => {
   // Other tabs' states, made up, until storage.session takes no more.

@@ -52,14 +52,23 @@ async function settles(worker, tabId, what, timeoutMs = 5_000) {
   }
 }
 
-test('an ad frame refreshed keeps every slot\'s creative: the other slot\'s frame is kept, the refreshed one\'s old frames go; a reload leaves the new page\'s frames only', async () => {
-  // Chromium counts a frame's navigation as its tab loading: the background
-  // used to forget the whole page then, the other slot's frame report too.
+/**
+ * Opens the test page in a tab of its own and waits until the background
+ * holds each of its creatives once.
+ */
+async function openSettled() {
   const session = current();
   const page = await session.open(URL_);
   const worker = await session.browser.worker();
   const { tabId } = await session.waitForReport(URL_, 5);
   await settles(worker, tabId, 'both creatives attributed', 10_000);
+  return { session, page, worker, tabId };
+}
+
+test('an ad frame refreshed keeps every slot\'s creative: the other slot\'s frame is kept, the refreshed one\'s old frames go; a reload leaves the new page\'s frames only', async () => {
+  // Chromium counts a frame's navigation as its tab loading: the background
+  // used to forget the whole page then, the other slot's frame report too.
+  const { session, page, worker, tabId } = await openSettled();
   await page.evaluate(() => {
     const frame = /** @type {HTMLIFrameElement} */ (document.querySelector('iframe[src*="container.html"]'));
     frame.src = `${frame.src}?refresh=1`;
@@ -76,11 +85,7 @@ test('an ad frame refreshed keeps every slot\'s creative: the other slot\'s fram
 test('a page reloaded after its process crashed ("Aw, Snap!") has each creative once: its dead frames\' reports go', async () => {
   // The crashed page's frames never said they went; the tab shows the same
   // address again, so its state is kept, and their reports with it.
-  const session = current();
-  const page = await session.open(URL_);
-  const worker = await session.browser.worker();
-  const { tabId } = await session.waitForReport(URL_, 5);
-  await settles(worker, tabId, 'both creatives attributed', 10_000);
+  const { session, page, worker, tabId } = await openSettled();
   const before = (await session.tabStateFor(URL_))?.state.updatedAt ?? Infinity;
   const cdp = await session.browser.context.newCDPSession(page);
   const crashed = new Promise((resolve) => page.once('crash', resolve));
@@ -100,17 +105,13 @@ test('a page reloaded after its process crashed ("Aw, Snap!") has each creative 
 test('a tab the browser discards leaves no state behind under its old id; shown again, its page is known under its new id', async () => {
   // Chromium gives a discarded tab a new id (measured, 156) and tells of
   // the old one only by `tabs.onReplaced`, not `onRemoved`.
-  const session = current();
-  const page = await session.open(URL_);
-  const worker = await session.browser.worker();
-  const { tabId } = await session.waitForReport(URL_, 5);
-  await settles(worker, tabId, 'both creatives attributed', 10_000);
+  const { session, page, worker, tabId } = await openSettled();
   const other = await session.open('http://news.example/article/text-ads.html');
   const discarded = await worker.evaluate((id) => chrome.tabs.discard(id), tabId);
   assert.ok(discarded?.discarded, 'the tab is discarded');
   const keysOf = async (/** @type {number} */ id) => Object.keys(await worker.evaluate(() => chrome.storage.session.get(null)))
     .filter((key) => key.endsWith(`:${id}`)).sort();
-  await eventually(async () => (await keysOf(tabId)).length === 0, `the old id's state, frames and visit forgotten (${await keysOf(tabId)})`);
+  await eventually(async () => (await keysOf(tabId)).length === 0, 'the old id\'s state, frames and visit forgotten');
   const newId = /** @type {number} */ (discarded.id);
   if (newId !== tabId) assert.deepEqual(await keysOf(newId), [], 'nothing is known of the discarded page');
   await worker.evaluate((id) => chrome.tabs.update(id, { active: true }), newId);

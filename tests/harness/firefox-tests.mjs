@@ -31,3 +31,16 @@ export function firefoxForTests(options, ready) {
     await live.server?.close();
   });
 }
+
+/**
+ * `firefoxForTests`, with a background tab for the add-on's own pages, where
+ * a test reads the background's state without leaving the page it looks at.
+ * @param {Parameters<typeof firefoxForTests>[0]} options
+ * @param {(started: Started & { addonTab: string }) => void} ready given them once started (the tab's browsing context)
+ */
+export function firefoxWithAddonTab(options, ready) {
+  firefoxForTests(options, async (started) => {
+    const { context } = await started.firefox.send('browsingContext.create', { type: 'tab', background: true });
+    ready({ ...started, addonTab: context });
+  });
+}
