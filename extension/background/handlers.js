@@ -274,7 +274,10 @@ async function visitAndRemember(engine, tabId, page, now) {
   const report = engine.visitPage(page, now, visitId);
   for (const note of report.notes) console.info(`[AdLens] ${report.url}: ${note}`);
   scheduleSave(engine);
-  await flushObservations(engine);
+  // Stored before the reply, so the panel and the export hold the page as
+  // its labels appear; but a database that takes nothing more (the disk
+  // full: flushObservations logs it) must not cost the page its labels.
+  await flushObservations(engine).catch(() => {});
   return report;
 }
 

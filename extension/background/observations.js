@@ -33,7 +33,7 @@ export function flushObservations(engine) {
       const db = await database();
       await withQuotaRecovery(db, () => writeObservations(db, records));
     });
-  queue.catch((error) => console.error('[AdLens] observations not stored:', error instanceof Error ? error.message : error));
+  queue.catch((error) => console.error('[AdLens] observations not stored:', error instanceof Error ? `${error.name}: ${error.message}` : error));
   return queue;
 }
 
