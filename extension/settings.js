@@ -20,6 +20,8 @@
 
 import { AUTO, LANGUAGE_PATTERN } from './i18n.js';
 import { revealedBy } from './item-sensitive.js';
+import { forgetLeastRecentHosts } from './background/slot-memory.js';
+import { setMakingRoom } from './background/storage-room.js';
 
 export const SETTINGS_KEY = 'settings';
 /** storage.session: the per-site choices made in private windows. */
@@ -128,7 +130,9 @@ export function updateSettings(change) {
   return inTurn(async () => {
     const settings = await readSettings();
     change(settings);
-    await chrome.storage.local.set({ [SETTINGS_KEY]: settings });
+    // A choice the user made must be kept: a full area forgets some hosts'
+    // remembered slots for it.
+    await setMakingRoom(chrome.storage.local, { [SETTINGS_KEY]: settings }, () => forgetLeastRecentHosts());
     return settings;
   });
 }

@@ -78,10 +78,11 @@ export async function rememberSlots(report, time) {
  * Makes room in storage.local, which holds 10 MB and where the hosts' slots
  * are what grows (one key of up to 30 ids per host with ads): forgets the
  * quarter of the other hosts seen longest ago (their muted slots may then
- * show for a moment, once, on their next visit).
- * @param {string} keep the key written
+ * show for a moment, once, on their next visit). The user's settings, in
+ * the same area, make room so too.
+ * @param {string} [keep] the key written
  */
-async function forgetLeastRecentHosts(keep) {
+export async function forgetLeastRecentHosts(keep) {
   const all = await chrome.storage.local.get(null);
   /** @type {[string, number][]} */
   const hosts = Object.entries(all)

@@ -6,6 +6,7 @@
 // oldest observations, and failing still, the page is labelled all the same.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { eventually } from '../harness/eventually.mjs';
 import { readLabels, waitForLabels } from '../harness/labels.mjs';
 import { sessionForTests } from '../harness/session.mjs';
 
@@ -97,3 +98,24 @@ for (const { area, kind, what } of [
     await page.close();
   });
 }
+
+test('with storage.local full, a kind muted in the options is kept: hosts\' remembered slots make room for the user\'s choice', async (t) => {
+  const { browser } = current();
+  const worker = await browser.worker();
+  await worker.evaluate(() => chrome.storage.local.remove('settings'));
+  const filled = await fill(worker, 'local', 'slots');
+  t.after(() => worker.evaluate((keys) => chrome.storage.local.remove([...keys, 'settings']), filled));
+  const options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await options.waitForSelector('body[data-ready="true"]');
+  await options.click('#mute-defaults input[data-kind="generic"]');
+  /** @type {any} */
+  let stored;
+  await eventually(async () => {
+    stored = (await worker.evaluate(() => chrome.storage.local.get('settings'))).settings;
+    return stored?.mute?.generic === true;
+  }, 'the choice stored');
+  const left = new Set(Object.keys(await worker.evaluate(() => chrome.storage.local.get(null))));
+  assert.ok(!left.has(filled[0]) && left.has(/** @type {string} */ (filled.at(-1))), 'the host seen longest ago went, the latest stayed');
+  await options.close();
+});
