@@ -16,7 +16,8 @@ const URL_ = 'http://news.example/article/running.html';
 /**
  * Fills a storage area with made-up records until it takes no more: big
  * ones, then ever smaller, so that it is full to the byte. Record N was of
- * use at time N.
+ * use N ms after a time an hour ago (recent enough to be kept by retention,
+ * which forgets hosts not seen for 30 days).
  * @param {import('playwright-core').Worker} worker
  * @param {'session' | 'local'} area
  * @param {'tab' | 'slots'} kind
@@ -27,14 +28,15 @@ function fill(worker, area, kind) {
     const store = chrome.storage[/** @type {'session' | 'local'} */ (name)];
     /** @type {string[]} */
     const keys = [];
+    const since = Date.now() - 3_600_000;
     for (const [size, count] of [[1_000_000, 20], [1_000, 2_000], [50, 2_000], [1, 2_000]]) {
       const pad = 'x'.repeat(size);
       try {
         for (let i = 0; i < count; i += 1) {
           const n = keys.length;
           const [key, value] = what === 'tab'
-            ? [`tab:${900_000 + n}`, { url: `http://old.example/${n}`, report: { items: [], pad }, updatedAt: n, scans: [] }]
-            : [`slots:h${n}.old.example`, { site: `h${n}.old.example`, time: n, slots: { [pad]: 'generic' } }];
+            ? [`tab:${900_000 + n}`, { url: `http://old.example/${n}`, report: { items: [], pad }, updatedAt: since + n, scans: [] }]
+            : [`slots:h${n}.old.example`, { site: `h${n}.old.example`, time: since + n, slots: { [pad]: 'generic' } }];
           await store.set({ [key]: value });
           keys.push(key);
         }
