@@ -34,18 +34,21 @@ export const MAX_FRAMES = 200;
 const updates = new Map();
 
 /**
- * Reads a key, computes its new value and writes it, after any update of the
- * same key still under way. `change` returns undefined to leave it as it is.
+ * Reads one of a tab's keys, computes its new value and writes it, after any
+ * update of the same key still under way. `change` returns undefined to
+ * leave it as it is.
  * @template T
- * @param {string} key
+ * @param {number} tabId
+ * @param {(tabId: number) => string} keyOf which of the tab's keys
  * @param {(current: T | undefined) => T | undefined} change
  * @returns {Promise<void>}
  */
-function update(key, change) {
+function update(tabId, keyOf, change) {
+  const key = keyOf(tabId);
   const run = async () => {
     const current = /** @type {T | undefined} */ ((await chrome.storage.session.get(key))[key]);
     const next = change(current);
-    if (next !== undefined) await storeMakingRoom({ [key]: next }, Number(key.slice(key.indexOf(':') + 1)));
+    if (next !== undefined) await storeMakingRoom({ [key]: next }, tabId);
   };
   const done = (updates.get(key) ?? Promise.resolve()).then(run, run);
   updates.set(key, done);
@@ -103,7 +106,7 @@ export async function readFrames(tabId) {
  * @param {FrameReport} report
  */
 export function writeFrame(tabId, frameId, report) {
-  return update(framesKeyOf(tabId), (/** @type {TabFrames | undefined} */ frames = {}) => {
+  return update(tabId, framesKeyOf, (/** @type {TabFrames | undefined} */ frames = {}) => {
     /** @type {TabFrames} */
     const kept = { ...frames, [frameId]: { at: Date.now(), report } };
     const ids = Object.keys(kept);
@@ -121,7 +124,7 @@ export function writeFrame(tabId, frameId, report) {
  * @param {number} frameId
  */
 export function dropFrame(tabId, frameId) {
-  return update(framesKeyOf(tabId), (/** @type {TabFrames | undefined} */ frames) => {
+  return update(tabId, framesKeyOf, (/** @type {TabFrames | undefined} */ frames) => {
     if (!frames || !(frameId in frames)) return undefined;
     const { [frameId]: _gone, ...rest } = frames;
     return rest;
@@ -137,7 +140,7 @@ export function dropFrame(tabId, frameId) {
  * @param {number} began when the page's document began (its time origin, epoch ms)
  */
 export function dropFramesBefore(tabId, began) {
-  return update(framesKeyOf(tabId), (/** @type {TabFrames | undefined} */ frames) => {
+  return update(tabId, framesKeyOf, (/** @type {TabFrames | undefined} */ frames) => {
     if (!frames) return undefined;
     const kept = Object.entries(frames).filter(([, frame]) => frame.at >= began);
     return kept.length === Object.keys(frames).length ? undefined : Object.fromEntries(kept);
@@ -162,7 +165,7 @@ const MAX_TIMINGS = 20;
  * @param {import('../messages.js').PageReport} report
  */
 export function writeTabReport(tabId, report) {
-  return update(tabStateKey(tabId), (/** @type {TabState | undefined} */ previous) => ({
+  return update(tabId, tabStateKey, (/** @type {TabState | undefined} */ previous) => ({
     url: report.url,
     report,
     updatedAt: Date.now(),
@@ -178,7 +181,7 @@ export function writeTabReport(tabId, report) {
  * @param {import('../messages.js').ScanTiming} timing
  */
 export function writeTabTiming(tabId, url, timing) {
-  return update(tabStateKey(tabId), (/** @type {TabState | undefined} */ state) => {
+  return update(tabId, tabStateKey, (/** @type {TabState | undefined} */ state) => {
     if (state?.url !== url) return undefined;
     const { scanMs, labelMs, longestMs, whole } = timing;
     const scans = [...(state.scans ?? []), { scanMs, labelMs, longestMs, whole }].slice(-MAX_TIMINGS);
