@@ -1,6 +1,11 @@
 // Observes every request (observation only: nothing is blocked or changed)
 // and hands it to the engine, which records which third parties each site
-// contacted and logs it as an observation of the tab's page visit. The page
+// contacted and logs it as an observation of the tab's page visit. A
+// request is recorded as it is sent (`onSendHeaders`), so one an ad blocker
+// or AdLens's own retargeting block stopped, which never left the browser,
+// is not taken for data the site sent (Chrome and Firefox alike fire
+// `onBeforeRequest` for it, then only `onErrorOccurred`; one answered from
+// the HTTP cache is sent as far as these events go). The page
 // is the tab's top-level page, learnt from its main_frame request; after a
 // worker restart the visit is read back from storage.session (visits.js),
 // and failing that the request's initiator stands in. A private tab's
@@ -14,21 +19,22 @@ import { currentVisit, endVisit, startVisit, visitForPage } from './visits.js';
 
 /** Registers the observer. Call synchronously at top level. */
 export function observeRequests() {
+  // A visit starts as its page is asked for, before any of its requests.
   chrome.webRequest.onBeforeRequest.addListener(
     (details) => {
-      if (details.tabId < 0) return undefined;
-      // Firefox says whether the request is private; Chrome does not. Chrome
-      // says whether it is a page's being prerendered (one it guesses the
-      // user opens next, which may never be shown): not the tab's page yet,
-      // so it starts no visit, and its requests are its initiator's site's,
-      // of no visit (one prerendered from the address bar has no initiator,
-      // and is not recorded).
-      const d = /** @type {{ initiator?: string, documentUrl?: string, incognito?: boolean, documentLifecycle?: string }} */ (details);
-      const prerendered = d.documentLifecycle === 'prerender';
-      if (details.type === 'main_frame') {
-        if (!prerendered) startVisit(details.tabId, details.url, details.timeStamp);
-        return undefined;
-      }
+      if (details.tabId >= 0 && !prerendering(details)) startVisit(details.tabId, details.url, details.timeStamp);
+      return undefined;
+    },
+    { urls: ['http://*/*', 'https://*/*'], types: ['main_frame'] },
+  );
+  chrome.webRequest.onSendHeaders.addListener(
+    (details) => {
+      if (details.tabId < 0 || details.type === 'main_frame') return;
+      // Firefox says whether the request is private; Chrome does not. A
+      // page's being prerendered has its requests recorded for its
+      // initiator's site, of no visit (prerendering()).
+      const d = /** @type {{ initiator?: string, documentUrl?: string, incognito?: boolean }} */ (details);
+      const prerendered = prerendering(details);
       Promise.all([loadEngine(), prerendered ? null : currentVisit(details.tabId), isPrivateTab(details.tabId, d.incognito)])
         .then(([engine, visit, hidden]) => {
           if (hidden) return;
@@ -39,7 +45,6 @@ export function observeRequests() {
           scheduleFlush(engine);
         })
         .catch((error) => console.warn('[AdLens] request not recorded:', error));
-      return undefined;
     },
     { urls: ['http://*/*', 'https://*/*'] },
   );
@@ -57,4 +62,16 @@ export function observeRequests() {
   // A tab Chrome discards goes on under a new id (tab-state.js); shown
   // again, it loads its page anew, a new visit.
   chrome.tabs.onReplaced?.addListener((_added, removed) => forget(removed));
+}
+
+/**
+ * Whether a request is a page's being prerendered, which Chrome says (one
+ * it guesses the user opens next, which may never be shown): not the tab's
+ * page yet, so it starts no visit, and its requests are its initiator's
+ * site's, of no visit (one prerendered from the address bar has no
+ * initiator, and is not recorded).
+ * @param {object} details a webRequest event's
+ */
+function prerendering(details) {
+  return /** @type {{ documentLifecycle?: string }} */ (details).documentLifecycle === 'prerender';
 }

@@ -23,6 +23,21 @@ async function criteoHostsReached() {
   return [...new Set(server.requests.map((r) => r.host).filter((h) => /criteo\.(com|net)$/.test(h)))].sort();
 }
 
+/**
+ * What shop.example's record says it sent Criteo: requests to each of its
+ * domains and remarketing events.
+ */
+async function toldCriteo() {
+  const reply = /** @type {any} */ (await current().sendFromExtensionPage({ type: 'sites/get-records' }));
+  assert.equal(reply.ok, true, reply.error);
+  /** @type {import('../../extension/messages.js').SiteRecords['sites'][string] | undefined} */
+  const shop = reply.value.sites['shop.example'];
+  return {
+    requests: Object.fromEntries(['criteo.com', 'criteo.net'].map((d) => [d, shop?.thirdParties[d]?.requests ?? 0])),
+    events: shop?.remarketing.length ?? 0,
+  };
+}
+
 const rules = async () => /** @type {unknown[]} */ (
   await (await current().browser.worker()).evaluate(() => chrome.declarativeNetRequest.getDynamicRules()));
 
@@ -39,7 +54,12 @@ test('retargeting companies are blocked only while "Following you" is muted ever
 
   await options.check('#mute-defaults input[data-kind="retargeted"]');
   await eventually(async () => (await rules()).length === 1, 'the block rule');
+  const told = await toldCriteo();
+  assert.ok(told.requests['criteo.net'] >= 1 && told.events >= 1, 'the visits before told Criteo');
   assert.deepEqual(await criteoHostsReached(), [], 'no request reached Criteo');
+  // The page still asked for Criteo's tag, but the request never left the
+  // browser: the shop's record must not say it was sent.
+  assert.deepEqual(await toldCriteo(), told, 'a blocked request is not recorded as sent');
 
   await options.uncheck('#block-retargeting');
   await eventually(async () => (await rules()).length === 0, 'the rule removed');
