@@ -378,9 +378,10 @@ export function onceReady(then) {
  * own pages do; the raw reply ({ ok, value } or { ok, error }).
  * @param {FirefoxSession} session
  * @param {object} message
+ * @param {string} [context] the tab to open the page in: the session's by default
  */
-export function sendFromAddonPage(session, message) {
-  return inExtensionPage(session, 'options.html', `browser.runtime.sendMessage(${JSON.stringify(message)})`);
+export function sendFromAddonPage(session, message, context = session.context) {
+  return inExtensionPage(session, 'options.html', `browser.runtime.sendMessage(${JSON.stringify(message)})`, context);
 }
 
 /**
