@@ -114,6 +114,9 @@ pub fn har_visits(text: &str) -> Result<Vec<HarVisit>, HarError> {
                 },
             };
         if !top {
+            if entry.never_sent() {
+                continue;
+            }
             if let Some(visit) = visits.last_mut() {
                 visit.requests.push(VisitRequest { url: url.clone(), request_type: entry.request_type().to_owned() });
                 if entry.is_document() {
@@ -388,6 +391,29 @@ mod tests {
             visits[1].problem.as_deref().is_some_and(|p| p.contains("not a file name beside the HAR")),
             "{visits:?}"
         );
+    }
+
+    #[test]
+    fn requests_stopped_before_they_left_the_browser_are_not_requests_of_the_visit() {
+        // An ad blocker stopped the tag and its pixel (Chrome's DevTools
+        // write `_error`, Playwright `_failureText`); a request a server
+        // refused, or one whose answer the browser blocked, was sent.
+        let failed = |url: &str, field: &str, why: &str| {
+            let mut e = entry("p", Some("top"), "2026-12-05T10:00:01Z", url, Some("script"), 0, "");
+            e["response"][field] = json!(why);
+            e
+        };
+        let text = har(vec![
+            entry("p", Some("top"), "2026-12-05T10:00:00Z", "http://shop.example/", Some("document"), 200, "<p>a</p>"),
+            failed("http://static.criteo.net/ld.js", "_error", "net::ERR_BLOCKED_BY_CLIENT"),
+            failed("http://sslwidget.criteo.com/event", "_failureText", "net::ERR_BLOCKED_BY_CLIENT.Inspector"),
+            failed("http://www.googletagmanager.com/gtm.js", "_error", "net::ERR_BLOCKED_BY_ADMINISTRATOR"),
+            failed("http://cdn.taboola.com/loader.js", "_error", "net::ERR_BLOCKED_BY_RESPONSE"),
+            failed("http://ads.example/slow.js", "_failureText", "net::ERR_CONNECTION_RESET"),
+        ]);
+        let visits = har_visits(&text).expect("a HAR");
+        let urls: Vec<&str> = visits[0].requests.iter().map(|r| r.url.as_str()).collect();
+        assert_eq!(urls, ["http://cdn.taboola.com/loader.js", "http://ads.example/slow.js"]);
     }
 
     #[test]

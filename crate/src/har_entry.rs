@@ -67,7 +67,18 @@ pub(crate) struct Response {
     pub(crate) status: i64,
     #[serde(default)]
     pub(crate) content: Content,
+    /// Why the request failed, as Chrome's DevTools write it
+    /// (`net::ERR_BLOCKED_BY_CLIENT`).
+    #[serde(rename = "_error", default)]
+    pub(crate) error: Option<String>,
+    /// The same, as Playwright writes it.
+    #[serde(rename = "_failureText", default)]
+    pub(crate) failure: Option<String>,
 }
+
+/// Chromium's errors for a request stopped before it left the browser: by
+/// an extension (an ad blocker) or by the browser's policy.
+const STOPPED_IN_BROWSER: [&str; 2] = ["net::ERR_BLOCKED_BY_CLIENT", "net::ERR_BLOCKED_BY_ADMINISTRATOR"];
 
 /// A response's body, as saved (inline, base64, or in a file beside the HAR).
 #[derive(Deserialize, Default)]
@@ -83,6 +94,16 @@ pub(crate) struct Content {
 }
 
 impl Entry {
+    /// Whether the request never left the browser (an ad blocker stopped
+    /// it): the site sent nothing with it, as the extension records only
+    /// requests sent. Playwright adds `.Inspector` when its own route did.
+    pub(crate) fn never_sent(&self) -> bool {
+        [&self.response.error, &self.response.failure]
+            .into_iter()
+            .flatten()
+            .any(|why| STOPPED_IN_BROWSER.iter().any(|code| why.starts_with(code)))
+    }
+
     /// Whether this is a document load (a page or a frame's page).
     pub(crate) fn is_document(&self) -> bool {
         match self.resource_type.as_deref() {
