@@ -30,9 +30,11 @@ let server;
  * @param {string} file where the HAR goes
  * @param {'embed' | 'attach'} content the pages inside the HAR, or in files beside it
  * @param {string[]} urls the pages, in order
+ * @param {RegExp} [blocked] requests the browser stops, as an ad blocker does
  */
-async function record(browser, file, content, urls) {
+async function record(browser, file, content, urls, blocked) {
   const context = await browser.newContext({ recordHar: { path: file, content } });
+  if (blocked) await context.route(blocked, (route) => route.abort('blockedbyclient'));
   const page = await context.newPage();
   /** @type {Promise<unknown>[]} */
   const bodies = [];
@@ -54,6 +56,7 @@ const attachedDir = path.join(dir, 'attached');
 // the creative's own frame, which shows that product.
 const RUNNING = 'http://news.example/article/running.html';
 const framed = path.join(dir, 'framed.har');
+const blockedCriteo = path.join(dir, 'blocked-criteo.har');
 const attached = path.join(attachedDir, 'en-browsed.har');
 
 before(async () => {
@@ -64,6 +67,7 @@ before(async () => {
     fs.mkdirSync(attachedDir);
     await record(browser, attached, 'attach', visits.slice(0, 2).map((v) => v.url));
     await record(browser, framed, 'embed', [visits[0].url, RUNNING]);
+    await record(browser, blockedCriteo, 'embed', [visits[0].url], /criteo\.(com|net)\//);
   } finally {
     await browser.close();
   }
@@ -147,6 +151,17 @@ test("a HAR's research export holds the requests the browser made: the shop told
   assert.deepEqual(remarketing.map((r) => [r.site, r.vendor, r.event, r.productId]), [['shop.example', 'Criteo', 'viewItem', 'TRX-42']]);
   const contacts = records.filter((r) => r.type === 'tracker_contact' && r.site === 'news.example').map((r) => r.domain);
   assert.ok(contacts.includes('id5-sync.com'), `news.example's third parties: ${contacts}`);
+});
+
+test('a request the browser stopped (an ad blocker) is no contact in the export: the shop told Criteo nothing', () => {
+  const stopped = JSON.parse(fs.readFileSync(blockedCriteo, 'utf8')).log.entries
+    .filter((/** @type {any} */ e) => /criteo/.test(e.request.url));
+  assert.ok(stopped.length >= 1, 'the page asked for Criteo\'s tag');
+  const { status, stderr, records } = replay('--export', blockedCriteo);
+  assert.equal(status, 0, stderr);
+  assert.ok(records.some((r) => r.type === 'page_visit' && r.site === 'shop.example'), 'the visit itself is exported');
+  assert.deepEqual(records.filter((r) => r.type === 'remarketing_event'), []);
+  assert.deepEqual(records.filter((r) => r.type === 'tracker_contact').map((r) => r.domain), []);
 });
 
 test('a HAR saved without content, or not a HAR, is refused with why; the visits that can be replayed still are', () => {
