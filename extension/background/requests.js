@@ -8,21 +8,24 @@
 // the HTTP cache is sent as far as these events go). The page
 // is the tab's top-level page, learnt from its main_frame request; after a
 // worker restart the visit is read back from storage.session (visits.js),
-// and failing that the request's initiator stands in. A private tab's
-// requests are not recorded (private-tabs.js).
+// and failing that the request's initiator stands in. A request the page
+// before sent as it was left (an analytics beacon on `pagehide`, sent after
+// the next page's request) is that page's: the browsers say which
+// top-level document made it (madeBy()). A private tab's requests are not
+// recorded (private-tabs.js).
 
 import { loadEngine } from './engine.js';
 import { scheduleSave } from './memory.js';
 import { scheduleFlush } from './observations.js';
 import { forgetTab, isPrivateTab } from './private-tabs.js';
-import { currentVisit, endVisit, startVisit, visitForPage } from './visits.js';
+import { endVisit, startVisit, visitForPage, visitOfRequest } from './visits.js';
 
 /** Registers the observer. Call synchronously at top level. */
 export function observeRequests() {
   // A visit starts as its page is asked for, before any of its requests.
   chrome.webRequest.onBeforeRequest.addListener(
     (details) => {
-      if (details.tabId >= 0 && !prerendering(details)) startVisit(details.tabId, details.url, details.timeStamp);
+      if (details.tabId >= 0 && !prerendering(details)) startVisit(details.tabId, details.url, details.timeStamp, details.requestId);
       return undefined;
     },
     { urls: ['http://*/*', 'https://*/*'], types: ['main_frame'] },
@@ -35,11 +38,10 @@ export function observeRequests() {
       // initiator's site, of no visit (prerendering()).
       const d = /** @type {{ initiator?: string, documentUrl?: string, incognito?: boolean }} */ (details);
       const prerendered = prerendering(details);
-      Promise.all([loadEngine(), prerendered ? null : currentVisit(details.tabId), isPrivateTab(details.tabId, d.incognito)])
-        .then(([engine, visit, hidden]) => {
-          if (hidden) return;
-          const page = visit?.url ?? d.documentUrl ?? d.initiator;
-          if (!page) return;
+      const own = { visit: null, page: d.documentUrl ?? d.initiator };
+      Promise.all([loadEngine(), prerendered ? own : visitOfRequest(details.tabId, madeBy(details)), isPrivateTab(details.tabId, d.incognito)])
+        .then(([engine, { visit, page }, hidden]) => {
+          if (hidden || !page) return;
           engine.observeRequest(details.url, page, details.type, details.timeStamp, visit?.visitId);
           scheduleSave(engine);
           scheduleFlush(engine);
@@ -74,4 +76,22 @@ export function observeRequests() {
  */
 function prerendering(details) {
   return /** @type {{ documentLifecycle?: string }} */ (details).documentLifecycle === 'prerender';
+}
+
+/**
+ * The top-level document that made a request, as far as the browser says.
+ * Firefox names it: the request's own document in the top frame, or its
+ * frame's top ancestor. Chrome gives only its origin, for the top
+ * document's own requests (`frameType`, which stays `outermost_frame` for
+ * the document being left though its `frameId` changes).
+ * @param {object} details a webRequest event's
+ * @returns {string | undefined}
+ */
+function madeBy(details) {
+  const d = /** @type {{ frameId: number, frameType?: string, initiator?: string, documentUrl?: string, frameAncestors?: { url: string }[] }} */ (details);
+  const ancestors = d.frameAncestors;
+  if (ancestors?.length) return ancestors[ancestors.length - 1].url;
+  if (d.frameId === 0 && d.documentUrl) return d.documentUrl;
+  if (d.frameType === 'outermost_frame') return d.initiator;
+  return undefined;
 }

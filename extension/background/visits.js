@@ -6,13 +6,22 @@
 // change their URL without loading, with the first report of a new URL). Its
 // id is `<tabId>.<start time>`. Kept in memory and in storage.session under
 // `visit:<tabId>` ({ url, visitId }), so a restarted worker carries on.
+//
+// The visit before is kept too, in memory only: a page being left still
+// sends requests after the next one's began (analytics' beacons as it is
+// hidden or unloaded), and they are its own, not the next page's.
 
 import { storeMakingRoom } from './tab-state.js';
 
-/** @typedef {{ url: string, visitId: string }} Visit */
+/**
+ * @typedef {{ url: string, visitId: string, navigation?: string }} Visit
+ *   navigation: the main_frame request it began with (its id, which a redirect keeps)
+ */
 
 /** @type {Map<number, Visit>} */
 const visits = new Map();
+/** @type {Map<number, Visit>} each tab's visit before its current one */
+const previous = new Map();
 
 /** @param {number} tabId */
 const keyOf = (tabId) => `visit:${tabId}`;
@@ -28,10 +37,17 @@ const withoutHash = (url) => url.split('#', 1)[0];
  * @param {number} tabId
  * @param {string} url
  * @param {number} time epoch ms
+ * @param {string} [navigation] the main_frame request's id: one redirected
+ *   is asked for again under the same id, and the page before stays the one
+ *   before the first address
  * @returns {Visit}
  */
-export function startVisit(tabId, url, time) {
-  const visit = { url, visitId: `${tabId}.${Math.floor(time)}` };
+export function startVisit(tabId, url, time, navigation) {
+  /** @type {Visit} */
+  const visit = { url, visitId: `${tabId}.${Math.floor(time)}`, ...(navigation ? { navigation } : {}) };
+  const before = visits.get(tabId);
+  const redirected = navigation !== undefined && before?.navigation === navigation;
+  if (before && !redirected && before.visitId !== visit.visitId) previous.set(tabId, before);
   visits.set(tabId, visit);
   storeMakingRoom({ [keyOf(tabId)]: visit }, tabId).catch(() => {});
   return visit;
@@ -68,10 +84,45 @@ export async function visitForPage(tabId, url, time) {
 }
 
 /**
+ * The visit a request belongs to, and the page it is the site's of, given
+ * the address (or only the origin) of the top-level document that made it,
+ * when the browser says: the current visit's when that is its page (or
+ * unknown), else the visit before's when that was, else no visit's, the
+ * request's own page's (a page left before the worker started).
+ * @param {number} tabId
+ * @param {string | undefined} madeBy
+ * @returns {Promise<{ visit: Visit | null, page: string | undefined }>}
+ */
+export async function visitOfRequest(tabId, madeBy) {
+  const current = await currentVisit(tabId);
+  const from = originOf(madeBy);
+  if (!from || !current || originOf(current.url) === from) return { visit: current, page: current?.url ?? madeBy };
+  const before = previous.get(tabId);
+  if (before && originOf(before.url) === from) return { visit: before, page: before.url };
+  return { visit: null, page: madeBy };
+}
+
+/**
+ * A URL's origin, or undefined for none that can be told apart (an opaque
+ * origin, `null`, is a sandboxed document's).
+ * @param {string | undefined} url
+ */
+function originOf(url) {
+  if (!url) return undefined;
+  try {
+    const { origin } = new URL(url);
+    return origin === 'null' ? undefined : origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Forgets a closed tab's visit.
  * @param {number} tabId
  */
 export function endVisit(tabId) {
+  previous.delete(tabId);
   visits.delete(tabId);
   chrome.storage.session.remove(keyOf(tabId)).catch(() => {});
 }

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { waitForLabels } from '../harness/labels.mjs';
+import { eventually } from '../harness/eventually.mjs';
 import { sessionForTests } from '../harness/session.mjs';
 
 const current = sessionForTests();
@@ -51,6 +52,29 @@ test('a product page that tells Criteo what you viewed is recorded as a remarket
   assert.equal(shop.thirdParties['criteo.com'].retargeting, true);
   assert.equal(shop.thirdParties['criteo.com'].company, 'Criteo');
   assert.ok(shop.thirdParties['criteo.net'], 'the tag itself came from criteo.net');
+  await page.close();
+});
+
+test('a beacon a page sends as it is left is that page\'s visit\'s, not the next page\'s on another site', async () => {
+  const LEAVING = 'http://blog.example/post/leaving.html';
+  const page = await current().open(LEAVING);
+  await eventually(async () => (await current().tabStateFor(LEAVING)) !== null, 'the blog post reported: a visit');
+  await page.goto('http://bank.example/offers.html');
+  await waitForLabels(page, 1);
+  // The beacon is asked for after the bank's page: Chrome says it is the
+  // blog's document's, being left (`documentLifecycle: pending_deletion`).
+  /** @type {any[]} */
+  let contacts = [];
+  for (const deadline = Date.now() + 5_000; !contacts.length && Date.now() < deadline; await page.waitForTimeout(200)) {
+    contacts = (await current().readDb('observations'))
+      .filter((o) => o.type === 'tracker_contact' && o.domain === 'google-analytics.com');
+  }
+  assert.deepEqual(contacts.map((o) => [o.site, o.pageUrl]), [['blog.example', LEAVING]]);
+  const visits = (await current().readDb('observations')).filter((o) => o.type === 'page_visit' && o.pageUrl === LEAVING);
+  assert.deepEqual(visits.map((o) => o.visitId), [contacts[0].visitId], 'the blog\'s own visit');
+  const sites = (await records()).sites;
+  assert.equal(sites['blog.example']?.thirdParties['google-analytics.com']?.requests, 1);
+  assert.equal(sites['bank.example']?.thirdParties['google-analytics.com'], undefined, 'the bank sent Google Analytics nothing');
   await page.close();
 });
 

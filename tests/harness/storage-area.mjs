@@ -19,5 +19,9 @@ export function slowArea() {
       await later();
       Object.assign(items, structuredClone(values));
     },
+    remove: async (/** @type {string | string[]} */ keys) => {
+      await later();
+      for (const key of [keys].flat()) delete items[key];
+    },
   });
 }
