@@ -67,10 +67,11 @@ test('a beacon a page sends as it is left is that page\'s visit\'s, not the next
   let contacts = [];
   for (const deadline = Date.now() + 5_000; !contacts.length && Date.now() < deadline; await page.waitForTimeout(200)) {
     contacts = (await current().readDb('observations'))
-      .filter((o) => o.type === 'tracker_contact' && o.domain === 'google-analytics.com');
+      .filter((/** @type {any} */ o) => o.type === 'tracker_contact' && o.domain === 'google-analytics.com');
   }
   assert.deepEqual(contacts.map((o) => [o.site, o.pageUrl]), [['blog.example', LEAVING]]);
-  const visits = (await current().readDb('observations')).filter((o) => o.type === 'page_visit' && o.pageUrl === LEAVING);
+  /** @type {any[]} */
+  const visits = (await current().readDb('observations')).filter((/** @type {any} */ o) => o.type === 'page_visit' && o.pageUrl === LEAVING);
   assert.deepEqual(visits.map((o) => o.visitId), [contacts[0].visitId], 'the blog\'s own visit');
   const sites = (await records()).sites;
   assert.equal(sites['blog.example']?.thirdParties['google-analytics.com']?.requests, 1);
