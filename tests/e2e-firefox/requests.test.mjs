@@ -1,0 +1,102 @@
+// What the sites' records hold of a page's requests, in Firefox ESR.
+//
+// A request something blocked never left the browser, so the site's record
+// must not say it sent it. With AdLens's own retargeting block on (a
+// declarativeNetRequest rule, as an ad blocker's are), the shop's Criteo tag
+// is asked for and stopped: Firefox still fires `onBeforeRequest` for it,
+// then `onErrorOccurred` (NS_ERROR_ABORT), and no `onSendHeaders`.
+//
+// A beacon a page sends as it is left is asked for after the next page: it
+// is the page left's (Firefox names the document that made it).
+//
+// Chromium's side: tests/e2e/retargeting-block.test.mjs, trackers.test.mjs.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { firefoxLabelsWhen, firefoxTabState, inExtensionPage, sendFromAddonPage } from '../harness/firefox.mjs';
+import { firefoxWithAddonTab } from '../harness/firefox-tests.mjs';
+
+const PRODUCT = 'http://shop.example/product/trail-runner-x.html';
+
+/** @type {import('../harness/firefox.mjs').FirefoxSession} */
+let firefox;
+/** @type {import('../harness/server.mjs').FixtureServer} */
+let server;
+/** @type {string} */
+let addonTab;
+
+firefoxWithAddonTab({}, (started) => { ({ firefox, server, addonTab } = started); });
+
+/** Opens the product page; the Criteo hosts it reached. */
+async function viewProduct() {
+  server.requests.length = 0;
+  await firefox.send('browsingContext.navigate', { context: firefox.context, url: PRODUCT, wait: 'complete' });
+  await firefoxLabelsWhen(firefox, (labels) => labels.length >= 2);
+  await new Promise((resolve) => setTimeout(resolve, 500)); // the tag's event request follows its script
+  return [...new Set(server.requests.map((r) => r.host).filter((h) => /criteo\.(com|net)$/.test(h)))].sort();
+}
+
+/** The sites' records, as the panel reads them. */
+async function siteRecords() {
+  const reply = await sendFromAddonPage(firefox, { type: 'sites/get-records' }, addonTab);
+  assert.equal(reply.ok, true, reply.error);
+  return reply.value.sites;
+}
+
+/** What shop.example's record says it sent Criteo. */
+async function toldCriteo() {
+  const shop = (await siteRecords())['shop.example'];
+  return {
+    requests: Object.fromEntries(['criteo.com', 'criteo.net'].map((d) => [d, shop?.thirdParties[d]?.requests ?? 0])),
+    events: shop?.remarketing.length ?? 0,
+  };
+}
+
+test('in Firefox, a request the retargeting block stopped is not recorded as sent', async () => {
+  assert.deepEqual(await viewProduct(), ['sslwidget.criteo.com', 'static.criteo.net']);
+  const told = await toldCriteo();
+  assert.deepEqual(told, { requests: { 'criteo.com': 1, 'criteo.net': 1 }, events: 1 }, 'the open visit told Criteo');
+
+  const rules = await inExtensionPage(firefox, 'options.html', `browser.storage.local
+    .set({ settings: { mute: { retargeted: true }, blockRetargeting: true } })
+    .then(() => new Promise((resolve) => setTimeout(resolve, 500)))
+    .then(() => browser.declarativeNetRequest.getDynamicRules())
+    .then((rules) => rules.length)`, addonTab);
+  assert.equal(rules, 1, 'the block rule is in place');
+
+  try {
+    assert.deepEqual(await viewProduct(), [], 'no request reached Criteo');
+    assert.deepEqual(await toldCriteo(), told, 'the blocked tag is not in the shop\'s record');
+  } finally {
+    await inExtensionPage(firefox, 'options.html', "browser.storage.local.remove('settings').then(() => true)", addonTab);
+  }
+});
+
+test('in Firefox, a beacon a page sends as it is left is that page\'s visit\'s, not the next page\'s on another site', async () => {
+  const LEAVING = 'http://blog.example/post/leaving.html';
+  await firefox.send('browsingContext.navigate', { context: firefox.context, url: LEAVING, wait: 'complete' });
+  for (const deadline = Date.now() + 5_000; !(await firefoxTabState(firefox, LEAVING, addonTab));) {
+    assert.ok(Date.now() < deadline, 'the blog post reported: a visit');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  await firefox.send('browsingContext.navigate', { context: firefox.context, url: 'http://bank.example/offers.html', wait: 'complete' });
+  await firefoxLabelsWhen(firefox, (labels) => labels.length >= 1);
+  /** @type {[string, string][]} */
+  let contacts = [];
+  for (const deadline = Date.now() + 5_000; !contacts.length && Date.now() < deadline;) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    contacts = await inExtensionPage(firefox, 'options.html', `new Promise((resolve, reject) => {
+      const opening = indexedDB.open('adlens');
+      opening.onerror = () => reject(opening.error);
+      opening.onsuccess = () => {
+        const all = opening.result.transaction('observations').objectStore('observations').getAll();
+        all.onsuccess = () => resolve(all.result
+          .filter((o) => o.type === 'tracker_contact' && o.domain === 'google-analytics.com').map((o) => [o.site, o.pageUrl]));
+      };
+    })`, addonTab);
+  }
+  assert.deepEqual(contacts, [['blog.example', LEAVING]]);
+  const sites = await siteRecords();
+  assert.equal(sites['blog.example']?.thirdParties['google-analytics.com']?.requests, 1);
+  assert.equal(sites['bank.example']?.thirdParties['google-analytics.com'], undefined, 'the bank sent Google Analytics nothing');
+});
