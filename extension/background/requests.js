@@ -41,8 +41,9 @@ export function observeRequests() {
       const own = { visit: null, page: d.documentUrl ?? d.initiator };
       Promise.all([loadEngine(), prerendered ? own : visitOfRequest(details.tabId, madeBy(details)), isPrivateTab(details.tabId, d.incognito)])
         .then(([engine, { visit, page }, hidden]) => {
-          if (hidden || !page) return;
-          engine.observeRequest(details.url, page, details.type, details.timeStamp, visit?.visitId);
+          const site = page ?? own.page;
+          if (hidden || !site) return;
+          engine.observeRequest(details.url, site, details.type, details.timeStamp, visit?.visitId);
           scheduleSave(engine);
           scheduleFlush(engine);
         })

@@ -88,7 +88,8 @@ export async function visitForPage(tabId, url, time) {
  * the address (or only the origin) of the top-level document that made it,
  * when the browser says: the current visit's when that is its page (or
  * unknown), else the visit before's when that was, else no visit's, the
- * request's own page's (a page left before the worker started).
+ * request's own page's (a page left before the worker started). No page
+ * when the tab has no visit and the browser does not say.
  * @param {number} tabId
  * @param {string | undefined} madeBy
  * @returns {Promise<{ visit: Visit | null, page: string | undefined }>}
