@@ -39,7 +39,8 @@ export function observeRequests() {
       const d = /** @type {{ initiator?: string, documentUrl?: string, incognito?: boolean }} */ (details);
       const prerendered = prerendering(details);
       const own = { visit: null, page: d.documentUrl ?? d.initiator };
-      Promise.all([loadEngine(), prerendered ? own : visitOfRequest(details.tabId, madeBy(details)), isPrivateTab(details.tabId, d.incognito)])
+      const ids = /** @type {import('./visit-documents.js').DocumentIds} */ (details);
+      Promise.all([loadEngine(), prerendered ? own : visitOfRequest(details.tabId, madeBy(details), ids), isPrivateTab(details.tabId, d.incognito)])
         .then(([engine, { visit, page }, hidden]) => {
           const site = page ?? own.page;
           if (hidden || !site) return;

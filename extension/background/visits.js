@@ -12,6 +12,7 @@
 // hidden or unloaded), and they are its own, not the next page's.
 
 import { storeMakingRoom } from './tab-state.js';
+import { bindDocument, forgetDocuments, visitOfDocument } from './visit-documents.js';
 
 /**
  * @typedef {{ url: string, visitId: string, navigation?: string }} Visit
@@ -47,7 +48,14 @@ export function startVisit(tabId, url, time, navigation) {
   const visit = { url, visitId: `${tabId}.${Math.floor(time)}`, ...(navigation ? { navigation } : {}) };
   const before = visits.get(tabId);
   const redirected = navigation !== undefined && before?.navigation === navigation;
-  if (before && !redirected && before.visitId !== visit.visitId) previous.set(tabId, before);
+  if (before && !redirected && before.visitId !== visit.visitId) {
+    const dropped = previous.get(tabId);
+    if (dropped) forgetDocuments(new Set([dropped.visitId]));
+    // Without a page request, the page may be the same document at a new
+    // address: its documents are bound again, to this visit.
+    if (navigation === undefined) forgetDocuments(new Set([before.visitId]));
+    previous.set(tabId, before);
+  }
   visits.set(tabId, visit);
   storeMakingRoom({ [keyOf(tabId)]: visit }, tabId).catch(() => {});
   return visit;
@@ -84,23 +92,30 @@ export async function visitForPage(tabId, url, time) {
 }
 
 /**
- * The visit a request belongs to, and the page it is the site's of, given
- * the address (or only the origin) of the top-level document that made it,
- * when the browser says: the current visit's when that is its page (or
+ * The visit a request belongs to, and the page it is the site's of. Its
+ * document's visit when known (Chrome's, visit-documents.js); else, given
+ * the address (or only the origin) of the top-level document that made it
+ * when the browser says, the current visit's when that is its page (or
  * unknown), else the visit before's when that was, else no visit's, the
  * request's own page's (a page left before the worker started). No page
  * when the tab has no visit and the browser does not say.
  * @param {number} tabId
  * @param {string | undefined} madeBy
+ * @param {import('./visit-documents.js').DocumentIds} [ids]
  * @returns {Promise<{ visit: Visit | null, page: string | undefined }>}
  */
-export async function visitOfRequest(tabId, madeBy) {
+export async function visitOfRequest(tabId, madeBy, ids = {}) {
   const current = await currentVisit(tabId);
-  const from = originOf(madeBy);
-  if (!from || !current || originOf(current.url) === from) return { visit: current, page: current?.url ?? madeBy };
   const before = previous.get(tabId);
-  if (before && originOf(before.url) === from) return { visit: before, page: before.url };
-  return { visit: null, page: madeBy };
+  const known = visitOfDocument(ids);
+  const byDocument = [current, before].find((v) => v && v.visitId === known);
+  if (byDocument) return { visit: byDocument, page: byDocument.url };
+  const from = originOf(madeBy);
+  if (!from || !current) return { visit: current, page: current?.url ?? madeBy };
+  const visit = [current, before].find((v) => v && originOf(v.url) === from);
+  if (!visit) return { visit: null, page: madeBy };
+  bindDocument(ids.documentId, visit.visitId);
+  return { visit, page: visit.url };
 }
 
 /**
@@ -123,6 +138,7 @@ function originOf(url) {
  * @param {number} tabId
  */
 export function endVisit(tabId) {
+  forgetDocuments(new Set([visits.get(tabId)?.visitId, previous.get(tabId)?.visitId].filter((id) => id !== undefined)));
   previous.delete(tabId);
   visits.delete(tabId);
   chrome.storage.session.remove(keyOf(tabId)).catch(() => {});

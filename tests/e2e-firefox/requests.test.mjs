@@ -72,7 +72,7 @@ test('in Firefox, a request the retargeting block stopped is not recorded as sen
   }
 });
 
-test('in Firefox, a beacon a page sends as it is left is that page\'s visit\'s, not the next page\'s on another site', async () => {
+test('in Firefox, beacons a page and its ad\'s frame send as the page is left are that page\'s visit\'s, not the next page\'s on another site', async () => {
   const LEAVING = 'http://blog.example/post/leaving.html';
   await firefox.send('browsingContext.navigate', { context: firefox.context, url: LEAVING, wait: 'complete' });
   for (const deadline = Date.now() + 5_000; !(await firefoxTabState(firefox, LEAVING, addonTab));) {
@@ -81,9 +81,12 @@ test('in Firefox, a beacon a page sends as it is left is that page\'s visit\'s, 
   }
   await firefox.send('browsingContext.navigate', { context: firefox.context, url: 'http://bank.example/offers.html', wait: 'complete' });
   await firefoxLabelsWhen(firefox, (labels) => labels.length >= 1);
-  /** @type {[string, string][]} */
+  // Firefox names the documents that made them: the blog's, and its ad's
+  // frame, whose top is the blog's.
+  const sent = (/** @type {string} */ host) => server.requests.some((r) => r.host === host);
+  /** @type {[string, string, string][]} */
   let contacts = [];
-  for (const deadline = Date.now() + 5_000; !contacts.length && Date.now() < deadline;) {
+  for (const deadline = Date.now() + 5_000; contacts.length < 2 && Date.now() < deadline;) {
     await new Promise((resolve) => setTimeout(resolve, 200));
     contacts = await inExtensionPage(firefox, 'options.html', `new Promise((resolve, reject) => {
       const opening = indexedDB.open('adlens');
@@ -91,12 +94,15 @@ test('in Firefox, a beacon a page sends as it is left is that page\'s visit\'s, 
       opening.onsuccess = () => {
         const all = opening.result.transaction('observations').objectStore('observations').getAll();
         all.onsuccess = () => resolve(all.result
-          .filter((o) => o.type === 'tracker_contact' && o.domain === 'google-analytics.com').map((o) => [o.site, o.pageUrl]));
+          .filter((o) => o.type === 'tracker_contact' && ['google-analytics.com', 'googlesyndication.com'].includes(o.domain))
+          .map((o) => [o.domain, o.site, o.pageUrl]).sort());
       };
     })`, addonTab);
   }
-  assert.deepEqual(contacts, [['blog.example', LEAVING]]);
+  assert.ok(sent('www.google-analytics.com') && sent('pagead2.googlesyndication.com'), 'both beacons sent');
+  assert.deepEqual(contacts, [['google-analytics.com', 'blog.example', LEAVING], ['googlesyndication.com', 'blog.example', LEAVING]]);
   const sites = await siteRecords();
   assert.equal(sites['blog.example']?.thirdParties['google-analytics.com']?.requests, 1);
-  assert.equal(sites['bank.example']?.thirdParties['google-analytics.com'], undefined, 'the bank sent Google Analytics nothing');
+  assert.equal(sites['blog.example']?.thirdParties['googlesyndication.com']?.requests, 2, 'the ad\'s frame and its beacon');
+  assert.deepEqual(Object.keys(sites['bank.example']?.thirdParties ?? {}), [], 'the bank sent no one anything');
 });

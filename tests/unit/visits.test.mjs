@@ -1,7 +1,8 @@
-// Which visit a request belongs to (extension/background/visits.js): the
-// tab's current one, unless the top-level document that made it is the page
-// before's (a beacon it sends as it is left, after the next page's request),
-// through redirects of the next page's request too.
+// Which visit a request belongs to (extension/background/visits.js,
+// visit-documents.js): the tab's current one, unless the top-level document
+// that made it is the page before's (a beacon it sends as it is left, after
+// the next page's request), through redirects of the next page's request
+// too; in Chrome, by the document that made it, frames included.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { slowArea } from '../harness/storage-area.mjs';
@@ -13,9 +14,10 @@ const { endVisit, startVisit, visitOfRequest } = await import('../../extension/b
  * The visit id and page a request made by `madeBy` in `tab` is recorded for.
  * @param {number} tab
  * @param {string | undefined} madeBy
+ * @param {{ documentId?: string, parentDocumentId?: string }} [ids] Chrome's
  */
-const recordedFor = async (tab, madeBy) => {
-  const { visit, page } = await visitOfRequest(tab, madeBy);
+const recordedFor = async (tab, madeBy, ids) => {
+  const { visit, page } = await visitOfRequest(tab, madeBy, ids);
   return [visit?.visitId ?? null, page];
 };
 
@@ -42,4 +44,28 @@ test('a request of a page neither current nor before is its own page\'s, of no v
   assert.deepEqual(await recordedFor(3, 'http://blog.example/a.html'), [null, 'http://blog.example/a.html']);
   endVisit(3);
   assert.deepEqual(await recordedFor(3, 'http://shop.example'), [null, 'http://shop.example'], 'the tab closed');
+});
+
+test('Chrome\'s documents: a page left on the same site, and its frames two deep, send as the page before\'s', async () => {
+  startVisit(4, 'http://news.example/a', 1000, 'r1');
+  // The page's own request binds its document; a frame's, then its frame's, follow their parents.
+  assert.deepEqual(await recordedFor(4, 'http://news.example', { documentId: 'top-a' }), ['4.1000', 'http://news.example/a']);
+  assert.deepEqual(await recordedFor(4, undefined, { documentId: 'ad-frame', parentDocumentId: 'top-a' }), ['4.1000', 'http://news.example/a']);
+  assert.deepEqual(await recordedFor(4, undefined, { documentId: 'creative', parentDocumentId: 'ad-frame' }), ['4.1000', 'http://news.example/a']);
+  startVisit(4, 'http://news.example/b', 2000, 'r2');
+  // As /a is left: its own beacon (the same origin as /b), its frames'.
+  assert.deepEqual(await recordedFor(4, 'http://news.example', { documentId: 'top-a' }), ['4.1000', 'http://news.example/a']);
+  assert.deepEqual(await recordedFor(4, undefined, { documentId: 'creative' }), ['4.1000', 'http://news.example/a']);
+  assert.deepEqual(await recordedFor(4, undefined, { documentId: 'new-frame', parentDocumentId: 'other' }), ['4.2000', 'http://news.example/b'],
+    'a frame of a document not known is the current visit\'s');
+  // Two pages on, /a's documents are forgotten.
+  startVisit(4, 'http://shop.example/', 3000, 'r3');
+  assert.deepEqual(await recordedFor(4, undefined, { documentId: 'creative' }), ['4.3000', 'http://shop.example/']);
+});
+
+test('Chrome\'s documents: a page that changes its address without loading is the same document, now the new visit\'s', async () => {
+  startVisit(5, 'http://shop.example/list', 1000, 'r1');
+  await recordedFor(5, 'http://shop.example', { documentId: 'spa' });
+  startVisit(5, 'http://shop.example/item', 2000); // no page request: history.pushState
+  assert.deepEqual(await recordedFor(5, 'http://shop.example', { documentId: 'spa' }), ['5.2000', 'http://shop.example/item']);
 });
