@@ -25,8 +25,11 @@ test('a prerendered page is reported and labelled once it is shown, and is no vi
   const server = await startFixtureServer();
   const chromium = await launchBareChromium({ proxyPort: server.port });
   t.after(async () => {
-    await chromium.close();
-    await server.close();
+    try {
+      await chromium.close();
+    } finally {
+      await server.close();
+    }
   });
   /** @returns {Promise<Record<string, TabState>>} */
   const tabStates = () => chromium.inWorker('chrome.storage.session.get(null)');

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { EXTENSION_DIR, chromiumArgs, chromiumPath } from './browser.mjs';
+import { removeProfile } from './profile-dir.mjs';
 
 /** How long a DevTools command may take. */
 const COMMAND_TIMEOUT_MS = 15_000;
@@ -81,7 +82,7 @@ export async function launchBareChromium({ proxyPort }) {
       if (chromium.exitCode !== null || chromium.signalCode !== null) resolve(undefined);
       else chromium.once('exit', resolve);
     });
-    fs.rmSync(userDataDir, { recursive: true, force: true, maxRetries: 5 });
+    await removeProfile(userDataDir);
   };
   try {
     /** @type {{ targetId: string } | undefined} */

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { removeProfile } from './profile-dir.mjs';
 
 /** How long Chromium gets to exit before it is killed. */
 const CLOSE_TIMEOUT_MS = 10_000;
@@ -167,7 +168,7 @@ async function launchOnce(options, userDataDir, ownsDir) {
         console.warn(`[harness] Chromium did not close within ${CLOSE_TIMEOUT_MS} ms; killing it`);
         spawnSync('pkill', ['-KILL', '-f', `--user-data-dir=${userDataDir}`]);
       }
-      if (ownsDir) fs.rmSync(userDataDir, { recursive: true, force: true });
+      if (ownsDir) await removeProfile(userDataDir);
     },
   };
 }

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ROOT } from './browser.mjs';
+import { removeProfile } from './profile-dir.mjs';
 
 export const FIREFOX_EXTENSION_DIR = path.join(ROOT, 'dist/firefox');
 /** The add-on's id, from the Firefox manifest's browser_specific_settings. */
@@ -67,7 +68,7 @@ export async function launchFirefoxWithExtension(options) {
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
       if (firefox.exitCode === null) firefox.kill('SIGKILL');
     }
-    fs.rmSync(profile, { recursive: true, force: true });
+    await removeProfile(profile);
   };
   try {
     const address = await listening(firefox);
