@@ -14,7 +14,7 @@ import { mutePrivateSite, privateSitesFor } from './private-settings.js';
 import { isPrivateTab } from './private-tabs.js';
 import { forgetSlots, rememberSlots } from './slot-memory.js';
 import { showPersonalisedCount } from './toolbar.js';
-import { visitForPage } from './visits.js';
+import { visitOfReport } from './visits.js';
 import { AUTO, fetchMessages, folderSpeaking } from '../i18n.js';
 
 /** Messages of the languages content scripts asked for, read once. */
@@ -73,7 +73,7 @@ export const handlers = {
     // Frames that reported before this document began were an earlier
     // one's, at the same address (the tab reloaded after a crash).
     if (message.began !== undefined) await dropFramesBefore(tabId, message.began);
-    const verdicts = await analysePage(tabId, message.page, sender.tab?.incognito);
+    const verdicts = await analysePage(tabId, message.page, sender);
     keepSnapshot(tabId, message.page, message.seq, bytes);
     return verdictsToTell(tabId, verdicts, true);
   },
@@ -83,7 +83,7 @@ export const handlers = {
     const tabId = /** @type {number} */ (sender.tab?.id);
     const update = merged(tabId, message, bytes);
     if (!update) return { resend: true };
-    const verdicts = await analysePage(tabId, update.snapshot, sender.tab?.incognito);
+    const verdicts = await analysePage(tabId, update.snapshot, sender);
     keepSnapshot(tabId, update.snapshot, message.seq, update.bytes, false);
     return verdictsToTell(tabId, verdicts, false);
   },
@@ -235,10 +235,10 @@ async function engineInfo() {
  * Analyses a page's snapshot and keeps the report with the tab's state.
  * @param {number} tabId
  * @param {import('../messages.js').PageSnapshot} snapshot as the page sent it
- * @param {boolean | undefined} incognito whether the sender's tab said it is private
+ * @param {chrome.runtime.MessageSender} sender its tab says whether it is private; Chrome names its document
  * @returns {Promise<{ url: string, site: string, items: import('../messages.js').LabelledItem[] }>} what its labels need
  */
-async function analysePage(tabId, snapshot, incognito) {
+async function analysePage(tabId, snapshot, sender) {
   const engine = await loadEngine();
   // Frames are the background's to add, never the page's.
   const page = { ...snapshot, frames: await readFrames(tabId) };
@@ -246,10 +246,10 @@ async function analysePage(tabId, snapshot, incognito) {
   // A private tab's page is analysed with what ordinary browsing left in
   // memory, and forgotten: its report lives only in the tab's state, gone
   // when the tab closes.
-  const hidden = await isPrivateTab(tabId, incognito);
+  const hidden = await isPrivateTab(tabId, sender.tab?.incognito);
   const report = hidden
     ? /** @type {import('../messages.js').PageReport} */ (engine.analyzePage(page, now))
-    : await visitAndRemember(engine, tabId, page, now);
+    : await visitAndRemember(engine, tabId, page, now, /** @type {{ documentId?: string }} */ (sender).documentId);
   // The slots' kinds are for the next visit: failing to keep them must not
   // cost this one its labels.
   const remembered = hidden ? null : rememberSlots(report, now).catch((error) => console.warn('[AdLens] slots not remembered:', error));
@@ -266,10 +266,11 @@ async function analysePage(tabId, snapshot, incognito) {
  * @param {number} tabId
  * @param {import('../messages.js').PageSnapshot} page with its frames
  * @param {number} now
+ * @param {string} [documentId] the reporting document, as Chrome names it
  * @returns {Promise<import('../messages.js').PageReport>}
  */
-async function visitAndRemember(engine, tabId, page, now) {
-  const { visitId } = await visitForPage(tabId, String(page.url), now);
+async function visitAndRemember(engine, tabId, page, now, documentId) {
+  const { visitId } = await visitOfReport(tabId, String(page.url), now, documentId);
   /** @type {import('../messages.js').PageReport} */
   const report = engine.visitPage(page, now, visitId);
   for (const note of report.notes) console.info(`[AdLens] ${report.url}: ${note}`);

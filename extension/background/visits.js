@@ -15,8 +15,9 @@ import { storeMakingRoom } from './tab-state.js';
 import { bindDocument, forgetDocuments, visitOfDocument } from './visit-documents.js';
 
 /**
- * @typedef {{ url: string, visitId: string, navigation?: string }} Visit
- *   navigation: the main_frame request it began with (its id, which a redirect keeps)
+ * @typedef {{ url: string, visitId: string, navigation?: string, shown?: boolean }} Visit
+ *   navigation: the main_frame request it began with (its id, which a redirect keeps);
+ *   shown: its page has reported (it is no longer only asked for)
  */
 
 /** @type {Map<number, Visit>} */
@@ -89,6 +90,38 @@ export async function visitForPage(tabId, url, time) {
   const current = await currentVisit(tabId);
   if (current && withoutHash(current.url) === withoutHash(url)) return current;
   return startVisit(tabId, url, time);
+}
+
+/**
+ * The visit a page's report belongs to. The page before stays live until
+ * the next one it asked for is shown, and may report again meanwhile (a
+ * rescan of a page that changes): that report is its own visit's, not a
+ * new visit of it. Known by its document in Chrome (`documentId`, then
+ * bound to the visit: visit-documents.js), else by its address being the
+ * page before's while the current visit's page, asked for, has not
+ * reported yet. Otherwise as visitForPage().
+ * @param {number} tabId
+ * @param {string} url
+ * @param {number} time
+ * @param {string} [documentId] the reporting document, as Chrome names it
+ * @returns {Promise<Visit>}
+ */
+export async function visitOfReport(tabId, url, time, documentId) {
+  const current = await currentVisit(tabId);
+  const before = previous.get(tabId);
+  const known = visitOfDocument({ documentId });
+  const byDocument = [current, before].find((v) => v && v.visitId === known);
+  if (byDocument) return byDocument;
+  const leaving = current && before && current.navigation && !current.shown
+    && withoutHash(before.url) === withoutHash(url) && withoutHash(current.url) !== withoutHash(url);
+  if (leaving) return before;
+  const visit = await visitForPage(tabId, url, time);
+  bindDocument(documentId, visit.visitId);
+  if (!visit.shown) {
+    visit.shown = true;
+    if (visits.get(tabId) === visit) storeMakingRoom({ [keyOf(tabId)]: visit }, tabId).catch(() => {});
+  }
+  return visit;
 }
 
 /**

@@ -4,10 +4,14 @@
 // after the first change they have not read (content.js, page-moments.js).
 // An ad added late there is labelled all the same; and a creative that
 // never holds still reports what it shows once it is written, within a
-// second (content-frame.js).
+// second (content-frame.js). Left for a slow page, it goes on rescanning
+// until that page is shown: those reports are its own visit's.
+import fs from 'node:fs';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readLabels, waitForLabels } from '../harness/labels.mjs';
+import { eventually } from '../harness/eventually.mjs';
+import { ROOT } from '../harness/browser.mjs';
 import { sessionForTests } from '../harness/session.mjs';
 
 const current = sessionForTests();
@@ -54,6 +58,40 @@ test('a creative that never holds still (its slogan changing every 100 ms) repor
       await page.waitForTimeout(100);
     }
   } finally {
+    await page.close();
+  }
+});
+
+test('left for a page that takes 2.5 s to answer, its rescans meanwhile are its own visit\'s: one visit of each page, the next one\'s begun with its request', async () => {
+  const SLOW = 'http://bank.example/slow-offers.html';
+  const { server } = current();
+  server.overrides.set(SLOW, { status: 200, body: fs.readFileSync(`${ROOT}/tests/sites/bank.example/offers.html`, 'utf8'), delayMs: 2_500 });
+  const page = await current().open(TICKER);
+  try {
+    await waitForLabels(page, 1);
+    const asked = Date.now();
+    await page.goto(SLOW);
+    await waitForLabels(page, 1);
+    const found = await current().tabStateFor(SLOW);
+    assert.ok(found, 'the slow page reported');
+    const inTab = `${found.tabId}.`;
+    /** @type {any[]} */
+    let visits = [];
+    await eventually(async () => {
+      visits = (await current().readDb('observations'))
+        .filter((/** @type {any} */ o) => o.type === 'page_visit' && o.visitId.startsWith(inTab));
+      return visits.length >= 2;
+    }, 'both pages\' visits stored');
+    /** @type {any[]} */
+    const seen = (await current().readDb('observations'))
+      .filter((/** @type {any} */ o) => o.type === 'item_seen' && o.visitId.startsWith(inTab) && o.pageUrl === TICKER);
+    assert.deepEqual(visits.map((o) => o.pageUrl).sort(), [SLOW, TICKER], 'one visit of each');
+    assert.equal(new Set(seen.map((o) => o.visitId)).size, 1, 'the ticker\'s ad seen in one visit');
+    const slow = visits.find((o) => o.pageUrl === SLOW);
+    const began = Number(slow.visitId.slice(inTab.length));
+    assert.ok(began >= asked && began < asked + 1_000, `the slow page's visit began with its request (${began - asked} ms after it was asked for)`);
+  } finally {
+    server.overrides.delete(SLOW);
     await page.close();
   }
 });

@@ -28,7 +28,8 @@ const TYPES = /** @type {Record<string, string>} */ ({
 
 /**
  * @typedef {{ method: string, url: string, host: string, time: number }} LoggedRequest
- * @typedef {{ status: number, body: string, type?: string }} Override
+ * @typedef {{ status: number, body: string, type?: string, delayMs?: number }} Override
+ *   delayMs: how long the answer takes (a slow server)
  * @typedef {{ port: number, requests: LoggedRequest[], overrides: Map<string, Override>,
  *   close: () => Promise<void> }} FixtureServer
  */
@@ -76,6 +77,7 @@ export async function startFixtureServer(options = {}) {
     requests.push({ method: req.method ?? 'GET', url: url.href, host: url.hostname, time: Date.now() });
     const override = overrides.get(url.href);
     if (override) {
+      if (override.delayMs) await new Promise((resolve) => setTimeout(resolve, override.delayMs));
       res.writeHead(override.status, { 'content-type': override.type ?? 'text/html' }).end(override.body);
       return;
     }
