@@ -3,12 +3,15 @@
 // rescan.test.mjs): a page that writes itself anew, a creative written into
 // a blank frame once it came, jumps within a page, an ad frame refreshed and
 // the page reloaded. Each is checked in the report the background holds,
-// as the popup reads it.
+// as the popup reads it. And a page that never holds still, left for a
+// slow one: its rescans meanwhile are its own visit's.
 
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { test } from 'node:test';
+import { ROOT } from '../harness/browser.mjs';
 import { eventually } from '../harness/eventually.mjs';
-import { firefoxLabelsWhen, firefoxTabState } from '../harness/firefox.mjs';
+import { firefoxLabelsWhen, firefoxObservations, firefoxTabState } from '../harness/firefox.mjs';
 import { firefoxWithAddonTab } from '../harness/firefox-tests.mjs';
 
 const NEWS = 'http://news.example/article/running.html';
@@ -17,8 +20,10 @@ const NEWS = 'http://news.example/article/running.html';
 let firefox;
 /** A background tab for the add-on's own pages. */
 let addonTab = '';
+/** @type {import('../harness/server.mjs').FixtureServer} */
+let server;
 
-firefoxWithAddonTab({}, (started) => { ({ firefox, addonTab } = started); });
+firefoxWithAddonTab({}, (started) => { ({ firefox, addonTab, server } = started); });
 
 /** @param {(labels: { text: string, kind: string }[]) => boolean} done */
 const labelsWhen = (done) => firefoxLabelsWhen(firefox, done);
@@ -96,4 +101,25 @@ test('in Firefox, an ad frame refreshed, then the page reloaded: each Google slo
   await firefox.send('browsingContext.reload', { context: firefox.context, wait: 'complete' });
   await new Promise((resolve) => setTimeout(resolve, 1_500));
   await settles('after a reload, each creative once');
+});
+
+test('in Firefox, a page that never holds still, left for one that takes 2.5 s to answer: its rescans meanwhile are its own visit\'s, one visit of each page', async () => {
+  const TICKER = 'http://news.example/hostile/live-ticker.html';
+  const SLOW = 'http://bank.example/slow-offers.html';
+  server.overrides.set(SLOW, { status: 200, body: fs.readFileSync(`${ROOT}/tests/sites/bank.example/offers.html`, 'utf8'), delayMs: 2_500 });
+  try {
+    const started = Date.now();
+    await labelsOn(TICKER, 1);
+    await labelsOn(SLOW, 1);
+    /** @type {any[]} */
+    let visits = [];
+    await eventually(async () => {
+      visits = (await firefoxObservations(firefox, addonTab))
+        .filter((o) => o.type === 'page_visit' && o.time >= started).sort((a, b) => a.time - b.time);
+      return visits.some((o) => o.pageUrl === SLOW);
+    }, 'the slow page\'s visit stored', 10_000);
+    assert.deepEqual(visits.map((o) => o.pageUrl), [TICKER, SLOW], 'no second visit of the ticker');
+  } finally {
+    server.overrides.delete(SLOW);
+  }
 });

@@ -13,7 +13,7 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { firefoxLabelsWhen, firefoxTabState, inExtensionPage, sendFromAddonPage } from '../harness/firefox.mjs';
+import { firefoxLabelsWhen, firefoxObservations, firefoxTabState, inExtensionPage, sendFromAddonPage } from '../harness/firefox.mjs';
 import { firefoxWithAddonTab } from '../harness/firefox-tests.mjs';
 
 const PRODUCT = 'http://shop.example/product/trail-runner-x.html';
@@ -88,16 +88,9 @@ test('in Firefox, beacons a page and its ad\'s frame send as the page is left ar
   let contacts = [];
   for (const deadline = Date.now() + 5_000; contacts.length < 2 && Date.now() < deadline;) {
     await new Promise((resolve) => setTimeout(resolve, 200));
-    contacts = await inExtensionPage(firefox, 'options.html', `new Promise((resolve, reject) => {
-      const opening = indexedDB.open('adlens');
-      opening.onerror = () => reject(opening.error);
-      opening.onsuccess = () => {
-        const all = opening.result.transaction('observations').objectStore('observations').getAll();
-        all.onsuccess = () => resolve(all.result
-          .filter((o) => o.type === 'tracker_contact' && ['google-analytics.com', 'googlesyndication.com'].includes(o.domain))
-          .map((o) => [o.domain, o.site, o.pageUrl]).sort());
-      };
-    })`, addonTab);
+    contacts = (await firefoxObservations(firefox, addonTab))
+      .filter((o) => o.type === 'tracker_contact' && ['google-analytics.com', 'googlesyndication.com'].includes(o.domain))
+      .map((o) => /** @type {[string, string, string]} */ ([o.domain, o.site, o.pageUrl])).sort();
   }
   assert.ok(sent('www.google-analytics.com') && sent('pagead2.googlesyndication.com'), 'both beacons sent');
   assert.deepEqual(contacts, [['google-analytics.com', 'blog.example', LEAVING], ['googlesyndication.com', 'blog.example', LEAVING]]);

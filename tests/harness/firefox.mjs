@@ -386,6 +386,25 @@ export function sendFromAddonPage(session, message, context = session.context) {
 }
 
 /**
+ * Every observation AdLens stored (its IndexedDB's), read from the add-on's
+ * options page in tab `context`, as the panel reads them.
+ * @param {FirefoxSession} session
+ * @param {string} context a tab of the session's other than the page's
+ * @returns {Promise<any[]>}
+ */
+export function firefoxObservations(session, context) {
+  return inExtensionPage(session, 'options.html', `new Promise((resolve, reject) => {
+    const opening = indexedDB.open('adlens');
+    opening.onerror = () => reject(opening.error);
+    opening.onsuccess = () => {
+      const all = opening.result.transaction('observations').objectStore('observations').getAll();
+      all.onerror = () => reject(all.error);
+      all.onsuccess = () => resolve(all.result);
+    };
+  })`, context);
+}
+
+/**
  * The background's state for the tab showing `url` (null before its first
  * report), as the popup reads it, from the options page in tab `context`.
  * @param {FirefoxSession} session
