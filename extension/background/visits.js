@@ -15,15 +15,24 @@ import { storeMakingRoom } from './tab-state.js';
 import { bindDocument, forgetDocuments, visitOfDocument } from './visit-documents.js';
 
 /**
- * @typedef {{ url: string, visitId: string, navigation?: string, shown?: boolean }} Visit
+ * @typedef {{ url: string, visitId: string, navigation?: string, shown?: boolean, document?: string }} Visit
  *   navigation: the main_frame request it began with (its id, which a redirect keeps);
- *   shown: its page has reported (it is no longer only asked for)
+ *   shown: its page has reported (it is no longer only asked for);
+ *   document: its page's document, as Chrome names it (visit-documents.js), kept with
+ *   the visit so that a worker started again still knows it
  */
 
 /** @type {Map<number, Visit>} */
 const visits = new Map();
 /** @type {Map<number, Visit>} each tab's visit before its current one */
 const previous = new Map();
+/**
+ * The visit before, being read back from storage.session: a worker stopped
+ * while its tab's page was read (30 s idle) starts again for the next
+ * page's request, and the page left sends its beacons after that.
+ * @type {Map<number, Promise<void>>}
+ */
+const restoring = new Map();
 
 /** @param {number} tabId */
 const keyOf = (tabId) => `visit:${tabId}`;
@@ -48,18 +57,90 @@ export function startVisit(tabId, url, time, navigation) {
   /** @type {Visit} */
   const visit = { url, visitId: `${tabId}.${Math.floor(time)}`, ...(navigation ? { navigation } : {}) };
   const before = visits.get(tabId);
-  const redirected = navigation !== undefined && before?.navigation === navigation;
-  if (before && !redirected && before.visitId !== visit.visitId) {
+  const redirected = (/** @type {Visit | undefined} */ v) => navigation !== undefined && v?.navigation === navigation;
+  if (!before) restorePrevious(tabId, visit, redirected);
+  else if (!redirected(before) && before.visitId !== visit.visitId) {
     const dropped = previous.get(tabId);
     if (dropped) forgetDocuments(new Set([dropped.visitId]));
     // Without a page request, the page may be the same document at a new
     // address: its documents are bound again, to this visit.
-    if (navigation === undefined) forgetDocuments(new Set([before.visitId]));
+    if (navigation === undefined) {
+      forgetDocuments(new Set([before.visitId]));
+      delete before.document;
+    }
     previous.set(tabId, before);
   }
   visits.set(tabId, visit);
   storeMakingRoom({ [keyOf(tabId)]: visit }, tabId).catch(() => {});
   return visit;
+}
+
+/**
+ * Reads the tab's visit this worker does not know back from storage, as the
+ * visit before `visit` (read before `visit` is written over it).
+ * @param {number} tabId
+ * @param {Visit} visit
+ * @param {(stored: Visit) => boolean} redirected whether the stored one is `visit`'s request before a redirect
+ */
+function restorePrevious(tabId, visit, redirected) {
+  const key = keyOf(tabId);
+  const reading = chrome.storage.session.get(key)
+    .then((items) => {
+      const stored = items[key];
+      const open = visits.has(tabId);
+      if (open && isVisit(stored) && stored.visitId !== visit.visitId && !redirected(stored) && !previous.has(tabId)) {
+        previous.set(tabId, stored);
+      }
+    })
+    .catch(() => {})
+    .finally(() => restoring.delete(tabId));
+  restoring.set(tabId, reading);
+}
+
+/**
+ * The tab's visit before its current one, once read back if it is being.
+ * @param {number} tabId
+ */
+async function previousVisit(tabId) {
+  await restoring.get(tabId);
+  return previous.get(tabId);
+}
+
+/**
+ * @param {unknown} value as storage.session holds it
+ * @returns {value is Visit}
+ */
+function isVisit(value) {
+  const visit = /** @type {Partial<Visit> | null | undefined} */ (value);
+  return typeof visit?.visitId === 'string' && typeof visit.url === 'string';
+}
+
+/**
+ * Which of `candidates` a request's or report's document belongs to, as
+ * far as Chrome's document ids tell.
+ * @param {import('./visit-documents.js').DocumentIds} ids
+ * @param {(Visit | null | undefined)[]} candidates
+ */
+function visitByDocument(ids, candidates) {
+  const known = visitOfDocument(ids);
+  const { documentId, parentDocumentId } = ids;
+  return candidates.find((v) => v && (v.visitId === known
+    || (v.document !== undefined && (v.document === documentId || v.document === parentDocumentId))));
+}
+
+/**
+ * Binds the page's document to its visit, kept with the visit the first
+ * time (the tab's current one is written again).
+ * @param {number} tabId
+ * @param {Visit} visit
+ * @param {string | undefined} documentId
+ */
+function bindPage(tabId, visit, documentId) {
+  if (documentId === undefined) return;
+  bindDocument(documentId, visit.visitId);
+  if (visit.document === documentId) return;
+  visit.document = documentId;
+  if (visits.get(tabId) === visit) storeMakingRoom({ [keyOf(tabId)]: visit }, tabId).catch(() => {});
 }
 
 /**
@@ -71,8 +152,8 @@ export async function currentVisit(tabId) {
   const known = visits.get(tabId);
   if (known) return known;
   const key = keyOf(tabId);
-  const stored = /** @type {Visit | undefined} */ ((await chrome.storage.session.get(key))[key]);
-  if (stored && typeof stored.visitId === 'string' && typeof stored.url === 'string') {
+  const stored = (await chrome.storage.session.get(key))[key];
+  if (isVisit(stored)) {
     visits.set(tabId, stored);
     return stored;
   }
@@ -108,19 +189,18 @@ export async function visitForPage(tabId, url, time) {
  */
 export async function visitOfReport(tabId, url, time, documentId) {
   const current = await currentVisit(tabId);
-  const before = previous.get(tabId);
-  const known = visitOfDocument({ documentId });
-  const byDocument = [current, before].find((v) => v && v.visitId === known);
+  const before = await previousVisit(tabId);
+  const byDocument = visitByDocument({ documentId }, [current, before]);
   if (byDocument) return byDocument;
   const leaving = current && before && current.navigation && !current.shown
     && withoutHash(before.url) === withoutHash(url) && withoutHash(current.url) !== withoutHash(url);
   if (leaving) return before;
   const visit = await visitForPage(tabId, url, time);
-  bindDocument(documentId, visit.visitId);
   if (!visit.shown) {
     visit.shown = true;
     if (visits.get(tabId) === visit) storeMakingRoom({ [keyOf(tabId)]: visit }, tabId).catch(() => {});
   }
+  bindPage(tabId, visit, documentId);
   return visit;
 }
 
@@ -139,15 +219,14 @@ export async function visitOfReport(tabId, url, time, documentId) {
  */
 export async function visitOfRequest(tabId, madeBy, ids = {}) {
   const current = await currentVisit(tabId);
-  const before = previous.get(tabId);
-  const known = visitOfDocument(ids);
-  const byDocument = [current, before].find((v) => v && v.visitId === known);
+  const before = await previousVisit(tabId);
+  const byDocument = visitByDocument(ids, [current, before]);
   if (byDocument) return { visit: byDocument, page: byDocument.url };
   const from = originOf(madeBy);
   if (!from || !current) return { visit: current, page: current?.url ?? madeBy };
   const visit = [current, before].find((v) => v && originOf(v.url) === from);
   if (!visit) return { visit: null, page: madeBy };
-  bindDocument(ids.documentId, visit.visitId);
+  bindPage(tabId, visit, ids.documentId);
   return { visit, page: visit.url };
 }
 
@@ -171,6 +250,7 @@ function originOf(url) {
  * @param {number} tabId
  */
 export function endVisit(tabId) {
+  restoring.delete(tabId);
   forgetDocuments(new Set([visits.get(tabId)?.visitId, previous.get(tabId)?.visitId].filter((id) => id !== undefined)));
   previous.delete(tabId);
   visits.delete(tabId);

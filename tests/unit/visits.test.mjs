@@ -69,3 +69,18 @@ test('Chrome\'s documents: a page that changes its address without loading is th
   startVisit(5, 'http://shop.example/item', 2000); // no page request: history.pushState
   assert.deepEqual(await recordedFor(5, 'http://shop.example', { documentId: 'spa' }), ['5.2000', 'http://shop.example/item']);
 });
+
+test('a worker started again by the next page\'s request reads the visit before back, with its page\'s document', async () => {
+  // What an earlier worker kept of tab 8, whose page and ad frame were bound (Chrome).
+  /** @type {any} */ (chrome.storage.session).items['visit:8'] = {
+    url: 'http://blog.example/post', visitId: '8.1000', navigation: 'r1', shown: true, document: 'top-blog',
+  };
+  startVisit(8, 'http://bank.example/', 2000, 'r2');
+  assert.deepEqual(await recordedFor(8, 'http://blog.example', { documentId: 'top-blog' }), ['8.1000', 'http://blog.example/post'],
+    'the page left\'s own beacon');
+  assert.deepEqual(await recordedFor(8, undefined, { documentId: 'ad', parentDocumentId: 'top-blog' }), ['8.1000', 'http://blog.example/post'],
+    'its ad frame\'s');
+  assert.deepEqual(await recordedFor(8, 'http://bank.example', { documentId: 'top-bank' }), ['8.2000', 'http://bank.example/']);
+  await new Promise((resolve) => setTimeout(resolve, 50)); // the writes, a turn or two each
+  assert.equal(/** @type {any} */ (chrome.storage.session).items['visit:8'].document, 'top-bank', 'the new page\'s document kept with its visit');
+});
