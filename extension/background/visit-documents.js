@@ -7,8 +7,9 @@
 // (A page that asked for nothing itself before its frames did leaves them
 // unbound: their requests are the tab's current visit's.)
 // Then a request made as a page is left, its frames' beacons too, is the
-// page's own visit's, whatever the tab shows by then. Memory only: the
-// documents of each tab's current and previous visits.
+// page's own visit's, whatever the tab shows by then. In memory: the
+// documents of each tab's current and previous visits (a visit keeps its
+// page's own too, for a worker started again: visits.js).
 
 /** @type {Map<string, string>} documentId → visitId */
 const documents = new Map();

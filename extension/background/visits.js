@@ -7,9 +7,11 @@
 // id is `<tabId>.<start time>`. Kept in memory and in storage.session under
 // `visit:<tabId>` ({ url, visitId }), so a restarted worker carries on.
 //
-// The visit before is kept too, in memory only: a page being left still
-// sends requests after the next one's began (analytics' beacons as it is
-// hidden or unloaded), and they are its own, not the next page's.
+// The visit before is kept too: a page being left still sends requests
+// after the next one's began (analytics' beacons as it is hidden or
+// unloaded), and they are its own, not the next page's. In memory; a worker
+// started again for the next page's request reads it back from storage
+// before the next visit is written over it.
 
 import { storeMakingRoom } from './tab-state.js';
 import { bindDocument, forgetDocuments, visitOfDocument } from './visit-documents.js';
