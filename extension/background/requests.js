@@ -41,9 +41,10 @@ export function observeRequests() {
       const own = { visit: null, page: d.documentUrl ?? d.initiator };
       const ids = /** @type {import('./visit-documents.js').DocumentIds} */ (details);
       Promise.all([loadEngine(), prerendered ? own : visitOfRequest(details.tabId, madeBy(details), ids), isPrivateTab(details.tabId, d.incognito)])
-        .then(([engine, { visit, page }, hidden]) => {
-          const site = page ?? own.page;
-          if (hidden || !site) return;
+        .then(async ([engine, { visit, page }, hidden]) => {
+          if (hidden) return;
+          const site = page ?? (frameOfUnknownPage(details) ? await tabPage(details.tabId) : own.page);
+          if (!site) return;
           engine.observeRequest(details.url, site, details.type, details.timeStamp, visit?.visitId);
           scheduleSave(engine);
           scheduleFlush(engine);
@@ -96,4 +97,25 @@ function madeBy(details) {
   if (d.frameId === 0 && d.documentUrl) return d.documentUrl;
   if (d.frameType === 'outermost_frame') return d.initiator;
   return undefined;
+}
+
+/**
+ * Whether a request is a frame's in Chrome, which names neither its page
+ * nor its top document: with no visit known for the tab (a page loaded
+ * before AdLens was updated), its initiator is the frame's own origin, an
+ * ad server's, not the site's.
+ * @param {object} details a webRequest event's
+ */
+function frameOfUnknownPage(details) {
+  return /** @type {{ frameType?: string }} */ (details).frameType === 'sub_frame';
+}
+
+/**
+ * The page a tab shows, if it is a web page.
+ * @param {number} tabId
+ * @returns {Promise<string | undefined>}
+ */
+async function tabPage(tabId) {
+  const tab = await chrome.tabs.get(tabId).catch(() => null);
+  return tab?.url && /^https?:/.test(tab.url) ? tab.url : undefined;
 }

@@ -1,8 +1,10 @@
 // AdLens updated (or reloaded) while a tab is open: the old page script
 // has no extension to talk to any more. It takes its labels, whose cards
 // could act on nothing, off the page and stops watching it; muted items
-// stay muted. The page's next load is labelled by the new AdLens. In a file
-// of its own: the reload replaces the extension the session started with.
+// stay muted. The page's next load is labelled by the new AdLens. Its ad
+// frames' requests meanwhile are its site's, though the new AdLens never
+// saw the page load. In a file of its own: the reload replaces the
+// extension the session started with.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { eventually } from '../harness/eventually.mjs';
@@ -51,4 +53,25 @@ test('after an update the old labels go, muted items stay muted, and a reload br
   await page.reload();
   await waitForLabels(page, 4);
   await eventually(async () => (await readPlaceholders(page)).length === 2, 'muted again by the new AdLens');
+});
+
+test('after an update, a page loaded before it is the site its ad frames\' requests are recorded for, not the frames\' own', async () => {
+  const page = await current().open(ARTICLE);
+  await waitForLabels(page, 3);
+  const worker = await current().browser.worker();
+  await worker.evaluate(() => { chrome.runtime.reload(); }).catch(() => {});
+  await untilAdLensAnswers(current());
+  // A creative loaded now, as ads refresh: its impression pixel is Xandr's.
+  const sentBefore = current().server.requests.length;
+  await page.evaluate(() => {
+    const frame = document.createElement('iframe');
+    frame.src = 'https://tpc.googlesyndication.com/safeframe/1-0-40/html/pixel.html';
+    document.body.append(frame);
+  });
+  await eventually(async () => current().server.requests.slice(sentBefore).some((r) => r.host === 'ib.adnxs.com'), 'the pixel sent');
+  /** @returns {Promise<import('../../extension/messages.js').SiteRecords['sites']>} */
+  const sites = async () => (/** @type {any} */ (await current().sendFromExtensionPage({ type: 'sites/get-records' }))).value.sites;
+  await eventually(async () => (await sites())['news.example']?.thirdParties['adnxs.com'] !== undefined, 'the pixel recorded for news.example');
+  assert.equal((await sites())['googlesyndication.com'], undefined, 'no site named after the ad\'s frame');
+  await page.close();
 });
