@@ -56,6 +56,7 @@ test('after an update the old labels go, muted items stay muted, and a reload br
 });
 
 test('after an update, a page loaded before it is the site its ad frames\' requests are recorded for, not the frames\' own', async () => {
+  await onExtensionsPage(current(), [DEVELOPER_MODE]);
   const page = await current().open(ARTICLE);
   await waitForLabels(page, 3);
   const worker = await current().browser.worker();
