@@ -59,22 +59,32 @@ export function startVisit(tabId, url, time, navigation) {
   /** @type {Visit} */
   const visit = { url, visitId: `${tabId}.${Math.floor(time)}`, ...(navigation ? { navigation } : {}) };
   const before = visits.get(tabId);
-  const redirected = (/** @type {Visit | undefined} */ v) => navigation !== undefined && v?.navigation === navigation;
-  if (!before) restorePrevious(tabId, visit, redirected);
-  else if (!redirected(before) && before.visitId !== visit.visitId) {
-    const dropped = previous.get(tabId);
-    if (dropped) forgetDocuments(new Set([dropped.visitId]));
-    // Without a page request, the page may be the same document at a new
-    // address: its documents are bound again, to this visit.
-    if (navigation === undefined) {
-      forgetDocuments(new Set([before.visitId]));
-      delete before.document;
-    }
-    previous.set(tabId, before);
-  }
+  if (before) retire(tabId, before, visit);
+  else restorePrevious(tabId, visit);
   visits.set(tabId, visit);
   storeMakingRoom({ [keyOf(tabId)]: visit }, tabId).catch(() => {});
   return visit;
+}
+
+/**
+ * Makes `before` the tab's visit before `visit`, unless it is the same page
+ * request before a redirect.
+ * @param {number} tabId
+ * @param {Visit} before
+ * @param {Visit} visit
+ */
+function retire(tabId, before, visit) {
+  const redirected = visit.navigation !== undefined && before.navigation === visit.navigation;
+  if (redirected || before.visitId === visit.visitId) return;
+  const dropped = previous.get(tabId);
+  if (dropped) forgetDocuments(new Set([dropped.visitId]));
+  // Without a page request, the page may be the same document at a new
+  // address: its documents are bound again, to the new visit.
+  if (visit.navigation === undefined) {
+    forgetDocuments(new Set([before.visitId]));
+    delete before.document;
+  }
+  previous.set(tabId, before);
 }
 
 /**
@@ -82,20 +92,18 @@ export function startVisit(tabId, url, time, navigation) {
  * visit before `visit` (read before `visit` is written over it).
  * @param {number} tabId
  * @param {Visit} visit
- * @param {(stored: Visit) => boolean} redirected whether the stored one is `visit`'s request before a redirect
  */
-function restorePrevious(tabId, visit, redirected) {
+function restorePrevious(tabId, visit) {
   const key = keyOf(tabId);
   const reading = chrome.storage.session.get(key)
     .then((items) => {
       const stored = items[key];
-      const open = visits.has(tabId);
-      if (open && isVisit(stored) && stored.visitId !== visit.visitId && !redirected(stored) && !previous.has(tabId)) {
-        previous.set(tabId, stored);
-      }
+      if (visits.has(tabId) && isVisit(stored) && !previous.has(tabId)) retire(tabId, stored, visit);
     })
     .catch(() => {})
-    .finally(() => restoring.delete(tabId));
+    .finally(() => {
+      if (restoring.get(tabId) === reading) restoring.delete(tabId);
+    });
   restoring.set(tabId, reading);
 }
 

@@ -84,3 +84,11 @@ test('a worker started again by the next page\'s request reads the visit before 
   await new Promise((resolve) => setTimeout(resolve, 50)); // the writes, a turn or two each
   assert.equal(/** @type {any} */ (chrome.storage.session).items['visit:8'].document, 'top-bank', 'the new page\'s document kept with its visit');
 });
+
+test('a worker started again by a page changing its address reads the visit before back, but not its document: it is the new visit\'s', async () => {
+  /** @type {any} */ (chrome.storage.session).items['visit:9'] = {
+    url: 'http://shop.example/list', visitId: '9.1000', navigation: 'r1', shown: true, document: 'spa',
+  };
+  startVisit(9, 'http://shop.example/item', 2000); // history.pushState: no page request
+  assert.deepEqual(await recordedFor(9, 'http://shop.example', { documentId: 'spa' }), ['9.2000', 'http://shop.example/item']);
+});
