@@ -7,8 +7,10 @@
 // `onBeforeRequest` for it, then only `onErrorOccurred`; one answered from
 // the HTTP cache is sent as far as these events go). The page
 // is the tab's top-level page, learnt from its main_frame request; after a
-// worker restart the visit is read back from storage.session (visits.js),
-// and failing that the request's initiator stands in. A request the page
+// worker restart the visit is read back from storage.session (visits.js);
+// failing that (a page loaded before AdLens was updated), the tab's page
+// stands in for a Chrome frame's request, else its own document or
+// initiator. A request the page
 // before sent as it was left (an analytics beacon on `pagehide`, sent after
 // the next page's request) is that page's: the browsers say which
 // top-level document made it (madeBy()). A private tab's requests are not
@@ -43,9 +45,9 @@ export function observeRequests() {
       Promise.all([loadEngine(), prerendered ? own : visitOfRequest(details.tabId, madeBy(details), ids), isPrivateTab(details.tabId, d.incognito)])
         .then(async ([engine, { visit, page }, hidden]) => {
           if (hidden) return;
-          const site = page ?? (frameOfUnknownPage(details) ? await tabPage(details.tabId) : own.page);
-          if (!site) return;
-          engine.observeRequest(details.url, site, details.type, details.timeStamp, visit?.visitId);
+          const pageUrl = page ?? (frameOfUnknownPage(details) ? await tabPage(details.tabId) : own.page);
+          if (!pageUrl) return;
+          engine.observeRequest(details.url, pageUrl, details.type, details.timeStamp, visit?.visitId);
           scheduleSave(engine);
           scheduleFlush(engine);
         })
