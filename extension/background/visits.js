@@ -139,17 +139,20 @@ function visitByDocument(ids, candidates) {
 }
 
 /**
- * Binds the page's document to its visit, kept with the visit the first
- * time (the tab's current one is written again).
+ * What a visit learns of its page: its document (bound to it, and kept with
+ * it), and that it has reported. Kept at once when it is new, in one write
+ * of the tab's current visit.
  * @param {number} tabId
  * @param {Visit} visit
- * @param {string | undefined} documentId
+ * @param {{ documentId?: string, shown?: boolean }} learnt
  */
-function bindPage(tabId, visit, documentId) {
-  if (documentId === undefined) return;
-  bindDocument(documentId, visit.visitId);
-  if (visit.document === documentId) return;
-  visit.document = documentId;
+function keepPage(tabId, visit, { documentId, shown = false }) {
+  if (documentId !== undefined) bindDocument(documentId, visit.visitId);
+  const newDocument = documentId !== undefined && visit.document !== documentId;
+  const newlyShown = shown && !visit.shown;
+  if (!newDocument && !newlyShown) return;
+  if (newDocument) visit.document = documentId;
+  if (newlyShown) visit.shown = true;
   if (visits.get(tabId) === visit) storeMakingRoom({ [keyOf(tabId)]: visit }, tabId).catch(() => {});
 }
 
@@ -206,11 +209,7 @@ export async function visitOfReport(tabId, url, time, documentId) {
     && withoutHash(before.url) === withoutHash(url) && withoutHash(current.url) !== withoutHash(url);
   if (leaving) return before;
   const visit = await visitForPage(tabId, url, time);
-  if (!visit.shown) {
-    visit.shown = true;
-    if (visits.get(tabId) === visit) storeMakingRoom({ [keyOf(tabId)]: visit }, tabId).catch(() => {});
-  }
-  bindPage(tabId, visit, documentId);
+  keepPage(tabId, visit, { documentId, shown: true });
   return visit;
 }
 
@@ -236,7 +235,7 @@ export async function visitOfRequest(tabId, madeBy, ids = {}) {
   if (!from || !current) return { visit: current, page: current?.url ?? madeBy };
   const visit = [current, before].find((v) => v && originOf(v.url) === from);
   if (!visit) return { visit: null, page: madeBy };
-  bindPage(tabId, visit, ids.documentId);
+  keepPage(tabId, visit, { documentId: ids.documentId });
   return { visit, page: visit.url };
 }
 
