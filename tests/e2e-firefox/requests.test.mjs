@@ -13,6 +13,7 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { eventually } from '../harness/eventually.mjs';
 import { firefoxLabelsWhen, firefoxObservations, firefoxTabState, inExtensionPage, sendFromAddonPage } from '../harness/firefox.mjs';
 import { firefoxWithAddonTab } from '../harness/firefox-tests.mjs';
 
@@ -75,10 +76,7 @@ test('in Firefox, a request the retargeting block stopped is not recorded as sen
 test('in Firefox, beacons a page and its ad\'s frame send as the page is left are that page\'s visit\'s, not the next page\'s on another site', async () => {
   const LEAVING = 'http://blog.example/post/leaving.html';
   await firefox.send('browsingContext.navigate', { context: firefox.context, url: LEAVING, wait: 'complete' });
-  for (const deadline = Date.now() + 5_000; !(await firefoxTabState(firefox, LEAVING, addonTab));) {
-    assert.ok(Date.now() < deadline, 'the blog post reported: a visit');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  await eventually(async () => (await firefoxTabState(firefox, LEAVING, addonTab)) !== null, 'the blog post reported: a visit');
   await firefox.send('browsingContext.navigate', { context: firefox.context, url: 'http://bank.example/offers.html', wait: 'complete' });
   await firefoxLabelsWhen(firefox, (labels) => labels.length >= 1);
   // Firefox names the documents that made them: the blog's, and its ad's
@@ -86,12 +84,12 @@ test('in Firefox, beacons a page and its ad\'s frame send as the page is left ar
   const sent = (/** @type {string} */ host) => server.requests.some((r) => r.host === host);
   /** @type {[string, string, string][]} */
   let contacts = [];
-  for (const deadline = Date.now() + 5_000; contacts.length < 2 && Date.now() < deadline;) {
-    await new Promise((resolve) => setTimeout(resolve, 200));
+  await eventually(async () => {
     contacts = (await firefoxObservations(firefox, addonTab))
       .filter((o) => o.type === 'tracker_contact' && ['google-analytics.com', 'googlesyndication.com'].includes(o.domain))
       .map((o) => /** @type {[string, string, string]} */ ([o.domain, o.site, o.pageUrl])).sort();
-  }
+    return contacts.length >= 2;
+  }, 'both beacons recorded');
   assert.ok(sent('www.google-analytics.com') && sent('pagead2.googlesyndication.com'), 'both beacons sent');
   assert.deepEqual(contacts, [['google-analytics.com', 'blog.example', LEAVING], ['googlesyndication.com', 'blog.example', LEAVING]]);
   const sites = await siteRecords();
