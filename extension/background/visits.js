@@ -56,14 +56,41 @@ const withoutHash = (url) => url.split('#', 1)[0];
  * @returns {Visit}
  */
 export function startVisit(tabId, url, time, navigation) {
+  const before = visits.get(tabId);
+  if (before && navigation && askedForBefore(before, url, time)) {
+    before.navigation = navigation;
+    storeMakingRoom({ [keyOf(tabId)]: before }, tabId).catch(() => {});
+    return before;
+  }
   /** @type {Visit} */
   const visit = { url, visitId: `${tabId}.${Math.floor(time)}`, ...(navigation ? { navigation } : {}) };
-  const before = visits.get(tabId);
   if (before) retire(tabId, before, visit);
   else restorePrevious(tabId, visit);
   visits.set(tabId, visit);
   storeMakingRoom({ [keyOf(tabId)]: visit }, tabId).catch(() => {});
   return visit;
+}
+
+/**
+ * Whether the page request at `time` is the one `visit` began with, told
+ * late. Firefox, waking its event page for the request, may first tell
+ * what followed it: the tab showing the page (tabs.onUpdated), which began
+ * the visit without a request. A request asked for before its visit began
+ * is not a new visit of the page (a reload is asked for after).
+ * @param {Visit} visit
+ * @param {string} url
+ * @param {number} time
+ */
+function askedForBefore(visit, url, time) {
+  return visit.navigation === undefined && withoutHash(visit.url) === withoutHash(url) && time < startOf(visit);
+}
+
+/**
+ * When a visit began: its id's second part (startVisit()).
+ * @param {Visit} visit
+ */
+function startOf(visit) {
+  return Number(visit.visitId.split('.')[1]);
 }
 
 /**

@@ -7,7 +7,9 @@
 // then `onErrorOccurred` (NS_ERROR_ABORT), and no `onSendHeaders`.
 //
 // A beacon a page sends as it is left is asked for after the next page: it
-// is the page left's (Firefox names the document that made it).
+// is the page left's (Firefox names the document that made it). So it is
+// when the event page had stopped: Firefox, starting it again for the next
+// page's request, may tell first that the tab shows the next page.
 //
 // Chromium's side: tests/e2e/retargeting-block.test.mjs, trackers.test.mjs.
 
@@ -15,6 +17,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { eventually } from '../harness/eventually.mjs';
 import { firefoxLabelsWhen, firefoxObservations, firefoxTabState, inExtensionPage, sendFromAddonPage } from '../harness/firefox.mjs';
+import { stopFirefoxBackground } from '../harness/firefox-background.mjs';
 import { firefoxWithAddonTab } from '../harness/firefox-tests.mjs';
 
 const PRODUCT = 'http://shop.example/product/trail-runner-x.html';
@@ -73,14 +76,28 @@ test('in Firefox, a request the retargeting block stopped is not recorded as sen
   }
 });
 
-test('in Firefox, beacons a page and its ad\'s frame send as the page is left are that page\'s visit\'s, not the next page\'s on another site', async () => {
+/**
+ * Leaves the blog post for the bank: the beacons the post and its ad's frame
+ * send as it is left (asked for after the bank's page) must be the blog
+ * visit's, and the bank must have sent no one anything. Firefox names the
+ * documents that made them: the blog's, and its frame's, whose top is the
+ * blog's.
+ * @param {{ backgroundStopped: boolean }} how backgroundStopped: stopped while the post was
+ *   read, as Firefox stops an event page idle for 30 s; the bank's request starts it again
+ */
+async function leaveTheBlog({ backgroundStopped }) {
   const LEAVING = 'http://blog.example/post/leaving.html';
+  const BEACONS = ['google-analytics.com', 'googlesyndication.com'];
+  const before = (await siteRecords())['blog.example']?.thirdParties ?? {};
   await firefox.send('browsingContext.navigate', { context: firefox.context, url: LEAVING, wait: 'complete' });
   await eventually(async () => (await firefoxTabState(firefox, LEAVING, addonTab)) !== null, 'the blog post reported: a visit');
+  const visit = (await firefoxObservations(firefox, addonTab))
+    .filter((o) => o.type === 'page_visit' && o.pageUrl === LEAVING)
+    .sort((a, b) => b.time - a.time)[0].visitId;
+  if (backgroundStopped) await stopFirefoxBackground(firefox);
+  server.requests.length = 0;
   await firefox.send('browsingContext.navigate', { context: firefox.context, url: 'http://bank.example/offers.html', wait: 'complete' });
   await firefoxLabelsWhen(firefox, (labels) => labels.length >= 1);
-  // Firefox names the documents that made them: the blog's, and its ad's
-  // frame, whose top is the blog's.
   const sent = (/** @type {string} */ host) => server.requests.some((r) => r.host === host);
   /** @type {[string, string, string][]} */
   let contacts = [];
@@ -88,13 +105,22 @@ test('in Firefox, beacons a page and its ad\'s frame send as the page is left ar
   await eventually(async () => sent('www.google-analytics.com') && sent('pagead2.googlesyndication.com'), 'both beacons sent', 15_000);
   await eventually(async () => {
     contacts = (await firefoxObservations(firefox, addonTab))
-      .filter((o) => o.type === 'tracker_contact' && ['google-analytics.com', 'googlesyndication.com'].includes(o.domain))
+      .filter((o) => o.type === 'tracker_contact' && o.visitId === visit && BEACONS.includes(o.domain))
       .map((o) => /** @type {[string, string, string]} */ ([o.domain, o.site, o.pageUrl])).sort();
     return contacts.length >= 2;
-  }, 'both beacons recorded', 10_000);
+  }, 'both beacons recorded for the blog\'s visit', 10_000);
   assert.deepEqual(contacts, [['google-analytics.com', 'blog.example', LEAVING], ['googlesyndication.com', 'blog.example', LEAVING]]);
   const sites = await siteRecords();
-  assert.equal(sites['blog.example']?.thirdParties['google-analytics.com']?.requests, 1);
-  assert.equal(sites['blog.example']?.thirdParties['googlesyndication.com']?.requests, 2, 'the ad\'s frame and its beacon');
+  const more = (/** @type {string} */ domain) => (sites['blog.example']?.thirdParties[domain]?.requests ?? 0) - (before[domain]?.requests ?? 0);
+  assert.equal(more('google-analytics.com'), 1);
+  assert.equal(more('googlesyndication.com'), 2, 'the ad\'s frame and its beacon');
   assert.deepEqual(Object.keys(sites['bank.example']?.thirdParties ?? {}), [], 'the bank sent no one anything');
+}
+
+test('in Firefox, beacons a page and its ad\'s frame send as the page is left are that page\'s visit\'s, not the next page\'s on another site', async () => {
+  await leaveTheBlog({ backgroundStopped: false });
+});
+
+test('in Firefox, so they are when the background page had stopped while the page was read, and starts again for the next page', async () => {
+  await leaveTheBlog({ backgroundStopped: true });
 });

@@ -14,7 +14,7 @@ import { removeProfile } from './profile-dir.mjs';
 
 export const FIREFOX_EXTENSION_DIR = path.join(ROOT, 'dist/firefox');
 /** The add-on's id, from the Firefox manifest's browser_specific_settings. */
-const ADDON_ID = 'adlens@adlens.example';
+export const ADDON_ID = 'adlens@adlens.example';
 /**
  * The add-on's internal UUID, set by preference, so its pages have a known
  * address (Firefox picks a random one per profile otherwise).
