@@ -57,7 +57,7 @@ const withoutHash = (url) => url.split('#', 1)[0];
  */
 export function startVisit(tabId, url, time, navigation) {
   const before = visits.get(tabId);
-  if (before && navigation && askedForBefore(before, url, time)) {
+  if (before && navigation && toldLate(before, time, navigation)) {
     before.navigation = navigation;
     storeMakingRoom({ [keyOf(tabId)]: before }, tabId).catch(() => {});
     return before;
@@ -72,17 +72,19 @@ export function startVisit(tabId, url, time, navigation) {
 }
 
 /**
- * Whether the page request at `time` is the one `visit` began with, told
- * late. Firefox, waking its event page for the request, may first tell
- * what followed it: the tab showing the page (tabs.onUpdated), which began
- * the visit without a request. A request asked for before its visit began
- * is not a new visit of the page (a reload is asked for after).
+ * Whether the page request `navigation`, asked for at `time`, is the one
+ * `visit` began with, told late. Firefox, waking its event page for the
+ * request, may first tell what followed it: the tab showing the page
+ * (tabs.onUpdated), which began the visit without a request; then the
+ * request, and any redirect of it (the same id, another address). A page
+ * request asked for before its visit began is not a new visit (a reload
+ * is asked for after).
  * @param {Visit} visit
- * @param {string} url
  * @param {number} time
+ * @param {string} navigation
  */
-function askedForBefore(visit, url, time) {
-  return visit.navigation === undefined && withoutHash(visit.url) === withoutHash(url) && time < startOf(visit);
+function toldLate(visit, time, navigation) {
+  return time < startOf(visit) && (visit.navigation === undefined || visit.navigation === navigation);
 }
 
 /**

@@ -93,13 +93,14 @@ test('a worker started again by a page changing its address reads the visit befo
   assert.deepEqual(await recordedFor(9, 'http://shop.example', { documentId: 'spa' }), ['9.2000', 'http://shop.example/item']);
 });
 
-test('a page request told after the tab showed its page (Firefox, starting its event page again for it) is that visit\'s, and keeps the visit before', async () => {
+test('a page request and its redirect, told after the tab showed its page (Firefox, starting its event page again for them), are that visit\'s, and keep the visit before', async () => {
   /** @type {any} */ (chrome.storage.session).items['visit:10'] = { url: 'http://blog.example/post', visitId: '10.1000', navigation: 'r1', shown: true };
-  const shown = await visitForPage(10, 'http://bank.example/', 2100); // tabs.onUpdated, told first
+  const shown = await visitForPage(10, 'https://bank.example/', 2100); // tabs.onUpdated, told first
   const asked = startVisit(10, 'http://bank.example/', 2000, 'r2'); // the bank's request, asked for before
   assert.equal(asked, shown, 'the same visit');
+  assert.equal(startVisit(10, 'https://bank.example/', 2001, 'r2'), shown, 'and so is its redirect, told late too');
   assert.deepEqual(await recordedFor(10, 'http://blog.example/post'), ['10.1000', 'http://blog.example/post'], 'the blog\'s beacon');
-  assert.deepEqual(await recordedFor(10, 'http://bank.example/'), ['10.2100', 'http://bank.example/']);
-  startVisit(10, 'http://bank.example/', 3000, 'r3'); // reloaded: asked for after the visit began
-  assert.deepEqual(await recordedFor(10, 'http://bank.example/'), ['10.3000', 'http://bank.example/'], 'a reload is a new visit');
+  assert.deepEqual(await recordedFor(10, 'https://bank.example/'), ['10.2100', 'https://bank.example/']);
+  startVisit(10, 'https://bank.example/', 3000, 'r3'); // reloaded: asked for after the visit began
+  assert.deepEqual(await recordedFor(10, 'https://bank.example/'), ['10.3000', 'https://bank.example/'], 'a reload is a new visit');
 });
