@@ -4,9 +4,12 @@
 // and the save's time in one transaction, so a write is atomic) at most once
 // per SAVE_DELAY_MS after a change, and restored on start. The observations
 // are stored as they come (observations.js), before a page is answered, so
-// a worker killed before the memory was saved loses nothing: on start, what
-// was observed after the last save is applied again. Nothing here ever
-// leaves the device.
+// a worker killed before the memory was saved loses almost nothing: on
+// start, what was observed after the last save is applied again (all of it
+// if nothing was ever saved). Not the requests a visit sent a company after
+// the last save when it had contacted that company before it: their record
+// began before the save, which counted its requests until then. Nothing
+// here ever leaves the device.
 //
 // AdLens 0.1 kept the memory in storage.local; the first start after the
 // update moves it here (and old "label is wrong" reports into observations).
@@ -43,8 +46,7 @@ export async function restoreMemory(engine) {
   const tx = db.transaction(['memory', 'observations']);
   const memory = tx.objectStore('memory');
   const [savedAt, ...values] = await Promise.all([SAVED_AT_KEY, ...STORES.map((s) => s.key)].map((k) => done(memory.get(k))));
-  const since = typeof savedAt === 'number' ? IDBKeyRange.lowerBound(savedAt, true) : null;
-  const missed = since ? await done(tx.objectStore('observations').index('time').getAll(since)) : [];
+  const missed = await done(tx.objectStore('observations').index('time').getAll(missedSince(savedAt, values)));
   STORES.forEach((store, i) => {
     if (values[i] === undefined) return;
     try {
@@ -56,6 +58,20 @@ export async function restoreMemory(engine) {
   });
   const catchUp = missed.filter((o) => MEMORY_TYPES.has(o.type));
   if (catchUp.length > 0) engine.applyObservations(catchUp);
+}
+
+/**
+ * Which observations a start applies again: those after the last save; all
+ * of them when nothing was ever saved (a worker stopped in its first
+ * second); none when the memory came from AdLens 0.1, saved with no time,
+ * which holds them all.
+ * @param {unknown} savedAt
+ * @param {unknown[]} stored the stores' values
+ * @returns {IDBKeyRange | null} null for all
+ */
+function missedSince(savedAt, stored) {
+  if (typeof savedAt === 'number') return IDBKeyRange.lowerBound(savedAt, true);
+  return stored.some((v) => v !== undefined) ? IDBKeyRange.upperBound(-Infinity) : null;
 }
 
 /**
