@@ -195,6 +195,9 @@ export async function currentVisit(tabId) {
   if (known) return known;
   const key = keyOf(tabId);
   const stored = (await chrome.storage.session.get(key))[key];
+  // A page request told while it was read began a newer visit.
+  const meanwhile = visits.get(tabId);
+  if (meanwhile) return meanwhile;
   if (isVisit(stored)) {
     visits.set(tabId, stored);
     return stored;

@@ -104,3 +104,12 @@ test('a page request and its redirect, told after the tab showed its page (Firef
   startVisit(10, 'https://bank.example/', 3000, 'r3'); // reloaded: asked for after the visit began
   assert.deepEqual(await recordedFor(10, 'https://bank.example/'), ['10.3000', 'https://bank.example/'], 'a reload is a new visit');
 });
+
+test('a page request told while a worker started again reads the tab\'s visit back begins the visit that stays', async () => {
+  /** @type {any} */ (chrome.storage.session).items['visit:11'] = { url: 'http://bank.example/', visitId: '11.1000', navigation: 'r1', shown: true };
+  const shown = visitForPage(11, 'http://shop.example/item', 2100); // tabs.onUpdated: reads the visit back
+  const asked = startVisit(11, 'http://shop.example/item', 2000, 'r2'); // the page's request, meanwhile
+  assert.equal(await shown, asked, 'one visit');
+  assert.deepEqual(await recordedFor(11, 'http://shop.example'), ['11.2000', 'http://shop.example/item']);
+  assert.deepEqual(await recordedFor(11, 'http://bank.example'), ['11.1000', 'http://bank.example/'], 'the visit before read back');
+});
