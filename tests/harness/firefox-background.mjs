@@ -9,7 +9,10 @@
 import { ADDON_ID } from './firefox.mjs';
 
 /**
- * Stops the background page; resolves once Firefox says it has stopped.
+ * Stops the background page; resolves once it has stayed stopped for a
+ * moment. An event on its way (a message from one of the add-on's pages,
+ * just opened to read its state) may start it again at once: it is stopped
+ * again then, up to five times.
  * @param {import('./firefox.mjs').FirefoxSession} session
  */
 export async function stopFirefoxBackground(session) {
@@ -18,7 +21,11 @@ export async function stopFirefoxBackground(session) {
     expression: `(async () => {
       const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
       const extension = ExtensionParent.GlobalManager.getExtension(${JSON.stringify(ADDON_ID)});
-      await extension.terminateBackground();
+      for (let tries = 0; tries < 5; tries++) {
+        await extension.terminateBackground();
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        if (extension.backgroundState === 'stopped') return 'stopped';
+      }
       return extension.backgroundState;
     })()`,
     target: { context: contexts[0].context },
