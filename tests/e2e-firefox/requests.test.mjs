@@ -132,3 +132,22 @@ test('in Firefox, beacons a page and its ad\'s frame send as the page is left ar
 test('in Firefox, so they are when the background page had stopped while the page was read, and starts again for the next page', async () => {
   await leaveTheBlog({ backgroundStopped: true });
 });
+
+test('in Firefox, a page opened as the stopped background starts again is one visit, its requests and items in it', async () => {
+  await firefox.send('browsingContext.navigate', { context: firefox.context, url: 'http://bank.example/offers.html', wait: 'complete' });
+  await eventually(async () => (await firefoxTabState(firefox, 'http://bank.example/offers.html', addonTab)) !== null, 'the bank reported');
+  const known = new Set((await firefoxObservations(firefox, addonTab)).map((o) => o.visitId));
+  await stopFirefoxBackground(firefox);
+  assert.deepEqual(await viewProduct(), ['sslwidget.criteo.com', 'static.criteo.net']);
+  /** @type {Record<string, string[]>} */
+  let visits = {};
+  await eventually(async () => {
+    visits = {};
+    for (const o of await firefoxObservations(firefox, addonTab)) {
+      if (!known.has(o.visitId)) (visits[o.visitId] ??= []).push(o.domain ? `${o.type} ${o.domain}` : o.type);
+    }
+    return Object.values(visits).flat().filter((t) => t.startsWith('tracker_contact')).length >= 2;
+  }, 'the product page\'s Criteo contacts recorded');
+  assert.deepEqual(Object.values(visits).map((types) => [...new Set(types)].sort()),
+    [['item_seen', 'page_visit', 'remarketing_event', 'tracker_contact criteo.com', 'tracker_contact criteo.net']], 'one visit');
+});
