@@ -17,7 +17,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { isDeepStrictEqual } from 'node:util';
 import { eventually } from '../harness/eventually.mjs';
-import { firefoxLabelsWhen, firefoxObservations, firefoxTabState, inExtensionPage, sendFromAddonPage } from '../harness/firefox.mjs';
+import { firefoxDb, firefoxLabelsWhen, firefoxObservations, firefoxTabState, inExtensionPage, sendFromAddonPage } from '../harness/firefox.mjs';
 import { stopFirefoxBackground } from '../harness/firefox-background.mjs';
 import { firefoxWithAddonTab } from '../harness/firefox-tests.mjs';
 
@@ -46,6 +46,15 @@ async function siteRecords() {
   const reply = await sendFromAddonPage(firefox, { type: 'sites/get-records' }, addonTab);
   assert.equal(reply.ok, true, reply.error);
   return reply.value.sites;
+}
+
+/**
+ * The per-site summaries the panel shows (stored with the observations, in
+ * one transaction), by site.
+ * @returns {Promise<Record<string, any>>}
+ */
+async function panelSites() {
+  return Object.fromEntries((await firefoxDb(firefox, 'sites', addonTab)).map((summary) => [summary.site, summary]));
 }
 
 /** What shop.example's record says it sent Criteo. */
@@ -89,7 +98,7 @@ test('in Firefox, a request the retargeting block stopped is not recorded as sen
 async function leaveTheBlog({ backgroundStopped }) {
   const LEAVING = 'http://blog.example/post/leaving.html';
   const BEACONS = ['google-analytics.com', 'googlesyndication.com'];
-  const before = (await siteRecords())['blog.example']?.thirdParties ?? {};
+  const before = (await panelSites())['blog.example']?.thirdParties ?? {};
   await firefox.send('browsingContext.navigate', { context: firefox.context, url: LEAVING, wait: 'complete' });
   await eventually(async () => (await firefoxTabState(firefox, LEAVING, addonTab)) !== null, 'the blog post reported: a visit');
   const visit = (await firefoxObservations(firefox, addonTab))
@@ -112,7 +121,7 @@ async function leaveTheBlog({ backgroundStopped }) {
   /** @type {unknown} */
   let recorded;
   await eventually(async () => {
-    const sites = await siteRecords();
+    const sites = await panelSites();
     recorded = {
       contacts: (await firefoxObservations(firefox, addonTab))
         .filter((o) => o.type === 'tracker_contact' && o.visitId === visit && BEACONS.includes(o.domain))
@@ -122,7 +131,7 @@ async function leaveTheBlog({ backgroundStopped }) {
     };
     return isDeepStrictEqual(recorded, expected);
   }, 'the beacons recorded', 10_000).catch(() => {}); // what was recorded instead is told below
-  assert.deepEqual(recorded, expected, 'the beacons are the blog visit\'s, and the bank sent no one anything');
+  assert.deepEqual(recorded, expected, 'the beacons are the blog visit\'s, and the panel says the bank sent no one anything');
 }
 
 test('in Firefox, beacons a page and its ad\'s frame send as the page is left are that page\'s visit\'s, not the next page\'s on another site', async () => {

@@ -393,11 +393,23 @@ export function sendFromAddonPage(session, message, context = session.context) {
  * @returns {Promise<any[]>}
  */
 export function firefoxObservations(session, context) {
+  return firefoxDb(session, 'observations', context);
+}
+
+/**
+ * Every record of one of AdLens's IndexedDB stores (`sites`: the per-site
+ * summaries the panel shows), read as firefoxObservations reads.
+ * @param {FirefoxSession} session
+ * @param {string} store
+ * @param {string} context a tab of the session's other than the page's
+ * @returns {Promise<any[]>}
+ */
+export function firefoxDb(session, store, context) {
   return inExtensionPage(session, 'options.html', `new Promise((resolve, reject) => {
     const opening = indexedDB.open('adlens');
     opening.onerror = () => reject(opening.error);
     opening.onsuccess = () => {
-      const all = opening.result.transaction('observations').objectStore('observations').getAll();
+      const all = opening.result.transaction(${JSON.stringify(store)}).objectStore(${JSON.stringify(store)}).getAll();
       all.onerror = () => reject(all.error);
       all.onsuccess = () => resolve(all.result);
     };
