@@ -6,10 +6,13 @@
 // are stored as they come (observations.js), before a page is answered, so
 // a worker killed before the memory was saved loses almost nothing: on
 // start, what was observed after the last save is applied again (all of it
-// if nothing was ever saved). Not the requests a visit sent a company after
-// the last save when it had contacted that company before it: their record
-// began before the save, which counted its requests until then. Nothing
-// here ever leaves the device.
+// if nothing was ever saved). A stop within a second of a save can still
+// leave a site's count of requests short: a record is found by when it
+// began, so not the requests a visit sent a company after the save when it
+// had contacted it before, nor one sent before the save and seen after it.
+// The panel's summaries are not affected (stored with the observations, in
+// one transaction: storage/observations.js). Nothing here ever leaves the
+// device.
 //
 // AdLens 0.1 kept the memory in storage.local; the first start after the
 // update moves it here (and old "label is wrong" reports into observations).
