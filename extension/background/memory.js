@@ -49,7 +49,8 @@ export async function restoreMemory(engine) {
   const tx = db.transaction(['memory', 'observations']);
   const memory = tx.objectStore('memory');
   const [savedAt, ...values] = await Promise.all([SAVED_AT_KEY, ...STORES.map((s) => s.key)].map((k) => done(memory.get(k))));
-  const missed = await done(tx.objectStore('observations').index('time').getAll(missedSince(savedAt, values)));
+  const since = missedSince(savedAt, values);
+  const missed = since === 'none' ? [] : await done(tx.objectStore('observations').index('time').getAll(since === 'all' ? null : since));
   STORES.forEach((store, i) => {
     if (values[i] === undefined) return;
     try {
@@ -70,11 +71,11 @@ export async function restoreMemory(engine) {
  * which holds them all.
  * @param {unknown} savedAt
  * @param {unknown[]} stored the stores' values
- * @returns {IDBKeyRange | null} null for all
+ * @returns {IDBKeyRange | 'all' | 'none'}
  */
 function missedSince(savedAt, stored) {
   if (typeof savedAt === 'number') return IDBKeyRange.lowerBound(savedAt, true);
-  return stored.some((v) => v !== undefined) ? IDBKeyRange.upperBound(-Infinity) : null;
+  return stored.some((v) => v !== undefined) ? 'none' : 'all';
 }
 
 /**
