@@ -1,0 +1,44 @@
+// AdLens 0.1's memory, moved from storage.local on the first start after the
+// update (extension/background/memory.js), holds what was observed before
+// it: a start applies none of the stored observations again over it (its
+// own process, so a database of its own: memory.test.mjs has the others).
+import 'fake-indexeddb/auto';
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { database } from '../../extension/storage/db.js';
+import { writeObservations } from '../../extension/storage/observations.js';
+
+/** @type {Record<string, unknown>} AdLens 0.1's storage.local */
+const legacy = { siteRecords: { sites: {} } };
+Object.assign(globalThis, {
+  chrome: {
+    storage: {
+      local: {
+        get: async (/** @type {string[]} */ keys) => Object.fromEntries(keys.filter((k) => k in legacy).map((k) => [k, legacy[k]])),
+        remove: async (/** @type {string[]} */ keys) => { for (const k of keys) delete legacy[k]; },
+      },
+    },
+  },
+});
+const { restoreMemory } = await import('../../extension/background/memory.js');
+
+test('over AdLens 0.1\'s memory, moved with no save time, no stored observation is applied again', async () => {
+  const time = Date.now();
+  await writeObservations(await database(), [{
+    type: 'tracker_contact', id: '1.1/contact/criteo.com', time, lastTime: time, site: 'shop.example',
+    pageUrl: 'https://shop.example/p/1', visitId: '1.1', domain: 'criteo.com', requests: 1, listed: 1,
+    tracker: 'Criteo', company: 'Criteo', category: 'advertising', retargetingVendor: true,
+  }]);
+  /** @type {unknown[]} */
+  const restored = [];
+  /** @type {string[]} */
+  const applied = [];
+  await restoreMemory(/** @type {any} */ ({
+    applyObservations: (/** @type {{ id: string }[]} */ records) => applied.push(...records.map((r) => r.id)),
+    restoreSiteRecords: (/** @type {unknown} */ v) => restored.push(v),
+    restoreProductMemory() {}, restoreInterestProfile() {},
+  }));
+  assert.deepEqual(restored, [{ sites: {} }], 'the old memory, moved');
+  assert.deepEqual(applied, [], 'nothing applied again over it');
+  assert.deepEqual(legacy, {}, 'and gone from storage.local');
+});
