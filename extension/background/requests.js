@@ -38,10 +38,13 @@ export function observeRequests() {
       // Firefox says whether the request is private; Chrome does not. A
       // page's being prerendered has its requests recorded for its
       // initiator's site, of no visit (prerendering()).
-      const d = /** @type {{ initiator?: string, documentUrl?: string, incognito?: boolean }} */ (details);
+      const d = /** @type {{ initiator?: string, documentUrl?: string, incognito?: boolean, frameAncestors?: unknown[] }} */ (details);
       const prerendered = prerendering(details);
       const own = { visit: null, page: d.documentUrl ?? d.initiator };
-      const ids = /** @type {import('./visit-documents.js').DocumentIds} */ (details);
+      // Firefox names the request's top document (madeBy()); its document
+      // ids are not used: a frame's beacon as its page is left can name the
+      // next page's document as its parent's (seen on a loaded machine).
+      const ids = Array.isArray(d.frameAncestors) ? {} : /** @type {import('./visit-documents.js').DocumentIds} */ (details);
       Promise.all([loadEngine(), prerendered ? own : visitOfRequest(details.tabId, madeBy(details), ids), isPrivateTab(details.tabId, d.incognito)])
         .then(async ([engine, { visit, page }, hidden]) => {
           if (hidden) return;
