@@ -11,9 +11,9 @@ export function slowArea() {
   const later = () => new Promise((resolve) => setTimeout(resolve, 5));
   return /** @type {any} */ ({
     items,
-    get: async (/** @type {string} */ key) => {
+    get: async (/** @type {string | string[]} */ keys) => {
       await later();
-      return key in items ? { [key]: structuredClone(items[key]) } : {};
+      return Object.fromEntries([keys].flat().filter((key) => key in items).map((key) => [key, structuredClone(items[key])]));
     },
     set: async (/** @type {Record<string, unknown>} */ values) => {
       await later();

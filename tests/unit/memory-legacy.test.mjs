@@ -7,19 +7,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { database } from '../../extension/storage/db.js';
 import { writeObservations } from '../../extension/storage/observations.js';
+import { slowArea } from '../harness/storage-area.mjs';
 
-/** @type {Record<string, unknown>} AdLens 0.1's storage.local */
-const legacy = { siteRecords: { sites: {} } };
-Object.assign(globalThis, {
-  chrome: {
-    storage: {
-      local: {
-        get: async (/** @type {string[]} */ keys) => Object.fromEntries(keys.filter((k) => k in legacy).map((k) => [k, legacy[k]])),
-        remove: async (/** @type {string[]} */ keys) => { for (const k of keys) delete legacy[k]; },
-      },
-    },
-  },
-});
+const local = slowArea(); // AdLens 0.1's memory, if any, is in storage.local
+Object.assign(local.items, { siteRecords: { sites: {} } });
+Object.assign(globalThis, { chrome: { storage: { local } } });
 const { restoreMemory } = await import('../../extension/background/memory.js');
 
 test('over AdLens 0.1\'s memory, moved with no save time, no stored observation is applied again', async () => {
@@ -40,5 +32,5 @@ test('over AdLens 0.1\'s memory, moved with no save time, no stored observation 
   }));
   assert.deepEqual(restored, [{ sites: {} }], 'the old memory, moved');
   assert.deepEqual(applied, [], 'nothing applied again over it');
-  assert.deepEqual(legacy, {}, 'and gone from storage.local');
+  assert.deepEqual(local.items, {}, 'and gone from storage.local');
 });

@@ -7,19 +7,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { database } from '../../extension/storage/db.js';
 import { writeObservations } from '../../extension/storage/observations.js';
+import { slowArea } from '../harness/storage-area.mjs';
 
-/** @type {Record<string, unknown>} AdLens 0.1's storage.local: empty */
-const legacy = {};
-Object.assign(globalThis, {
-  chrome: {
-    storage: {
-      local: {
-        get: async (/** @type {string[]} */ keys) => Object.fromEntries(keys.filter((k) => k in legacy).map((k) => [k, legacy[k]])),
-        remove: async (/** @type {string[]} */ keys) => { for (const k of keys) delete legacy[k]; },
-      },
-    },
-  },
-});
+const local = slowArea(); // AdLens 0.1's memory, if any, is in storage.local
+Object.assign(globalThis, { chrome: { storage: { local } } });
 const { restoreMemory, saveNow } = await import('../../extension/background/memory.js');
 
 /**
