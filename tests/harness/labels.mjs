@@ -11,38 +11,60 @@
  */
 
 /**
+ * The page's labels as one read: if the page moved the overlay while it was
+ * read (entering fullscreen moves it into the player), the node ids of the
+ * first look are stale, and a box not found for that reason is not taken
+ * for a hidden label: the page is read again.
  * @param {import('playwright-core').Page} page
  * @returns {Promise<Label[]>}
  */
 export async function readLabels(page) {
   const cdp = await page.context().newCDPSession(page);
   try {
-    const { root } = /** @type {{ root: DomNode }} */ (await cdp.send('DOM.getDocument', { depth: -1, pierce: true }));
-    /** @type {DomNode[]} */
-    const badges = [];
-    walk(root, false, (node, inClosedRoot) => {
-      if (inClosedRoot && node.nodeName === 'BUTTON' && attr(node, 'class')?.includes('badge')) badges.push(node);
-    });
-    const labels = [];
-    for (const badge of badges) {
-      const text = (badge.children ?? []).map((c) => c.nodeValue ?? '').join('');
-      const kind = (attr(badge, 'class') ?? '').replace('badge', '').trim();
-      let box = null;
-      let edges = null;
-      try {
-        const { model } = /** @type {{ model: { content: number[], border: number[] } }} */ (
-          await cdp.send('DOM.getBoxModel', { nodeId: badge.nodeId }));
-        box = { x: model.content[0], y: model.content[1] };
-        edges = { left: model.border[0], top: model.border[1], right: model.border[4], bottom: model.border[5] };
-      } catch {
-        // hidden badge: no box
+    for (let attempt = 1; ; attempt++) {
+      const labels = await readLabelsOnce(cdp);
+      if (labels || attempt === READ_ATTEMPTS) {
+        if (!labels) throw new Error(`the labels changed under each of ${READ_ATTEMPTS} reads`);
+        return labels;
       }
-      labels.push({ text, kind, title: attr(badge, 'title') ?? '', box, edges });
     }
-    return labels;
   } finally {
     await cdp.detach();
   }
+}
+
+const READ_ATTEMPTS = 5;
+
+/**
+ * @param {import('playwright-core').CDPSession} cdp
+ * @returns {Promise<Label[] | null>} null when the page changed during the read
+ */
+async function readLabelsOnce(cdp) {
+  const { root } = /** @type {{ root: DomNode }} */ (await cdp.send('DOM.getDocument', { depth: -1, pierce: true }));
+  /** @type {DomNode[]} */
+  const badges = [];
+  walk(root, false, (node, inClosedRoot) => {
+    if (inClosedRoot && node.nodeName === 'BUTTON' && attr(node, 'class')?.includes('badge')) badges.push(node);
+  });
+  const labels = [];
+  for (const badge of badges) {
+    const text = (badge.children ?? []).map((c) => c.nodeValue ?? '').join('');
+    const kind = (attr(badge, 'class') ?? '').replace('badge', '').trim();
+    let box = null;
+    let edges = null;
+    try {
+      const { model } = /** @type {{ model: { content: number[], border: number[] } }} */ (
+        await cdp.send('DOM.getBoxModel', { nodeId: badge.nodeId }));
+      box = { x: model.content[0], y: model.content[1] };
+      edges = { left: model.border[0], top: model.border[1], right: model.border[4], bottom: model.border[5] };
+    } catch (error) {
+      // A hidden badge has no box; any other failure (its node id gone) is
+      // the page changing under the read.
+      if (!String(error).includes('Could not compute box model')) return null;
+    }
+    labels.push({ text, kind, title: attr(badge, 'title') ?? '', box, edges });
+  }
+  return labels;
 }
 
 /**
