@@ -20,6 +20,7 @@ import { loadEngine } from './engine.js';
 import { scheduleSave } from './memory.js';
 import { scheduleFlush } from './observations.js';
 import { forgetTab, isPrivateTab } from './private-tabs.js';
+import { requestDocumentIds } from './visit-documents.js';
 import { endVisit, startVisit, visitForPage, visitOfRequest } from './visits.js';
 
 /** Registers the observer. Call synchronously at top level. */
@@ -38,13 +39,10 @@ export function observeRequests() {
       // Firefox says whether the request is private; Chrome does not. A
       // page's being prerendered has its requests recorded for its
       // initiator's site, of no visit (prerendering()).
-      const d = /** @type {{ initiator?: string, documentUrl?: string, incognito?: boolean, frameAncestors?: unknown[] }} */ (details);
+      const d = /** @type {{ initiator?: string, documentUrl?: string, incognito?: boolean }} */ (details);
       const prerendered = prerendering(details);
       const own = { visit: null, page: d.documentUrl ?? d.initiator };
-      // Firefox names the request's top document (madeBy()); its document
-      // ids are not used: a frame's beacon as its page is left can name the
-      // next page's document as its parent's (seen on a loaded machine).
-      const ids = Array.isArray(d.frameAncestors) ? {} : /** @type {import('./visit-documents.js').DocumentIds} */ (details);
+      const ids = requestDocumentIds(details);
       Promise.all([loadEngine(), prerendered ? own : visitOfRequest(details.tabId, madeBy(details), ids), isPrivateTab(details.tabId, d.incognito)])
         .then(async ([engine, { visit, page }, hidden]) => {
           if (hidden) return;

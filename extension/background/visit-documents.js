@@ -16,8 +16,21 @@ const documents = new Map();
 
 /**
  * @typedef {{ documentId?: string, parentDocumentId?: string }} DocumentIds
- *   as Chrome gives them with a request (Firefox gives neither)
+ *   as Chrome gives them with a request
  */
+
+/**
+ * The document ids that say which visit a request is of: Chrome's. Firefox
+ * gives them too (153), but a frame's beacon as its page was left named the
+ * next page's document as its parent's (seen on a loaded machine); it names
+ * the request's top document (`frameAncestors`), which is used instead.
+ * @param {object} details a webRequest event's
+ * @returns {DocumentIds}
+ */
+export function requestDocumentIds(details) {
+  const ids = /** @type {DocumentIds & { frameAncestors?: unknown }} */ (details);
+  return Array.isArray(ids.frameAncestors) ? {} : ids;
+}
 
 /**
  * The visit a request's document is known to belong to, through its own id

@@ -21,13 +21,11 @@
 export async function readLabels(page) {
   const cdp = await page.context().newCDPSession(page);
   try {
-    for (let attempt = 1; ; attempt++) {
+    for (let attempt = 0; attempt < READ_ATTEMPTS; attempt++) {
       const labels = await readLabelsOnce(cdp);
-      if (labels || attempt === READ_ATTEMPTS) {
-        if (!labels) throw new Error(`the labels changed under each of ${READ_ATTEMPTS} reads`);
-        return labels;
-      }
+      if (labels) return labels;
     }
+    throw new Error(`the labels changed under each of ${READ_ATTEMPTS} reads`);
   } finally {
     await cdp.detach();
   }

@@ -9,6 +9,7 @@ import { slowArea } from '../harness/storage-area.mjs';
 
 Object.assign(globalThis, { chrome: { storage: { session: slowArea() } } });
 const { endVisit, startVisit, visitForPage, visitOfRequest } = await import('../../extension/background/visits.js');
+const { requestDocumentIds } = await import('../../extension/background/visit-documents.js');
 
 /**
  * The visit id and page a request made by `madeBy` in `tab` is recorded for.
@@ -112,4 +113,16 @@ test('a page request told while a worker started again reads the tab\'s visit ba
   assert.equal(await shown, asked, 'one visit');
   assert.deepEqual(await recordedFor(11, 'http://shop.example'), ['11.2000', 'http://shop.example/item']);
   assert.deepEqual(await recordedFor(11, 'http://bank.example'), ['11.1000', 'http://bank.example/'], 'the visit before read back');
+});
+
+test('in Firefox, a frame\'s beacon as its page is left is that page\'s, though its ids name the next page\'s document as its parent\'s', async () => {
+  startVisit(12, 'http://blog.example/post', 1000, 'r1');
+  startVisit(12, 'http://bank.example/offers', 2000, 'r2');
+  // The bank's own request binds its document to its visit (as it would in Chrome).
+  await visitOfRequest(12, 'http://bank.example/offers', { documentId: 'bank' });
+  const beacon = { documentId: 'frame', parentDocumentId: 'bank', frameAncestors: [{ url: 'http://blog.example/post' }] };
+  assert.deepEqual(await recordedFor(12, 'http://blog.example/post', requestDocumentIds(beacon)), ['12.1000', 'http://blog.example/post'],
+    'the top document Firefox names decides');
+  const inChrome = { documentId: 'frame2', parentDocumentId: 'bank' };
+  assert.deepEqual(requestDocumentIds(inChrome), inChrome, 'Chrome\'s ids are used');
 });
