@@ -25,7 +25,12 @@ const har = path.join(dir, 'en-browsed.har');
 let server;
 
 /**
- * Browses the journey's pages in one tab, one after the other, recording.
+ * Browses the journey's pages in one tab, one after the other, recording,
+ * until the HAR holds every page: Playwright's recorder reads a document's
+ * body on its own, and once in a CI run (never in 100 recordings on a busy
+ * machine since) it saved a travel guide without its content, which
+ * `adlens replay` rightly refused (the last test shows how). Such a HAR is
+ * recorded again, saying so, at most RECORD_ATTEMPTS times in all.
  * @param {import('playwright-core').Browser} browser
  * @param {string} file where the HAR goes
  * @param {'embed' | 'attach'} content the pages inside the HAR, or in files beside it
@@ -33,22 +38,61 @@ let server;
  * @param {RegExp} [blocked] requests the browser stops, as an ad blocker does
  */
 async function record(browser, file, content, urls, blocked) {
+  for (let attempt = 1; ; attempt++) {
+    const failed = await recordOnce(browser, file, content, urls, blocked);
+    const missing = [...documentsWithoutContent(file), ...failed];
+    if (missing.length === 0) return;
+    if (attempt === RECORD_ATTEMPTS) throw new Error(`${path.basename(file)}: recorded ${attempt} times, still without: ${missing.join('; ')}`);
+    console.error(`# ${path.basename(file)}: recorded again, the recorder lost: ${missing.join('; ')}`);
+  }
+}
+
+/** How many times a journey is recorded before the test gives up. */
+const RECORD_ATTEMPTS = 3;
+
+/**
+ * One recording of `record`; what could not be read back of its documents.
+ * @param {import('playwright-core').Browser} browser
+ * @param {string} file
+ * @param {'embed' | 'attach'} content
+ * @param {string[]} urls
+ * @param {RegExp} [blocked]
+ * @returns {Promise<string[]>} each document whose body the browser would not give, and why
+ */
+async function recordOnce(browser, file, content, urls, blocked) {
   const context = await browser.newContext({ recordHar: { path: file, content } });
   if (blocked) await context.route(blocked, (route) => route.abort('blockedbyclient'));
   const page = await context.newPage();
   /** @type {Promise<unknown>[]} */
   const bodies = [];
+  /** @type {string[]} */
+  const failed = [];
   // The recorder reads a document's body once it is done; leaving at once
-  // can lose it (the last test shows how such a HAR is reported), so every
-  // document's, the frames' too, is awaited before the next page.
+  // can lose it, so every document's, the frames' too, is awaited before
+  // the next page.
   page.on('response', (response) => {
-    if (response.request().resourceType() === 'document') bodies.push(response.body().catch(() => null));
+    if (response.request().resourceType() !== 'document') return;
+    bodies.push(response.body().catch((/** @type {Error} */ e) => failed.push(`${response.url()}: ${e.message.split('\n')[0]}`)));
   });
   for (const url of urls) {
     await page.goto(url, { waitUntil: 'load' });
     await Promise.all(bodies.splice(0));
   }
   await context.close(); // writes the HAR
+  return failed;
+}
+
+/**
+ * The documents a HAR answered with a page but holds no content for (inline
+ * text, or a file beside it).
+ * @param {string} file
+ * @returns {string[]}
+ */
+function documentsWithoutContent(file) {
+  /** @type {{ _resourceType?: string, request: { url: string }, response: { status: number, content: { text?: string, _file?: string } } }[]} */
+  const entries = JSON.parse(fs.readFileSync(file, 'utf8')).log.entries;
+  return entries.filter((e) => e._resourceType === 'document' && e.response.status === 200 && !e.response.content.text && !e.response.content._file)
+    .map((e) => `${e.request.url}: no content`);
 }
 
 const attachedDir = path.join(dir, 'attached');
