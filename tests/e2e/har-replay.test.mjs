@@ -27,10 +27,11 @@ let server;
 /**
  * Browses the journey's pages in one tab, one after the other, recording,
  * until the HAR holds every page: Playwright's recorder reads a document's
- * body on its own, and once in a CI run (never in 100 recordings on a busy
- * machine since) it saved a travel guide without its content, which
+ * body on its own, and in two clean-clone CI runs it saved a travel guide
+ * without its content (the first journey recorded after the browser
+ * started; never in 200 recordings on a busy machine outside CI), which
  * `adlens replay` rightly refused (the last test shows how). Such a HAR is
- * recorded again, saying so, at most RECORD_ATTEMPTS times in all.
+ * recorded again, saying what was lost, at most RECORD_ATTEMPTS times in all.
  * @param {import('playwright-core').Browser} browser
  * @param {string} file where the HAR goes
  * @param {'embed' | 'attach'} content the pages inside the HAR, or in files beside it
@@ -57,7 +58,7 @@ const RECORD_ATTEMPTS = 3;
  * @param {'embed' | 'attach'} content
  * @param {string[]} urls
  * @param {RegExp} [blocked]
- * @returns {Promise<string[]>} each document whose body the browser would not give, and why
+ * @returns {Promise<string[]>} each document whose body the browser would not give, or gave empty, and why
  */
 async function recordOnce(browser, file, content, urls, blocked) {
   const context = await browser.newContext({ recordHar: { path: file, content } });
@@ -71,8 +72,12 @@ async function recordOnce(browser, file, content, urls, blocked) {
   // can lose it, so every document's, the frames' too, is awaited before
   // the next page.
   page.on('response', (response) => {
-    if (response.request().resourceType() !== 'document') return;
-    bodies.push(response.body().catch((/** @type {Error} */ e) => failed.push(`${response.url()}: ${e.message.split('\n')[0]}`)));
+    if (response.request().resourceType() !== 'document' || response.status() !== 200) return;
+    // An empty body is what Playwright gives when the browser kept none
+    // (a document it has no copy of), not an error.
+    bodies.push(response.body()
+      .then((body) => body.length > 0 || failed.push(`${response.url()}: an empty body (content-length ${response.headers()['content-length']})`))
+      .catch((/** @type {Error} */ e) => failed.push(`${response.url()}: ${e.message.split('\n')[0]}`)));
   });
   for (const url of urls) {
     await page.goto(url, { waitUntil: 'load' });
@@ -89,10 +94,10 @@ async function recordOnce(browser, file, content, urls, blocked) {
  * @returns {string[]}
  */
 function documentsWithoutContent(file) {
-  /** @type {{ _resourceType?: string, request: { url: string }, response: { status: number, content: { text?: string, _file?: string } } }[]} */
+  /** @type {{ _resourceType?: string, request: { url: string }, response: { status: number, bodySize: number, content: { size: number, text?: string, _file?: string } } }[]} */
   const entries = JSON.parse(fs.readFileSync(file, 'utf8')).log.entries;
   return entries.filter((e) => e._resourceType === 'document' && e.response.status === 200 && !e.response.content.text && !e.response.content._file)
-    .map((e) => `${e.request.url}: no content`);
+    .map((e) => `${e.request.url}: no content in the HAR (content size ${e.response.content.size}, body size ${e.response.bodySize})`);
 }
 
 const attachedDir = path.join(dir, 'attached');
