@@ -24,6 +24,9 @@ const har = path.join(dir, 'en-browsed.har');
 /** @type {import('../harness/server.mjs').FixtureServer} */
 let server;
 
+/** How many times a journey is recorded before the test gives up. */
+const RECORD_ATTEMPTS = 3;
+
 /**
  * Browses the journey's pages in one tab, one after the other, recording,
  * until the HAR holds every page: Playwright's recorder reads a document's
@@ -47,9 +50,6 @@ async function record(browser, file, content, urls, blocked) {
     console.error(`# ${path.basename(file)}: recorded again, the recorder lost: ${missing.join('; ')}`);
   }
 }
-
-/** How many times a journey is recorded before the test gives up. */
-const RECORD_ATTEMPTS = 3;
 
 /**
  * One recording of `record`; what could not be read back of its documents.
