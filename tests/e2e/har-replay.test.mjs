@@ -76,7 +76,9 @@ async function recordOnce(browser, file, content, urls, blocked) {
     // An empty body is what Playwright gives when the browser kept none
     // (a document it has no copy of), not an error.
     bodies.push(response.body()
-      .then((body) => body.length > 0 || failed.push(`${response.url()}: an empty body (content-length ${response.headers()['content-length']})`))
+      .then((body) => {
+        if (body.length === 0) failed.push(`${response.url()}: an empty body (content-length ${response.headers()['content-length']})`);
+      })
       .catch((/** @type {Error} */ e) => failed.push(`${response.url()}: ${e.message.split('\n')[0]}`)));
   });
   for (const url of urls) {
