@@ -15,6 +15,24 @@ async function records() {
   return reply.value;
 }
 
+/**
+ * Each site's request count per third party, as `records` holds them.
+ * @param {{ sites: Record<string, { thirdParties: Record<string, { requests: number }> }> } | undefined} records
+ */
+const counts = (records) => JSON.stringify(Object.entries(records?.sites ?? {})
+  .map(([site, { thirdParties }]) => [site, Object.entries(thirdParties).map(([domain, p]) => [domain, p.requests])]));
+
+/**
+ * Waits until the engine's memory is saved with every request it has
+ * recorded (memory.js saves it 1 s after a change), as it is when Chrome
+ * stops an idle worker, after 30 s: one stopped sooner may come back with a
+ * site's count short.
+ */
+async function recordsSaved() {
+  await eventually(async () => counts(await current().readDb('memory', 'siteRecords')) === counts(await records()),
+    'the records saved');
+}
+
 test('the real filter lists are loaded from the build-time snapshot', async () => {
   const reply = /** @type {any} */ (await current().sendFromExtensionPage({ type: 'engine/get-info' }));
   assert.deepEqual(reply.value.lists.lists.map((/** @type {any} */ l) => [l.name, l.version]),
@@ -72,7 +90,10 @@ async function leaveTheBlog({ workerStopped }) {
   const visit = (await current().readDb('observations'))
     .filter((/** @type {any} */ o) => o.type === 'page_visit' && o.pageUrl === LEAVING)
     .sort((/** @type {any} */ a, /** @type {any} */ b) => b.time - a.time)[0].visitId;
-  if (workerStopped) await current().stopServiceWorker();
+  if (workerStopped) {
+    await recordsSaved();
+    await current().stopServiceWorker();
+  }
   const sentBefore = server.requests.length;
   await page.goto('http://bank.example/offers.html');
   await waitForLabels(page, 1);
@@ -107,7 +128,7 @@ test('so they are when the service worker had stopped while the page was read, a
 test('records survive a service-worker restart', async () => {
   const page = await current().open('http://news.example/article/running.html');
   await waitForLabels(page, 5);
-  await page.waitForTimeout(1_500); // the save is debounced by 1 s
+  await recordsSaved();
   const before = (await records()).sites['news.example'];
   await current().stopServiceWorker();
   const after = (await records()).sites['news.example'];
