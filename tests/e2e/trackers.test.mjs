@@ -16,10 +16,11 @@ async function records() {
 }
 
 /**
- * Each site's request count per third party, as `records` holds them.
- * @param {{ sites: Record<string, { thirdParties: Record<string, { requests: number }> }> } | undefined} records
+ * Each site's request count per third party, as `held` holds them (the
+ * engine's records, or the memory saved of them).
+ * @param {{ sites: Record<string, { thirdParties: Record<string, { requests: number }> }> } | undefined} held
  */
-const counts = (records) => JSON.stringify(Object.entries(records?.sites ?? {})
+const counts = (held) => JSON.stringify(Object.entries(held?.sites ?? {})
   .map(([site, { thirdParties }]) => [site, Object.entries(thirdParties).map(([domain, p]) => [domain, p.requests])]));
 
 /**
